@@ -1,0 +1,38 @@
+package io.routebench.core.routing;
+
+import io.routebench.core.taxonomy.RoutingPolicy;
+import io.routebench.core.workspace.PolicyDocument;
+import java.util.Optional;
+
+/**
+ * Maps a router answer to a policy and a target model the way the proxy does: {@code other}, an
+ * empty answer and an unknown name all go to the default target, but stay distinguishable.
+ */
+public final class RouteResolver {
+
+  private RouteResolver() {}
+
+  public static RouteDecision resolve(RouterAnswer answer, PolicyDocument document) {
+    String name = answer.routeName();
+    if (name.isEmpty()) {
+      return toDefault(answer, DecisionOutcome.EMPTY, document);
+    }
+    if (name.equals(RouteNames.OTHER)) {
+      return toDefault(answer, DecisionOutcome.OTHER, document);
+    }
+    Optional<RoutingPolicy> policy = document.taxonomy().policyByRouteName(name);
+    if (policy.isEmpty()) {
+      return toDefault(answer, DecisionOutcome.UNKNOWN, document);
+    }
+    var target =
+        policy.get().targetModel() == null
+            ? null
+            : document.targetByModel(policy.get().targetModel()).orElse(null);
+    return new RouteDecision(answer, DecisionOutcome.MATCHED, policy.get(), target);
+  }
+
+  private static RouteDecision toDefault(
+      RouterAnswer answer, DecisionOutcome outcome, PolicyDocument document) {
+    return new RouteDecision(answer, outcome, null, document.defaultTarget().orElse(null));
+  }
+}

@@ -1,0 +1,42 @@
+package io.routebench.core.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The port every routing engine implements (Arch-Router on llama.cpp, a remote endpoint, ...).
+ * Implementations may be slow and are called off the UI thread; they are not required to be
+ * thread-safe: callers serialise access.
+ */
+public interface RouteSelector extends AutoCloseable {
+
+  /** What produced the answers, recorded with every run. */
+  EngineIdentity identity();
+
+  /**
+   * Asks the router for one route.
+   *
+   * @throws RoutingCancelledException when {@code cancellation} fires before the answer is known
+   * @throws RoutingException when the engine cannot answer
+   */
+  RouterAnswer select(RouteRequest request, CancellationToken cancellation);
+
+  /**
+   * Answers many requests, reporting progress after each. Engines with a prompt cache override this
+   * to order the work for reuse; answers always come back in request order.
+   */
+  default List<RouterAnswer> selectAll(
+      List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {
+    var answers = new ArrayList<RouterAnswer>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      cancellation.throwIfCancelled();
+      RouterAnswer answer = select(requests.get(i), cancellation);
+      answers.add(answer);
+      progress.completed(i, answer, i + 1, requests.size());
+    }
+    return answers;
+  }
+
+  @Override
+  void close();
+}

@@ -1,0 +1,32 @@
+package io.routebench.core.suite;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Persists test suites and their cases; every call is durable when it returns. */
+public interface TestSuiteRepository {
+
+  /** Suites without their cases, in creation order. */
+  List<SuiteSummary> listSuites();
+
+  Optional<TestSuite> findSuite(String suiteId);
+
+  Optional<TestSuite> findSuiteByName(String name);
+
+  TestSuite createSuite(String name, String description);
+
+  void renameSuite(String suiteId, String newName, String newDescription);
+
+  void deleteSuite(String suiteId);
+
+  /** Appends cases in one transaction (bulk import); all or nothing. */
+  void addCases(String suiteId, List<TestCase> cases);
+
+  /** Replaces a case's content, keeping its position. */
+  void updateCase(String suiteId, TestCase testCase);
+
+  void deleteCase(String suiteId, String caseId);
+
+  /** A suite's identity and size, for lists. */
+  record SuiteSummary(String id, String name, String description, int caseCount) {}
+}
