@@ -1,0 +1,151 @@
+package io.routebench.core.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.routebench.core.conversation.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LiveRoutingSessionTest {
+
+  private final ExecutorService engineThread = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stopEngine() {
+    engineThread.shutdownNow();
+  }
+
+  @Test
+  void superseded_request_is_cancelled_and_its_result_never_delivered() throws Exception {
+    var firstStarted = new CountDownLatch(1);
+    var selector = new GatedSelector(firstStarted);
+    var session = new LiveRoutingSession(selector, engineThread);
+    var events = new ConcurrentLinkedQueue<String>();
+    var allDone = new CountDownLatch(2);
+
+    session.submit(request("write a function"), recorder("first", events, allDone));
+    assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    session.submit(request("write a function in rust"), recorder("second", events, allDone));
+
+    assertThat(allDone.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(events)
+        .containsExactly("first:superseded", "second:decided:write a function in rust");
+    assertThat(selector.cancelledWhileRunning).containsExactly("write a function");
+  }
+
+  @Test
+  void requests_queued_behind_a_running_one_are_skipped_except_the_newest() throws Exception {
+    var firstStarted = new CountDownLatch(1);
+    var selector = new GatedSelector(firstStarted);
+    var session = new LiveRoutingSession(selector, engineThread);
+    var events = new ConcurrentLinkedQueue<String>();
+    var allDone = new CountDownLatch(4);
+
+    session.submit(request("h"), recorder("1", events, allDone));
+    assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    session.submit(request("he"), recorder("2", events, allDone));
+    session.submit(request("hel"), recorder("3", events, allDone));
+    session.submit(request("hello"), recorder("4", events, allDone));
+
+    assertThat(allDone.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(events)
+        .containsExactlyInAnyOrder(
+            "1:superseded", "2:superseded", "3:superseded", "4:decided:hello");
+    assertThat(selector.started).containsExactly("h", "hello");
+  }
+
+  @Test
+  void cancel_stops_delivery_of_the_running_request() throws Exception {
+    var firstStarted = new CountDownLatch(1);
+    var selector = new GatedSelector(firstStarted);
+    var session = new LiveRoutingSession(selector, engineThread);
+    var events = new ConcurrentLinkedQueue<String>();
+    var done = new CountDownLatch(1);
+
+    session.submit(request("plan a trip"), recorder("only", events, done));
+    assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    session.cancel();
+
+    assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(events).containsExactly("only:superseded");
+  }
+
+  private static RouteRequest request(String text) {
+    return new RouteRequest(
+        List.of(new RouteOption("code generation", "writing code")),
+        List.of(Message.user(text)),
+        PromptProfile.ARCHGW_V1);
+  }
+
+  private static LiveRoutingSession.LiveRoutingListener recorder(
+      String label, ConcurrentLinkedQueue<String> events, CountDownLatch done) {
+    return LiveRoutingSession.LiveRoutingListener.of(
+        answer -> {
+          events.add(label + ":decided:" + answer.routeName());
+          done.countDown();
+        },
+        () -> {
+          events.add(label + ":superseded");
+          done.countDown();
+        },
+        error -> {
+          events.add(label + ":failed:" + error.getMessage());
+          done.countDown();
+        });
+  }
+
+  /**
+   * Answers with the last message's text. The first request blocks until it is cancelled, the way
+   * an engine stops at its next checkpoint.
+   */
+  private static final class GatedSelector implements RouteSelector {
+    final List<String> started = new ArrayList<>();
+    final List<String> cancelledWhileRunning = new ArrayList<>();
+    private final CountDownLatch firstStarted;
+
+    GatedSelector(CountDownLatch firstStarted) {
+      this.firstStarted = firstStarted;
+    }
+
+    @Override
+    public EngineIdentity identity() {
+      return new EngineIdentity("test", "gated", "", PromptProfile.ARCHGW_V1, Map.of());
+    }
+
+    @Override
+    public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
+      String text = request.conversation().get(request.conversation().size() - 1).content();
+      started.add(text);
+      if (started.size() == 1) {
+        var cancelled = new CountDownLatch(1);
+        cancellation.onCancel(cancelled::countDown);
+        firstStarted.countDown();
+        try {
+          if (!cancelled.await(5, TimeUnit.SECONDS)) {
+            throw new AssertionError("the first request was never cancelled");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        cancelledWhileRunning.add(text);
+        cancellation.throwIfCancelled();
+      }
+      return new RouterAnswer(
+          "{\"route\": \"" + text + "\"}",
+          text,
+          PromptProfile.ARCHGW_V1,
+          DecisionTiming.wallClockOnly(1));
+    }
+
+    @Override
+    public void close() {}
+  }
+}

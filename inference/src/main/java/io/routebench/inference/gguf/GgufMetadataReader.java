@@ -1,0 +1,292 @@
+package io.routebench.inference.gguf;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a GGUF file's header, metadata and tensor table, never its tensor data, so the model picker
+ * can describe a multi-gigabyte model in milliseconds.
+ */
+public final class GgufMetadataReader {
+
+  private static final long MAX_STRING_BYTES = 64L << 20;
+  private static final long MAX_COUNT = 1L << 32;
+  private static final Set<String> WANTED_STRINGS =
+      Set.of(
+          "general.architecture",
+          "general.name",
+          "tokenizer.chat_template",
+          "tokenizer.ggml.model",
+          "tokenizer.ggml.pre");
+
+  private final Path file;
+  private final DataInputStream in;
+  private final Map<String, Object> values = new HashMap<>();
+
+  private GgufMetadataReader(Path file, InputStream stream) {
+    this.file = file;
+    this.in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
+  }
+
+  public static GgufModelInfo read(Path file) {
+    long size;
+    InputStream stream;
+    try {
+      size = Files.size(file);
+      stream = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new GgufFormatException("Model file not found: " + file);
+    } catch (IOException e) {
+      throw new GgufFormatException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try (stream) {
+      return new GgufMetadataReader(file, stream).parse(size);
+    } catch (EOFException e) {
+      throw new GgufFormatException(
+          file.getFileName() + " is truncated: it ends inside its header");
+    } catch (IOException e) {
+      throw new GgufFormatException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private GgufModelInfo parse(long fileSize) throws IOException {
+    byte[] magic = new byte[4];
+    int read = in.readNBytes(magic, 0, 4);
+    if (read < 4 || magic[0] != 'G' || magic[1] != 'G' || magic[2] != 'U' || magic[3] != 'F') {
+      throw new GgufFormatException(
+          file.getFileName()
+              + " is not a GGUF model (it starts with "
+              + describeBytes(magic, read)
+              + " instead of \"GGUF\")");
+    }
+    int version = (int) u32();
+    if (version < 2 || version > 3) {
+      throw new GgufFormatException(
+          file.getFileName() + " is GGUF version " + version + "; versions 2 and 3 are supported");
+    }
+    long tensorCount = count(u64(), "tensor count");
+    long metadataCount = count(u64(), "metadata count");
+    for (long i = 0; i < metadataCount; i++) {
+      String key = string();
+      readValue(key, GgufValueType.of(u32()));
+    }
+    long parameters = 0;
+    var typeCounts = new HashMap<Integer, Long>();
+    for (long i = 0; i < tensorCount; i++) {
+      string();
+      long dims = u32();
+      if (dims > 8) {
+        throw corrupt("a tensor with " + dims + " dimensions");
+      }
+      long elements = 1;
+      for (int d = 0; d < dims; d++) {
+        elements *= count(u64(), "tensor dimension");
+      }
+      int type = (int) u32();
+      u64();
+      parameters += elements;
+      typeCounts.merge(type, elements, Long::sum);
+    }
+    String architecture = text("general.architecture").orElse("");
+    if (architecture.isEmpty()) {
+      throw new GgufFormatException(file.getFileName() + " has no general.architecture");
+    }
+    return new GgufModelInfo(
+        text("general.name").orElse(file.getFileName().toString()),
+        architecture,
+        parameters,
+        fileType(typeCounts),
+        number(architecture + ".context_length"),
+        number(architecture + ".block_count"),
+        number(architecture + ".embedding_length"),
+        text("tokenizer.chat_template").filter(t -> !t.isBlank()),
+        text("tokenizer.ggml.model").orElse(""),
+        text("tokenizer.ggml.pre").orElse(""),
+        number("tokenizer.ggml.tokens#count"),
+        fileSize,
+        version);
+  }
+
+  private void readValue(String key, GgufValueType type) throws IOException {
+    switch (type) {
+      case UINT8, INT8, BOOL -> values.put(key, (long) in.readUnsignedByte());
+      case UINT16, INT16 ->
+          values.put(key, (long) Short.toUnsignedInt(Short.reverseBytes(in.readShort())));
+      case UINT32, INT32, FLOAT32 -> values.put(key, u32());
+      case UINT64, INT64, FLOAT64 -> values.put(key, u64());
+      case STRING -> {
+        if (WANTED_STRINGS.contains(key)) {
+          values.put(key, string());
+        } else {
+          skip(stringLength());
+        }
+      }
+      case ARRAY -> {
+        GgufValueType elementType = GgufValueType.of(u32());
+        long length = count(u64(), key + " length");
+        values.put(key + "#count", length);
+        for (long i = 0; i < length; i++) {
+          skipValue(elementType);
+        }
+      }
+    }
+  }
+
+  private void skipValue(GgufValueType type) throws IOException {
+    switch (type) {
+      case UINT8, INT8, BOOL -> skip(1);
+      case UINT16, INT16 -> skip(2);
+      case UINT32, INT32, FLOAT32 -> skip(4);
+      case UINT64, INT64, FLOAT64 -> skip(8);
+      case STRING -> skip(stringLength());
+      case ARRAY -> {
+        GgufValueType elementType = GgufValueType.of(u32());
+        long length = count(u64(), "nested array length");
+        for (long i = 0; i < length; i++) {
+          skipValue(elementType);
+        }
+      }
+    }
+  }
+
+  private String fileType(Map<Integer, Long> typeCounts) {
+    Object declared = values.get("general.file_type");
+    if (declared instanceof Long id) {
+      return LlamaFileTypes.nameOf(id.intValue());
+    }
+    return typeCounts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(e -> GgmlType.nameOf(e.getKey()))
+        .orElse("unknown");
+  }
+
+  private Optional<String> text(String key) {
+    return values.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
+  }
+
+  private long number(String key) {
+    return values.get(key) instanceof Long n ? n : 0;
+  }
+
+  private long u32() throws IOException {
+    return Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
+  }
+
+  private long u64() throws IOException {
+    return Long.reverseBytes(in.readLong());
+  }
+
+  private long stringLength() throws IOException {
+    long length = u64();
+    if (length < 0 || length > MAX_STRING_BYTES) {
+      throw corrupt("a string of " + Long.toUnsignedString(length) + " bytes");
+    }
+    return length;
+  }
+
+  private String string() throws IOException {
+    byte[] bytes = in.readNBytes((int) stringLength());
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private void skip(long bytes) throws IOException {
+    long remaining = bytes;
+    while (remaining > 0) {
+      long skipped = in.skip(remaining);
+      if (skipped <= 0) {
+        if (in.read() < 0) {
+          throw new EOFException();
+        }
+        skipped = 1;
+      }
+      remaining -= skipped;
+    }
+  }
+
+  private long count(long value, String what) {
+    if (value < 0 || value > MAX_COUNT) {
+      throw corrupt("an impossible " + what + " (" + Long.toUnsignedString(value) + ")");
+    }
+    return value;
+  }
+
+  private GgufFormatException corrupt(String what) {
+    return new GgufFormatException(file.getFileName() + " is corrupt: its header declares " + what);
+  }
+
+  private static String describeBytes(byte[] bytes, int length) {
+    if (length <= 0) {
+      return "nothing (the file is empty)";
+    }
+    var hex = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      hex.append(String.format("%02x ", bytes[i]));
+    }
+    return hex.toString().strip();
+  }
+
+  private static final class LlamaFileTypes {
+    private static final Map<Integer, String> NAMES = new HashMap<>();
+
+    static {
+      String[] names = {
+        "F32",
+        "F16",
+        "Q4_0",
+        "Q4_1",
+        "Q4_1_SOME_F16",
+        "Q4_2",
+        "Q4_3",
+        "Q8_0",
+        "Q5_0",
+        "Q5_1",
+        "Q2_K",
+        "Q3_K_S",
+        "Q3_K_M",
+        "Q3_K_L",
+        "Q4_K_S",
+        "Q4_K_M",
+        "Q5_K_S",
+        "Q5_K_M",
+        "Q6_K",
+        "IQ2_XXS",
+        "IQ2_XS",
+        "Q2_K_S",
+        "IQ3_XS",
+        "IQ3_XXS",
+        "IQ1_S",
+        "IQ4_NL",
+        "IQ3_S",
+        "IQ3_M",
+        "IQ2_S",
+        "IQ2_M",
+        "IQ4_XS",
+        "IQ1_M",
+        "BF16",
+        "Q4_0_4_4",
+        "Q4_0_4_8",
+        "Q4_0_8_8",
+        "TQ1_0",
+        "TQ2_0"
+      };
+      for (int i = 0; i < names.length; i++) {
+        NAMES.put(i, names[i]);
+      }
+    }
+
+    static String nameOf(int id) {
+      return NAMES.getOrDefault(id, "file type " + id);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.routebench.inference.llama;
+
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.ModelParameters;
+import de.kherud.llama.args.LogFormat;
+import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RoutingException;
+import io.routebench.inference.gguf.GgufFormatException;
+import io.routebench.inference.gguf.GgufMetadataReader;
+import io.routebench.inference.gguf.GgufModelInfo;
+import io.routebench.inference.gguf.Sha256;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Loads a GGUF router model into llama.cpp, checking everything that can be checked first so that a
+ * bad file yields a clear message instead of a native failure.
+ */
+public final class LlamaEngineLoader {
+
+  /** Architectures llama.cpp b4916 runs that router-sized chat models use. */
+  private static final Set<String> KNOWN_ARCHITECTURES =
+      Set.of(
+          "qwen2",
+          "qwen2moe",
+          "qwen3",
+          "qwen3moe",
+          "llama",
+          "mistral",
+          "gemma",
+          "gemma2",
+          "gemma3",
+          "phi2",
+          "phi3",
+          "granite",
+          "olmo",
+          "olmo2",
+          "stablelm",
+          "starcoder2",
+          "deepseek",
+          "deepseek2",
+          "command-r",
+          "cohere2",
+          "internlm2",
+          "minicpm",
+          "minicpm3",
+          "exaone",
+          "falcon",
+          "gpt2",
+          "bloom",
+          "mpt",
+          "baichuan",
+          "orion",
+          "chatglm",
+          "nemotron");
+
+  private static final System.Logger LOG = System.getLogger("io.routebench.llama");
+
+  private LlamaEngineLoader() {}
+
+  /**
+   * @param warnings receives user-facing warnings (e.g. the ChatML fallback)
+   * @throws RoutingException with a message naming the file and the problem
+   */
+  public static LlamaRouteSelector load(
+      Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings) {
+    GgufModelInfo info = inspect(modelFile);
+    String architecture = info.architecture();
+    if (!KNOWN_ARCHITECTURES.contains(architecture)) {
+      throw new RoutingException(
+          modelFile.getFileName()
+              + " has architecture '"
+              + architecture
+              + "', which this llama.cpp build cannot run. Arch-Router is a qwen2 model.");
+    }
+    routeNativeLogsToJavaLogging();
+    LlamaModel model;
+    try {
+      model = new LlamaModel(parametersFor(modelFile, settings));
+    } catch (RuntimeException e) {
+      throw new RoutingException(
+          "llama.cpp could not load " + modelFile.getFileName() + ": " + e.getMessage(), e);
+    }
+    ChatWrapper wrapper;
+    if (info.chatTemplate().isPresent()) {
+      wrapper = ChatWrapper.fromModelTemplate(model).orElse(null);
+      if (wrapper == null) {
+        warnings.accept(
+            modelFile.getFileName()
+                + ": its chat template does not place the user message verbatim; using ChatML instead,"
+                + " so prompts may differ from production.");
+        wrapper = ChatWrapper.CHATML_FALLBACK;
+      }
+    } else {
+      warnings.accept(
+          modelFile.getFileName()
+              + " has no chat template; using ChatML. Production applies the model's template, so"
+              + " decisions may differ.");
+      wrapper = ChatWrapper.CHATML_FALLBACK;
+    }
+    var identity =
+        new EngineIdentity(
+            "llama.cpp",
+            modelFile.getFileName().toString(),
+            sha256(modelFile),
+            PromptProfile.ARCHGW_V1,
+            describe(settings, wrapper));
+    return new LlamaRouteSelector(model, wrapper, settings, identity);
+  }
+
+  /** Reads the model's metadata without loading it, turning format problems into clear errors. */
+  public static GgufModelInfo inspect(Path modelFile) {
+    if (!Files.exists(modelFile)) {
+      throw new RoutingException("Model file not found: " + modelFile);
+    }
+    if (!Files.isRegularFile(modelFile) || !Files.isReadable(modelFile)) {
+      throw new RoutingException("Model file is not a readable file: " + modelFile);
+    }
+    try {
+      return GgufMetadataReader.read(modelFile);
+    } catch (GgufFormatException e) {
+      throw new RoutingException(e.getMessage(), e);
+    }
+  }
+
+  static ModelParameters parametersFor(Path modelFile, LlamaEngineSettings settings) {
+    return new ModelParameters()
+        .setModel(modelFile.toString())
+        .setCtxSize(settings.contextSize())
+        .setBatchSize(settings.batchSize())
+        .setUbatchSize(settings.batchSize())
+        .setThreads(settings.threads())
+        .setThreadsBatch(settings.threads())
+        .setGpuLayers(settings.gpuLayers())
+        .setParallel(1)
+        .enableJinja();
+  }
+
+  private static Map<String, String> describe(LlamaEngineSettings settings, ChatWrapper wrapper) {
+    var described = new LinkedHashMap<String, String>();
+    described.put("threads", Integer.toString(settings.threads()));
+    described.put("context", Integer.toString(settings.contextSize()));
+    described.put("batch", Integer.toString(settings.batchSize()));
+    described.put("gpuLayers", Integer.toString(settings.gpuLayers()));
+    described.put("chatTemplate", wrapper.fallback() ? "chatml-fallback" : "model");
+    described.put("binding", "de.kherud:llama 4.2.0 (llama.cpp b4916)");
+    return described;
+  }
+
+  private static String sha256(Path modelFile) {
+    try {
+      return Sha256.of(modelFile);
+    } catch (IOException e) {
+      throw new RoutingException("Cannot read model file " + modelFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void routeNativeLogsToJavaLogging() {
+    // llama.cpp logs every load and request to stderr, which would drown the CLI's output.
+    LlamaModel.setLogger(
+        LogFormat.TEXT,
+        (level, message) ->
+            LOG.log(
+                switch (level) {
+                  case ERROR -> Level.ERROR;
+                  case WARN -> Level.WARNING;
+                  case INFO -> Level.DEBUG;
+                  case DEBUG -> Level.TRACE;
+                },
+                message.strip()));
+  }
+}

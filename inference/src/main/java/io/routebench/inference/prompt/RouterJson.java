@@ -1,0 +1,46 @@
+package io.routebench.inference.prompt;
+
+/**
+ * JSON text exactly as the proxies' serializers write it (serde_json): {@code "}, {@code \} and
+ * control characters escaped, with the short forms for b, f, n, r, t and a lower-case six-character
+ * unicode escape otherwise; non-ASCII characters and {@code /} written as they are.
+ *
+ * <p>Jackson is not used here on purpose: its defaults differ in small ways (e.g. upper-case hex)
+ * and every byte of the prompt matters.
+ */
+final class RouterJson {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private RouterJson() {}
+
+  static String string(String value) {
+    var json = new StringBuilder(value.length() + 2);
+    appendString(json, value);
+    return json.toString();
+  }
+
+  static void appendString(StringBuilder json, String value) {
+    json.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\b' -> json.append("\\b");
+        case '\f' -> json.append("\\f");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    json.append('"');
+  }
+}

@@ -1,0 +1,318 @@
+package io.routebench.inference.llama;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.BatchProgressListener;
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.LiveRoutingSession;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOption;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.RouterAnswer;
+import io.routebench.core.routing.RoutingCancelledException;
+import io.routebench.core.routing.RoutingException;
+import io.routebench.inference.gguf.TinyGgufModels;
+import io.routebench.inference.prompt.RouterPromptBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Decisions through the real llama.cpp binding on a tiny random-weight qwen2 model. */
+class LlamaRouteSelectorTest {
+
+  @TempDir static Path models;
+
+  private static final List<RouteOption> ROUTES =
+      List.of(
+          new RouteOption("code generation", "Generating new code from a description."),
+          new RouteOption("code review", "Reviewing existing code for problems."),
+          new RouteOption("debugging", "Finding the cause of an error or crash."),
+          new RouteOption("trip planning", "Planning travel: flights, hotels, itineraries."),
+          new RouteOption("résumé writing", "Writing or improving a CV 😀."));
+
+  private static final List<String> VALID_ANSWERS =
+      List.of(
+          "code generation",
+          "code review",
+          "debugging",
+          "trip planning",
+          "résumé writing",
+          "other");
+
+  private static LlamaRouteSelector engine;
+  private static final List<String> warnings = new ArrayList<>();
+
+  @BeforeAll
+  static void loadModel() {
+    engine =
+        LlamaEngineLoader.load(
+            TinyGgufModels.tinyQwen(models),
+            LlamaEngineSettings.defaults().withContextSize(4096).withChunkTokens(32),
+            warnings::add);
+  }
+
+  @AfterAll
+  static void closeModel() {
+    engine.close();
+  }
+
+  @Test
+  void every_answer_is_a_known_route_or_other_whatever_the_conversation() {
+    for (String text :
+        List.of("write a quicksort in rust", "hi", "where should I go in June?", "日本語で")) {
+      RouterAnswer answer =
+          engine.select(
+              request(PromptProfile.ARCHGW_V1, Message.user(text)), CancellationToken.none());
+
+      assertThat(answer.routeName()).isIn(VALID_ANSWERS);
+      assertThat(answer.rawOutput()).isEqualTo("{\"route\": \"" + answer.routeName() + "\"}");
+    }
+  }
+
+  @Test
+  void plano_answers_are_a_list_whose_first_name_is_known_or_an_empty_list() {
+    for (String text : List.of("fix this null pointer", "book me a hotel")) {
+      RouterAnswer answer =
+          engine.select(
+              request(PromptProfile.PLANO_V1, Message.user(text)), CancellationToken.none());
+
+      assertThat(answer.profile()).isEqualTo(PromptProfile.PLANO_V1);
+      assertThat(answer.routeName())
+          .isIn(
+              new ArrayList<>(VALID_ANSWERS) {
+                {
+                  add("");
+                }
+              });
+      assertThat(answer.rawOutput()).startsWith("{\"route\": [");
+    }
+  }
+
+  @Test
+  void the_prompt_is_the_proxy_prompt_wrapped_in_the_model_chat_template() {
+    var request = request(PromptProfile.ARCHGW_V1, Message.user("write a parser"));
+
+    assertThat(engine.fullPromptText(request))
+        .isEqualTo(
+            "<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\n"
+                + "<|im_start|>user\n"
+                + RouterPromptBuilder.build(request).text()
+                + "<|im_end|>\n<|im_start|>assistant\n{\"route\": \"");
+    assertThat(engine.usesChatMlFallback()).isFalse();
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void a_follow_up_turn_reuses_the_cached_conversation_and_evaluates_far_fewer_tokens() {
+    var first =
+        request(
+            PromptProfile.ARCHGW_V1,
+            Message.user("Write a function that parses ISO dates in Java."));
+    var followUp =
+        request(
+            PromptProfile.ARCHGW_V1,
+            Message.user("Write a function that parses ISO dates in Java."),
+            Message.assistant("Here is a parser using java.time.LocalDate.parse(...)."),
+            Message.user("Now add unit tests for leap years."));
+    try (var cold =
+        LlamaEngineLoader.load(
+            TinyGgufModels.tinyQwen(models),
+            LlamaEngineSettings.defaults().withContextSize(4096),
+            w -> {})) {
+      var firstTiming = cold.select(first, CancellationToken.none()).timing();
+      var followUpTiming = cold.select(followUp, CancellationToken.none()).timing();
+
+      assertThat(firstTiming.reusedTokens()).isZero();
+      assertThat(firstTiming.evaluatedTokens()).isEqualTo(firstTiming.promptTokens());
+      // The tiny model spells text byte by byte, so the fixed tail after the conversation is
+      // long here; with Qwen's real vocabulary the saving is larger still.
+      assertThat(followUpTiming.reusedTokens()).isGreaterThan(firstTiming.promptTokens() / 2);
+      assertThat(followUpTiming.evaluatedTokens())
+          .isLessThan(firstTiming.evaluatedTokens() * 6 / 10);
+      assertThat(followUpTiming.evaluatedTokens() + followUpTiming.reusedTokens())
+          .isEqualTo(followUpTiming.promptTokens());
+    }
+  }
+
+  @Test
+  void repeating_a_decision_evaluates_a_single_token_and_gives_the_same_route() {
+    var request = request(PromptProfile.ARCHGW_V1, Message.user("review my pull request please"));
+
+    RouterAnswer first = engine.select(request, CancellationToken.none());
+    RouterAnswer again = engine.select(request, CancellationToken.none());
+
+    assertThat(again.routeName()).isEqualTo(first.routeName());
+    assertThat(again.timing().evaluatedTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void a_cancelled_request_stops_before_answering() {
+    var cancellation = new CancellationToken();
+    cancellation.cancel();
+
+    assertThatThrownBy(
+            () -> engine.select(request(PromptProfile.ARCHGW_V1, Message.user("hi")), cancellation))
+        .isInstanceOf(RoutingCancelledException.class);
+  }
+
+  @Test
+  void a_batch_answers_in_request_order_and_reports_progress() {
+    var requests =
+        List.of(
+            request(PromptProfile.ARCHGW_V1, Message.user("b: plan a trip to Rome")),
+            request(PromptProfile.ARCHGW_V1, Message.user("a: debug a crash")),
+            request(
+                PromptProfile.ARCHGW_V1,
+                Message.user("b: plan a trip to Rome"),
+                Message.assistant("Sure."),
+                Message.user("in May")));
+    var progress = new ArrayList<Integer>();
+
+    List<RouterAnswer> answers =
+        engine.selectAll(
+            requests,
+            (index, answer, done, total) -> progress.add(index),
+            CancellationToken.none());
+
+    assertThat(answers).hasSize(3);
+    for (int i = 0; i < requests.size(); i++) {
+      assertThat(answers.get(i)).isEqualTo(answers.get(i));
+      assertThat(answers.get(i).routeName()).isIn(VALID_ANSWERS);
+    }
+    assertThat(progress).containsExactly(1, 0, 2);
+  }
+
+  @Test
+  void a_superseded_live_request_never_delivers_its_result() throws Exception {
+    var engineThread = Executors.newSingleThreadExecutor();
+    try {
+      var session = new LiveRoutingSession(engine, engineThread);
+      var events = new ConcurrentLinkedQueue<String>();
+      var done = new CountDownLatch(2);
+      String longDraft = "Please look at this stack trace and tell me what is wrong. ".repeat(40);
+
+      session.submit(
+          request(PromptProfile.ARCHGW_V1, Message.user(longDraft)),
+          recorder("stale", events, done));
+      session.submit(
+          request(PromptProfile.ARCHGW_V1, Message.user("fix it")),
+          recorder("newest", events, done));
+
+      assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(events).containsExactlyInAnyOrder("stale:superseded", "newest:decided");
+    } finally {
+      engineThread.shutdownNow();
+    }
+  }
+
+  @Test
+  void a_prompt_longer_than_the_context_names_both_token_counts() {
+    try (var small =
+        LlamaEngineLoader.load(
+            TinyGgufModels.tinyQwen(models),
+            LlamaEngineSettings.defaults().withContextSize(256),
+            w -> {})) {
+      assertThatThrownBy(
+              () ->
+                  small.select(
+                      request(PromptProfile.ARCHGW_V1, Message.user("hello")),
+                      CancellationToken.none()))
+          .isInstanceOf(RoutingException.class)
+          .hasMessageMatching(
+              "The router prompt needs \\d+ tokens .* but the context holds 256\\..*");
+    }
+  }
+
+  @Test
+  void a_model_without_chat_template_falls_back_to_chatml_with_a_warning() {
+    var fallbackWarnings = new ArrayList<String>();
+    try (var plain =
+        LlamaEngineLoader.load(
+            TinyGgufModels.tinyQwenWithoutTemplate(models),
+            LlamaEngineSettings.defaults().withContextSize(2048),
+            fallbackWarnings::add)) {
+      var request = request(PromptProfile.ARCHGW_V1, Message.user("hi"));
+
+      assertThat(plain.usesChatMlFallback()).isTrue();
+      assertThat(fallbackWarnings)
+          .singleElement()
+          .asString()
+          .contains("has no chat template; using ChatML");
+      assertThat(plain.fullPromptText(request))
+          .startsWith("<|im_start|>user\n")
+          .endsWith("<|im_start|>assistant\n{\"route\": \"");
+      assertThat(plain.select(request, CancellationToken.none()).routeName()).isIn(VALID_ANSWERS);
+    }
+  }
+
+  @Test
+  void bad_model_files_give_clear_errors() {
+    assertThatThrownBy(
+            () ->
+                LlamaEngineLoader.load(
+                    models.resolve("missing.gguf"), LlamaEngineSettings.defaults(), w -> {}))
+        .isInstanceOf(RoutingException.class)
+        .hasMessageContaining("Model file not found");
+    assertThatThrownBy(
+            () ->
+                LlamaEngineLoader.load(
+                    TinyGgufModels.notAGguf(models), LlamaEngineSettings.defaults(), w -> {}))
+        .isInstanceOf(RoutingException.class)
+        .hasMessageContaining("is not a GGUF model");
+    assertThatThrownBy(
+            () ->
+                LlamaEngineLoader.load(
+                    TinyGgufModels.unsupportedArchitecture(models),
+                    LlamaEngineSettings.defaults(),
+                    w -> {}))
+        .isInstanceOf(RoutingException.class)
+        .hasMessageContaining("architecture 'routebenchnet'");
+    assertThatThrownBy(
+            () ->
+                LlamaEngineLoader.load(
+                    TinyGgufModels.truncated(models), LlamaEngineSettings.defaults(), w -> {}))
+        .isInstanceOf(RoutingException.class)
+        .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void the_engine_identity_records_the_model_file_and_its_digest() {
+    assertThat(engine.identity().kind()).isEqualTo("llama.cpp");
+    assertThat(engine.identity().model()).isEqualTo("tiny-qwen2.gguf");
+    assertThat(engine.identity().modelSha256()).hasSize(64);
+  }
+
+  private static RouteRequest request(PromptProfile profile, Message... conversation) {
+    return new RouteRequest(ROUTES, List.of(conversation), profile);
+  }
+
+  private static LiveRoutingSession.LiveRoutingListener recorder(
+      String label, ConcurrentLinkedQueue<String> events, CountDownLatch done) {
+    return LiveRoutingSession.LiveRoutingListener.of(
+        answer -> {
+          events.add(label + ":decided");
+          done.countDown();
+        },
+        () -> {
+          events.add(label + ":superseded");
+          done.countDown();
+        },
+        error -> {
+          events.add(label + ":failed:" + error.getMessage());
+          done.countDown();
+        });
+  }
+
+  @SuppressWarnings("unused")
+  private static final BatchProgressListener IGNORE = BatchProgressListener.NONE;
+}
