@@ -5,6 +5,7 @@ import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.PolicySettings;
 import io.routebench.core.taxonomy.RoutingPolicy;
+import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +13,19 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Checks a policy document against everything the proxy rejects and everything that would make the
- * router's job needlessly hard, reporting every problem at once.
+ * router's job needlessly hard, reporting every problem at once in document order: targets first,
+ * then the taxonomy.
+ *
+ * <p>Paths follow the policy document's keys, so they can be located in a {@code *.policy.yaml}: a
+ * route name the user overrode is {@code domains[1].actions[0].route} (or {@code
+ * domains[1].policy.route} for a coarse domain route), a route name derived from the node's name is
+ * {@code domains[1].actions[0].name}.
  */
 public final class PolicyValidator {
 
@@ -27,233 +35,302 @@ public final class PolicyValidator {
   private static final Pattern MODEL_ID = Pattern.compile("[^/\\s]+/\\S+");
   private static final Pattern ENV_REFERENCE =
       Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*}|[A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+  private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
+  private static final Pattern WHITESPACE =
+      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+  private final List<ValidationIssue> issues = new ArrayList<>();
+  private final Set<String> declaredModels = new HashSet<>();
+  private final Map<String, List<String>> routeNodesByName = new HashMap<>();
+  private final Map<String, String> routeNodeByDescription = new HashMap<>();
 
   private PolicyValidator() {}
 
   public static ValidationReport validate(PolicyDocument document) {
-    var issues = new ArrayList<ValidationIssue>();
-    Set<String> declaredModels = checkTargets(document.targets(), issues);
-    checkTaxonomy(document, declaredModels, issues);
-    checkPolicies(document.taxonomy().policies(), issues);
-    checkUnusedTargets(document, issues);
-    return new ValidationReport(issues);
+    var validator = new PolicyValidator();
+    validator.checkTargets(document);
+    validator.checkTaxonomy(document.taxonomy());
+    return new ValidationReport(validator.issues);
   }
 
-  private static Set<String> checkTargets(List<ModelTarget> targets, List<ValidationIssue> issues) {
-    var models = new HashMap<String, Integer>();
+  private void checkTargets(PolicyDocument document) {
+    List<ModelTarget> targets = document.targets();
+    Set<String> usedModels = new HashSet<>();
+    for (RoutingPolicy policy : document.taxonomy().policies()) {
+      usedModels.addAll(policy.modelsInPreferenceOrder());
+    }
+    var firstIndexByModel = new HashMap<String, Integer>();
     int defaults = 0;
     for (int i = 0; i < targets.size(); i++) {
       ModelTarget target = targets.get(i);
       String path = "targets[" + i + "]";
+      declaredModels.add(target.model());
       if (!MODEL_ID.matcher(target.model()).matches()) {
-        issues.add(
-            ValidationIssue.error(
-                path + ".model",
-                "model \""
-                    + target.model()
-                    + "\" must be written as provider/model-id, e.g. openai/gpt-4o"));
+        error(
+            path + ".model",
+            "model \""
+                + target.model()
+                + "\" must be written as provider/model-id, e.g. openai/gpt-4o");
       }
-      Integer earlier = models.putIfAbsent(target.model(), i);
+      Integer earlier = firstIndexByModel.putIfAbsent(target.model(), i);
       if (earlier != null) {
-        issues.add(
-            ValidationIssue.error(
-                path + ".model",
-                "model \""
-                    + target.model()
-                    + "\" is also targets["
-                    + earlier
-                    + "]; the proxy rejects duplicate models"));
+        error(
+            path + ".model",
+            "model \""
+                + target.model()
+                + "\" is also targets["
+                + earlier
+                + "]; the proxy rejects duplicate models");
       }
-      String key = target.accessKeyRef();
-      if (key != null && !key.isEmpty() && !ENV_REFERENCE.matcher(key).matches()) {
-        issues.add(
-            ValidationIssue.error(
-                path + ".access_key",
-                "looks like a literal secret; write it as an environment reference such as"
-                    + " $OPENAI_API_KEY (RouteBench never stores secrets)"));
-      }
+      checkAccessKey(path + ".access_key", target.accessKeyRef());
       if (target.isDefault()) {
         defaults++;
+      } else if (!usedModels.contains(target.model())) {
+        warning(path, "target \"" + target.model() + "\" is not used by any route");
       }
     }
-    if (!targets.isEmpty() && defaults == 0) {
-      issues.add(
-          ValidationIssue.error(
-              "targets",
-              "no target is the default; requests that match no route (\"other\") need one"));
-    } else if (defaults > 1) {
-      issues.add(
-          ValidationIssue.error(
-              "targets", defaults + " targets are marked default; exactly one may be"));
-    }
     if (targets.isEmpty()) {
-      issues.add(
-          ValidationIssue.error(
-              "targets", "there are no model targets; add at least the default one"));
+      error("targets", "there are no model targets; add at least the default one");
+    } else if (defaults == 0) {
+      error(
+          "targets", "no target is the default; requests that match no route (\"other\") need one");
+    } else if (defaults > 1) {
+      error("targets", defaults + " targets are marked default; exactly one may be");
     }
-    return models.keySet();
   }
 
-  private static void checkTaxonomy(
-      PolicyDocument document, Set<String> declaredModels, List<ValidationIssue> issues) {
-    List<Domain> domains = document.taxonomy().domains();
-    var domainNames = new HashMap<String, Integer>();
+  private void checkAccessKey(String path, String key) {
+    if (key == null || key.isEmpty() || ENV_REFERENCE.matcher(key).matches()) {
+      return;
+    }
+    if (ENV_NAME.matcher(key).matches()) {
+      // Looks like a variable name missing its '$': safe to quote, and the fix is obvious.
+      error(
+          path,
+          "\""
+              + key
+              + "\" is not an environment reference; write it as $"
+              + key
+              + " (RouteBench never stores secrets)");
+      return;
+    }
+    // Never echo the value: it may well be a real key.
+    error(
+        path,
+        "looks like a literal secret; write it as an environment reference such as"
+            + " $OPENAI_API_KEY; RouteBench never stores secrets");
+  }
+
+  private void checkTaxonomy(Taxonomy taxonomy) {
+    List<Route> routes = Route.collect(taxonomy);
+    for (Route route : routes) {
+      if (!route.name().isEmpty()) {
+        routeNodesByName
+            .computeIfAbsent(route.name(), name -> new ArrayList<>())
+            .add(route.nodePath());
+      }
+    }
+    var routeByNode = new LinkedHashMap<String, Route>();
+    routes.forEach(route -> routeByNode.put(route.nodePath(), route));
+
+    var firstIndexByDomainName = new HashMap<String, Integer>();
+    List<Domain> domains = taxonomy.domains();
     for (int d = 0; d < domains.size(); d++) {
       Domain domain = domains.get(d);
       String path = "domains[" + d + "]";
       if (domain.name().isBlank()) {
-        issues.add(ValidationIssue.error(path + ".name", "domain name is empty"));
+        error(path + ".name", "domain name is empty");
       } else {
-        Integer earlier = domainNames.putIfAbsent(domain.name(), d);
+        Integer earlier = firstIndexByDomainName.putIfAbsent(domain.name(), d);
         if (earlier != null) {
-          issues.add(
-              ValidationIssue.error(
-                  path + ".name",
-                  "domain \"" + domain.name() + "\" also appears at domains[" + earlier + "]"));
+          warning(
+              path + ".name",
+              "domain \"" + domain.name() + "\" also appears at domains[" + earlier + "]");
         }
       }
-      if (domain.coarsePolicy() != null) {
-        checkSettings(path + ".policy", domain.coarsePolicy(), declaredModels, issues);
+      if (domain.isCoarsePolicy()) {
+        checkRoute(routeByNode.get(path));
       } else if (domain.actions().isEmpty()) {
-        issues.add(
-            ValidationIssue.warning(
-                path,
-                "domain \""
-                    + domain.name()
-                    + "\" has no actions and is not a route itself, so the router never sees it"));
+        warning(
+            path,
+            "domain \""
+                + domain.name()
+                + "\" has no actions and is not a route itself, so the router never sees it");
       }
-      var actionNames = new HashMap<String, Integer>();
+      var firstIndexByActionName = new HashMap<String, Integer>();
       for (int a = 0; a < domain.actions().size(); a++) {
         Action action = domain.actions().get(a);
         String actionPath = path + ".actions[" + a + "]";
         if (action.name().isBlank()) {
-          issues.add(ValidationIssue.error(actionPath + ".name", "action name is empty"));
+          error(actionPath + ".name", "action name is empty");
         } else {
-          Integer earlier = actionNames.putIfAbsent(action.name(), a);
+          Integer earlier = firstIndexByActionName.putIfAbsent(action.name(), a);
           if (earlier != null) {
-            issues.add(
-                ValidationIssue.error(
-                    actionPath + ".name",
-                    "action \""
-                        + action.name()
-                        + "\" also appears at "
-                        + path
-                        + ".actions["
-                        + earlier
-                        + "]"));
+            error(
+                actionPath + ".name",
+                "action \""
+                    + action.name()
+                    + "\" also appears at "
+                    + path
+                    + ".actions["
+                    + earlier
+                    + "]");
           }
         }
-        checkSettings(actionPath, action.policy(), declaredModels, issues);
+        checkRoute(routeByNode.get(actionPath));
       }
     }
-    if (document.taxonomy().policies().isEmpty()) {
-      issues.add(
-          ValidationIssue.warning(
-              "domains", "there are no routes yet; every request would go to the default target"));
+    if (routes.isEmpty()) {
+      warning("domains", "there are no routes yet; every request would go to the default target");
     }
   }
 
-  private static void checkSettings(
-      String path,
-      PolicySettings settings,
-      Set<String> declaredModels,
-      List<ValidationIssue> issues) {
+  private void checkRoute(Route route) {
+    checkRouteName(route);
+    checkDescription(route);
+    checkSettings(route.settingsPath(), route.settings());
+  }
+
+  private void checkRouteName(Route route) {
+    if (!route.overridden() && route.name().isBlank()) {
+      return; // already reported as an empty domain or action name
+    }
+    RouteNameRules.problemWith(route.name()).ifPresent(problem -> error(route.namePath(), problem));
+    List<String> sharing = routeNodesByName.getOrDefault(route.name(), List.of());
+    if (sharing.size() > 1) {
+      List<String> others = sharing.stream().filter(p -> !p.equals(route.nodePath())).toList();
+      error(
+          route.namePath(),
+          "route name \""
+              + route.name()
+              + "\" is also used by "
+              + String.join(", ", others)
+              + "; the proxy rejects duplicate route names");
+    }
+  }
+
+  private void checkDescription(Route route) {
+    String path = route.nodePath() + ".description";
+    String description = route.description();
+    if (description.isBlank()) {
+      error(path, "the route has no description; the router chooses routes by their descriptions");
+      return;
+    }
+    if (description.length() > LONG_DESCRIPTION) {
+      warning(
+          path,
+          "description is "
+              + description.length()
+              + " characters long (over "
+              + LONG_DESCRIPTION
+              + "); every request pays for it in prompt tokens");
+    }
+    String twin = routeNodeByDescription.putIfAbsent(normalise(description), route.nodePath());
+    if (twin != null) {
+      warning(
+          path,
+          "description is nearly identical to that of "
+              + twin
+              + "; the router cannot tell the two routes apart");
+    }
+  }
+
+  private void checkSettings(String path, PolicySettings settings) {
     String target = settings.targetModel();
     if (target == null || target.isBlank()) {
-      issues.add(ValidationIssue.error(path + ".target", "the route has no target model"));
+      error(path + ".target", "the route has no target model");
     } else if (!declaredModels.contains(target)) {
-      issues.add(
-          ValidationIssue.error(
-              path + ".target",
-              "target \"" + target + "\" is not one of the workspace's model targets"));
+      error(
+          path + ".target",
+          "target \"" + target + "\" is not one of the workspace's model targets");
     }
     for (int f = 0; f < settings.fallbackModels().size(); f++) {
       String fallback = settings.fallbackModels().get(f);
+      String fallbackPath = path + ".fallbacks[" + f + "]";
       if (!declaredModels.contains(fallback)) {
-        issues.add(
-            ValidationIssue.error(
-                path + ".fallbacks[" + f + "]",
-                "fallback \"" + fallback + "\" is not one of the workspace's model targets"));
+        error(
+            fallbackPath,
+            "fallback \"" + fallback + "\" is not one of the workspace's model targets");
       } else if (fallback.equals(target)) {
-        issues.add(
-            ValidationIssue.warning(
-                path + ".fallbacks[" + f + "]",
-                "fallback \"" + fallback + "\" is already the target"));
+        warning(fallbackPath, "fallback \"" + fallback + "\" is already the target");
       }
     }
   }
 
-  private static void checkPolicies(List<RoutingPolicy> policies, List<ValidationIssue> issues) {
-    var byName = new LinkedHashMap<String, String>();
-    var byDescription = new HashMap<String, String>();
-    for (RoutingPolicy policy : policies) {
-      String routePath = policy.path() + ".route";
-      RouteNameRules.problemWith(policy.routeName())
-          .ifPresent(problem -> issues.add(ValidationIssue.error(routePath, problem)));
-      String earlier = byName.putIfAbsent(policy.routeName(), policy.path());
-      if (earlier != null && !policy.routeName().isEmpty()) {
-        issues.add(
-            ValidationIssue.error(
-                routePath,
-                "route name \""
-                    + policy.routeName()
-                    + "\" is also used by "
-                    + earlier
-                    + "; the proxy rejects duplicate route names"));
-      }
-      String description = policy.description();
-      if (description.isBlank()) {
-        issues.add(
-            ValidationIssue.error(
-                policy.path() + ".description",
-                "the route has no description; the router chooses routes by their descriptions"));
-        continue;
-      }
-      if (description.length() > LONG_DESCRIPTION) {
-        issues.add(
-            ValidationIssue.warning(
-                policy.path() + ".description",
-                "description is "
-                    + description.length()
-                    + " characters long (over "
-                    + LONG_DESCRIPTION
-                    + "); every request pays for it in prompt tokens"));
-      }
-      String normalised = normalise(description);
-      String twin = byDescription.putIfAbsent(normalised, policy.path());
-      if (twin != null) {
-        issues.add(
-            ValidationIssue.warning(
-                policy.path() + ".description",
-                "description is nearly identical to "
-                    + twin
-                    + "'s; the router cannot tell them apart"));
-      }
-    }
-  }
-
-  private static void checkUnusedTargets(PolicyDocument document, List<ValidationIssue> issues) {
-    var used = new HashSet<String>();
-    for (RoutingPolicy policy : document.taxonomy().policies()) {
-      used.addAll(policy.modelsInPreferenceOrder());
-    }
-    List<ModelTarget> targets = document.targets();
-    for (int i = 0; i < targets.size(); i++) {
-      ModelTarget target = targets.get(i);
-      if (!target.isDefault() && !used.contains(target.model())) {
-        issues.add(
-            ValidationIssue.warning(
-                "targets[" + i + "]",
-                "target \"" + target.model() + "\" is not used by any route"));
-      }
-    }
-  }
-
+  /** Lower-cased, punctuation and symbols dropped, whitespace collapsed. */
   static String normalise(String description) {
-    return description
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[\\p{Punct}]", " ")
-        .replaceAll("\\s+", " ")
-        .strip();
+    String lower = description.toLowerCase(Locale.ROOT);
+    String words = PUNCTUATION.matcher(lower).replaceAll(" ");
+    return WHITESPACE.matcher(words).replaceAll(" ").strip();
+  }
+
+  private void error(String path, String message) {
+    issues.add(ValidationIssue.error(path, message));
+  }
+
+  private void warning(String path, String message) {
+    issues.add(ValidationIssue.warning(path, message));
+  }
+
+  /**
+   * One routable node with the paths its parts live at.
+   *
+   * @param nodePath the domain or action ({@code domains[1]}, {@code domains[1].actions[0]})
+   * @param settingsPath where target and fallbacks live ({@code domains[1].policy} for a domain)
+   * @param overridden whether the route name is set explicitly rather than taken from the name
+   */
+  private record Route(
+      String nodePath,
+      String settingsPath,
+      String name,
+      boolean overridden,
+      String description,
+      PolicySettings settings) {
+
+    String namePath() {
+      return overridden ? settingsPath + ".route" : nodePath + ".name";
+    }
+
+    /** The taxonomy's routes in taxonomy order, the same order as {@link Taxonomy#policies()}. */
+    static List<Route> collect(Taxonomy taxonomy) {
+      var routes = new ArrayList<Route>();
+      List<Domain> domains = taxonomy.domains();
+      for (int d = 0; d < domains.size(); d++) {
+        Domain domain = domains.get(d);
+        String path = "domains[" + d + "]";
+        if (domain.isCoarsePolicy()) {
+          routes.add(
+              of(
+                  path,
+                  path + ".policy",
+                  domain.name(),
+                  domain.description(),
+                  domain.coarsePolicy()));
+        }
+        for (int a = 0; a < domain.actions().size(); a++) {
+          Action action = domain.actions().get(a);
+          String actionPath = path + ".actions[" + a + "]";
+          routes.add(
+              of(actionPath, actionPath, action.name(), action.description(), action.policy()));
+        }
+      }
+      return routes;
+    }
+
+    private static Route of(
+        String nodePath,
+        String settingsPath,
+        String nodeName,
+        String description,
+        PolicySettings settings) {
+      return new Route(
+          nodePath,
+          settingsPath,
+          Taxonomy.derivedRouteName(nodeName, settings),
+          settings.routeNameOverride() != null,
+          description,
+          settings);
+    }
   }
 }

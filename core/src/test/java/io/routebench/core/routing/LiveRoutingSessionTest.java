@@ -44,7 +44,8 @@ class LiveRoutingSessionTest {
   @Test
   void requests_queued_behind_a_running_one_are_skipped_except_the_newest() throws Exception {
     var firstStarted = new CountDownLatch(1);
-    var selector = new GatedSelector(firstStarted);
+    var keystrokesDone = new CountDownLatch(1);
+    var selector = new GatedSelector(firstStarted, keystrokesDone);
     var session = new LiveRoutingSession(selector, engineThread);
     var events = new ConcurrentLinkedQueue<String>();
     var allDone = new CountDownLatch(4);
@@ -54,6 +55,7 @@ class LiveRoutingSessionTest {
     session.submit(request("he"), recorder("2", events, allDone));
     session.submit(request("hel"), recorder("3", events, allDone));
     session.submit(request("hello"), recorder("4", events, allDone));
+    keystrokesDone.countDown();
 
     assertThat(allDone.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(events)
@@ -110,9 +112,16 @@ class LiveRoutingSessionTest {
     final List<String> started = new ArrayList<>();
     final List<String> cancelledWhileRunning = new ArrayList<>();
     private final CountDownLatch firstStarted;
+    private final CountDownLatch mayFinish;
 
     GatedSelector(CountDownLatch firstStarted) {
+      this(firstStarted, new CountDownLatch(0));
+    }
+
+    /** The first request also waits for {@code mayFinish}, so the test decides when it ends. */
+    GatedSelector(CountDownLatch firstStarted, CountDownLatch mayFinish) {
       this.firstStarted = firstStarted;
+      this.mayFinish = mayFinish;
     }
 
     @Override
@@ -129,7 +138,7 @@ class LiveRoutingSessionTest {
         cancellation.onCancel(cancelled::countDown);
         firstStarted.countDown();
         try {
-          if (!cancelled.await(5, TimeUnit.SECONDS)) {
+          if (!cancelled.await(5, TimeUnit.SECONDS) || !mayFinish.await(5, TimeUnit.SECONDS)) {
             throw new AssertionError("the first request was never cancelled");
           }
         } catch (InterruptedException e) {
