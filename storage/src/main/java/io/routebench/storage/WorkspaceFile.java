@@ -1,0 +1,158 @@
+package io.routebench.storage;
+
+import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.storage.schema.MigrationException;
+import io.routebench.storage.schema.Migrator;
+import io.routebench.storage.schema.WorkspaceSchema;
+import io.routebench.storage.sqlite.SqliteConnections;
+import io.routebench.storage.sqlite.SqliteErrors;
+import io.routebench.storage.sqlite.SqliteTransactions;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Creates, opens and inspects workspace files: one SQLite database per workspace (SQLite as an
+ * application file format), recognised by its {@code application_id} and versioned by its {@code
+ * user_version}.
+ *
+ * <p>Opening never writes to a file that is not a RouteBench workspace, was written by a newer
+ * RouteBench, or is damaged: those are found over a read-only connection first.
+ */
+public final class WorkspaceFile {
+
+  /** The file name extension of workspaces. */
+  public static final String EXTENSION = ".routebench";
+
+  /** The schema version this RouteBench reads and writes. */
+  public static final int SCHEMA_VERSION = WorkspaceSchema.CURRENT_VERSION;
+
+  private static final String[] SQLITE_COMPANIONS = {"-wal", "-shm", "-journal"};
+
+  private WorkspaceFile() {}
+
+  /**
+   * Creates a new workspace holding an empty policy document named after the file.
+   *
+   * @throws WorkspaceOpenException if {@code file} exists ({@code ALREADY_EXISTS}) or cannot be
+   *     created; a half-created file is removed
+   */
+  public static Workspace create(Path file) {
+    try {
+      // Atomic: two windows creating the same file cannot both succeed.
+      Files.createFile(file);
+    } catch (FileAlreadyExistsException e) {
+      throw WorkspaceOpenException.alreadyExists(file);
+    } catch (NoSuchFileException e) {
+      throw WorkspaceOpenException.createFailed(
+          file, "the folder " + file.toAbsolutePath().getParent() + " does not exist", e);
+    } catch (IOException e) {
+      throw WorkspaceOpenException.createFailed(file, String.valueOf(e.getMessage()), e);
+    }
+    Connection connection = null;
+    try {
+      connection = SqliteConnections.openReadWrite(file);
+      SqliteTransactions.inTransaction(
+          connection,
+          c -> {
+            try (Statement statement = c.createStatement()) {
+              statement.executeUpdate("PRAGMA application_id = " + WorkspaceSchema.APPLICATION_ID);
+            }
+            return null;
+          });
+      int version = WorkspaceSchema.migrator().migrate(connection);
+      var workspace = new Workspace(file, version, connection);
+      workspace.policies().save(PolicyDocument.empty(defaultName(file)));
+      return workspace;
+    } catch (SQLException | MigrationException | RuntimeException e) {
+      closeQuietly(connection, e);
+      deleteQuietly(file, e);
+      throw WorkspaceOpenException.createFailed(file, reason(e), e);
+    }
+  }
+
+  /**
+   * Opens a workspace, upgrading it first when it was written by an earlier RouteBench.
+   *
+   * @throws WorkspaceOpenException naming the file and the reason it cannot be opened
+   */
+  public static Workspace open(Path file) {
+    ReadOnlyInspector.requireOpenable(file);
+    Connection connection;
+    try {
+      connection = SqliteConnections.openReadWrite(file);
+    } catch (SQLException e) {
+      throw WorkspaceOpenException.unreadable(file, SqliteErrors.describe(e), e);
+    }
+    try {
+      // A newer RouteBench may have upgraded the file since it was inspected.
+      int version = Migrator.userVersion(connection);
+      if (version > WorkspaceSchema.CURRENT_VERSION) {
+        throw WorkspaceOpenException.newerVersion(file, version, WorkspaceSchema.CURRENT_VERSION);
+      }
+      return new Workspace(file, WorkspaceSchema.migrator().migrate(connection), connection);
+    } catch (MigrationException e) {
+      closeQuietly(connection, e);
+      throw WorkspaceOpenException.upgradeFailed(
+          file, e.fromVersion(), WorkspaceSchema.CURRENT_VERSION, reason(e.getCause()), e);
+    } catch (SQLException e) {
+      closeQuietly(connection, e);
+      throw WorkspaceOpenException.unreadable(file, reason(e), e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Tells whether this RouteBench can open {@code file}, and whether opening would upgrade it,
+   * without changing the file.
+   *
+   * @throws WorkspaceOpenException when the file is missing, unreadable or too damaged to tell
+   */
+  public static WorkspaceInspection inspect(Path file) {
+    return ReadOnlyInspector.inspect(file);
+  }
+
+  /** The document name of a new workspace: its file name without the extension. */
+  static String defaultName(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(EXTENSION) && name.length() > EXTENSION.length()
+        ? name.substring(0, name.length() - EXTENSION.length())
+        : name;
+  }
+
+  private static String reason(Throwable e) {
+    return e instanceof SQLException sql
+        ? SqliteErrors.describe(sql)
+        : String.valueOf(e.getMessage());
+  }
+
+  private static void closeQuietly(Connection connection, Throwable failure) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Removes a file this class created and failed to finish, with SQLite's companion files. */
+  private static void deleteQuietly(Path file, Throwable failure) {
+    try {
+      Files.deleteIfExists(file);
+      for (String suffix : SQLITE_COMPANIONS) {
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+      }
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.routebench.storage;
+
+import java.nio.file.Path;
+
+/**
+ * A workspace file could not be created or opened. The message names the file and can be shown to
+ * the user as is; {@link #problem()} lets callers react (offer an update, a backup, another file).
+ * Whenever the problem is not {@link Problem#UPGRADE_FAILED}, the file was not modified.
+ */
+public final class WorkspaceOpenException extends RuntimeException {
+
+  /** Why the file could not be opened. */
+  public enum Problem {
+    MISSING,
+    /** Permissions, a folder in place of a file, a lock held by another program, an I/O error. */
+    UNREADABLE,
+    /** The file does not start with the SQLite header. */
+    NOT_SQLITE,
+    /** An SQLite database, but not RouteBench's ({@code application_id} differs). */
+    FOREIGN_DATABASE,
+    /** Written by a newer RouteBench whose schema this one does not know. */
+    NEWER_VERSION,
+    /** SQLite's integrity check found damage. */
+    CORRUPTED,
+    /** An upgrade step failed; the file stays at the last version that succeeded. */
+    UPGRADE_FAILED,
+    ALREADY_EXISTS,
+    CREATE_FAILED
+  }
+
+  private final Problem problem;
+  private final Path file;
+
+  private WorkspaceOpenException(Problem problem, Path file, String message, Throwable cause) {
+    super(message, cause);
+    this.problem = problem;
+    this.file = file;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  static WorkspaceOpenException missing(Path file) {
+    return new WorkspaceOpenException(
+        Problem.MISSING, file, "Cannot open " + file + ": the file does not exist.", null);
+  }
+
+  static WorkspaceOpenException unreadable(Path file, String reason, Throwable cause) {
+    return new WorkspaceOpenException(
+        Problem.UNREADABLE, file, "Cannot open " + file + ": " + reason + ".", cause);
+  }
+
+  static WorkspaceOpenException notSqlite(Path file) {
+    return new WorkspaceOpenException(
+        Problem.NOT_SQLITE,
+        file,
+        file + " is not a RouteBench workspace (not an SQLite database).",
+        null);
+  }
+
+  static WorkspaceOpenException foreignDatabase(Path file) {
+    return new WorkspaceOpenException(
+        Problem.FOREIGN_DATABASE,
+        file,
+        file
+            + " is not a RouteBench workspace (an SQLite database of another application)."
+            + " It was not changed.",
+        null);
+  }
+
+  static WorkspaceOpenException newerVersion(Path file, int fileVersion, int supportedVersion) {
+    return new WorkspaceOpenException(
+        Problem.NEWER_VERSION,
+        file,
+        file
+            + " was saved by a newer RouteBench (workspace schema version "
+            + fileVersion
+            + "; this RouteBench supports up to version "
+            + supportedVersion
+            + "). Update RouteBench to open it; the file was not changed.",
+        null);
+  }
+
+  static WorkspaceOpenException corrupted(Path file, String excerpt, Throwable cause) {
+    return new WorkspaceOpenException(
+        Problem.CORRUPTED,
+        file,
+        file
+            + " is damaged and was not opened (SQLite integrity check: "
+            + excerpt
+            + "). The file was not changed; restore it from a backup.",
+        cause);
+  }
+
+  static WorkspaceOpenException upgradeFailed(
+      Path file, int fromVersion, int toVersion, String reason, Throwable cause) {
+    return new WorkspaceOpenException(
+        Problem.UPGRADE_FAILED,
+        file,
+        "Could not upgrade "
+            + file
+            + " from workspace schema version "
+            + fromVersion
+            + " to "
+            + toVersion
+            + ": "
+            + reason
+            + ". The file is still a valid version "
+            + fromVersion
+            + " workspace.",
+        cause);
+  }
+
+  static WorkspaceOpenException alreadyExists(Path file) {
+    return new WorkspaceOpenException(
+        Problem.ALREADY_EXISTS,
+        file,
+        "Cannot create " + file + ": a file with that name already exists.",
+        null);
+  }
+
+  static WorkspaceOpenException createFailed(Path file, String reason, Throwable cause) {
+    return new WorkspaceOpenException(
+        Problem.CREATE_FAILED, file, "Cannot create " + file + ": " + reason + ".", cause);
+  }
+}

@@ -1,0 +1,336 @@
+package io.routebench.storage.repository;
+
+import io.routebench.core.suite.TestCase;
+import io.routebench.core.suite.TestSuite;
+import io.routebench.core.suite.TestSuiteRepository;
+import io.routebench.storage.sqlite.TransactionRunner;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Test suites and their cases. Cases keep the order they were added in; {@link #updateCase} keeps a
+ * case's place. Calls naming a suite or case that does not exist throw {@link
+ * IllegalArgumentException}, except deletions, which have nothing left to do.
+ */
+public final class SqliteTestSuiteRepository implements TestSuiteRepository {
+
+  private static final String SELECT_SUMMARIES =
+      """
+      SELECT suites.id, suites.name, suites.description,
+             (SELECT COUNT(*) FROM cases WHERE cases.suite_id = suites.id) AS case_count
+      FROM suites
+      ORDER BY suites.created_at, suites.rowid
+      """;
+  private static final String SELECT_SUITE =
+      "SELECT id, name, description FROM suites WHERE id = ?";
+  private static final String SELECT_SUITE_ID_BY_NAME = "SELECT id FROM suites WHERE name = ?";
+  private static final String INSERT_SUITE =
+      "INSERT INTO suites (id, name, description, created_at) VALUES (?, ?, ?, ?)";
+  private static final String UPDATE_SUITE =
+      "UPDATE suites SET name = ?, description = ? WHERE id = ?";
+  private static final String DELETE_SUITE = "DELETE FROM suites WHERE id = ?";
+  private static final String NEXT_POSITION =
+      "SELECT COALESCE(MAX(position) + 1, 0) FROM cases WHERE suite_id = ?";
+  private static final String SELECT_FIRST_EXISTING_CASE =
+      """
+      SELECT cases.id, suites.name
+      FROM json_each(?) AS incoming
+      JOIN cases ON cases.id = incoming.value
+      JOIN suites ON suites.id = cases.suite_id
+      LIMIT 1
+      """;
+  private static final String UPDATE_CASE =
+      """
+      UPDATE cases SET name = ?, notes = ?, messages_json = ?
+      WHERE id = ? AND suite_id = ?
+      """;
+  private static final String DELETE_CASE_TAGS = "DELETE FROM case_tags WHERE case_id = ?";
+  private static final String DELETE_CASE = "DELETE FROM cases WHERE id = ? AND suite_id = ?";
+
+  private final TransactionRunner transactions;
+  private final Clock clock;
+
+  /**
+   * @param clock stamps new suites, whose creation order is the listing order
+   */
+  public SqliteTestSuiteRepository(TransactionRunner transactions, Clock clock) {
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<SuiteSummary> listSuites() {
+    return transactions.inTransaction(
+        "list the test suites",
+        connection -> {
+          var summaries = new ArrayList<SuiteSummary>();
+          try (PreparedStatement select = connection.prepareStatement(SELECT_SUMMARIES);
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              summaries.add(
+                  new SuiteSummary(
+                      rows.getString("id"),
+                      rows.getString("name"),
+                      rows.getString("description"),
+                      rows.getInt("case_count")));
+            }
+          }
+          return summaries;
+        });
+  }
+
+  @Override
+  public Optional<TestSuite> findSuite(String suiteId) {
+    return transactions.inTransaction(
+        "load test suite " + suiteId, connection -> readSuite(connection, suiteId));
+  }
+
+  @Override
+  public Optional<TestSuite> findSuiteByName(String name) {
+    return transactions.inTransaction(
+        "load test suite '" + name + "'",
+        connection -> {
+          Optional<String> id = suiteIdByName(connection, name);
+          return id.isEmpty() ? Optional.empty() : readSuite(connection, id.get());
+        });
+  }
+
+  /**
+   * @throws IllegalArgumentException when the name is blank or another suite has it
+   */
+  @Override
+  public TestSuite createSuite(String name, String description) {
+    requireName(name);
+    var suite = new TestSuite(UUID.randomUUID().toString(), name, description, List.of());
+    return transactions.inTransaction(
+        "create test suite '" + name + "'",
+        connection -> {
+          requireNameFree(connection, name, null);
+          try (PreparedStatement insert = connection.prepareStatement(INSERT_SUITE)) {
+            insert.setString(1, suite.id());
+            insert.setString(2, suite.name());
+            insert.setString(3, suite.description());
+            insert.setString(4, StoredValues.timestamp(clock.instant()));
+            insert.executeUpdate();
+          }
+          return suite;
+        });
+  }
+
+  /**
+   * @throws IllegalArgumentException when the suite does not exist, or the name is blank or taken
+   */
+  @Override
+  public void renameSuite(String suiteId, String newName, String newDescription) {
+    requireName(newName);
+    transactions.inTransaction(
+        "rename test suite '" + newName + "'",
+        connection -> {
+          requireNameFree(connection, newName, suiteId);
+          try (PreparedStatement update = connection.prepareStatement(UPDATE_SUITE)) {
+            update.setString(1, newName);
+            update.setString(2, newDescription == null ? "" : newDescription);
+            update.setString(3, suiteId);
+            if (update.executeUpdate() == 0) {
+              throw noSuchSuite(suiteId);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Deletes the suite with its cases and runs; nothing happens if it does not exist. */
+  @Override
+  public void deleteSuite(String suiteId) {
+    transactions.inTransaction(
+        "delete test suite " + suiteId,
+        connection -> {
+          try (PreparedStatement delete = connection.prepareStatement(DELETE_SUITE)) {
+            delete.setString(1, suiteId);
+            delete.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Appends {@code cases} after the suite's last case, all or nothing.
+   *
+   * @throws IllegalArgumentException when the suite does not exist or a case id is used twice (in
+   *     {@code cases} or by a stored case); nothing is stored then
+   */
+  @Override
+  public void addCases(String suiteId, List<TestCase> cases) {
+    List<String> ids = requireDistinctIds(cases);
+    transactions.inTransaction(
+        "add " + cases.size() + " test cases",
+        connection -> {
+          requireSuite(connection, suiteId);
+          requireIdsUnused(connection, ids);
+          CaseRows.insert(connection, suiteId, nextPosition(connection, suiteId), cases);
+          return null;
+        });
+  }
+
+  /**
+   * @throws IllegalArgumentException when the suite has no case with the case's id
+   */
+  @Override
+  public void updateCase(String suiteId, TestCase testCase) {
+    Objects.requireNonNull(testCase, "testCase");
+    transactions.inTransaction(
+        "update test case '" + testCase.name() + "'",
+        connection -> {
+          try (PreparedStatement update = connection.prepareStatement(UPDATE_CASE)) {
+            update.setString(1, testCase.name());
+            update.setString(2, testCase.notes());
+            update.setString(3, JsonColumns.messages(testCase.messages()));
+            update.setString(4, testCase.id());
+            update.setString(5, suiteId);
+            if (update.executeUpdate() == 0) {
+              throw new IllegalArgumentException(
+                  "test suite " + suiteId + " has no case with id '" + testCase.id() + "'");
+            }
+          }
+          try (PreparedStatement delete = connection.prepareStatement(DELETE_CASE_TAGS)) {
+            delete.setString(1, testCase.id());
+            delete.executeUpdate();
+          }
+          CaseRows.insertTags(connection, testCase);
+          return null;
+        });
+  }
+
+  /** Deletes the case (the cases after it keep their order); nothing happens if it is absent. */
+  @Override
+  public void deleteCase(String suiteId, String caseId) {
+    transactions.inTransaction(
+        "delete test case " + caseId,
+        connection -> {
+          try (PreparedStatement delete = connection.prepareStatement(DELETE_CASE)) {
+            delete.setString(1, caseId);
+            delete.setString(2, suiteId);
+            delete.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private static Optional<TestSuite> readSuite(Connection connection, String suiteId)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(SELECT_SUITE)) {
+      select.setString(1, suiteId);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new TestSuite(
+                suiteId,
+                row.getString("name"),
+                row.getString("description"),
+                CaseRows.read(connection, suiteId)));
+      }
+    }
+  }
+
+  private static Optional<String> suiteIdByName(Connection connection, String name)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(SELECT_SUITE_ID_BY_NAME)) {
+      select.setString(1, name);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static void requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a test suite needs a name");
+    }
+  }
+
+  /**
+   * @param exceptSuiteId the suite being renamed, which may keep its own name
+   */
+  private static void requireNameFree(Connection connection, String name, String exceptSuiteId)
+      throws SQLException {
+    Optional<String> holder = suiteIdByName(connection, name);
+    if (holder.isPresent() && !holder.get().equals(exceptSuiteId)) {
+      throw new IllegalArgumentException("a test suite named '" + name + "' already exists");
+    }
+  }
+
+  static void requireSuite(Connection connection, String suiteId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(SELECT_SUITE)) {
+      select.setString(1, suiteId);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          throw noSuchSuite(suiteId);
+        }
+      }
+    }
+  }
+
+  static IllegalArgumentException noSuchSuite(String suiteId) {
+    return new IllegalArgumentException("there is no test suite with id '" + suiteId + "'");
+  }
+
+  private static List<String> requireDistinctIds(List<TestCase> cases) {
+    var indexById = new HashMap<String, Integer>();
+    var ids = new ArrayList<String>(cases.size());
+    for (int i = 0; i < cases.size(); i++) {
+      String id = cases.get(i).id();
+      Integer earlier = indexById.putIfAbsent(id, i);
+      if (earlier != null) {
+        throw new IllegalArgumentException(
+            "cases["
+                + i
+                + "] has the id '"
+                + id
+                + "' of cases["
+                + earlier
+                + "]; ids must be unique");
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** One indexed lookup for all ids at once: cheap enough to run before every import. */
+  private static void requireIdsUnused(Connection connection, List<String> ids)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(SELECT_FIRST_EXISTING_CASE)) {
+      select.setString(1, JsonColumns.array(ids));
+      try (ResultSet row = select.executeQuery()) {
+        if (row.next()) {
+          throw new IllegalArgumentException(
+              "case id '"
+                  + row.getString(1)
+                  + "' is already used by a case of test suite '"
+                  + row.getString(2)
+                  + "'; ids must be unique");
+        }
+      }
+    }
+  }
+
+  private static int nextPosition(Connection connection, String suiteId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(NEXT_POSITION)) {
+      select.setString(1, suiteId);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
+  }
+}
