@@ -14,26 +14,39 @@ public final class ConfigFiles {
   private ConfigFiles() {}
 
   /**
-   * @throws ConfigFormatException when the text is not YAML or is neither kind
+   * Looks only at the top-level keys; reading the file as the detected kind does the full check.
+   *
+   * @param sourceName the file name, used in messages
+   * @throws ConfigFormatException when the text is not YAML, or is neither kind (the message says
+   *     what each kind needs)
    */
   public static Kind detectKind(String sourceName, String text) {
     JsonNode root = LocatedYaml.parse(sourceName, text).root();
-    if (root.isObject() && root.has("routebench")) {
+    if (!root.isObject()) {
+      throw notEither(
+          sourceName,
+          "expected a mapping of top-level keys, found " + YamlSchema.describe(root) + "; ");
+    }
+    if (root.has("routebench")) {
       return Kind.POLICY_DOCUMENT;
     }
-    if (root.isObject()
-        && (root.has(ProxyConfigRules.MODEL_PROVIDERS)
-            || root.has(ProxyConfigRules.LEGACY_PROVIDERS)
-            || root.has(ProxyConfigRules.ROUTING_PREFERENCES))) {
+    if (root.has(ProxyConfigRules.MODEL_PROVIDERS)
+        || root.has(ProxyConfigRules.LEGACY_PROVIDERS)
+        || root.has(ProxyConfigRules.ROUTING_PREFERENCES)) {
       return Kind.PROXY_CONFIG;
     }
-    throw new ConfigFormatException(
+    throw notEither(sourceName, "");
+  }
+
+  private static ConfigFormatException notEither(String sourceName, String what) {
+    return new ConfigFormatException(
         sourceName,
         new ConfigFormatException.Problem(
-            1,
-            1,
+            0,
+            0,
             "",
-            "neither a RouteBench policy document (it has no 'routebench:' key) nor a proxy config"
-                + " (no model_providers, llm_providers or routing_preferences)"));
+            what
+                + "neither a RouteBench policy document (it has no 'routebench:' key) nor a proxy"
+                + " config (no model_providers, llm_providers or routing_preferences)"));
   }
 }

@@ -12,7 +12,7 @@ public final class ConfigFormatException extends RuntimeException {
   private final List<Problem> problems;
 
   public ConfigFormatException(String sourceName, List<Problem> problems) {
-    super(render(sourceName, problems));
+    super(render(sourceName, requireSome(problems)));
     this.sourceName = sourceName;
     this.problems = List.copyOf(problems);
   }
@@ -25,8 +25,24 @@ public final class ConfigFormatException extends RuntimeException {
     return sourceName;
   }
 
+  /** Every problem found, in the order the checks found them; never empty. */
   public List<Problem> problems() {
     return problems;
+  }
+
+  /** The first problem's line (1-based), 0 when it has none. */
+  public int line() {
+    return problems.get(0).line();
+  }
+
+  /** The first problem's column (1-based), 0 when it has none. */
+  public int column() {
+    return problems.get(0).column();
+  }
+
+  /** The first problem's key path, {@code ""} when it concerns the whole file. */
+  public String keyPath() {
+    return problems.get(0).keyPath();
   }
 
   /**
@@ -37,7 +53,12 @@ public final class ConfigFormatException extends RuntimeException {
    */
   public record Problem(int line, int column, String keyPath, String message) {
 
-    String render(String sourceName) {
+    public Problem {
+      keyPath = keyPath == null ? "" : keyPath;
+    }
+
+    /** {@code file.yaml:12:5: model_providers[2].name: ...}, leaving out what is unknown. */
+    public String render(String sourceName) {
       var text = new StringBuilder(sourceName);
       if (line > 0) {
         text.append(':').append(line);
@@ -51,6 +72,13 @@ public final class ConfigFormatException extends RuntimeException {
       }
       return text.append(message).toString();
     }
+  }
+
+  private static List<Problem> requireSome(List<Problem> problems) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("a format error needs at least one problem");
+    }
+    return problems;
   }
 
   private static String render(String sourceName, List<Problem> problems) {

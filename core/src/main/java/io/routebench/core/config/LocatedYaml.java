@@ -9,48 +9,99 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.comments.CommentType;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.CommentEvent;
+import org.yaml.snakeyaml.events.Event;
 
 /**
  * A YAML document parsed into a Jackson tree that remembers where each node started, so schema
  * errors can name a line and column, not only a key path.
+ *
+ * <p>Anchors, aliases ({@code *name}) and merge keys ({@code <<: *name}) are expanded the way the
+ * proxies' own YAML loaders expand them; Jackson's plain tree reader would turn an alias into the
+ * string {@code "name"} and silently change the config.
  */
 final class LocatedYaml {
 
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String MERGE_KEY = "<<";
 
   private final String sourceName;
   private final JsonNode root;
   private final Map<String, JsonLocation> locations;
+  private final Map<String, JsonLocation> keyLocations;
 
-  private LocatedYaml(String sourceName, JsonNode root, Map<String, JsonLocation> locations) {
+  private LocatedYaml(
+      String sourceName,
+      JsonNode root,
+      Map<String, JsonLocation> locations,
+      Map<String, JsonLocation> keyLocations) {
     this.sourceName = sourceName;
     this.root = root;
     this.locations = locations;
+    this.keyLocations = keyLocations;
   }
 
+  /**
+   * @throws ConfigFormatException for a YAML syntax error (with its line and column), several
+   *     documents in one file, a key that appears twice in a mapping or an unknown alias
+   */
   static LocatedYaml parse(String sourceName, String text) {
-    var locations = new HashMap<String, JsonLocation>();
     try (JsonParser parser = YAML.createParser(text)) {
+      var reader = new TreeReader(sourceName, (YAMLParser) parser);
       JsonToken first = parser.nextToken();
-      JsonNode root = first == null ? NODES.nullNode() : read(parser, "", locations, sourceName);
+      JsonNode root = first == null ? NODES.nullNode() : reader.read("");
       if (parser.nextToken() != null) {
         throw new ConfigFormatException(
             sourceName,
-            problemAt(parser.currentTokenLocation(), "", "only one YAML document is allowed"));
+            problemAt(
+                parser.currentTokenLocation(),
+                "",
+                "only one YAML document is allowed; remove the '---' and what follows"));
       }
-      return new LocatedYaml(sourceName, root, locations);
+      return new LocatedYaml(sourceName, root, reader.locations, reader.keyLocations);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new ConfigFormatException(
-          sourceName, problemAt(at, "", "invalid YAML: " + firstLine(e.getOriginalMessage())));
+      throw new ConfigFormatException(sourceName, syntaxProblem(e));
     } catch (IOException e) {
       throw new ConfigFormatException(
-          sourceName, new ConfigFormatException.Problem(0, 0, "", e.getMessage()));
+          sourceName,
+          new ConfigFormatException.Problem(0, 0, "", "cannot read: " + e.getMessage()));
     }
+  }
+
+  /**
+   * Whether the text holds YAML comments, which a tree cannot carry: an export writes the config
+   * without them, and the user should hear that at import. Only call this on text that {@link
+   * #parse} accepted.
+   */
+  static boolean hasComments(String text) {
+    var options = new LoaderOptions();
+    options.setProcessComments(true);
+    for (Event event : new org.yaml.snakeyaml.Yaml(options).parse(new StringReader(text))) {
+      if (event instanceof CommentEvent comment
+          && comment.getCommentType() != CommentType.BLANK_LINE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A tree that did not come from text (e.g. built in memory): problems carry key paths only. */
+  static LocatedYaml unlocated(String sourceName, JsonNode root) {
+    return new LocatedYaml(sourceName, root, Map.of(), Map.of());
   }
 
   JsonNode root() {
@@ -73,6 +124,15 @@ final class LocatedYaml {
     }
   }
 
+  /**
+   * A problem about a mapping key itself (unknown, repeated), located at the key rather than at its
+   * value.
+   */
+  ConfigFormatException.Problem keyProblem(String keyPath, String message) {
+    JsonLocation at = keyLocations.get(keyPath);
+    return at != null ? problemAt(at, keyPath, message) : problem(keyPath, message);
+  }
+
   ConfigFormatException error(String keyPath, String message) {
     return new ConfigFormatException(sourceName, problem(keyPath, message));
   }
@@ -92,65 +152,36 @@ final class LocatedYaml {
     return cut < 0 ? "" : path.substring(0, cut);
   }
 
-  private static JsonNode read(
-      JsonParser parser, String path, Map<String, JsonLocation> locations, String sourceName)
-      throws IOException {
-    locations.put(path, parser.currentTokenLocation());
-    JsonToken token = parser.currentToken();
-    switch (token) {
-      case START_OBJECT -> {
-        ObjectNode object = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          String childPath = child(path, key);
-          JsonLocation keyLocation = parser.currentTokenLocation();
-          parser.nextToken();
-          if (object.has(key)) {
-            throw new ConfigFormatException(
-                sourceName, problemAt(keyLocation, childPath, "the key appears twice"));
-          }
-          object.set(key, read(parser, childPath, locations, sourceName));
-        }
-        return object;
-      }
-      case START_ARRAY -> {
-        ArrayNode array = NODES.arrayNode();
-        int i = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(read(parser, index(path, i++), locations, sourceName));
-        }
-        return array;
-      }
-      case VALUE_STRING -> {
-        return NODES.textNode(parser.getText());
-      }
-      case VALUE_NUMBER_INT -> {
-        return NODES.numberNode(parser.getLongValue());
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return NODES.numberNode(parser.getDoubleValue());
-      }
-      case VALUE_TRUE -> {
-        return NODES.booleanNode(true);
-      }
-      case VALUE_FALSE -> {
-        return NODES.booleanNode(false);
-      }
-      case VALUE_NULL -> {
-        return NODES.nullNode();
-      }
-      default ->
-          throw new ConfigFormatException(
-              sourceName,
-              problemAt(parser.currentTokenLocation(), path, "unexpected YAML content " + token));
-    }
-  }
-
   private static ConfigFormatException.Problem problemAt(
       JsonLocation at, String keyPath, String message) {
     int line = at == null ? 0 : Math.max(0, at.getLineNr());
     int column = at == null ? 0 : Math.max(0, at.getColumnNr());
     return new ConfigFormatException.Problem(line, column, keyPath, message);
+  }
+
+  /**
+   * SnakeYAML marks where the broken construct started (its context) and where parsing failed (the
+   * problem); the problem is where the user has to look, so it gives the line and column.
+   */
+  private static ConfigFormatException.Problem syntaxProblem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      Mark problem = marked.getProblemMark();
+      var message = new StringBuilder("invalid YAML: ").append(marked.getProblem());
+      Mark context = marked.getContextMark();
+      if (marked.getContext() != null && context != null) {
+        message
+            .append(" (")
+            .append(marked.getContext())
+            .append(" started at line ")
+            .append(context.getLine() + 1)
+            .append(", column ")
+            .append(context.getColumn() + 1)
+            .append(')');
+      }
+      return new ConfigFormatException.Problem(
+          problem.getLine() + 1, problem.getColumn() + 1, "", message.toString());
+    }
+    return problemAt(e.getLocation(), "", "invalid YAML: " + firstLine(e.getOriginalMessage()));
   }
 
   private static String firstLine(String message) {
@@ -159,5 +190,121 @@ final class LocatedYaml {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Reads one document's token stream into a tree, recording locations and anchors. */
+  private static final class TreeReader {
+
+    private final String sourceName;
+    private final YAMLParser parser;
+    private final Map<String, JsonLocation> locations = new HashMap<>();
+    private final Map<String, JsonLocation> keyLocations = new HashMap<>();
+    private final Map<String, JsonNode> anchors = new HashMap<>();
+
+    TreeReader(String sourceName, YAMLParser parser) {
+      this.sourceName = sourceName;
+      this.parser = parser;
+    }
+
+    JsonNode read(String path) throws IOException {
+      JsonLocation at = parser.currentTokenLocation();
+      locations.put(path, at);
+      if (parser.isCurrentAlias()) {
+        String name = parser.getText();
+        JsonNode anchored = anchors.get(name);
+        if (anchored == null) {
+          throw new ConfigFormatException(
+              sourceName, problemAt(at, path, "the alias *" + name + " names no earlier anchor"));
+        }
+        return anchored.deepCopy();
+      }
+      String anchor = parser.getCurrentAnchor();
+      JsonNode node = readValue(path, at);
+      if (anchor != null) {
+        anchors.put(anchor, node);
+      }
+      return node;
+    }
+
+    private JsonNode readValue(String path, JsonLocation at) throws IOException {
+      JsonToken token = parser.currentToken();
+      return switch (token) {
+        case START_OBJECT -> readMapping(path);
+        case START_ARRAY -> {
+          ArrayNode array = NODES.arrayNode();
+          int i = 0;
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(read(index(path, i++)));
+          }
+          yield array;
+        }
+        case VALUE_STRING -> NODES.textNode(parser.getText());
+        case VALUE_NUMBER_INT ->
+            switch (parser.getNumberType()) {
+              case INT -> NODES.numberNode(parser.getIntValue());
+              case LONG -> NODES.numberNode(parser.getLongValue());
+              default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+        case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+        case VALUE_TRUE -> NODES.booleanNode(true);
+        case VALUE_FALSE -> NODES.booleanNode(false);
+        case VALUE_NULL -> NODES.nullNode();
+        default ->
+            throw new ConfigFormatException(
+                sourceName, problemAt(at, path, "unexpected YAML content " + token));
+      };
+    }
+
+    private ObjectNode readMapping(String path) throws IOException {
+      var explicit = new ArrayList<Map.Entry<String, JsonNode>>();
+      var explicitKeys = new HashSet<String>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        String childPath = child(path, key);
+        JsonLocation keyLocation = parser.currentTokenLocation();
+        keyLocations.putIfAbsent(childPath, keyLocation);
+        parser.nextToken();
+        // A repeated key is almost always an editing mistake; the proxies would silently keep one.
+        if (!key.equals(MERGE_KEY) && !explicitKeys.add(key)) {
+          throw new ConfigFormatException(
+              sourceName, problemAt(keyLocation, childPath, "the key appears twice"));
+        }
+        explicit.add(Map.entry(key, read(childPath)));
+      }
+      ObjectNode object = NODES.objectNode();
+      for (Map.Entry<String, JsonNode> entry : explicit) {
+        if (entry.getKey().equals(MERGE_KEY)) {
+          merge(object, entry.getValue(), explicitKeys, child(path, MERGE_KEY));
+        } else {
+          object.set(entry.getKey(), entry.getValue());
+        }
+      }
+      return object;
+    }
+
+    /** YAML merge keys: explicit keys win, then earlier merged mappings win over later ones. */
+    private void merge(ObjectNode into, JsonNode merged, Set<String> explicitKeys, String path) {
+      List<JsonNode> sources = new ArrayList<>();
+      if (merged instanceof ArrayNode list) {
+        list.forEach(sources::add);
+      } else {
+        sources.add(merged);
+      }
+      for (JsonNode source : sources) {
+        if (!(source instanceof ObjectNode mapping)) {
+          throw new ConfigFormatException(
+              sourceName,
+              problemAt(locations.get(path), path, "a merge key (<<) must name mappings"));
+        }
+        mapping
+            .properties()
+            .forEach(
+                field -> {
+                  if (!explicitKeys.contains(field.getKey()) && !into.has(field.getKey())) {
+                    into.set(field.getKey(), field.getValue().deepCopy());
+                  }
+                });
+      }
+    }
   }
 }

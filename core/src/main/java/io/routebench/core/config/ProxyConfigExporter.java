@@ -8,30 +8,64 @@ import static io.routebench.core.config.ProxyConfigRules.ROUTING_PREFERENCES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.routebench.core.taxonomy.ModelTarget;
-import io.routebench.core.taxonomy.RoutingPolicy;
-import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.ProxyConfigExtras;
 import io.routebench.core.workspace.ProxyDialect;
-import io.routebench.core.workspace.SelfHostedRouter;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a workspace as a proxy config in the dialect the user deploys to, putting back every key
  * an imported config carried that RouteBench does not model, in its original place.
+ *
+ * <p>Top-level key order is the imported config's; a document that was never imported gets {@code
+ * version, listeners, model_providers, routing_preferences, routing/overrides} and a default model
+ * listener on port 12000, because both proxies require {@code listeners}.
  */
 public final class ProxyConfigExporter {
 
-  private static final String ARCHGW_ROUTER_PREFIX = "arch/";
-  private static final String PLANO_ROUTER_PREFIX = "plano/";
-  private static final String DEFAULT_ROUTER_PROVIDER = "arch-router";
+  /** archgw v0.3.0's schema allows no other top-level keys. */
+  private static final Set<String> ARCHGW_TOP_LEVEL_KEYS =
+      Set.of(
+          "version",
+          "agents",
+          "listeners",
+          "endpoints",
+          MODEL_PROVIDERS,
+          LEGACY_PROVIDERS,
+          "model_aliases",
+          "overrides",
+          "system_prompt",
+          "prompt_targets",
+          "ratelimits",
+          "tracing",
+          "mode",
+          "routing",
+          "state_storage_v1_responses",
+          "prompt_guards");
+
+  /** archgw v0.3.0's schema allows no other provider keys. */
+  private static final Set<String> ARCHGW_PROVIDER_KEYS =
+      Set.of(
+          "name",
+          "access_key",
+          "model",
+          "default",
+          "base_url",
+          "http_host",
+          "provider_interface",
+          ROUTING_PREFERENCES);
 
   private ProxyConfigExporter() {}
 
+  /**
+   * @return the config text and what the user should know: routes or settings the dialect cannot
+   *     express (left out), keys the target proxy will not accept, and any proxy rule the result
+   *     still breaks
+   */
   public static ProxyExport export(PolicyDocument document, ProxyExportOptions options) {
     ProxyDialect dialect = options.dialect();
     ProxyConfigExtras extras = document.proxyExtras();
@@ -48,202 +82,139 @@ public final class ProxyConfigExporter {
         sameDialect && extras.version() != null ? extras.version() : dialect.configVersion();
 
     ObjectNode kept = Yaml.objectFromJson(extras.topLevelJson());
-    JsonNode storedRouterProvider = kept.remove(ROUTER_PROVIDER_KEY);
-    ArrayNode providers = providers(document, dialect, warnings);
-    ObjectNode routerProvider =
-        routerProvider(
-            document.selfHostedRouter(), dialect, sameDialect ? storedRouterProvider : null);
-    if (routerProvider != null) {
-      providers.add(routerProvider);
-    }
+    var router =
+        new ExportedRouter(
+            document.selfHostedRouter(),
+            dialect,
+            extras.dialect(),
+            kept.remove(ROUTER_PROVIDER_KEY));
+    var routes = new ExportedRoutes(document, dialect, warnings);
+    ArrayNode providers = routes.providers();
+    router.addProviderTo(providers);
 
-    ObjectNode config = Yaml.JSON.createObjectNode();
-    if (!kept.has("version")) {
-      config.put("version", version);
-    }
-    boolean providersWritten = false;
-    Iterator<Map.Entry<String, JsonNode>> fields = kept.fields();
-    while (fields.hasNext()) {
-      var field = fields.next();
-      String key = field.getKey();
-      switch (key) {
-        case "version" -> config.put("version", version);
-        case MODEL_PROVIDERS, LEGACY_PROVIDERS -> {
-          if (!providersWritten) {
-            config.set(providersKey, providers);
-            providersWritten = true;
-          }
-        }
+    var config = new LinkedHashMap<String, JsonNode>();
+    for (Map.Entry<String, JsonNode> field : kept.properties()) {
+      switch (field.getKey()) {
+        case "version" -> config.put("version", Yaml.JSON.getNodeFactory().textNode(version));
+        case MODEL_PROVIDERS, LEGACY_PROVIDERS -> config.put(providersKey, providers);
         case ROUTING_PREFERENCES -> {
           if (dialect == ProxyDialect.PLANO_V0_4) {
-            config.set(ROUTING_PREFERENCES, topLevelRoutes(document));
+            config.put(ROUTING_PREFERENCES, routes.topLevelRoutes());
           }
         }
-        case "routing" -> {
-          JsonNode routing =
-              adjustedRouting(
-                  field.getValue(), document.selfHostedRouter(), routerProvider, dialect);
-          if (routing != null) {
-            config.set("routing", routing);
-          }
-        }
-        case "overrides" -> {
-          JsonNode overrides = adjustedOverrides(field.getValue(), routerProvider, dialect);
-          if (overrides != null) {
-            config.set("overrides", overrides);
-          }
-        }
-        default -> config.set(key, field.getValue());
+        case "routing" -> putIfPresent(config, "routing", router.routing(field.getValue()));
+        case "overrides" -> putIfPresent(config, "overrides", router.overrides(field.getValue()));
+        default -> config.put(field.getKey(), field.getValue());
       }
     }
-    if (!providersWritten) {
-      config.set(providersKey, providers);
+
+    if (!config.containsKey("version")) {
+      insertAfter(config, null, "version", Yaml.JSON.getNodeFactory().textNode(version));
     }
-    if (dialect == ProxyDialect.PLANO_V0_4 && !config.has(ROUTING_PREFERENCES)) {
-      config.set(ROUTING_PREFERENCES, topLevelRoutes(document));
+    if (extras.dialect() == null && !config.containsKey("listeners")) {
+      insertAfter(config, "version", "listeners", defaultListeners(dialect));
     }
-    if (routerProvider != null) {
-      if (dialect == ProxyDialect.ARCHGW_V0_3 && !config.has("routing")) {
-        config.set(
-            "routing",
-            adjustedRouting(
-                Yaml.JSON.createObjectNode(),
-                document.selfHostedRouter(),
-                routerProvider,
-                dialect));
+    if (!config.containsKey(providersKey)) {
+      insertAfter(
+          config,
+          config.containsKey("listeners") ? "listeners" : "version",
+          providersKey,
+          providers);
+    }
+    if (dialect == ProxyDialect.PLANO_V0_4 && !config.containsKey(ROUTING_PREFERENCES)) {
+      insertAfter(config, providersKey, ROUTING_PREFERENCES, routes.topLevelRoutes());
+    }
+    if (router.present()) {
+      String block = dialect == ProxyDialect.ARCHGW_V0_3 ? "routing" : "overrides";
+      if (!config.containsKey(block)) {
+        putIfPresent(
+            config,
+            block,
+            dialect == ProxyDialect.ARCHGW_V0_3 ? router.routing(null) : router.overrides(null));
       }
-      if (dialect == ProxyDialect.PLANO_V0_4 && !config.has("overrides")) {
-        config.set(
-            "overrides", adjustedOverrides(Yaml.JSON.createObjectNode(), routerProvider, dialect));
-      }
     }
-    return new ProxyExport(Yaml.write(config), warnings);
+
+    ObjectNode tree = Yaml.JSON.createObjectNode();
+    tree.setAll(config);
+    if (dialect == ProxyDialect.ARCHGW_V0_3 && extras.dialect() == ProxyDialect.PLANO_V0_4) {
+      warnAboutKeysArchgwRejects(tree, providersKey, warnings);
+    }
+    for (ConfigFormatException.Problem problem : ProxyConfigRules.check(tree)) {
+      warnings.add(
+          "the exported config breaks a proxy rule: "
+              + (problem.keyPath().isEmpty() ? "" : problem.keyPath() + ": ")
+              + problem.message());
+    }
+    return new ProxyExport(Yaml.write(tree), warnings);
   }
 
-  private static ArrayNode providers(
-      PolicyDocument document, ProxyDialect dialect, List<String> warnings) {
-    ArrayNode providers = Yaml.JSON.createArrayNode();
-    List<RoutingPolicy> policies = document.taxonomy().policies();
-    for (ModelTarget target : document.targets()) {
-      ObjectNode provider = providers.addObject();
-      putIfPresent(provider, "name", target.displayName());
-      provider.put("model", target.model());
-      putIfPresent(provider, "access_key", target.accessKeyRef());
-      putIfPresent(provider, "base_url", target.baseUrl());
-      putIfPresent(provider, "provider_interface", target.providerInterface());
-      if (target.isDefault()) {
-        provider.put("default", true);
-      }
-      provider.setAll(Yaml.objectFromJson(target.extrasJson()));
-      if (dialect == ProxyDialect.ARCHGW_V0_3) {
-        ArrayNode routes = Yaml.JSON.createArrayNode();
-        for (RoutingPolicy policy : policies) {
-          if (target.model().equals(policy.targetModel())) {
-            ObjectNode route = routes.addObject();
-            route.put("name", policy.routeName());
-            route.put("description", policy.description());
-          }
-        }
-        if (!routes.isEmpty()) {
-          provider.set(ROUTING_PREFERENCES, routes);
-        }
-      }
-    }
+  /** A model listener the way each proxy's own demos declare one. */
+  private static JsonNode defaultListeners(ProxyDialect dialect) {
     if (dialect == ProxyDialect.ARCHGW_V0_3) {
-      for (RoutingPolicy policy : policies) {
-        if (!policy.fallbackModels().isEmpty() || policy.preference() != SelectionPreference.NONE) {
+      ObjectNode listeners = Yaml.JSON.createObjectNode();
+      listeners
+          .putObject("egress_traffic")
+          .put("address", "0.0.0.0")
+          .put("port", 12000)
+          .put("message_format", "openai")
+          .put("timeout", "30s");
+      return listeners;
+    }
+    ArrayNode listeners = Yaml.JSON.createArrayNode();
+    listeners.addObject().put("type", "model").put("name", "model_listener").put("port", 12000);
+    return listeners;
+  }
+
+  /** A plano config carried to archgw may hold keys archgw v0.3.0's schema rejects. */
+  private static void warnAboutKeysArchgwRejects(
+      ObjectNode config, String providersKey, List<String> warnings) {
+    for (String key : (Iterable<String>) config::fieldNames) {
+      if (!ARCHGW_TOP_LEVEL_KEYS.contains(key)) {
+        warnings.add(
+            "top-level key \""
+                + key
+                + "\" came from the plano config and archgw v0.3.0 does not accept it; remove it"
+                + " before deploying");
+      }
+    }
+    JsonNode providers = config.path(providersKey);
+    for (int p = 0; p < providers.size(); p++) {
+      for (String key : (Iterable<String>) providers.get(p)::fieldNames) {
+        if (!ARCHGW_PROVIDER_KEYS.contains(key)) {
           warnings.add(
-              "route \""
-                  + policy.routeName()
-                  + "\": archgw v0.3.0 has no fallbacks or selection preference;"
-                  + " they are left out (export to plano v0.4.0 to keep them)");
+              providersKey
+                  + "["
+                  + p
+                  + "]: key \""
+                  + key
+                  + "\" came from the plano config and archgw v0.3.0 does not accept it");
         }
       }
     }
-    return providers;
   }
 
-  private static ArrayNode topLevelRoutes(PolicyDocument document) {
-    ArrayNode routes = Yaml.JSON.createArrayNode();
-    for (RoutingPolicy policy : document.taxonomy().policies()) {
-      ObjectNode route = routes.addObject();
-      route.put("name", policy.routeName());
-      route.put("description", policy.description());
-      ArrayNode models = route.putArray("models");
-      policy.modelsInPreferenceOrder().forEach(models::add);
-      if (policy.preference() != SelectionPreference.NONE) {
-        route.putObject("selection_policy").put("prefer", policy.preference().wireName());
-      }
+  /** Inserts {@code key} right after {@code anchor} (first when {@code null} or absent). */
+  private static void insertAfter(
+      LinkedHashMap<String, JsonNode> map, String anchor, String key, JsonNode value) {
+    var copy = new LinkedHashMap<>(map);
+    map.clear();
+    if (anchor == null || !copy.containsKey(anchor)) {
+      map.put(key, value);
+      map.putAll(copy);
+      return;
     }
-    return routes;
+    copy.forEach(
+        (existingKey, existingValue) -> {
+          map.put(existingKey, existingValue);
+          if (existingKey.equals(anchor)) {
+            map.put(key, value);
+          }
+        });
   }
 
-  private static ObjectNode routerProvider(
-      SelfHostedRouter router, ProxyDialect dialect, JsonNode stored) {
-    if (router == null) {
-      return null;
-    }
-    String prefix =
-        dialect == ProxyDialect.ARCHGW_V0_3 ? ARCHGW_ROUTER_PREFIX : PLANO_ROUTER_PREFIX;
-    ObjectNode provider =
-        stored instanceof ObjectNode object ? object.deepCopy() : Yaml.JSON.createObjectNode();
-    String storedModel = provider.path("model").asText("");
-    String model =
-        ProxyConfigImporter.withoutProviderPrefix(storedModel).equals(router.model())
-                && !storedModel.isEmpty()
-            ? storedModel
-            : prefix + router.model();
-    ObjectNode ordered = Yaml.JSON.createObjectNode();
-    ordered.put(
-        "name", router.providerName() != null ? router.providerName() : DEFAULT_ROUTER_PROVIDER);
-    ordered.put("model", model);
-    if (router.baseUrl() != null) {
-      ordered.put("base_url", router.baseUrl());
-    }
-    provider.remove(List.of("name", "model", "base_url"));
-    ordered.setAll(provider);
-    return ordered;
-  }
-
-  private static JsonNode adjustedRouting(
-      JsonNode routing, SelfHostedRouter router, ObjectNode routerProvider, ProxyDialect dialect) {
-    if (!(routing instanceof ObjectNode original)) {
-      return routing;
-    }
-    ObjectNode copy = original.deepCopy();
-    if (dialect == ProxyDialect.PLANO_V0_4) {
-      // plano reads its router from overrides.llm_routing_model instead.
-      copy.remove(List.of("model", "model_provider", "llm_provider"));
-      return copy.isEmpty() ? null : copy;
-    }
-    if (routerProvider == null) {
-      copy.remove(List.of("model", "model_provider"));
-      return copy.isEmpty() ? null : copy;
-    }
-    if (!copy.has("model")) {
-      copy.put("model", "Arch-Router");
-    }
-    copy.put("model_provider", routerProvider.path("name").asText());
-    return copy;
-  }
-
-  private static JsonNode adjustedOverrides(
-      JsonNode overrides, ObjectNode routerProvider, ProxyDialect dialect) {
-    if (!(overrides instanceof ObjectNode original)) {
-      return overrides;
-    }
-    ObjectNode copy = original.deepCopy();
-    if (dialect == ProxyDialect.PLANO_V0_4 && routerProvider != null) {
-      copy.put("llm_routing_model", routerProvider.path("model").asText());
-    } else {
-      copy.remove("llm_routing_model");
-    }
-    return copy.isEmpty() ? null : copy;
-  }
-
-  private static void putIfPresent(ObjectNode node, String key, String value) {
+  private static void putIfPresent(Map<String, JsonNode> config, String key, JsonNode value) {
     if (value != null) {
-      node.put(key, value);
+      config.put(key, value);
     }
   }
 }

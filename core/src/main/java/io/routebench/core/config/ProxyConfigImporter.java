@@ -21,19 +21,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Turns an archgw (v0.3.0 and earlier) or plano (v0.4.0) config into a workspace document.
  *
  * <p>The proxy has no taxonomy, so each target model becomes a domain holding the routes that
- * prefer it. Everything RouteBench does not model is kept in {@link ProxyConfigExtras} and written
- * back unchanged on export.
+ * prefer it (docs/formats.md). Everything RouteBench does not model is kept in {@link
+ * ProxyConfigExtras} and written back unchanged by {@link ProxyConfigExporter}.
  */
 public final class ProxyConfigImporter {
 
@@ -52,8 +52,14 @@ public final class ProxyConfigImporter {
   static final Set<String> MODELLED_TOP_LEVEL_KEYS =
       Set.of("version", MODEL_PROVIDERS, LEGACY_PROVIDERS, ROUTING_PREFERENCES);
 
-  /** Where the router's own provider entry is parked in the extras (never exported as a key). */
+  /**
+   * Where the extras keep the self-hosted router's provider entry ({@code provider}) and its
+   * position in the providers list ({@code index}), so keys of that entry RouteBench does not model
+   * and its place survive a round trip. Never written to a proxy config.
+   */
   static final String ROUTER_PROVIDER_KEY = "__routebench_router_provider__";
+
+  private static final Pattern PLANO_VERSION = Pattern.compile("v?0\\.(?:[4-9]|\\d{2,})(?:\\..*)?");
 
   private ProxyConfigImporter() {}
 
@@ -62,6 +68,7 @@ public final class ProxyConfigImporter {
   }
 
   /**
+   * @param sourceName the file name, used in messages and as the document's name
    * @throws ConfigFormatException listing every problem with its line, column and key path
    */
   public static ProxyImportResult importConfig(String sourceName, String yamlText) {
@@ -74,62 +81,203 @@ public final class ProxyConfigImporter {
 
     List<JsonNode> providers = new ArrayList<>();
     root.path(providersKey).forEach(providers::add);
-    boolean topLevelRoutes = root.has(ROUTING_PREFERENCES);
-    boolean inlineRoutes = providers.stream().anyMatch(p -> p.has(ROUTING_PREFERENCES));
-    if (topLevelRoutes && inlineRoutes) {
-      throw yaml.error(
-          ROUTING_PREFERENCES,
-          "routes are declared both at the top level (plano v0.4.0) and inside providers (archgw); use one");
-    }
-    ProxyDialect dialect = topLevelRoutes ? ProxyDialect.PLANO_V0_4 : ProxyDialect.ARCHGW_V0_3;
+    ProxyDialect dialect = dialectOf(root, providers, yaml);
     var warnings = new ArrayList<String>();
+    int routerIndex = routerProviderIndex(root, providers, warnings, sourceName);
+    checkRouterIsNoTarget(root, providers, routerIndex, dialect, schema);
+    schema.throwIfProblems();
 
     ObjectNode extrasTree = Yaml.JSON.createObjectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-    while (fields.hasNext()) {
-      var field = fields.next();
-      extrasTree.set(
-          field.getKey(),
-          MODELLED_TOP_LEVEL_KEYS.contains(field.getKey()) ? null : field.getValue());
-    }
-
-    String routerProviderModel = routerProviderModel(root, providers, dialect);
+    root.properties()
+        .forEach(
+            field ->
+                extrasTree.set(
+                    field.getKey(),
+                    MODELLED_TOP_LEVEL_KEYS.contains(field.getKey()) ? null : field.getValue()));
     SelfHostedRouter router = null;
-    var targets = new ArrayList<ModelTarget>();
-    var providerLabels = new LinkedHashMap<String, String>();
-    for (JsonNode provider : providers) {
-      String model = provider.path("model").asText();
-      if (model.equals(routerProviderModel)) {
-        router =
-            new SelfHostedRouter(
-                withoutProviderPrefix(model), text(provider, "base_url"), text(provider, "name"));
-        extrasTree.set(ROUTER_PROVIDER_KEY, provider.deepCopy());
-        continue;
-      }
-      ObjectNode unmodelled = Yaml.JSON.createObjectNode();
-      provider
-          .fields()
-          .forEachRemaining(
-              f -> {
-                if (!MODELLED_PROVIDER_KEYS.contains(f.getKey())) {
-                  unmodelled.set(f.getKey(), f.getValue());
-                }
-              });
-      var target =
-          new ModelTarget(
-              model,
-              text(provider, "name"),
+    if (routerIndex >= 0) {
+      JsonNode provider = providers.get(routerIndex);
+      router =
+          new SelfHostedRouter(
+              withoutProviderPrefix(provider.path("model").asText()),
               text(provider, "base_url"),
-              text(provider, "access_key"),
-              provider.path("default").asBoolean(false),
-              text(provider, "provider_interface"),
-              Yaml.json(unmodelled));
-      targets.add(target);
-      providerLabels.put(model, target.label());
+              text(provider, "name"));
+      ObjectNode kept = extrasTree.putObject(ROUTER_PROVIDER_KEY);
+      kept.put("index", routerIndex);
+      kept.set("provider", provider.deepCopy());
     }
 
+    var targets = new ArrayList<ModelTarget>();
+    for (int p = 0; p < providers.size(); p++) {
+      if (p != routerIndex) {
+        targets.add(target(providers.get(p)));
+      }
+    }
+    var routeOrder = new ArrayList<String>();
+    Taxonomy taxonomy = taxonomy(root, providers, dialect, targets, sourceName, routeOrder);
+    if (!taxonomy.routeNames().equals(routeOrder)) {
+      warnings.add(
+          sourceName
+              + ": routes are grouped by their preferred model, so their order differs from the"
+              + " config's; the proxy does not depend on route order, but the router prompt lists"
+              + " routes in taxonomy order");
+    }
+    if (LocatedYaml.hasComments(yamlText)) {
+      warnings.add(
+          sourceName
+              + ": the config's comments are not kept; an export writes the config without them");
+    }
+    if (targets.stream().noneMatch(ModelTarget::isDefault)) {
+      warnings.add(
+          sourceName
+              + ": no provider is marked default: true; requests matching no route have nowhere"
+              + " to go");
+    }
+
+    var extras =
+        new ProxyConfigExtras(Yaml.json(extrasTree), dialect, text(root, "version"), providersKey);
+    String name = sourceName.replaceFirst("\\.(ya?ml)$", "");
+    PromptProfile profile =
+        dialect == ProxyDialect.PLANO_V0_4 ? PromptProfile.PLANO_V1 : PromptProfile.ARCHGW_V1;
+    var document = new PolicyDocument(name, profile, taxonomy, targets, router, extras);
+    return new ProxyImportResult(document, routeOrder, warnings);
+  }
+
+  /**
+   * Top-level routes mean plano v0.4.0, routes inside providers archgw; a config without routes
+   * goes by its version.
+   */
+  private static ProxyDialect dialectOf(
+      ObjectNode root, List<JsonNode> providers, LocatedYaml yaml) {
+    boolean topLevelRoutes = isPresent(root.get(ROUTING_PREFERENCES));
+    int inlineAt = -1;
+    for (int p = 0; p < providers.size() && inlineAt < 0; p++) {
+      if (isPresent(providers.get(p).get(ROUTING_PREFERENCES))) {
+        inlineAt = p;
+      }
+    }
+    if (topLevelRoutes && inlineAt >= 0) {
+      String providersKey = root.has(MODEL_PROVIDERS) ? MODEL_PROVIDERS : LEGACY_PROVIDERS;
+      throw yaml.error(
+          LocatedYaml.child(LocatedYaml.index(providersKey, inlineAt), ROUTING_PREFERENCES),
+          "routes are declared both at the top level (plano v0.4.0) and inside providers"
+              + " (archgw v0.3.0); RouteBench imports one shape: move these routes to the"
+              + " top-level routing_preferences with their models");
+    }
+    if (topLevelRoutes) {
+      return ProxyDialect.PLANO_V0_4;
+    }
+    if (inlineAt >= 0) {
+      return ProxyDialect.ARCHGW_V0_3;
+    }
+    String version = text(root, "version");
+    return version != null && PLANO_VERSION.matcher(version).matches()
+        ? ProxyDialect.PLANO_V0_4
+        : ProxyDialect.ARCHGW_V0_3;
+  }
+
+  /**
+   * The position of the provider that serves the proxy's own router, or -1 when the config names
+   * none (the proxy then uses its built-in router).
+   */
+  private static int routerProviderIndex(
+      ObjectNode root, List<JsonNode> providers, List<String> warnings, String sourceName) {
+    JsonNode routing = root.path("routing");
+    String archgwProvider = text(routing, "model_provider");
+    if (archgwProvider == null && text(routing, "llm_provider") != null) {
+      // archgw's schema documents llm_provider, but its code reads model_provider only.
+      archgwProvider = text(routing, "llm_provider");
+      warnings.add(
+          sourceName
+              + ": routing.llm_provider is ignored by archgw, which reads routing.model_provider;"
+              + " an archgw export writes model_provider");
+    }
+    if (archgwProvider != null) {
+      for (int p = 0; p < providers.size(); p++) {
+        if (archgwProvider.equals(text(providers.get(p), "name"))) {
+          return p;
+        }
+      }
+    }
+    String planoModel = text(root.path("overrides"), "llm_routing_model");
+    if (planoModel != null) {
+      for (int p = 0; p < providers.size(); p++) {
+        if (planoModel.equals(text(providers.get(p), "model"))) {
+          return p;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The router's own provider serves routing decisions, never routed traffic. */
+  private static void checkRouterIsNoTarget(
+      ObjectNode root,
+      List<JsonNode> providers,
+      int routerIndex,
+      ProxyDialect dialect,
+      YamlSchema schema) {
+    if (routerIndex < 0) {
+      return;
+    }
+    String providersKey = root.has(MODEL_PROVIDERS) ? MODEL_PROVIDERS : LEGACY_PROVIDERS;
+    JsonNode router = providers.get(routerIndex);
+    if (isPresent(router.get(ROUTING_PREFERENCES))) {
+      schema.problem(
+          LocatedYaml.child(LocatedYaml.index(providersKey, routerIndex), ROUTING_PREFERENCES),
+          "this provider serves the proxy's own router model, so it cannot also be a route's"
+              + " target");
+    }
+    if (dialect == ProxyDialect.PLANO_V0_4) {
+      String routerModel = text(router, "model");
+      int r = 0;
+      for (JsonNode route : root.path(ROUTING_PREFERENCES)) {
+        int m = 0;
+        for (JsonNode model : route.path("models")) {
+          if (model.asText().equals(routerModel)) {
+            schema.problem(
+                LocatedYaml.index(LocatedYaml.index(ROUTING_PREFERENCES, r) + ".models", m),
+                "\""
+                    + routerModel
+                    + "\" is the proxy's own router model (overrides.llm_routing_model); a route"
+                    + " cannot send traffic to it");
+          }
+          m++;
+        }
+        r++;
+      }
+    }
+  }
+
+  private static ModelTarget target(JsonNode provider) {
+    ObjectNode unmodelled = Yaml.JSON.createObjectNode();
+    provider
+        .properties()
+        .forEach(
+            field -> {
+              if (!MODELLED_PROVIDER_KEYS.contains(field.getKey())) {
+                unmodelled.set(field.getKey(), field.getValue());
+              }
+            });
+    return new ModelTarget(
+        provider.path("model").asText(),
+        text(provider, "name"),
+        text(provider, "base_url"),
+        text(provider, "access_key"),
+        provider.path("default").asBoolean(false),
+        text(provider, "provider_interface"),
+        Yaml.json(unmodelled));
+  }
+
+  /** One domain per preferred model, in the order the config first routes to each. */
+  private static Taxonomy taxonomy(
+      ObjectNode root,
+      List<JsonNode> providers,
+      ProxyDialect dialect,
+      List<ModelTarget> targets,
+      String sourceName,
+      List<String> routeOrder) {
     var actionsByModel = new LinkedHashMap<String, List<Action>>();
-    providerLabels.keySet().forEach(model -> actionsByModel.put(model, new ArrayList<>()));
     if (dialect == ProxyDialect.ARCHGW_V0_3) {
       for (JsonNode provider : providers) {
         String model = provider.path("model").asText();
@@ -137,6 +285,7 @@ public final class ProxyConfigImporter {
           actionsByModel
               .computeIfAbsent(model, m -> new ArrayList<>())
               .add(action(route, model, List.of(), SelectionPreference.NONE));
+          routeOrder.add(route.path("name").asText());
         }
       }
     } else {
@@ -152,76 +301,50 @@ public final class ProxyConfigImporter {
                     models.get(0),
                     models.subList(1, models.size()),
                     SelectionPreference.fromWireName(prefer)));
+        routeOrder.add(route.path("name").asText());
       }
     }
+    Map<String, String> labels = new LinkedHashMap<>();
+    targets.forEach(target -> labels.put(target.model(), target.label()));
     var domains = new ArrayList<Domain>();
     actionsByModel.forEach(
-        (model, actions) -> {
-          if (!actions.isEmpty()) {
+        (model, actions) ->
             domains.add(
                 new Domain(
                     UUID.randomUUID().toString(),
-                    providerLabels.getOrDefault(model, model),
+                    labels.getOrDefault(model, model),
                     "Routes imported from " + sourceName + " that prefer " + model + ".",
                     null,
-                    actions));
-          }
-        });
-    if (targets.stream().noneMatch(ModelTarget::isDefault)) {
-      warnings.add(
-          sourceName
-              + ": no provider is marked default: true; requests matching no route have nowhere to go");
-    }
-
-    var extras =
-        new ProxyConfigExtras(Yaml.json(extrasTree), dialect, text(root, "version"), providersKey);
-    String name = sourceName.replaceFirst("\\.(ya?ml)$", "");
-    PromptProfile profile =
-        dialect == ProxyDialect.PLANO_V0_4 ? PromptProfile.PLANO_V1 : PromptProfile.ARCHGW_V1;
-    var document =
-        new PolicyDocument(name, profile, new Taxonomy(domains), targets, router, extras);
-    return new ProxyImportResult(document, warnings);
-  }
-
-  /** The model of the provider that serves the proxy's own router, if the config names one. */
-  private static String routerProviderModel(
-      JsonNode root, List<JsonNode> providers, ProxyDialect dialect) {
-    String archgwProvider = text(root.path("routing"), "model_provider");
-    if (archgwProvider != null) {
-      for (JsonNode provider : providers) {
-        if (archgwProvider.equals(text(provider, "name"))) {
-          return provider.path("model").asText();
-        }
-      }
-    }
-    String planoModel = text(root.path("overrides"), "llm_routing_model");
-    if (planoModel != null) {
-      for (JsonNode provider : providers) {
-        if (planoModel.equals(provider.path("model").asText())) {
-          return planoModel;
-        }
-      }
-    }
-    return null;
+                    actions)));
+    return new Taxonomy(domains);
   }
 
   private static Action action(
       JsonNode route, String model, List<String> fallbacks, SelectionPreference preference) {
-    String name = route.path("name").asText();
     return new Action(
         UUID.randomUUID().toString(),
-        name,
+        route.path("name").asText(),
         route.path("description").asText(),
         new PolicySettings(null, model, fallbacks, preference));
   }
 
+  /**
+   * {@code arch/hf.co/x} → {@code hf.co/x}: the dialect's own prefix goes back on at export. A
+   * first segment with a dot is a host ({@code hf.co/...}), not a provider prefix, and stays.
+   */
   static String withoutProviderPrefix(String model) {
     int slash = model.indexOf('/');
-    return slash < 0 ? model : model.substring(slash + 1);
+    return slash < 0 || model.substring(0, slash).contains(".")
+        ? model
+        : model.substring(slash + 1);
+  }
+
+  private static boolean isPresent(JsonNode node) {
+    return node != null && !node.isNull();
   }
 
   private static String text(JsonNode node, String key) {
     JsonNode value = node.get(key);
-    return value == null || value.isNull() ? null : value.asText();
+    return value == null || !value.isTextual() ? null : value.asText();
   }
 }

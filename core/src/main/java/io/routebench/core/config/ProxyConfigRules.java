@@ -1,56 +1,113 @@
 package io.routebench.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The proxy's own validation rules for a config (archgw v0.3.0 inline routes or plano v0.4.0
- * top-level routes), plus RouteBench's stricter rule that every route has a description. Problems
- * are reported to a {@link YamlSchema} so each carries its location.
+ * The proxies' own validation rules for a config (archgw v0.3.0 inline routes, plano v0.4.0
+ * top-level routes), plus RouteBench's stricter rule that every route has a non-empty description
+ * (the proxies' schemas let an empty one through, and the router then cannot choose that route).
+ *
+ * <p>Import runs these rules before building a document; tests and the exporter run them on
+ * exported configs.
  */
-final class ProxyConfigRules {
+public final class ProxyConfigRules {
 
   static final String MODEL_PROVIDERS = "model_providers";
   static final String LEGACY_PROVIDERS = "llm_providers";
   static final String ROUTING_PREFERENCES = "routing_preferences";
-  private static final Set<String> INLINE_ROUTE_KEYS = Set.of("name", "description");
-  private static final Set<String> TOP_LEVEL_ROUTE_KEYS =
-      Set.of("name", "description", "models", "selection_policy");
-  private static final Set<String> PREFERENCES = Set.of("cheapest", "fastest", "none");
+
+  private static final List<String> INLINE_ROUTE_KEYS = List.of("name", "description");
+  private static final List<String> TOP_LEVEL_ROUTE_KEYS =
+      List.of("name", "description", "models", "selection_policy");
+  private static final List<String> SELECTION_POLICY_KEYS = List.of("prefer");
+  private static final List<String> PREFERENCES = List.of("cheapest", "fastest", "none");
 
   private ProxyConfigRules() {}
 
-  /** Checks a config tree; returns the providers key in use ({@code null} when there is none). */
-  static String check(JsonNode root, YamlSchema schema) {
+  /**
+   * Checks a config tree built in memory; the problems carry key paths but no line or column.
+   *
+   * @return every broken rule, empty when the config passes
+   */
+  public static List<ConfigFormatException.Problem> check(JsonNode config) {
+    return collect(LocatedYaml.unlocated("config", config));
+  }
+
+  /**
+   * Checks config text; each problem carries the line and column of the offending node.
+   *
+   * @return every broken rule, empty when the config passes
+   * @throws ConfigFormatException when the text is not valid YAML
+   */
+  public static List<ConfigFormatException.Problem> check(String sourceName, String yamlText) {
+    return collect(LocatedYaml.parse(sourceName, yamlText));
+  }
+
+  private static List<ConfigFormatException.Problem> collect(LocatedYaml yaml) {
+    var schema = new YamlSchema(yaml);
+    ObjectNode root = schema.object(yaml.root(), "");
+    if (root != null) {
+      check(root, schema);
+    }
+    return schema.problems();
+  }
+
+  /**
+   * Reports every broken rule to {@code schema}.
+   *
+   * @return the providers key the config uses: {@code model_providers}, or {@code llm_providers}
+   *     when only the legacy key is present
+   */
+  static String check(ObjectNode root, YamlSchema schema) {
+    schema.string(root, "version", "", false);
     boolean modern = root.has(MODEL_PROVIDERS);
     boolean legacy = root.has(LEGACY_PROVIDERS);
     if (modern && legacy) {
       schema.problem(
           LEGACY_PROVIDERS, "use either model_providers or the legacy llm_providers, not both");
     }
+    if (!modern && !legacy) {
+      schema.problem(
+          "",
+          "a proxy config needs model_providers (or the legacy llm_providers): the models"
+              + " routes can send traffic to");
+    }
     String providersKey = legacy && !modern ? LEGACY_PROVIDERS : MODEL_PROVIDERS;
-    List<JsonNode> providers = schema.list(root, providersKey, "", true);
+    Map<String, String> models = new HashMap<>();
+    Map<String, String> routeNames = new HashMap<>();
+    checkProviders(root, providersKey, models, routeNames, schema);
+    checkTopLevelRoutes(root, models, routeNames, schema);
+    return providersKey;
+  }
 
+  private static void checkProviders(
+      ObjectNode root,
+      String providersKey,
+      Map<String, String> models,
+      Map<String, String> routeNames,
+      YamlSchema schema) {
+    List<JsonNode> providers = schema.list(root, providersKey, "", false);
     var providerNames = new HashMap<String, String>();
-    var models = new HashMap<String, String>();
-    var routeNames = new HashMap<String, String>();
     int defaults = 0;
     for (int p = 0; p < providers.size(); p++) {
-      String path = providersKey + "[" + p + "]";
+      String path = LocatedYaml.index(providersKey, p);
       JsonNode provider = providers.get(p);
       if (!provider.isObject()) {
-        schema.problem(path, "expected a provider mapping with at least a model");
+        schema.problem(
+            path,
+            "expected a provider mapping with at least a model, found "
+                + YamlSchema.describe(provider));
         continue;
       }
       String model = schema.string(provider, "model", path, true);
       if (model != null && models.putIfAbsent(model, path) != null) {
         schema.problem(
-            path + ".model", "model \"" + model + "\" is also declared by " + models.get(model));
+            path + ".model",
+            "model \"" + model + "\" is also declared by " + models.get(model) + "; use it once");
       }
       String name = schema.string(provider, "name", path, false);
       if (name != null && providerNames.putIfAbsent(name, path) != null) {
@@ -58,81 +115,105 @@ final class ProxyConfigRules {
             path + ".name",
             "provider name \"" + name + "\" is also used by " + providerNames.get(name));
       }
+      schema.string(provider, "access_key", path, false);
+      schema.string(provider, "base_url", path, false);
+      schema.string(provider, "provider_interface", path, false);
       if (schema.bool(provider, "default", path)) {
         defaults++;
       }
+      String routesPath = LocatedYaml.child(path, ROUTING_PREFERENCES);
       List<JsonNode> routes = schema.list(provider, ROUTING_PREFERENCES, path, false);
       for (int r = 0; r < routes.size(); r++) {
         checkRoute(
-            routes.get(r),
-            path + "." + ROUTING_PREFERENCES + "[" + r + "]",
-            INLINE_ROUTE_KEYS,
-            routeNames,
-            schema);
+            routes.get(r), LocatedYaml.index(routesPath, r), INLINE_ROUTE_KEYS, routeNames, schema);
       }
     }
     if (defaults > 1) {
       schema.problem(
           providersKey, defaults + " providers are marked default: true; at most one may be");
     }
-    List<JsonNode> topLevelRoutes = schema.list(root, ROUTING_PREFERENCES, "", false);
-    for (int r = 0; r < topLevelRoutes.size(); r++) {
-      String path = ROUTING_PREFERENCES + "[" + r + "]";
-      JsonNode route = topLevelRoutes.get(r);
+  }
+
+  private static void checkTopLevelRoutes(
+      ObjectNode root,
+      Map<String, String> models,
+      Map<String, String> routeNames,
+      YamlSchema schema) {
+    List<JsonNode> routes = schema.list(root, ROUTING_PREFERENCES, "", false);
+    for (int r = 0; r < routes.size(); r++) {
+      String path = LocatedYaml.index(ROUTING_PREFERENCES, r);
+      JsonNode route = routes.get(r);
       if (!checkRoute(route, path, TOP_LEVEL_ROUTE_KEYS, routeNames, schema)) {
         continue;
       }
-      List<String> routeModels = schema.strings(route, "models", path);
-      if (routeModels.isEmpty() && !schema.hasProblems()) {
-        schema.problem(path + ".models", "needs at least one model (the first is preferred)");
+      String modelsPath = path + ".models";
+      JsonNode modelsNode = route.get("models");
+      if (modelsNode == null || modelsNode.isNull()) {
+        schema.problem(modelsPath, "is required: the models this route may use, preferred first");
+      } else if (modelsNode.isArray() && modelsNode.isEmpty()) {
+        schema.problem(modelsPath, "needs at least one model (the first is preferred)");
       }
+      List<String> routeModels = schema.strings(route, "models", path);
       for (int m = 0; m < routeModels.size(); m++) {
         if (!models.containsKey(routeModels.get(m))) {
           schema.problem(
-              path + ".models[" + m + "]",
+              LocatedYaml.index(modelsPath, m),
               "\"" + routeModels.get(m) + "\" is not the model of any declared provider");
         }
       }
-      JsonNode selection = route.get("selection_policy");
-      if (selection != null && !selection.isNull()) {
-        if (!selection.isObject()) {
-          schema.problem(path + ".selection_policy", "expected a mapping with prefer");
-        } else {
-          String prefer = schema.string(selection, "prefer", path + ".selection_policy", false);
-          if (prefer != null && !PREFERENCES.contains(prefer)) {
-            schema.problem(
-                path + ".selection_policy.prefer",
-                "must be cheapest, fastest or none, not \"" + prefer + "\"");
-          }
-        }
-      }
+      checkSelectionPolicy(route.get("selection_policy"), path + ".selection_policy", schema);
     }
-    return providers.isEmpty() && !modern && !legacy ? null : providersKey;
   }
 
+  private static void checkSelectionPolicy(JsonNode selection, String path, YamlSchema schema) {
+    if (selection == null || selection.isNull()) {
+      return;
+    }
+    ObjectNode policy = schema.object(selection, path);
+    if (policy == null) {
+      return;
+    }
+    schema.onlyKeys(policy, path, SELECTION_POLICY_KEYS);
+    String prefer = schema.string(policy, "prefer", path, true);
+    if (prefer != null && !PREFERENCES.contains(prefer)) {
+      schema.problem(path + ".prefer", "must be cheapest, fastest or none, not \"" + prefer + "\"");
+    }
+  }
+
+  /** Returns whether the route is a mapping (its remaining rules could be checked). */
   private static boolean checkRoute(
       JsonNode route,
       String path,
-      Set<String> allowedKeys,
+      List<String> allowedKeys,
       Map<String, String> routeNames,
       YamlSchema schema) {
     if (!route.isObject()) {
-      schema.problem(path, "expected a mapping with name and description");
+      schema.problem(
+          path,
+          "expected a route mapping with "
+              + String.join(", ", allowedKeys)
+              + ", found "
+              + YamlSchema.describe(route));
       return false;
     }
-    Iterator<String> keys = route.fieldNames();
-    while (keys.hasNext()) {
-      String key = keys.next();
-      if (!allowedKeys.contains(key)) {
-        schema.problem(
-            path + "." + key,
-            "unknown key; a route has only "
-                + String.join(", ", new HashSet<>(allowedKeys).stream().sorted().toList()));
+    for (String key : (Iterable<String>) route::fieldNames) {
+      if (allowedKeys.contains(key)) {
+        continue;
       }
+      boolean planoKeyInline = TOP_LEVEL_ROUTE_KEYS.contains(key);
+      schema.keyProblem(
+          LocatedYaml.child(path, key),
+          planoKeyInline
+              ? key
+                  + " belongs to plano v0.4.0 routes, listed under a top-level"
+                  + " routing_preferences; a route inside a provider has only name and description"
+              : "unknown key; a route has only " + String.join(", ", allowedKeys));
     }
     String name = schema.string(route, "name", path, true);
     String description = schema.string(route, "description", path, true);
-    if (name != null && routeNames.putIfAbsent(name, path) != null) {
+    if (name != null && name.isBlank()) {
+      schema.problem(path + ".name", "is empty; the router answers with this name");
+    } else if (name != null && routeNames.putIfAbsent(name, path) != null) {
       schema.problem(
           path + ".name",
           "route name \""

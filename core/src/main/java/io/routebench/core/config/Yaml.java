@@ -9,8 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.UncheckedIOException;
 
 /**
- * How RouteBench writes YAML: no document marker, minimal quoting, literal blocks for multi-line
- * text.
+ * How RouteBench writes YAML: no document marker, quotes only where a YAML loader would otherwise
+ * read a string as another type ({@link YamlQuoting}), literal blocks for multi-line text.
  */
 final class Yaml {
 
@@ -23,6 +23,9 @@ final class Yaml {
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
               .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+              // Folded long lines are valid YAML but unreadable in a diff.
+              .disable(YAMLGenerator.Feature.SPLIT_LINES)
+              .stringQuotingChecker(YamlQuoting.INSTANCE)
               .build());
 
   private Yaml() {}

@@ -25,6 +25,11 @@ final class YamlSchema {
     problems.add(yaml.problem(path, message));
   }
 
+  /** A problem with the key at {@code path} itself, located at the key. */
+  void keyProblem(String path, String message) {
+    problems.add(yaml.keyProblem(path, message));
+  }
+
   void throwIfProblems() {
     if (!problems.isEmpty()) {
       throw new ConfigFormatException(yaml.sourceName(), problems);
@@ -33,6 +38,10 @@ final class YamlSchema {
 
   boolean hasProblems() {
     return !problems.isEmpty();
+  }
+
+  List<ConfigFormatException.Problem> problems() {
+    return List.copyOf(problems);
   }
 
   ObjectNode object(JsonNode node, String path) {
@@ -111,7 +120,7 @@ final class YamlSchema {
     while (names.hasNext()) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        problem(
+        keyProblem(
             LocatedYaml.child(path, name),
             "unknown key; allowed here: " + String.join(", ", allowed));
       }
