@@ -2,6 +2,7 @@ package io.routebench.inference.llama;
 
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteNames;
+import io.routebench.inference.prompt.RouteGrammar;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,8 @@ final class AnswerCandidates {
         for (String name : names) {
           candidates.add(new Candidate(name + "\"}", name));
         }
-        return new AnswerCandidates("{\"route\": \"", candidates);
+        return new AnswerCandidates(
+            RouteGrammar.forRoutes(profile, routeNames).prefill(), candidates);
       }
       case PLANO_V1 -> {
         candidates.add(new Candidate("]}", ""));
@@ -43,7 +45,8 @@ final class AnswerCandidates {
           candidates.add(new Candidate("\"" + name + "\"]}", name));
           candidates.add(new Candidate("\"" + name + "\", ", name));
         }
-        return new AnswerCandidates("{\"route\": [", candidates);
+        return new AnswerCandidates(
+            RouteGrammar.forRoutes(profile, routeNames).prefill(), candidates);
       }
     }
     throw new IllegalArgumentException("unsupported profile " + profile);
@@ -75,7 +78,7 @@ final class AnswerCandidates {
     for (Candidate candidate : consistentWith(generated)) {
       String rest = candidate.text().substring(generated.length());
       if (!rest.isEmpty()) {
-        alternatives.add(gbnfLiteral(rest));
+        alternatives.add(RouteGrammar.literal(rest));
       }
     }
     return "root ::= " + String.join(" | ", alternatives) + "\n";
@@ -93,29 +96,6 @@ final class AnswerCandidates {
     return candidates.stream()
         .filter(c -> c.text().startsWith(generated) || generated.startsWith(c.text()))
         .toList();
-  }
-
-  static String gbnfLiteral(String text) {
-    var literal = new StringBuilder("\"");
-    text.codePoints()
-        .forEach(
-            cp -> {
-              switch (cp) {
-                case '"' -> literal.append("\\\"");
-                case '\\' -> literal.append("\\\\");
-                case '\n' -> literal.append("\\n");
-                case '\r' -> literal.append("\\r");
-                case '\t' -> literal.append("\\t");
-                default -> {
-                  if (cp < 0x20 || cp == 0x7f) {
-                    literal.append(String.format("\\x%02X", cp));
-                  } else {
-                    literal.appendCodePoint(cp);
-                  }
-                }
-              }
-            });
-    return literal.append('"').toString();
   }
 
   /**

@@ -151,6 +151,19 @@ public final class LlamaRouteSelector implements RouteSelector {
     model.close();
   }
 
+  /** For the benchmark, which drives the same llama.cpp instance directly for its baselines. */
+  LlamaModel model() {
+    return model;
+  }
+
+  KvCacheTracker cache() {
+    return cache;
+  }
+
+  ChatWrapper chatWrapper() {
+    return chatWrapper;
+  }
+
   private void evaluatePromptInChunks(int[] prompt, int reused, CancellationToken cancellation) {
     int evaluated = reused;
     // The last chunk is evaluated together with sampling the first answer token.

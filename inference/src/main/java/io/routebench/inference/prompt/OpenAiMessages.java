@@ -1,8 +1,11 @@
 package io.routebench.inference.prompt;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
 import java.io.IOException;
@@ -11,63 +14,95 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads an OpenAI-style {@code messages} array ({@code [{"role": ..., "content": ...}]}). */
+/**
+ * Reads an OpenAI-style {@code messages} array ({@code [{"role": ..., "content": ...}]}), the shape
+ * clients send to the proxy, either bare or as the {@code messages} of a request body.
+ *
+ * <p>{@code content} may be a string, {@code null} (an assistant tool call: read as empty, which
+ * the router prompt then drops) or an array of content parts, whose text parts are joined with
+ * {@code \n} as the proxies' text extraction does; other parts (images, audio) are not routed on.
+ */
 public final class OpenAiMessages {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  private static final String ROLES = "user, assistant, system, tool or developer";
 
   private OpenAiMessages() {}
 
+  /**
+   * @throws IllegalArgumentException naming the file and the offending element
+   */
   public static List<Message> read(Path file) throws IOException {
-    return parse(Files.readString(file), file.getFileName().toString());
+    return parse(Files.readString(file), file.toString());
   }
 
   /**
-   * @throws IllegalArgumentException naming the source and the offending element
+   * @param sourceName how errors name the input, e.g. {@code messages.json}
+   * @throws IllegalArgumentException naming the source and the offending element, e.g. {@code
+   *     messages.json: [3].role: unknown role "bot" (expected ...)}
    */
   public static List<Message> parse(String json, String sourceName) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      var location = e.getLocation();
-      throw new IllegalArgumentException(
-          sourceName
-              + ":"
-              + (location == null ? "" : location.getLineNr() + ":" + location.getColumnNr() + ":")
-              + " invalid JSON: "
-              + e.getOriginalMessage());
-    }
-    if (root != null && root.isObject() && root.has("messages")) {
+    JsonNode root = readTree(json, sourceName);
+    if (root.isObject() && root.has("messages")) {
       root = root.get("messages");
     }
-    if (root == null || !root.isArray()) {
+    if (!root.isArray()) {
       throw new IllegalArgumentException(
           sourceName + ": expected a JSON array of {\"role\", \"content\"} messages");
     }
-    var messages = new ArrayList<Message>();
+    var messages = new ArrayList<Message>(root.size());
     for (int i = 0; i < root.size(); i++) {
-      JsonNode node = root.get(i);
-      String where = sourceName + ": [" + i + "]";
-      if (!node.isObject()) {
-        throw new IllegalArgumentException(where + ": expected an object with role and content");
-      }
-      JsonNode role = node.get("role");
-      if (role == null || !role.isTextual()) {
-        throw new IllegalArgumentException(where + ".role: missing or not a string");
-      }
-      Role parsedRole;
-      try {
-        parsedRole = Role.fromWireName(role.asText());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where + ".role: " + e.getMessage());
-      }
-      messages.add(new Message(parsedRole, content(node.get("content"), where)));
+      messages.add(message(root.get(i), sourceName + ": [" + i + "]"));
     }
     return List.copyOf(messages);
   }
 
-  private static String content(JsonNode content, String where) {
+  private static JsonNode readTree(String json, String sourceName) {
+    try {
+      JsonNode root = JSON.readTree(json);
+      if (root == null || root.isMissingNode()) {
+        throw new IllegalArgumentException(sourceName + ": empty, expected a JSON array");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      var location = e.getLocation();
+      String where =
+          location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
+      throw new IllegalArgumentException(
+          sourceName + where + ": invalid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static Message message(JsonNode node, String where) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(where + ": expected an object with role and content");
+    }
+    return new Message(role(node.get("role"), where + ".role"), content(node, where));
+  }
+
+  private static Role role(JsonNode role, String where) {
+    if (role == null) {
+      throw new IllegalArgumentException(where + ": missing");
+    }
+    if (!role.isTextual()) {
+      throw new IllegalArgumentException(where + ": expected a string, found " + role);
+    }
+    for (Role candidate : Role.values()) {
+      if (candidate.wireName().equals(role.asText())) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException(
+        where + ": unknown role " + role + " (expected " + ROLES + ")");
+  }
+
+  private static String content(JsonNode message, String where) {
+    JsonNode content = message.get("content");
     if (content == null || content.isNull()) {
       return "";
     }
@@ -75,15 +110,29 @@ public final class OpenAiMessages {
       return content.asText();
     }
     if (content.isArray()) {
-      // OpenAI content parts: the proxies route on the text parts.
-      var text = new StringBuilder();
-      for (JsonNode part : content) {
-        if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
-          text.append(part.get("text").asText());
-        }
-      }
-      return text.toString();
+      return textParts(content, where + ".content");
     }
-    throw new IllegalArgumentException(where + ".content: expected a string or content parts");
+    throw new IllegalArgumentException(
+        where + ".content: expected a string, null or an array of content parts");
+  }
+
+  private static String textParts(JsonNode parts, String where) {
+    var texts = new ArrayList<String>();
+    for (int i = 0; i < parts.size(); i++) {
+      JsonNode part = parts.get(i);
+      String partWhere = where + "[" + i + "]";
+      if (!part.isObject()) {
+        throw new IllegalArgumentException(partWhere + ": expected a content part object");
+      }
+      if (!"text".equals(part.path("type").asText())) {
+        continue;
+      }
+      JsonNode text = part.get("text");
+      if (text == null || !text.isTextual()) {
+        throw new IllegalArgumentException(partWhere + ".text: expected a string");
+      }
+      texts.add(text.asText());
+    }
+    return String.join("\n", texts);
   }
 }

@@ -23,34 +23,37 @@ final class PromptTemplates {
   }
 
   /**
-   * Fills both placeholders in one pass, so text inserted for one is never scanned for the other.
+   * Fills the placeholders the way both proxies do: {@code template.replace("{routes}",
+   * routes).replace("{conversation}", conversation)}.
+   *
+   * <p>That order has a visible consequence which is kept on purpose, because the prompt must be
+   * production's: a {@code {conversation}} written inside a route's name or description is replaced
+   * by the conversation too, while a {@code {routes}} inside the conversation, or any placeholder
+   * inside the inserted conversation, stays as written. Java's {@code String.replace} replaces
+   * every occurrence without rescanning what it inserted, like Rust's {@code str::replace}.
    */
   static String fill(String template, String routes, String conversation) {
-    int routesAt = template.indexOf(ROUTES);
-    int conversationAt = template.indexOf(CONVERSATION);
-    if (routesAt < 0 || conversationAt < routesAt) {
-      throw new IllegalStateException("template lacks {routes} before {conversation}");
-    }
-    return template.substring(0, routesAt)
-        + routes
-        + template.substring(routesAt + ROUTES.length(), conversationAt)
-        + conversation
-        + template.substring(conversationAt + CONVERSATION.length());
+    return template.replace(ROUTES, routes).replace(CONVERSATION, conversation);
   }
 
   private static Map<PromptProfile, String> load() {
     var templates = new EnumMap<PromptProfile, String>(PromptProfile.class);
     for (PromptProfile profile : PromptProfile.values()) {
-      String resource = profile.id() + ".txt";
+      String resource = resourceName(profile);
       try (InputStream in = PromptTemplates.class.getResourceAsStream(resource)) {
         if (in == null) {
           throw new IllegalStateException("missing prompt template resource " + resource);
         }
         templates.put(profile, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException("cannot read prompt template resource " + resource, e);
       }
     }
     return templates;
+  }
+
+  /** {@code archgw-v1.txt} or {@code plano-v1.txt}, beside this class. */
+  static String resourceName(PromptProfile profile) {
+    return profile.id() + ".txt";
   }
 }

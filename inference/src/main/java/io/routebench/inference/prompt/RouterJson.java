@@ -1,12 +1,13 @@
 package io.routebench.inference.prompt;
 
 /**
- * JSON text exactly as the proxies' serializers write it (serde_json): {@code "}, {@code \} and
- * control characters escaped, with the short forms for b, f, n, r, t and a lower-case six-character
- * unicode escape otherwise; non-ASCII characters and {@code /} written as they are.
+ * JSON string literals exactly as the proxies' serializer (serde_json) writes them: {@code "},
+ * {@code \} and control characters below U+0020 escaped, with the short forms {@code \b \f \n \r
+ * \t} and otherwise a six-character unicode escape with lower-case hex digits (U+001F becomes
+ * backslash, {@code u001f}); everything else, {@code /} and non-ASCII included, written as it is.
  *
- * <p>Jackson is not used here on purpose: its defaults differ in small ways (e.g. upper-case hex)
- * and every byte of the prompt matters.
+ * <p>Jackson is not used here on purpose: its defaults differ in small ways (upper-case hex in
+ * escapes) and every byte of the prompt matters.
  */
 final class RouterJson {
 

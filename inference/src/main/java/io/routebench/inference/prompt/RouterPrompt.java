@@ -1,14 +1,25 @@
 package io.routebench.inference.prompt;
 
 import io.routebench.core.routing.PromptProfile;
+import java.util.Objects;
 
 /**
  * A filled router prompt.
  *
- * @param text exactly what the proxy sends as the single user message
+ * @param text exactly what the proxy sends as the single user message (the filled template, nothing
+ *     added)
  * @param keptMessages conversation messages that made it into the prompt
- * @param droppedMessages messages left out (filtered roles, empty content, budget, message cap)
- * @param trimmed whether a message was cut in the middle to fit the budget (plano-v1 only)
+ * @param droppedMessages messages left out for any reason: filtered roles, empty content, the token
+ *     budget, plano's message cap
+ * @param truncated whether the budget or the message cap left out or shortened a message that would
+ *     otherwise have been sent (filtered roles and empty messages do not count: they are never
+ *     sent)
  */
 public record RouterPrompt(
-    String text, PromptProfile profile, int keptMessages, int droppedMessages, boolean trimmed) {}
+    String text, PromptProfile profile, int keptMessages, int droppedMessages, boolean truncated) {
+
+  public RouterPrompt {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(profile, "profile");
+  }
+}

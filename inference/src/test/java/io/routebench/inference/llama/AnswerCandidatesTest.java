@@ -59,12 +59,6 @@ class AnswerCandidatesTest {
   }
 
   @Test
-  void grammar_literals_escape_quotes_backslashes_and_control_characters() {
-    assertThat(AnswerCandidates.gbnfLiteral("a\"b\\c\nd\u0001é"))
-        .isEqualTo("\"a\\\"b\\\\c\\nd\\x01é\"");
-  }
-
-  @Test
   void answers_are_bounded_by_their_longest_candidate_in_bytes() {
     var accents = AnswerCandidates.forProfile(PromptProfile.ARCHGW_V1, List.of("résumé"));
     // "résumé\"}" is 10 bytes; "other\"}" is 7.

@@ -1,0 +1,298 @@
+package io.routebench.inference.llama;
+
+import de.kherud.llama.InferenceParameters;
+import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOption;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.RouterAnswer;
+import io.routebench.inference.gguf.GgmlType;
+import io.routebench.inference.gguf.HuggingFaceVocabulary;
+import io.routebench.inference.gguf.QwenGgufBuilder;
+import io.routebench.inference.gguf.QwenShape;
+import io.routebench.inference.gguf.Vocabulary;
+import io.routebench.inference.prompt.RouterPromptBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures, in one run on one machine, what a routing decision costs when a proxy makes it naively,
+ * when llama.cpp's server makes it at its best, and when RouteBench makes it, against the physical
+ * limit set by this machine's prompt and decode rates. The model has Qwen2.5-1.5B's shape and
+ * Qwen's real vocabulary but random weights, so the time per token is real while the routes are
+ * arbitrary.
+ */
+public final class RouterBenchmark {
+
+  /** Ten policies in the style of a coding and office assistant. */
+  static final List<RouteOption> ROUTES =
+      List.of(
+          new RouteOption(
+              "code generation",
+              "Generating new code, functions, classes or scripts from a description of what they should do."),
+          new RouteOption(
+              "code understanding",
+              "Explaining what existing code does, how it works, or why it was written a certain way."),
+          new RouteOption(
+              "debugging",
+              "Finding and fixing the cause of an error message, crash, failing test or wrong output."),
+          new RouteOption(
+              "code review",
+              "Reviewing a diff or pull request for bugs, style, security and maintainability issues."),
+          new RouteOption(
+              "test writing", "Writing unit, integration or property tests for existing code."),
+          new RouteOption(
+              "sql queries", "Writing, optimising or explaining SQL queries and database schemas."),
+          new RouteOption(
+              "document drafting",
+              "Drafting reports, proposals, memos or other business documents from notes."),
+          new RouteOption(
+              "email writing", "Writing or replying to professional emails with the right tone."),
+          new RouteOption(
+              "data analysis",
+              "Analysing tables or numbers, computing statistics and describing trends."),
+          new RouteOption(
+              "translation",
+              "Translating text between languages while keeping tone and formatting."));
+
+  static final List<Message> TURN_2 =
+      List.of(
+          Message.user(
+              "I need a Python function that reads a CSV of orders and returns the total revenue per customer."),
+          Message.assistant(
+              "Here is a function using csv.DictReader that sums the amount column per customer_id and returns a dict."),
+          Message.user("It crashes with KeyError: 'amount' on the March export. Why?"));
+
+  static final List<Message> TURN_3 =
+      List.of(
+          TURN_2.get(0),
+          TURN_2.get(1),
+          TURN_2.get(2),
+          Message.assistant(
+              "The March export names the column 'Amount' with a capital A; DictReader keys are case-sensitive."),
+          Message.user(
+              "Makes sense. Now write pytest tests covering both spellings of the header."));
+
+  private final LlamaRouteSelector engine;
+  private final PrintWriter out;
+
+  private RouterBenchmark(LlamaRouteSelector engine, PrintWriter out) {
+    this.engine = engine;
+    this.out = out;
+  }
+
+  /** Builds (once) the Qwen2.5-1.5B-shaped model for {@code tokenizerJson} in {@code cacheDir}. */
+  public static Path benchmarkModel(
+      Path tokenizerJson, Path cacheDir, GgmlType type, PrintWriter out) throws IOException {
+    Files.createDirectories(cacheDir);
+    Path model =
+        cacheDir.resolve(
+            "qwen2.5-1.5b-shape-random-" + type.name().toLowerCase(Locale.ROOT) + ".gguf");
+    if (!Files.exists(model)) {
+      out.println(
+          "Building " + model.getFileName() + " (random weights, Qwen's vocabulary; once)...");
+      out.flush();
+      long start = System.nanoTime();
+      Vocabulary vocabulary = HuggingFaceVocabulary.read(tokenizerJson, 151_936);
+      new QwenGgufBuilder(QwenShape.QWEN2_5_1_5B, vocabulary)
+          .weightType(type)
+          .name("Qwen2.5-1.5B-shaped random (RouteBench benchmark)")
+          .write(model);
+      out.printf(
+          "  built %.1f GB in %.0f s%n",
+          Files.size(model) / 1e9, (System.nanoTime() - start) / 1e9);
+    }
+    return model;
+  }
+
+  public static void run(Path model, LlamaEngineSettings settings, PrintWriter out) {
+    try (LlamaRouteSelector engine =
+        LlamaEngineLoader.load(model, settings, w -> out.println("warning: " + w))) {
+      new RouterBenchmark(engine, out).measure(settings);
+    }
+  }
+
+  /** Rounds of (c), (d) and (a') interleaved, so background load drifts over all three alike. */
+  static final int ROUNDS = 3;
+
+  private void measure(LlamaEngineSettings settings) {
+    out.printf(
+        "Machine: %d cores (%s), Java %s, llama.cpp b4916 via de.kherud:llama 4.2.0, %d threads, batch %d, chunk %d%n",
+        Runtime.getRuntime().availableProcessors(),
+        cpuName(),
+        Runtime.version(),
+        settings.threads(),
+        settings.batchSize(),
+        settings.chunkTokens());
+    out.flush();
+    var turn2 = new RouteRequest(ROUTES, TURN_2, PromptProfile.ARCHGW_V1);
+    var turn3 = new RouteRequest(ROUTES, TURN_3, PromptProfile.ARCHGW_V1);
+
+    evict();
+    timedRaw(tokens(engine.chatWrapper().wrap("warm-up")), 1, false, true); // first-call overheads
+    evict();
+
+    int[] cPrompt = tokens(engine.fullPromptText(turn3));
+    String proxyTurn2 = engine.chatWrapper().wrap(RouterPromptBuilder.build(turn2).text());
+    int[] proxyTurn3 = tokens(engine.chatWrapper().wrap(RouterPromptBuilder.build(turn3).text()));
+    double[] c = new double[ROUNDS];
+    double[] d = new double[ROUNDS];
+    double[] aPrime = new double[ROUNDS];
+    RouterAnswer lastC = null;
+    int answerTokens = 0;
+    int serverReuse = 0;
+    double promptRate = 0;
+    double decodeRate = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      RouterAnswer b = engine.select(turn2, CancellationToken.none());
+      if (round == 0) {
+        report("(b) RouteBench first decision (cold cache)", b);
+      }
+      lastC = engine.select(turn3, CancellationToken.none());
+      c[round] = lastC.timing().totalMillis();
+
+      // (d): this machine's rates, on exactly the tokens (c) evaluated, at their positions.
+      int reused = lastC.timing().reusedTokens();
+      int evaluated = cPrompt.length - reused;
+      int[] diverging = Arrays.copyOf(cPrompt, reused + 1);
+      diverging[reused] = cPrompt[reused] == 0 ? 1 : 0;
+      timedRaw(diverging, 1, true, false);
+      double promptMs = timedRaw(cPrompt, 1, true, false);
+      double oneMs = timedRaw(cPrompt, 1, true, false);
+      int decodeProbe = 16;
+      double decodeMs = (timedRaw(cPrompt, 1 + decodeProbe, true, false) - oneMs) / decodeProbe;
+      promptRate = evaluated / (promptMs / 1000.0);
+      decodeRate = 1000.0 / decodeMs;
+      d[round] =
+          evaluated / promptRate * 1000 + lastC.timing().generatedTokens() / decodeRate * 1000;
+
+      // (a'): the proxy's request, served with the previous turn in the server's prompt cache and
+      // decoded freely for as many tokens as a real answer takes.
+      answerTokens = engine.model().encode("{\"route\": \"" + lastC.routeName() + "\"}").length;
+      timedRaw(tokens(proxyTurn2), answerTokens, true, true);
+      serverReuse = engine.cache().reusableTokens(proxyTurn3);
+      aPrime[round] = timedRaw(proxyTurn3, answerTokens, true, true);
+      out.printf(
+          "    round %d: c %.0f ms, d %.0f ms, a' %.0f ms (prompt %.1f tok/s, decode %.1f tok/s)%n",
+          round + 1, c[round], d[round], aPrime[round], promptRate, decodeRate);
+      out.flush();
+    }
+    var t = lastC.timing();
+    report("(c) RouteBench follow-up after a new user turn", lastC);
+    out.printf(
+        "%-52s %8.0f ms  median of %d (%d evaluated / %.1f tok/s + %d generated / %.1f tok/s)%n",
+        "(d) physical limit for (c)",
+        median(d),
+        ROUNDS,
+        t.evaluatedTokens(),
+        promptRate,
+        t.generatedTokens(),
+        decodeRate);
+    out.printf(
+        "%-52s %8.0f ms  median of %d (prompt %d, reused %d, evaluated %d, generated %d)%n",
+        "(a') llama.cpp server at best (prompt cache on)",
+        median(aPrime),
+        ROUNDS,
+        proxyTurn3.length,
+        serverReuse,
+        proxyTurn3.length - serverReuse,
+        answerTokens);
+    double aMs = timedRaw(proxyTurn3, answerTokens, false, true);
+    out.printf(
+        "%-52s %8.0f ms  (prompt %d, reused 0, evaluated %d, generated %d)%n",
+        "(a) naive proxy request (no cache reuse)",
+        aMs,
+        proxyTurn3.length,
+        proxyTurn3.length,
+        answerTokens);
+    out.printf(
+        "    (a) and (a') decode exactly %d tokens, as many as {\"route\": \"%s\"} takes with Qwen's%n"
+            + "    tokenizer: random weights never stop free decoding on their own.%n",
+        answerTokens, lastC.routeName());
+
+    double cMs = median(c);
+    out.printf(
+        "%nc (median of %d) = %.0f ms.  Ratios: a/c = %.2f   a'/c = %.2f   c/d = %.2f%n",
+        ROUNDS, cMs, aMs / cMs, median(aPrime) / cMs, cMs / median(d));
+    out.printf(
+        "Where (c)'s time goes: %d ms evaluating %d prompt tokens (%d reused), %d ms decoding %d token(s).%n",
+        t.promptMillis(),
+        t.evaluatedTokens(),
+        t.reusedTokens(),
+        t.decodeMillis(),
+        t.generatedTokens());
+    out.flush();
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private void report(String label, RouterAnswer answer) {
+    var t = answer.timing();
+    out.printf(
+        "%-52s %8d ms  (prompt %d, reused %d, evaluated %d, generated %d; prompt %d ms, decode %d ms) -> %s%n",
+        label,
+        t.totalMillis(),
+        t.promptTokens(),
+        t.reusedTokens(),
+        t.evaluatedTokens(),
+        t.generatedTokens(),
+        t.promptMillis(),
+        t.decodeMillis(),
+        answer.routeName());
+    out.flush();
+  }
+
+  private int[] tokens(String text) {
+    return engine.model().encode(text);
+  }
+
+  /** Replaces the slot's content with one unrelated token, so the next prompt starts cold. */
+  private void evict() {
+    int[] unrelated = tokens(" .");
+    timedRaw(Arrays.copyOf(unrelated, 1), 1, true, false);
+  }
+
+  /**
+   * Sends tokens straight to llama.cpp and returns the wall time in ms; keeps the tracker honest.
+   */
+  private double timedRaw(int[] prompt, int predict, boolean cachePrompt, boolean free) {
+    var parameters =
+        new InferenceParameters("")
+            .setNPredict(predict)
+            .setCachePrompt(cachePrompt)
+            .setTemperature(free ? 0.01f : 0f)
+            .setIgnoreEos(true);
+    PromptTokens.withPromptTokens(parameters, prompt, prompt.length);
+    long start = System.nanoTime();
+    engine.model().complete(parameters);
+    double millis = (System.nanoTime() - start) / 1e6;
+    if (cachePrompt) {
+      engine.cache().evaluated(prompt);
+    } else {
+      engine.cache().invalidate();
+    }
+    return millis;
+  }
+
+  private static String cpuName() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .findFirst()
+          .orElse("unknown CPU");
+    } catch (IOException e) {
+      return "unknown CPU";
+    }
+  }
+}

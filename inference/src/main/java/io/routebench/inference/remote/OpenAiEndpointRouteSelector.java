@@ -1,0 +1,252 @@
+package io.routebench.inference.remote;
+
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOption;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.RouterAnswer;
+import io.routebench.core.routing.RoutingCancelledException;
+import io.routebench.core.routing.RoutingException;
+import io.routebench.inference.prompt.RouterAnswerParser;
+import io.routebench.inference.prompt.RouterPromptBuilder;
+import io.routebench.inference.remote.ChatCompletionsJson.Completion;
+import io.routebench.inference.remote.ChatCompletionsJson.MalformedCompletionException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * Asks a router served behind an OpenAI-compatible {@code /v1/chat/completions} endpoint, sending
+ * what production sends: the exact router prompt as one user message, at temperature 0.01.
+ *
+ * <p>Every failure becomes a {@link RoutingException} a user can act on: the server is not running,
+ * a timeout (named) ran out, the server refused (its status and what it said), or it answered
+ * something that is not a chat completion. Cancelling the request's token aborts the HTTP exchange
+ * in flight.
+ */
+public final class OpenAiEndpointRouteSelector implements RouteSelector {
+
+  private static final int EXCERPT_CHARS = 300;
+
+  private final OpenAiEndpointSettings settings;
+  private final EndpointUrl url;
+  private final UnaryOperator<String> environment;
+  private final HttpClient client;
+  private final EngineIdentity identity;
+
+  /**
+   * @param profile the workspace's prompt profile, recorded in {@link #identity()}; each request is
+   *     asked in its own profile
+   * @throws IllegalArgumentException when the base URL is not an http(s) URL
+   */
+  public OpenAiEndpointRouteSelector(OpenAiEndpointSettings settings, PromptProfile profile) {
+    this(settings, profile, System::getenv);
+  }
+
+  /** With a stand-in for the process environment, so tests need not set real variables. */
+  OpenAiEndpointRouteSelector(
+      OpenAiEndpointSettings settings, PromptProfile profile, UnaryOperator<String> environment) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.url = EndpointUrl.parse(settings.baseUrl());
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.connectTimeout())
+            .build();
+    this.identity =
+        new EngineIdentity(
+            "openai-endpoint",
+            settings.model() + " @ " + url.apiBase(),
+            "",
+            profile,
+            Map.of(
+                "endpoint", url.apiBase().toString(),
+                "temperature", Double.toString(ChatCompletionsJson.PRODUCTION_TEMPERATURE)));
+  }
+
+  @Override
+  public EngineIdentity identity() {
+    return identity;
+  }
+
+  @Override
+  public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
+    cancellation.throwIfCancelled();
+    String prompt = RouterPromptBuilder.build(request).text();
+    HttpRequest http = httpRequest(ChatCompletionsJson.requestBody(settings.model(), prompt));
+    long start = System.nanoTime();
+    HttpResponse<String> response = exchange(http, cancellation);
+    long totalMillis = Math.round((System.nanoTime() - start) / 1e6);
+    if (response.statusCode() < 200 || response.statusCode() > 299) {
+      throw refused(response);
+    }
+    Completion completion;
+    try {
+      completion = ChatCompletionsJson.readCompletion(response.body());
+    } catch (MalformedCompletionException e) {
+      throw new RoutingException(
+          url.chatCompletions()
+              + " answered "
+              + e.getMessage()
+              + " instead of a chat completion: "
+              + excerpt(response.body()));
+    }
+    List<String> routeNames = request.routes().stream().map(RouteOption::name).toList();
+    String route = RouterAnswerParser.parse(completion.content(), request.profile(), routeNames);
+    return new RouterAnswer(
+        completion.content(), route, request.profile(), completion.timing(totalMillis));
+  }
+
+  private HttpRequest httpRequest(String body) {
+    var http =
+        HttpRequest.newBuilder(url.chatCompletions())
+            .timeout(settings.requestTimeout())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
+    return http.build();
+  }
+
+  /** Read at each request and never kept: the secret stays in the environment. */
+  private Optional<String> apiKey() {
+    if (!settings.usesApiKey()) {
+      return Optional.empty();
+    }
+    String name = settings.apiKeyEnvironmentVariable();
+    String key = environment.apply(name);
+    if (key == null || key.isBlank()) {
+      throw new RoutingException(
+          "environment variable "
+              + name
+              + " is not set; it should hold the API key for "
+              + url.origin());
+    }
+    return Optional.of(key.strip());
+  }
+
+  private HttpResponse<String> exchange(HttpRequest http, CancellationToken cancellation) {
+    CompletableFuture<HttpResponse<String>> pending =
+        client.sendAsync(http, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    // The hook outlives this request when the token is shared by a batch; it must not keep the
+    // response alive, so it reaches the future through a reference that is cleared afterwards.
+    var inFlight = new AtomicReference<CompletableFuture<?>>(pending);
+    cancellation.onCancel(
+        () -> {
+          CompletableFuture<?> future = inFlight.getAndSet(null);
+          if (future != null) {
+            future.cancel(true);
+          }
+        });
+    try {
+      return pending.get();
+    } catch (CancellationException e) {
+      throw new RoutingCancelledException();
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new RoutingCancelledException();
+    } catch (ExecutionException e) {
+      if (cancellation.isCancelled()) {
+        throw new RoutingCancelledException();
+      }
+      throw failed(e.getCause());
+    } finally {
+      inFlight.set(null);
+    }
+  }
+
+  private RoutingException failed(Throwable cause) {
+    if (cause instanceof HttpConnectTimeoutException) {
+      return new RoutingException(
+          "cannot reach "
+              + url.origin()
+              + ": no connection within the connect timeout of "
+              + seconds(settings.connectTimeout()),
+          cause);
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return new RoutingException(
+          url.chatCompletions()
+              + " did not answer within the request timeout of "
+              + seconds(settings.requestTimeout()),
+          cause);
+    }
+    if (hasCause(cause, UnresolvedAddressException.class)) {
+      return new RoutingException(
+          "cannot reach " + url.origin() + " — unknown host " + url.apiBase().getHost(), cause);
+    }
+    if (hasCause(cause, ConnectException.class)) {
+      return new RoutingException(
+          "cannot reach " + url.origin() + " — is the server running?", cause);
+    }
+    if (cause instanceof IOException) {
+      return new RoutingException(
+          "request to " + url.chatCompletions() + " failed: " + cause.getMessage(), cause);
+    }
+    return new RoutingException("request to " + url.chatCompletions() + " failed: " + cause, cause);
+  }
+
+  private RoutingException refused(HttpResponse<String> response) {
+    int status = response.statusCode();
+    String hint = "";
+    if (status == 401 || status == 403) {
+      hint =
+          settings.usesApiKey()
+              ? " (check the API key in " + settings.apiKeyEnvironmentVariable() + ")"
+              : " (the server wants an API key; name its environment variable in the settings)";
+    }
+    return new RoutingException(
+        url.chatCompletions()
+            + " answered HTTP "
+            + status
+            + hint
+            + ": "
+            + excerpt(response.body()));
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String seconds(Duration timeout) {
+    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+  }
+
+  /** One line, short enough for a status bar, saying that it was cut. */
+  static String excerpt(String body) {
+    String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+    if (flat.isEmpty()) {
+      return "(empty body)";
+    }
+    return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + " …";
+  }
+
+  @Override
+  public void close() {
+    client.shutdownNow();
+  }
+}
