@@ -1,0 +1,95 @@
+package io.routebench.app.cli;
+
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteSelector;
+import io.routebench.inference.llama.LlamaEngineLoader;
+import io.routebench.inference.llama.LlamaEngineSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Which router answers: a local GGUF model through llama.cpp, or a remote endpoint. */
+final class EngineOptions {
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Choice choice;
+
+  static final class Choice {
+    @Option(
+        names = "--model",
+        paramLabel = "FILE.gguf",
+        description = "a local Arch-Router GGUF (llama.cpp)")
+    Path model;
+
+    @Option(
+        names = "--endpoint",
+        paramLabel = "URL",
+        description =
+            "an OpenAI-compatible server (Ollama, vLLM, llama-server), e.g. http://localhost:11434")
+    String endpoint;
+  }
+
+  @Option(
+      names = "--endpoint-model",
+      paramLabel = "NAME",
+      defaultValue = "hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M",
+      description = "model name the endpoint serves (default: ${DEFAULT-VALUE})")
+  String endpointModel;
+
+  @Option(
+      names = "--api-key-env",
+      paramLabel = "VAR",
+      description = "environment variable holding the endpoint's API key")
+  String apiKeyEnv;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "endpoint request timeout (default: ${DEFAULT-VALUE})")
+  int timeoutSeconds;
+
+  @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
+  Integer threads;
+
+  @Option(names = "--context", paramLabel = "TOKENS", description = "context size (default: 8192)")
+  Integer contextSize;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "TOKENS",
+      description = "llama.cpp batch size (default: 512)")
+  Integer batchSize;
+
+  @Option(
+      names = "--gpu-layers",
+      paramLabel = "N",
+      description = "layers to offload when llama.cpp has a GPU backend (default: 0)")
+  Integer gpuLayers;
+
+  RouteSelector open(PrintWriter warnings, PromptProfile profile) {
+    if (choice.model != null) {
+      return LlamaEngineLoader.load(
+          choice.model, settings(), w -> warnings.println("warning: " + w));
+    }
+    return RemoteEngines.open(choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, profile);
+  }
+
+  LlamaEngineSettings settings() {
+    LlamaEngineSettings settings = LlamaEngineSettings.defaults();
+    if (threads != null) {
+      settings = settings.withThreads(threads);
+    }
+    if (contextSize != null) {
+      settings = settings.withContextSize(contextSize);
+    }
+    if (batchSize != null) {
+      settings = settings.withBatchSize(batchSize);
+    }
+    if (gpuLayers != null) {
+      settings = settings.withGpuLayers(gpuLayers);
+    }
+    return settings;
+  }
+}

@@ -1,0 +1,78 @@
+package io.routebench.app.cli;
+
+import io.routebench.core.config.ConfigFiles;
+import io.routebench.core.config.PolicyDocumentYaml;
+import io.routebench.core.config.ProxyConfigImporter;
+import io.routebench.core.config.ProxyImportResult;
+import io.routebench.core.taxonomy.RoutingPolicy;
+import io.routebench.core.workspace.PolicyDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Policies read from whatever the user points a command at: a policy document, a proxy config of
+ * either dialect, or a workspace file.
+ *
+ * @param routeOrder route names in the order the file lists them
+ * @param warnings what the import noticed (e.g. no default provider)
+ */
+record PolicySource(
+    Path file, Kind kind, PolicyDocument document, List<String> routeOrder, List<String> warnings) {
+
+  enum Kind {
+    POLICY_DOCUMENT,
+    PROXY_CONFIG,
+    WORKSPACE
+  }
+
+  static PolicySource load(Path file) {
+    if (WorkspaceFiles.isWorkspace(file)) {
+      return WorkspaceFiles.withWorkspace(
+          file,
+          workspace -> {
+            PolicyDocument document = workspace.policies().load();
+            return new PolicySource(
+                file, Kind.WORKSPACE, document, document.taxonomy().routeNames(), List.of());
+          });
+    }
+    String text = readText(file);
+    String name = file.getFileName().toString();
+    if (ConfigFiles.detectKind(name, text) == ConfigFiles.Kind.POLICY_DOCUMENT) {
+      PolicyDocument document = PolicyDocumentYaml.read(name, text);
+      return new PolicySource(
+          file, Kind.POLICY_DOCUMENT, document, document.taxonomy().routeNames(), List.of());
+    }
+    ProxyImportResult imported = ProxyConfigImporter.importConfig(name, text);
+    return new PolicySource(
+        file, Kind.PROXY_CONFIG, imported.document(), imported.routeOrder(), imported.warnings());
+  }
+
+  /**
+   * The policies in the order the file lists them (taxonomy order for documents and workspaces).
+   */
+  List<RoutingPolicy> policiesInFileOrder() {
+    var policies = new ArrayList<>(document.taxonomy().policies());
+    policies.sort(
+        Comparator.comparingInt(
+            p -> {
+              int at = routeOrder.indexOf(p.routeName());
+              return at < 0 ? Integer.MAX_VALUE : at;
+            }));
+    return policies;
+  }
+
+  static String readText(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new CliFailure(file + ": no such file", 1);
+    } catch (IOException e) {
+      throw new CliFailure(file + ": cannot read: " + e.getMessage(), 1);
+    }
+  }
+}

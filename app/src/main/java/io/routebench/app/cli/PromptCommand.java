@@ -1,0 +1,82 @@
+package io.routebench.app.cli;
+
+import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOption;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.inference.prompt.OpenAiMessages;
+import io.routebench.inference.prompt.RouterPromptBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "prompt",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints exactly the router prompt the proxy sends for a conversation (the filled template,",
+      "nothing added)."
+    })
+final class PromptCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "proxy config (archgw or plano), policy document or workspace; routes in file order")
+  Path config;
+
+  @Option(
+      names = "--conversation",
+      required = true,
+      paramLabel = "messages.json",
+      description = "OpenAI-style array of {role, content}")
+  Path conversation;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "archgw-v1",
+      converter = ProfileConverter.class,
+      description = "archgw-v1 (default) or plano-v1")
+  PromptProfile profile;
+
+  @Option(
+      names = "--max-tokens",
+      paramLabel = "N",
+      description =
+          "conversation budget in estimated tokens (default 2048 for archgw-v1, 8192 for plano-v1)")
+  Integer maxTokens;
+
+  @Override
+  public Integer call() throws IOException {
+    List<RouteOption> routes =
+        PolicySource.load(config).policiesInFileOrder().stream()
+            .map(p -> new RouteOption(p.routeName(), p.description()))
+            .toList();
+    List<Message> messages = readConversation(conversation);
+    var request = new RouteRequest(routes, messages, profile, maxTokens == null ? 0 : maxTokens);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(RouterPromptBuilder.build(request).text());
+    out.flush();
+    return 0;
+  }
+
+  static List<Message> readConversation(Path file) throws IOException {
+    try {
+      return OpenAiMessages.read(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new CliFailure(file + ": no such file", 1);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(e.getMessage(), 1);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.routebench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.DecisionTiming;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.routing.RouteOption;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.RouteResolver;
+import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.workspace.PolicyDocument;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "route",
+    mixinStandardHelpOptions = true,
+    description =
+        "Asks the router for one route and shows the target model and where the time went.")
+final class RouteCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"--workspace", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "workspace, policy document or proxy config holding the routes")
+  Path policies;
+
+  @Mixin EngineOptions engine;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  ConversationInput input;
+
+  static final class ConversationInput {
+    @Option(
+        names = "--conversation",
+        paramLabel = "messages.json",
+        description = "OpenAI-style array of {role, content}")
+    Path file;
+
+    @Parameters(paramLabel = "MESSAGE", description = "a single user message")
+    String message;
+  }
+
+  @Option(
+      names = "--profile",
+      converter = ProfileConverter.class,
+      description = "archgw-v1 or plano-v1 (default: the workspace's profile)")
+  PromptProfile profile;
+
+  @Option(names = "--json", description = "machine-readable output")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PolicySource source = PolicySource.load(policies);
+    PolicyDocument document = source.document();
+    PromptProfile chosen = profile != null ? profile : document.profile();
+    List<Message> conversation =
+        input.file != null
+            ? PromptCommand.readConversation(input.file)
+            : List.of(Message.user(input.message));
+    List<RouteOption> routes =
+        source.policiesInFileOrder().stream()
+            .map(p -> new RouteOption(p.routeName(), p.description()))
+            .toList();
+    RouteDecision decision;
+    try (RouteSelector selector = engine.open(err, chosen)) {
+      var answer =
+          selector.select(new RouteRequest(routes, conversation, chosen), CancellationToken.none());
+      decision = RouteResolver.resolve(answer, document);
+    }
+    if (json) {
+      out.println(toJson(decision));
+    } else {
+      printHuman(out, decision);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void printHuman(PrintWriter out, RouteDecision decision) {
+    DecisionTiming t = decision.answer().timing();
+    out.printf("route:    %s (%s)%n", decision.effectiveRoute(), outcomeText(decision));
+    out.printf(
+        "target:   %s%n", decision.targetModel().map(m -> m.model()).orElse("(no default target)"));
+    out.printf("raw:      %s%n", decision.answer().rawOutput());
+    out.printf("profile:  %s%n", decision.answer().profile().id());
+    out.printf(
+        "tokens:   prompt %d, reused %d, evaluated %d, generated %d%n",
+        t.promptTokens(), t.reusedTokens(), t.evaluatedTokens(), t.generatedTokens());
+    out.printf(
+        "time:     prompt %d ms, decode %d ms, total %d ms%n",
+        t.promptMillis(), t.decodeMillis(), t.totalMillis());
+  }
+
+  static String outcomeText(RouteDecision decision) {
+    return switch (decision.outcome()) {
+      case MATCHED -> "matched a policy";
+      case OTHER -> "router said other: default target";
+      case EMPTY -> "router named no route: default target";
+      case UNKNOWN ->
+          "router named unknown route \"" + decision.answer().routeName() + "\": default target";
+    };
+  }
+
+  private static String toJson(RouteDecision decision) throws IOException {
+    var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode node = mapper.createObjectNode();
+    node.put("route", decision.effectiveRoute());
+    node.put("outcome", decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("answered_route", decision.answer().routeName());
+    node.put("target_model", decision.targetModel().map(m -> m.model()).orElse(null));
+    node.put("raw_output", decision.answer().rawOutput());
+    node.put("profile", decision.answer().profile().id());
+    DecisionTiming t = decision.answer().timing();
+    ObjectNode timing = node.putObject("timing");
+    timing.put("prompt_tokens", t.promptTokens());
+    timing.put("reused_tokens", t.reusedTokens());
+    timing.put("evaluated_tokens", t.evaluatedTokens());
+    timing.put("generated_tokens", t.generatedTokens());
+    timing.put("prompt_ms", t.promptMillis());
+    timing.put("decode_ms", t.decodeMillis());
+    timing.put("total_ms", t.totalMillis());
+    return mapper.writeValueAsString(node);
+  }
+}

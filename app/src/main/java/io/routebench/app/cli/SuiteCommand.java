@@ -1,0 +1,100 @@
+package io.routebench.app.cli;
+
+import io.routebench.core.suite.TestSuite;
+import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
+import io.routebench.core.suite.jsonl.SuiteJsonlWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "suite",
+    mixinStandardHelpOptions = true,
+    description = "Lists or exports a workspace's test suites.",
+    subcommands = {SuiteCommand.ListSuites.class, SuiteCommand.Export.class})
+final class SuiteCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the suites of a workspace.")
+  static final class ListSuites implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--workspace", required = true, paramLabel = "W")
+    Path workspaceFile;
+
+    @Override
+    public Integer call() {
+      List<SuiteSummary> suites =
+          WorkspaceFiles.withWorkspace(workspaceFile, w -> w.suites().listSuites());
+      PrintWriter out = spec.commandLine().getOut();
+      for (SuiteSummary suite : suites) {
+        out.printf("%-40s %6d case(s)%n", suite.name(), suite.caseCount());
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Writes a suite as JSONL, one case per line.")
+  static final class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--workspace", required = true, paramLabel = "W")
+    Path workspaceFile;
+
+    @Option(names = "--suite", required = true, paramLabel = "NAME")
+    String suiteName;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "where to write (default: standard output)")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+      TestSuite suite =
+          WorkspaceFiles.withWorkspace(workspaceFile, w -> w.suites().findSuiteByName(suiteName))
+              .orElseThrow(
+                  () ->
+                      CliFailure.problems(
+                          "no suite named \"" + suiteName + "\" in " + workspaceFile));
+      var text = new StringWriter();
+      try {
+        SuiteJsonlWriter.write(suite.cases(), text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (output == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+      } else {
+        ExportCommand.writeAtomically(output, text.toString());
+        spec.commandLine()
+            .getErr()
+            .println("wrote " + suite.cases().size() + " case(s) to " + output);
+      }
+      return 0;
+    }
+  }
+}

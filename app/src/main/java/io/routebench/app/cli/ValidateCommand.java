@@ -1,0 +1,108 @@
+package io.routebench.app.cli;
+
+import io.routebench.core.config.ConfigFormatException;
+import io.routebench.core.validation.PolicyValidator;
+import io.routebench.core.validation.SuiteValidator;
+import io.routebench.core.validation.ValidationReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a policy document, a proxy config (archgw or plano) or a workspace.",
+      "Prints every problem with its location; exits 1 when there are errors."
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "FILE",
+      description = "*.policy.yaml, a proxy config.yaml or a *.routebench workspace")
+  Path file;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String name = file.getFileName().toString();
+    PolicySource source;
+    try {
+      source = PolicySource.load(file);
+    } catch (ConfigFormatException e) {
+      err.println(e.getMessage());
+      err.println(
+          name
+              + ": invalid ("
+              + e.problems().size()
+              + " problem"
+              + (e.problems().size() == 1 ? "" : "s")
+              + ")");
+      return 1;
+    }
+    source.warnings().forEach(w -> err.println("warning: " + w));
+    ValidationReport report = PolicyValidator.validate(source.document());
+    int errors = report.errors().size();
+    int warnings = report.warnings().size();
+    if (source.kind() == PolicySource.Kind.WORKSPACE) {
+      var suiteReports =
+          WorkspaceFiles.withWorkspace(
+              file,
+              workspace ->
+                  workspace.suites().listSuites().stream()
+                      .map(summary -> workspace.suites().findSuite(summary.id()).orElseThrow())
+                      .map(
+                          suite ->
+                              new Object[] {
+                                suite.name(),
+                                SuiteValidator.validate(
+                                    suite, source.document().taxonomy().routeNames())
+                              })
+                      .toList());
+      for (Object[] entry : suiteReports) {
+        ValidationReport suiteReport = (ValidationReport) entry[1];
+        err.print(suiteReport.format(name + " suite \"" + entry[0] + "\""));
+        errors += suiteReport.errors().size();
+        warnings += suiteReport.warnings().size();
+      }
+    }
+    err.print(report.format(name));
+    err.flush();
+    int routes = source.document().taxonomy().policies().size();
+    if (errors > 0) {
+      err.println(
+          name
+              + ": invalid ("
+              + errors
+              + " error"
+              + (errors == 1 ? "" : "s")
+              + ", "
+              + warnings
+              + " warning"
+              + (warnings == 1 ? "" : "s")
+              + ")");
+      return 1;
+    }
+    out.println(
+        name
+            + ": valid ("
+            + routes
+            + " route"
+            + (routes == 1 ? "" : "s")
+            + ", "
+            + source.document().targets().size()
+            + " targets, "
+            + warnings
+            + " warning"
+            + (warnings == 1 ? "" : "s")
+            + ")");
+    return 0;
+  }
+}

@@ -1,0 +1,295 @@
+package io.routebench.app.shell;
+
+import io.routebench.app.errors.ErrorReporter;
+import io.routebench.app.settings.AppPaths;
+import io.routebench.app.settings.AppSettings;
+import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.workspace.SaveState;
+import io.routebench.app.workspace.WorkspaceFiles;
+import io.routebench.app.workspace.WorkspaceManager;
+import io.routebench.app.workspace.WorkspaceSession;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The workbench window: menus, the open workspace (or the welcome screen) and the status bar. It
+ * turns user commands into calls on the {@link WorkspaceManager} and the open workspace's view
+ * models, and owns the quit sequence: save the last edit, then the settings, then exit.
+ */
+public final class MainWindow implements ShellCommands {
+
+  private static final String STYLESHEET = "workbench.css";
+  private static final String ICON = "routebench.png";
+
+  private final Stage stage;
+  private final WorkspaceManager workspaces;
+  private final SettingsStore settings;
+  private final AppPaths paths;
+  private final ErrorReporter errors;
+  private final Runnable exitApplication;
+  private final Supplier<String> ids;
+  private final BorderPane root = new BorderPane();
+  private final WorkbenchMenuBar menuBar;
+  private final StatusBar statusBar;
+  private final WelcomePane welcome;
+  private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
+  private WorkspacePane workspacePane;
+
+  /** One dialog per run of failed saves; reset when a save succeeds again. */
+  private boolean saveFailureReported;
+
+  /**
+   * @param exitApplication ends the application once everything is saved ({@code Platform::exit})
+   * @param ids makes ids for new taxonomy nodes
+   */
+  public MainWindow(
+      Stage stage,
+      WorkspaceManager workspaces,
+      SettingsStore settings,
+      AppPaths paths,
+      ErrorReporter errors,
+      Runnable exitApplication,
+      Supplier<String> ids) {
+    this.stage = stage;
+    this.workspaces = workspaces;
+    this.settings = settings;
+    this.paths = paths;
+    this.errors = errors;
+    this.exitApplication = exitApplication;
+    this.ids = ids;
+    menuBar = new WorkbenchMenuBar(this, noWorkspace.getReadOnlyProperty());
+    statusBar = new StatusBar(workspaces.busyProperty());
+    welcome =
+        new WelcomePane(
+            this::newWorkspace, this::openWorkspace, this::openRecent, workspaces.busyProperty());
+
+    root.setTop(menuBar.root());
+    root.setBottom(statusBar.root());
+    workspaces.currentProperty().addListener((obs, old, now) -> show(now));
+    show(workspaces.current().orElse(null));
+
+    var scene = new Scene(root);
+    scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+    // Undo is the document's, wherever the focus is: text controls would otherwise take the keys
+    // for their own, field-local undo.
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
+    stage.setScene(scene);
+    var icon = MainWindow.class.getResource(ICON);
+    if (icon != null) {
+      stage.getIcons().add(new Image(icon.toExternalForm()));
+    }
+    stage
+        .titleProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    workspaces
+                        .current()
+                        .map(s -> s.displayName() + " — RouteBench")
+                        .orElse("RouteBench"),
+                workspaces.currentProperty()));
+    stage.setOnCloseRequest(
+        event -> {
+          event.consume();
+          quit();
+        });
+    WindowStateKeeper.restore(stage, settings);
+    WindowStateKeeper.track(stage, settings);
+  }
+
+  public void show() {
+    stage.show();
+  }
+
+  /** The open workspace's pane, or {@code null}; for tests in this package. */
+  WorkspacePane workspacePane() {
+    return workspacePane;
+  }
+
+  @Override
+  public void newWorkspace() {
+    var chooser = workspaceChooser("New workspace");
+    chooser.setInitialFileName("Routing policies" + WorkspaceFiles.EXTENSION);
+    File file = chooser.showSaveDialog(stage);
+    if (file == null) {
+      return;
+    }
+    Path target = WorkspaceFiles.withExtension(file.toPath());
+    if (Files.exists(target)) {
+      errors.showError(
+          "Cannot create workspace",
+          target
+              + " already exists. RouteBench never overwrites a workspace: choose another name,"
+              + " or open this one with File ▸ Open.",
+          null);
+      return;
+    }
+    workspaces.create(target);
+  }
+
+  @Override
+  public void openWorkspace() {
+    File file = workspaceChooser("Open workspace").showOpenDialog(stage);
+    if (file != null) {
+      workspaces.open(file.toPath());
+    }
+  }
+
+  @Override
+  public void openRecent(Path workspace) {
+    workspaces.open(workspace);
+  }
+
+  @Override
+  public List<Path> recentWorkspaces() {
+    return workspaces.recentWorkspaces();
+  }
+
+  @Override
+  public void clearRecent() {
+    settings.update(AppSettings::withoutRecentWorkspaces);
+    welcome.showRecent(List.of());
+  }
+
+  @Override
+  public void closeWorkspace() {
+    workspaces.close();
+  }
+
+  /** Saves the last edit and the settings, then exits; stays open if the edit could not be kept. */
+  @Override
+  public void quit() {
+    if (!workspaces.close()) {
+      return;
+    }
+    settings.flush();
+    stage.hide();
+    exitApplication.run();
+  }
+
+  @Override
+  public void undo() {
+    workspaces.current().ifPresent(session -> session.editor().undo());
+  }
+
+  @Override
+  public void redo() {
+    workspaces.current().ifPresent(session -> session.editor().redo());
+  }
+
+  @Override
+  public void addDomain() {
+    if (workspacePane != null) {
+      workspacePane.addDomain();
+    }
+  }
+
+  @Override
+  public void addAction() {
+    if (workspacePane != null) {
+      workspacePane.addAction();
+    }
+  }
+
+  @Override
+  public void deleteNode() {
+    if (workspacePane != null) {
+      workspacePane.taxonomy().deleteSelected();
+    }
+  }
+
+  @Override
+  public void moveNodeUp() {
+    if (workspacePane != null) {
+      workspacePane.taxonomy().moveSelectedUp();
+    }
+  }
+
+  @Override
+  public void moveNodeDown() {
+    if (workspacePane != null) {
+      workspacePane.taxonomy().moveSelectedDown();
+    }
+  }
+
+  @Override
+  public void about() {
+    AboutDialog.show(stage, paths);
+  }
+
+  private void show(WorkspaceSession session) {
+    noWorkspace.set(session == null);
+    menuBar.follow(session == null ? null : session.editor());
+    if (session == null) {
+      workspacePane = null;
+      welcome.showRecent(workspaces.recentWorkspaces());
+      root.setCenter(welcome.root());
+      statusBar.show(null, null);
+      return;
+    }
+    workspacePane = new WorkspacePane(session, settings, ids);
+    root.setCenter(workspacePane.root());
+    statusBar.show(session, workspacePane.validation());
+    saveFailureReported = false;
+    session
+        .autosaver()
+        .stateProperty()
+        .addListener((obs, old, now) -> reportSaveFailure(session, now));
+  }
+
+  private void reportSaveFailure(WorkspaceSession session, SaveState state) {
+    if (state == SaveState.SAVED) {
+      saveFailureReported = false;
+    } else if (state == SaveState.FAILED
+        && !saveFailureReported
+        && workspaces.current().orElse(null) == session) {
+      saveFailureReported = true;
+      errors.showError(
+          "Your changes are not being saved",
+          session.path()
+              + " did not accept the last change: "
+              + session.autosaver().failureProperty().get()
+              + "\nRouteBench keeps your edits in memory and tries again with each new edit."
+              + " If this keeps happening, check the disk and the file's permissions.",
+          null);
+    }
+  }
+
+  private void undoKeys(KeyEvent event) {
+    if (WorkbenchMenuBar.UNDO.match(event)) {
+      undo();
+      event.consume();
+    } else if (WorkbenchMenuBar.REDO.match(event)
+        || WorkbenchMenuBar.REDO_ALTERNATIVE.match(event)) {
+      redo();
+      event.consume();
+    }
+  }
+
+  private FileChooser workspaceChooser(String title) {
+    var chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser
+        .getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                "RouteBench workspaces", "*" + WorkspaceFiles.EXTENSION));
+    Path initial =
+        workspaces.current().map(s -> s.path().getParent()).orElse(workspaces.workspaceDir());
+    if (initial != null && Files.isDirectory(initial)) {
+      chooser.setInitialDirectory(initial.toFile());
+    }
+    return chooser;
+  }
+}

@@ -1,0 +1,92 @@
+package io.routebench.app.shell;
+
+import io.routebench.app.validation.ValidationViewModel;
+import io.routebench.app.workspace.SaveState;
+import io.routebench.app.workspace.WorkspaceSession;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The strip at the bottom: whether edits are saved, the problem count and the workspace file. */
+final class StatusBar {
+
+  private final Label saveStatus = new Label();
+  private final Label problems = new Label();
+  private final Label file = new Label();
+  private final HBox root;
+  private final ChangeListener<SaveState> failureStyle =
+      (obs, old, now) -> {
+        saveStatus.getStyleClass().remove("save-failed");
+        if (now == SaveState.FAILED) {
+          saveStatus.getStyleClass().add("save-failed");
+        }
+      };
+  private WorkspaceSession shown;
+
+  StatusBar(ReadOnlyBooleanProperty busy) {
+    saveStatus.setId("saveStatusLabel");
+    problems.setId("problemsStatusLabel");
+    file.getStyleClass().add("status-file");
+    var spinner = new ProgressIndicator();
+    spinner.setPrefSize(14, 14);
+    spinner.visibleProperty().bind(busy);
+    spinner.managedProperty().bind(busy);
+    var spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    root = new HBox(14, spinner, saveStatus, problems, spacer, file);
+    root.setAlignment(Pos.CENTER_LEFT);
+    root.setPadding(new Insets(3, 10, 3, 10));
+    root.getStyleClass().add("status-bar");
+  }
+
+  Node root() {
+    return root;
+  }
+
+  /** Shows a session's state, or clears the bar when {@code session} is {@code null}. */
+  void show(WorkspaceSession session, ValidationViewModel validation) {
+    saveStatus.textProperty().unbind();
+    saveStatus.tooltipProperty().unbind();
+    problems.textProperty().unbind();
+    saveStatus.getStyleClass().remove("save-failed");
+    if (shown != null) {
+      shown.autosaver().stateProperty().removeListener(failureStyle);
+    }
+    shown = session;
+    if (session == null) {
+      saveStatus.setText("No workspace open");
+      problems.setText("");
+      file.setText("");
+      return;
+    }
+    var autosaver = session.autosaver();
+    saveStatus
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> describe(autosaver.stateProperty().get(), autosaver.failureProperty().get()),
+                autosaver.stateProperty(),
+                autosaver.failureProperty()));
+    autosaver.stateProperty().addListener(failureStyle);
+    problems.textProperty().bind(validation.summaryProperty());
+    file.setText(session.path().toString());
+    file.setTooltip(new Tooltip(session.path().toString()));
+  }
+
+  private static String describe(SaveState state, String failure) {
+    return switch (state) {
+      case SAVED -> "Saved";
+      case PENDING, SAVING -> "Saving…";
+      case FAILED -> "Not saved: " + failure + " (kept in memory; retried with your next edit)";
+    };
+  }
+}

@@ -1,0 +1,149 @@
+package io.routebench.app.shell;
+
+import io.routebench.app.workspace.DocumentEditor;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * File, Edit and Help. Items that need an open workspace are disabled without one; Undo and Redo
+ * follow the open workspace's editor and name what they would undo.
+ */
+final class WorkbenchMenuBar {
+
+  static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+  static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
+  static final KeyCombination REDO_ALTERNATIVE = KeyCombination.keyCombination("Shortcut+Y");
+
+  private final MenuBar root = new MenuBar();
+  private final MenuItem undo = item("Undo", "undoMenuItem", UNDO);
+  private final MenuItem redo = item("Redo", "redoMenuItem", REDO);
+
+  WorkbenchMenuBar(ShellCommands commands, ReadOnlyBooleanProperty noWorkspace) {
+    MenuItem newWorkspace = item("New workspace…", "newWorkspaceMenuItem", null);
+    newWorkspace.setOnAction(e -> commands.newWorkspace());
+    MenuItem open = item("Open…", "openMenuItem", KeyCombination.keyCombination("Shortcut+O"));
+    open.setOnAction(e -> commands.openWorkspace());
+    var openRecent = new Menu("Open Recent");
+    openRecent.setId("openRecentMenu");
+    // Filled when opened, so it always reflects the settings as they are now.
+    openRecent.getItems().add(new MenuItem("(none)"));
+    openRecent.setOnShowing(e -> fillRecent(openRecent, commands));
+    MenuItem close = item("Close", "closeMenuItem", KeyCombination.keyCombination("Shortcut+W"));
+    close.setOnAction(e -> commands.closeWorkspace());
+    close.disableProperty().bind(noWorkspace);
+    MenuItem quit = item("Quit", "quitMenuItem", KeyCombination.keyCombination("Shortcut+Q"));
+    quit.setOnAction(e -> commands.quit());
+    var file =
+        new Menu(
+            "File",
+            null,
+            newWorkspace,
+            open,
+            openRecent,
+            new SeparatorMenuItem(),
+            close,
+            new SeparatorMenuItem(),
+            quit);
+
+    undo.setOnAction(e -> commands.undo());
+    redo.setOnAction(e -> commands.redo());
+    MenuItem addDomain =
+        item("Add domain", "addDomainMenuItem", KeyCombination.keyCombination("Shortcut+Shift+N"));
+    addDomain.setOnAction(e -> commands.addDomain());
+    MenuItem addAction =
+        item("Add action", "addActionMenuItem", KeyCombination.keyCombination("Shortcut+N"));
+    addAction.setOnAction(e -> commands.addAction());
+    // Delete and Alt+Up/Down are handled by the tree itself: as menu accelerators they would
+    // fire while the user edits text.
+    MenuItem delete = item("Delete node", "deleteMenuItem", null);
+    delete.setOnAction(e -> commands.deleteNode());
+    MenuItem up = item("Move up", "moveUpMenuItem", null);
+    up.setOnAction(e -> commands.moveNodeUp());
+    MenuItem down = item("Move down", "moveDownMenuItem", null);
+    down.setOnAction(e -> commands.moveNodeDown());
+    for (MenuItem needsWorkspace : List.of(addDomain, addAction, delete, up, down)) {
+      needsWorkspace.disableProperty().bind(noWorkspace);
+    }
+    var edit =
+        new Menu(
+            "Edit",
+            null,
+            undo,
+            redo,
+            new SeparatorMenuItem(),
+            addDomain,
+            addAction,
+            delete,
+            new SeparatorMenuItem(),
+            up,
+            down);
+
+    MenuItem about = item("About RouteBench", "aboutMenuItem", null);
+    about.setOnAction(e -> commands.about());
+    var help = new Menu("Help", null, about);
+
+    root.getMenus().setAll(file, edit, help);
+    root.setUseSystemMenuBar(true);
+    follow(null);
+  }
+
+  MenuBar root() {
+    return root;
+  }
+
+  /** Points Undo and Redo at an editor, or disables them when {@code editor} is {@code null}. */
+  void follow(DocumentEditor editor) {
+    undo.disableProperty().unbind();
+    undo.textProperty().unbind();
+    redo.disableProperty().unbind();
+    redo.textProperty().unbind();
+    if (editor == null) {
+      undo.setDisable(true);
+      undo.setText("Undo");
+      redo.setDisable(true);
+      redo.setText("Redo");
+      return;
+    }
+    undo.disableProperty().bind(editor.canUndoProperty().not());
+    undo.textProperty().bind(Bindings.concat("Undo ", editor.undoLabelProperty()));
+    redo.disableProperty().bind(editor.canRedoProperty().not());
+    redo.textProperty().bind(Bindings.concat("Redo ", editor.redoLabelProperty()));
+  }
+
+  private static void fillRecent(Menu menu, ShellCommands commands) {
+    menu.getItems().clear();
+    List<Path> recent = commands.recentWorkspaces();
+    if (recent.isEmpty()) {
+      var none = new MenuItem("(none)");
+      none.setDisable(true);
+      menu.getItems().add(none);
+      return;
+    }
+    for (Path workspace : recent) {
+      // No mnemonic parsing: file names may contain underscores.
+      var item = new MenuItem(workspace.toString());
+      item.setMnemonicParsing(false);
+      item.setOnAction(e -> commands.openRecent(workspace));
+      menu.getItems().add(item);
+    }
+    var clear = new MenuItem("Clear recent workspaces");
+    clear.setOnAction(e -> commands.clearRecent());
+    menu.getItems().addAll(new SeparatorMenuItem(), clear);
+  }
+
+  private static MenuItem item(String text, String id, KeyCombination accelerator) {
+    var item = new MenuItem(text);
+    item.setId(id);
+    if (accelerator != null) {
+      item.setAccelerator(accelerator);
+    }
+    return item;
+  }
+}

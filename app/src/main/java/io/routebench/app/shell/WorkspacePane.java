@@ -1,0 +1,115 @@
+package io.routebench.app.shell;
+
+import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.targets.TargetsView;
+import io.routebench.app.targets.TargetsViewModel;
+import io.routebench.app.taxonomy.NodeDetailsViewModel;
+import io.routebench.app.taxonomy.TaxonomyView;
+import io.routebench.app.taxonomy.TaxonomyViewModel;
+import io.routebench.app.validation.IssueRow;
+import io.routebench.app.validation.IssueTarget;
+import io.routebench.app.validation.ValidationPanel;
+import io.routebench.app.validation.ValidationViewModel;
+import io.routebench.app.workspace.WorkspaceSession;
+import java.util.function.Supplier;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * Everything shown for one open workspace: the taxonomy and targets tabs above the problems list.
+ * Built anew for each workspace, together with its view models.
+ */
+final class WorkspacePane {
+
+  static final String TREE_DIVIDER = "taxonomy.tree";
+  static final String PROBLEMS_DIVIDER = "workspace.problems";
+
+  private final TaxonomyViewModel taxonomy;
+  private final ValidationViewModel validation;
+  private final TaxonomyView taxonomyView;
+  private final TargetsView targetsView;
+  private final TabPane tabs = new TabPane();
+  private final Tab taxonomyTab;
+  private final Tab targetsTab;
+  private final SplitPane root;
+
+  WorkspacePane(WorkspaceSession session, SettingsStore settings, Supplier<String> ids) {
+    var editor = session.editor();
+    taxonomy = new TaxonomyViewModel(editor, ids);
+    var details = new NodeDetailsViewModel(editor, taxonomy.selectionProperty());
+    var targets = new TargetsViewModel(editor);
+    validation = new ValidationViewModel(editor.documentProperty());
+
+    taxonomyView = new TaxonomyView(taxonomy, details, session.autosaver()::saveSoon);
+    targetsView = new TargetsView(targets);
+    taxonomyTab = new Tab("Taxonomy", taxonomyView.root());
+    taxonomyTab.setId("taxonomyTab");
+    targetsTab = new Tab("Targets", targetsView.root());
+    targetsTab.setId("targetsTab");
+    tabs.getTabs().setAll(taxonomyTab, targetsTab);
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+    var problems = new ValidationPanel(validation, this::goTo);
+    root = new SplitPane(tabs, problems.root());
+    root.setOrientation(Orientation.VERTICAL);
+    root.setDividerPositions(0.78);
+    SplitPane.setResizableWithParent(problems.root(), false);
+    DividerMemory.remember(taxonomyView.root(), TREE_DIVIDER, settings);
+    DividerMemory.remember(root, PROBLEMS_DIVIDER, settings);
+
+    if (!editor.document().taxonomy().domains().isEmpty()) {
+      taxonomy.select(
+          io.routebench.app.taxonomy.NodeRef.domain(
+              editor.document().taxonomy().domains().get(0).id()));
+    }
+  }
+
+  Node root() {
+    return root;
+  }
+
+  TaxonomyViewModel taxonomy() {
+    return taxonomy;
+  }
+
+  ValidationViewModel validation() {
+    return validation;
+  }
+
+  /** Shows the taxonomy tab, e.g. before a menu command that adds a node. */
+  void showTaxonomy() {
+    tabs.getSelectionModel().select(taxonomyTab);
+  }
+
+  void addDomain() {
+    showTaxonomy();
+    taxonomyView.addDomain();
+  }
+
+  void addAction() {
+    showTaxonomy();
+    taxonomyView.addAction();
+  }
+
+  private void goTo(IssueRow issue) {
+    switch (issue.target()) {
+      case IssueTarget.Node node -> {
+        showTaxonomy();
+        taxonomy.select(node.node());
+        taxonomyView.focusTree();
+      }
+      case IssueTarget.TargetRow row -> {
+        tabs.getSelectionModel().select(targetsTab);
+        targetsView.select(row.index());
+      }
+      case IssueTarget.TargetList list -> tabs.getSelectionModel().select(targetsTab);
+      case IssueTarget.WholeTaxonomy whole -> showTaxonomy();
+      case IssueTarget.Elsewhere elsewhere -> {
+        // Nothing to show beyond the message itself.
+      }
+    }
+  }
+}

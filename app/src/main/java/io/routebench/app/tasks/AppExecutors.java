@@ -1,0 +1,41 @@
+package io.routebench.app.tasks;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The workbench's threads, created once by the composition root and shut down on exit.
+ *
+ * @param workers general background work (imports, exports, runs)
+ * @param workspaceIo everything that touches the open workspace file, one task at a time, so that
+ *     opening, saving and closing can never interleave
+ * @param timers delays: autosave and settings coalescing
+ */
+public record AppExecutors(
+    ExecutorService workers, ExecutorService workspaceIo, ScheduledExecutorService timers) {
+
+  public static AppExecutors create(Thread.UncaughtExceptionHandler uncaughtExceptions) {
+    return new AppExecutors(
+        Executors.newCachedThreadPool(
+            new NamedThreadFactory("routebench-worker", uncaughtExceptions)),
+        Executors.newSingleThreadExecutor(
+            new NamedThreadFactory("routebench-workspace-io", uncaughtExceptions)),
+        Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("routebench-timer", uncaughtExceptions)));
+  }
+
+  /** Stops accepting work and waits briefly for running work (a save) to finish. */
+  public void shutdown() {
+    timers.shutdownNow();
+    workers.shutdownNow();
+    workspaceIo.shutdown();
+    try {
+      workspaceIo.awaitTermination(10, TimeUnit.SECONDS);
+      workers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.routebench.app.taxonomy;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.layout.HBox;
+
+/** A domain (bold, with a "route" badge when it is a route on its own) or an action. */
+final class TaxonomyTreeCell extends TreeCell<TreeRow> {
+
+  private final Label name = new Label();
+  private final Label badge = new Label("route");
+  private final HBox content = new HBox(6, name, badge);
+
+  TaxonomyTreeCell() {
+    badge.getStyleClass().add("route-badge");
+    content.getStyleClass().add("taxonomy-cell");
+  }
+
+  @Override
+  protected void updateItem(TreeRow row, boolean empty) {
+    super.updateItem(row, empty);
+    getStyleClass().removeAll("domain-row", "action-row");
+    if (empty || row == null) {
+      setText(null);
+      setGraphic(null);
+      return;
+    }
+    getStyleClass().add(row.isDomain() ? "domain-row" : "action-row");
+    boolean unnamed = row.name().isBlank();
+    name.setText(unnamed ? "(unnamed)" : row.name());
+    name.getStyleClass().remove("unnamed");
+    if (unnamed) {
+      name.getStyleClass().add("unnamed");
+    }
+    badge.setVisible(row.coarseRoute());
+    badge.setManaged(row.coarseRoute());
+    setText(null);
+    setGraphic(content);
+  }
+}

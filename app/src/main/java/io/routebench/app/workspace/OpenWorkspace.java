@@ -1,0 +1,15 @@
+package io.routebench.app.workspace;
+
+import io.routebench.core.workspace.PolicyDocumentRepository;
+import java.nio.file.Path;
+
+/** A workspace file the workbench holds open. Closing releases the file. */
+public interface OpenWorkspace extends AutoCloseable {
+
+  Path path();
+
+  PolicyDocumentRepository policies();
+
+  @Override
+  void close();
+}

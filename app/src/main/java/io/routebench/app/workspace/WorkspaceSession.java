@@ -1,0 +1,71 @@
+package io.routebench.app.workspace;
+
+import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.app.tasks.UiTimer;
+import io.routebench.core.workspace.PolicyDocument;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One open workspace while the user works in it: the file, the document being edited and the
+ * autosaver that writes every edit back. Confined to the UI thread.
+ */
+public final class WorkspaceSession {
+
+  private final OpenWorkspace workspace;
+  private final DocumentEditor editor;
+  private final DocumentAutosaver autosaver;
+
+  private WorkspaceSession(
+      OpenWorkspace workspace, DocumentEditor editor, DocumentAutosaver autosaver) {
+    this.workspace = workspace;
+    this.editor = editor;
+    this.autosaver = autosaver;
+  }
+
+  /**
+   * @param loaded the document just read from {@code workspace}
+   * @param saves runs the autosaves, in order
+   */
+  public static WorkspaceSession start(
+      OpenWorkspace workspace,
+      PolicyDocument loaded,
+      TaskExecutor saves,
+      UiTimer timer,
+      Duration saveInterval) {
+    var autosaver = new DocumentAutosaver(workspace.policies(), loaded, saves, timer, saveInterval);
+    var editor = new DocumentEditor(loaded, autosaver::submit);
+    return new WorkspaceSession(workspace, editor, autosaver);
+  }
+
+  public Path path() {
+    return workspace.path();
+  }
+
+  /** The file name without the {@code .routebench} extension, as window titles show it. */
+  public String displayName() {
+    return WorkspaceFiles.displayName(workspace.path());
+  }
+
+  public DocumentEditor editor() {
+    return editor;
+  }
+
+  public DocumentAutosaver autosaver() {
+    return autosaver;
+  }
+
+  /**
+   * Saves the last edit and releases the file. When the save fails the workspace stays open and the
+   * failure is thrown, so the caller can keep the edit (see {@link UnsavedChangesRescue}).
+   */
+  public void close(Duration waitForSaveInFlight) throws InterruptedException {
+    autosaver.flush(waitForSaveInFlight);
+    workspace.close();
+  }
+
+  /** Releases the file without saving: only after the unsaved edit was rescued elsewhere. */
+  void abandon() {
+    workspace.close();
+  }
+}

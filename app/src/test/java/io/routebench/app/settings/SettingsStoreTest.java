@@ -1,0 +1,165 @@
+package io.routebench.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+  /** Long enough that a scheduled save never fires during a test: flush() is what writes. */
+  private static final Duration NEVER = Duration.ofHours(1);
+
+  @TempDir Path dir;
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+  @AfterEach
+  void stopScheduler() {
+    scheduler.shutdownNow();
+  }
+
+  private SettingsStore load() {
+    return SettingsStore.load(dir.resolve("settings.json"), "9.9.9", scheduler, NEVER);
+  }
+
+  @Test
+  void a_first_start_has_default_settings_and_writes_nothing() {
+    SettingsStore store = load();
+
+    store.flush();
+
+    assertThat(store.current()).isEqualTo(AppSettings.DEFAULTS);
+    assertThat(dir.resolve("settings.json")).doesNotExist();
+  }
+
+  @Test
+  void settings_survive_a_restart() {
+    SettingsStore store = load();
+    store.update(
+        s ->
+            s.withWindow(new WindowBounds(10, 20, 1000, 700, true))
+                .withDividerPosition("taxonomy.tree", 0.25)
+                .withRecentWorkspace(dir.resolve("a.routebench"))
+                .withLastModelPath(dir.resolve("arch-router.gguf"))
+                .withEngineSetting("contextSize", "4096"));
+    store.flush();
+
+    AppSettings reloaded = load().current();
+
+    assertThat(reloaded).isEqualTo(store.current());
+  }
+
+  @Test
+  void changes_are_written_later_not_on_every_update() {
+    SettingsStore store = load();
+
+    store.update(s -> s.withDividerPosition("x", 0.5));
+    store.update(s -> s.withDividerPosition("x", 0.6));
+
+    assertThat(dir.resolve("settings.json")).doesNotExist();
+    store.flush();
+    assertThat(load().current().dividerPosition("x")).contains(0.6);
+  }
+
+  @Test
+  void a_scheduled_save_writes_the_merged_changes() throws Exception {
+    var store =
+        SettingsStore.load(dir.resolve("settings.json"), "9.9.9", scheduler, Duration.ofMillis(1));
+
+    store.update(s -> s.withDividerPosition("a", 0.1));
+    store.update(s -> s.withDividerPosition("b", 0.2));
+    // Everything submitted before this no-op has run once it completes.
+    scheduler.schedule(() -> {}, 50, java.util.concurrent.TimeUnit.MILLISECONDS).get();
+
+    AppSettings written = load().current();
+    assertThat(written.dividerPosition("a")).contains(0.1);
+    assertThat(written.dividerPosition("b")).contains(0.2);
+  }
+
+  @Test
+  void the_file_records_its_writer_and_leaves_no_temporary_file() throws IOException {
+    SettingsStore store = load();
+    store.update(s -> s.withDividerPosition("x", 0.5));
+    store.flush();
+
+    String json = Files.readString(dir.resolve("settings.json"));
+    assertThat(json).contains("\"writtenBy\" : \"RouteBench 9.9.9\"").contains("\"format\" : 1");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files)
+          .extracting(p -> p.getFileName().toString())
+          .containsExactly("settings.json");
+    }
+  }
+
+  @Test
+  void keys_written_by_a_newer_version_are_kept() throws IOException {
+    write("{\"format\": 2, \"futureFeature\": {\"enabled\": true}, \"dividers\": {\"x\": 0.3}}");
+    SettingsStore store = load();
+
+    store.update(s -> s.withDividerPosition("x", 0.4));
+    store.flush();
+
+    String json = Files.readString(dir.resolve("settings.json"));
+    assertThat(json).contains("futureFeature").contains("\"enabled\" : true");
+    assertThat(load().current().dividerPosition("x")).contains(0.4);
+  }
+
+  @Test
+  void an_unreadable_file_is_kept_aside_and_defaults_are_used() throws IOException {
+    write("{ \"window\": ");
+
+    SettingsStore store = load();
+
+    assertThat(store.current()).isEqualTo(AppSettings.DEFAULTS);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files)
+          .extracting(p -> p.getFileName().toString())
+          .anyMatch(name -> name.startsWith("settings.json.unreadable-"));
+    }
+  }
+
+  @Test
+  void a_wrong_value_loses_only_that_setting() throws IOException {
+    write(
+        "{\"window\": {\"x\": \"left\", \"y\": 0, \"width\": 800, \"height\": 600, \"maximized\": false},"
+            + " \"dividers\": {\"taxonomy.tree\": 0.3, \"broken\": 7},"
+            + " \"recentWorkspaces\": [\"/tmp/a.routebench\", 42]}");
+
+    AppSettings settings = load().current();
+
+    assertThat(settings.windowBounds()).isEmpty();
+    assertThat(settings.dividerPositions()).containsOnlyKeys("taxonomy.tree");
+    assertThat(settings.recentWorkspaces()).containsExactly(Path.of("/tmp/a.routebench"));
+  }
+
+  @Test
+  void recent_workspaces_are_most_recent_first_without_duplicates_and_at_most_ten() {
+    AppSettings settings = AppSettings.DEFAULTS;
+    for (int i = 0; i < 12; i++) {
+      settings = settings.withRecentWorkspace(dir.resolve("w" + i + ".routebench"));
+    }
+    settings = settings.withRecentWorkspace(dir.resolve("w5.routebench"));
+
+    assertThat(settings.recentWorkspaces()).hasSize(AppSettings.MAX_RECENT_WORKSPACES);
+    assertThat(settings.recentWorkspaces().get(0)).isEqualTo(dir.resolve("w5.routebench"));
+    assertThat(settings.recentWorkspaces())
+        .doesNotHaveDuplicates()
+        .doesNotContain(dir.resolve("w0.routebench"), dir.resolve("w1.routebench"));
+    assertThat(IntStream.rangeClosed(3, 11).mapToObj(i -> dir.resolve("w" + i + ".routebench")))
+        .allMatch(settings.recentWorkspaces()::contains);
+  }
+
+  private void write(String json) throws IOException {
+    Files.writeString(dir.resolve("settings.json"), json, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,274 @@
+package io.routebench.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.routebench.app.Workbench;
+import io.routebench.app.settings.AppPaths;
+import io.routebench.app.taxonomy.NodeRef;
+import io.routebench.app.validation.IssueRow;
+import io.routebench.app.workspace.SaveState;
+import io.routebench.app.workspace.SqliteWorkspaceStore;
+import io.routebench.app.workspace.WorkspaceSession;
+import io.routebench.core.taxonomy.Action;
+import io.routebench.core.taxonomy.Domain;
+import io.routebench.core.validation.Severity;
+import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.storage.Workspace;
+import io.routebench.storage.WorkspaceFile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real workbench, wired as in production (SQLite workspaces, background saves), driven the way
+ * a user drives it: a new user's first start, then clicks and typing.
+ */
+class WorkbenchWindowTest extends FxRobot {
+
+  @TempDir Path home;
+  private Stage stage;
+  private Workbench workbench;
+
+  @BeforeEach
+  void startWorkbench() throws Exception {
+    FxToolkit.registerPrimaryStage();
+    var paths =
+        new AppPaths(
+            home,
+            home.resolve("workspaces"),
+            home.resolve("models"),
+            home.resolve("logs"),
+            home.resolve("settings.json"));
+    var options =
+        new Workbench.Options(
+            paths,
+            new SqliteWorkspaceStore(),
+            Optional.empty(),
+            home.resolve("logs/test.log"),
+            () -> {});
+    interact(
+        () -> {
+          stage = new Stage();
+          workbench = Workbench.start(stage, options);
+        });
+    waitUntil(() -> workbench.workspaces().current().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @AfterEach
+  void stopWorkbench() throws Exception {
+    interact(
+        () -> {
+          workbench.shutdown();
+          stage.close();
+        });
+  }
+
+  @Test
+  void a_new_user_starts_in_a_first_workspace_with_the_sample_taxonomy() {
+    WorkspaceSession session = session();
+
+    assertThat(session.path()).isEqualTo(home.resolve("workspaces/My first workspace.routebench"));
+    assertThat(stage.getTitle()).isEqualTo("My first workspace — RouteBench");
+    assertThat(treeLabels()).contains("coding", "code generation", "devops");
+  }
+
+  @Test
+  void an_added_and_named_domain_shows_in_the_tree_and_reaches_the_workspace_file()
+      throws Exception {
+    // The new domain's name is selected, ready to be typed over.
+    clickOn("#addDomainButton").write("billing");
+
+    assertThat(treeLabels()).contains("billing");
+    waitUntil(() -> session().autosaver().stateProperty().get() == SaveState.SAVED);
+    assertThat(lookup("#saveStatusLabel").queryLabeled().getText()).isEqualTo("Saved");
+
+    Path file = session().path();
+    interact(() -> workbench.workspaces().close());
+    try (Workspace workspace = WorkspaceFile.open(file)) {
+      assertThat(workspace.policies().load().taxonomy().domains())
+          .extracting(Domain::name)
+          .contains("billing");
+    }
+  }
+
+  @Test
+  void undo_restores_an_edited_description_in_one_step() {
+    Action generation = action("code generation");
+    selectInTree("code generation");
+    StyleClassedTextArea description =
+        lookup("#nodeDescriptionArea").queryAs(StyleClassedTextArea.class);
+    assertThat(description.getText()).isEqualTo(generation.description());
+
+    clickOn(description).push(KeyCode.CONTROL, KeyCode.A).write("Anything about code.");
+    assertThat(action("code generation").description()).isEqualTo("Anything about code.");
+
+    push(KeyCode.CONTROL, KeyCode.Z);
+
+    assertThat(action("code generation").description()).isEqualTo(generation.description());
+    assertThat(description.getText()).isEqualTo(generation.description());
+  }
+
+  @Test
+  void one_undo_key_press_undoes_exactly_one_step() {
+    selectInTree("debugging");
+    clickOn("#nodeNameField").push(KeyCode.CONTROL, KeyCode.A).write("bug fixing");
+    selectInTree("code review");
+    clickOn("#nodeNameField").push(KeyCode.CONTROL, KeyCode.A).write("reviews");
+
+    push(KeyCode.CONTROL, KeyCode.Z);
+
+    assertThat(actionNames()).contains("bug fixing", "code review").doesNotContain("reviews");
+  }
+
+  @Test
+  void clicking_a_problem_selects_the_node_it_is_about() {
+    selectInTree("test writing");
+    clickOn(lookup("#nodeDescriptionArea").queryAs(StyleClassedTextArea.class))
+        .push(KeyCode.CONTROL, KeyCode.A)
+        .push(KeyCode.DELETE);
+    selectInTree("coding");
+
+    TableRow<?> problem =
+        lookup("#validationTable .table-row-cell")
+            .match(
+                row ->
+                    row instanceof TableRow<?> r
+                        && r.getItem() instanceof IssueRow issue
+                        && issue.severity() == Severity.ERROR)
+            .queryAs(TableRow.class);
+    clickOn(problem);
+
+    assertThat(selectedNodeName()).isEqualTo("test writing");
+    assertThat(lookup("#validationSummary").queryLabeled().getText()).contains("1 error");
+  }
+
+  @Test
+  void keyboard_shortcuts_add_an_action_to_the_selected_domain_and_delete_it_again() {
+    selectInTree("devops");
+
+    push(KeyCode.CONTROL, KeyCode.N).write("monitoring");
+
+    assertThat(treeLabels()).contains("monitoring");
+    assertThat(document().taxonomy().domains())
+        .filteredOn(d -> d.name().equals("devops"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.actions()).extracting(Action::name).endsWith("monitoring"));
+
+    selectInTree("monitoring");
+    push(KeyCode.DELETE);
+
+    assertThat(actionNames()).doesNotContain("monitoring");
+    assertThat(treeLabels()).doesNotContain("monitoring");
+  }
+
+  @Test
+  void closing_the_workspace_shows_the_welcome_screen_with_it_among_the_recent_ones() {
+    Path file = session().path();
+
+    push(KeyCode.CONTROL, KeyCode.W);
+
+    assertThat(workbench.workspaces().current()).isEmpty();
+    assertThat(stage.getTitle()).isEqualTo("RouteBench");
+    assertThat(lookup("#welcomeNewButton").tryQuery()).isPresent();
+    assertThat(lookup(".hyperlink").queryAllAs(javafx.scene.control.Hyperlink.class))
+        .extracting(javafx.scene.control.Hyperlink::getText)
+        .containsExactly(file.toString());
+  }
+
+  @Test
+  void the_window_size_is_remembered_for_the_next_start() {
+    interact(() -> stage.setWidth(900));
+
+    interact(() -> workbench.shutdown());
+
+    var settings =
+        io.routebench.app.settings.SettingsStore.load(
+            home.resolve("settings.json"),
+            "test",
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(),
+            java.time.Duration.ofHours(1));
+    assertThat(settings.current().windowBounds())
+        .hasValueSatisfying(b -> assertThat(b.width()).isEqualTo(900));
+  }
+
+  private WorkspaceSession session() {
+    return workbench.workspaces().current().orElseThrow();
+  }
+
+  private PolicyDocument document() {
+    return session().editor().document();
+  }
+
+  private Action action(String name) {
+    return document().taxonomy().domains().stream()
+        .flatMap(d -> d.actions().stream())
+        .filter(a -> a.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private List<String> actionNames() {
+    return document().taxonomy().domains().stream()
+        .flatMap(d -> d.actions().stream())
+        .map(Action::name)
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private TreeView<Object> tree() {
+    return lookup("#taxonomyTree").queryAs(TreeView.class);
+  }
+
+  private List<String> treeLabels() {
+    return lookup("#taxonomyTree .tree-cell .label")
+        .queryAllAs(javafx.scene.control.Label.class)
+        .stream()
+        .map(javafx.scene.control.Label::getText)
+        .toList();
+  }
+
+  private void selectInTree(String name) {
+    clickOn(
+        lookup("#taxonomyTree .tree-cell .label")
+            .match(
+                label -> label instanceof javafx.scene.control.Label l && l.getText().equals(name))
+            .queryLabeled());
+  }
+
+  private String selectedNodeName() {
+    assertThat(tree().getSelectionModel().getSelectedItem()).isNotNull();
+    NodeRef node = workbench.window().workspacePane().taxonomy().selection().orElseThrow();
+    return document().taxonomy().domains().stream()
+        .flatMap(
+            d ->
+                Stream.concat(
+                    Stream.of(Map.entry(d.id(), d.name())),
+                    d.actions().stream().map(a -> Map.entry(a.id(), a.name()))))
+        .filter(entry -> entry.getKey().equals(node.id()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static void waitUntil(Callable<Boolean> condition)
+      throws java.util.concurrent.TimeoutException {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+  }
+}
