@@ -140,7 +140,9 @@ public final class LlamaEngineLoader {
         .setThreadsBatch(settings.threads())
         .setGpuLayers(settings.gpuLayers())
         .setParallel(1)
-        .enableJinja();
+        .enableJinja()
+        // The server's own per-request log goes straight to stderr, past setLogger.
+        .disableLog();
   }
 
   private static Map<String, String> describe(LlamaEngineSettings settings, ChatWrapper wrapper) {
