@@ -80,6 +80,40 @@ class LlamaRouteSelectorTest {
   }
 
   @Test
+  void a_first_token_that_ends_inside_a_multi_byte_character_still_gives_a_known_route() {
+    // The tiny vocabulary spells text byte by byte, so any answer other than "other" starts with
+    // a token holding only the first byte of "é": the engine cannot read it and must let
+    // llama.cpp finish the answer in one request.
+    var accented =
+        List.of(
+            new RouteOption("été travel", "Summer holidays and travel plans."),
+            new RouteOption("étude help", "Help with studying for exams."));
+    var answers = new ArrayList<String>();
+    for (String text :
+        List.of("plan my holiday", "quiz me", "hello", "résumé", "exams next week", "beach?")) {
+      RouterAnswer answer =
+          engine.select(
+              new RouteRequest(accented, List.of(Message.user(text)), PromptProfile.ARCHGW_V1),
+              CancellationToken.none());
+
+      assertThat(answer.routeName()).isIn("été travel", "étude help", "other");
+      assertThat(answer.rawOutput()).isEqualTo("{\"route\": \"" + answer.routeName() + "\"}");
+      answers.add(answer.routeName());
+    }
+    assertThat(answers)
+        .as("answers that went through the multi-byte path")
+        .anyMatch(name -> !name.equals("other"));
+
+    // The cache bookkeeping stayed consistent: the next decision still reuses the shared prefix.
+    RouterAnswer next =
+        engine.select(
+            new RouteRequest(accented, List.of(Message.user("beach?")), PromptProfile.ARCHGW_V1),
+            CancellationToken.none());
+    assertThat(next.routeName()).isEqualTo(answers.get(answers.size() - 1));
+    assertThat(next.timing().reusedTokens()).isPositive();
+  }
+
+  @Test
   void plano_answers_are_a_list_whose_first_name_is_known_or_an_empty_list() {
     for (String text : List.of("fix this null pointer", "book me a hotel")) {
       RouterAnswer answer =
