@@ -106,7 +106,8 @@ public final class Workbench {
             paths,
             dialogs,
             options.exitApplication(),
-            () -> UUID.randomUUID().toString());
+            () -> UUID.randomUUID().toString(),
+            new FxTaskExecutor(executors.workers(), uncaught::unhandledTaskFailure));
     window.show();
     workspaces.openAtStartup(options.workspaceToOpen());
     return new Workbench(executors, settings, workspaces, window, uncaught);

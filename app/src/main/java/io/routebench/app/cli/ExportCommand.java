@@ -1,18 +1,13 @@
 package io.routebench.app.cli;
 
-import io.routebench.core.config.PolicyDocumentYaml;
-import io.routebench.core.config.ProxyConfigExporter;
-import io.routebench.core.config.ProxyExport;
-import io.routebench.core.config.ProxyExportOptions;
+import io.routebench.app.files.AtomicFiles;
+import io.routebench.app.transfer.ExportFormat;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
-import io.routebench.core.workspace.ProxyDialect;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +23,17 @@ import picocli.CommandLine.Spec;
     })
 final class ExportCommand implements Callable<Integer> {
 
+  /** The names users type; lower case, as Unix options are. */
   enum Format {
-    archgw,
-    plano,
-    policy
+    archgw(ExportFormat.ARCHGW),
+    plano(ExportFormat.PLANO),
+    policy(ExportFormat.POLICY_DOCUMENT);
+
+    private final ExportFormat exportFormat;
+
+    Format(ExportFormat exportFormat) {
+      this.exportFormat = exportFormat;
+    }
   }
 
   @Spec CommandSpec spec;
@@ -70,33 +72,17 @@ final class ExportCommand implements Callable<Integer> {
       err.println("nothing exported: fix the errors above first");
       return 1;
     }
-    String text;
-    if (format == Format.policy) {
-      text = PolicyDocumentYaml.write(document);
-    } else {
-      ProxyDialect dialect =
-          format == Format.archgw ? ProxyDialect.ARCHGW_V0_3 : ProxyDialect.PLANO_V0_4;
-      ProxyExport export =
-          ProxyConfigExporter.export(document, new ProxyExportOptions(dialect, legacyProvidersKey));
-      export.warnings().forEach(w -> err.println("warning: " + w));
-      text = export.yaml();
-    }
+    ExportFormat.Rendered rendered = format.exportFormat.render(document, legacyProvidersKey);
+    rendered.warnings().forEach(w -> err.println("warning: " + w));
+    String text = rendered.text();
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);
       out.flush();
     } else {
-      writeAtomically(output, text);
+      AtomicFiles.writeString(output, text);
       err.println("wrote " + output);
     }
     return 0;
-  }
-
-  static void writeAtomically(Path file, String text) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-    Files.writeString(temporary, text);
-    Files.move(
-        temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

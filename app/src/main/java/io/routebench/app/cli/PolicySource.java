@@ -1,9 +1,7 @@
 package io.routebench.app.cli;
 
 import io.routebench.core.config.ConfigFiles;
-import io.routebench.core.config.PolicyDocumentYaml;
-import io.routebench.core.config.ProxyConfigImporter;
-import io.routebench.core.config.ProxyImportResult;
+import io.routebench.core.config.ImportedPolicies;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
@@ -40,16 +38,10 @@ record PolicySource(
                 file, Kind.WORKSPACE, document, document.taxonomy().routeNames(), List.of());
           });
     }
-    String text = readText(file);
-    String name = file.getFileName().toString();
-    if (ConfigFiles.detectKind(name, text) == ConfigFiles.Kind.POLICY_DOCUMENT) {
-      PolicyDocument document = PolicyDocumentYaml.read(name, text);
-      return new PolicySource(
-          file, Kind.POLICY_DOCUMENT, document, document.taxonomy().routeNames(), List.of());
-    }
-    ProxyImportResult imported = ProxyConfigImporter.importConfig(name, text);
-    return new PolicySource(
-        file, Kind.PROXY_CONFIG, imported.document(), imported.routeOrder(), imported.warnings());
+    ImportedPolicies read = ConfigFiles.readPolicies(file.getFileName().toString(), readText(file));
+    Kind kind =
+        read.kind() == ConfigFiles.Kind.POLICY_DOCUMENT ? Kind.POLICY_DOCUMENT : Kind.PROXY_CONFIG;
+    return new PolicySource(file, kind, read.document(), read.routeOrder(), read.warnings());
   }
 
   /**

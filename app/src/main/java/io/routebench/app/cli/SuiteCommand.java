@@ -1,5 +1,6 @@
 package io.routebench.app.cli;
 
+import io.routebench.app.files.AtomicFiles;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
 import io.routebench.core.suite.jsonl.SuiteJsonlWriter;
@@ -89,7 +90,7 @@ final class SuiteCommand implements Runnable {
         out.print(text);
         out.flush();
       } else {
-        ExportCommand.writeAtomically(output, text.toString());
+        AtomicFiles.writeString(output, text.toString());
         spec.commandLine()
             .getErr()
             .println("wrote " + suite.cases().size() + " case(s) to " + output);

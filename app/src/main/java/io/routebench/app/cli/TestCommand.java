@@ -1,5 +1,6 @@
 package io.routebench.app.cli;
 
+import io.routebench.app.files.AtomicFiles;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.run.MetricsCalculator;
@@ -175,10 +176,10 @@ final class TestCommand implements Callable<Integer> {
       RegressionRun run, TestSuite suite, RunMetrics metrics, RunComparison comparison) {
     try {
       if (junit != null) {
-        ExportCommand.writeAtomically(junit, JUnitXmlReport.render(run, suite));
+        AtomicFiles.writeString(junit, JUnitXmlReport.render(run, suite));
       }
       if (json != null) {
-        ExportCommand.writeAtomically(json, RunJsonReport.render(run, metrics, comparison));
+        AtomicFiles.writeString(json, RunJsonReport.render(run, metrics, comparison));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

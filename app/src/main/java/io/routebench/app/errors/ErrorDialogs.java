@@ -25,7 +25,25 @@ public final class ErrorDialogs implements ErrorReporter {
 
   @Override
   public void showError(String title, String message, Throwable detail) {
-    Alert alert = new Alert(Alert.AlertType.ERROR);
+    Alert alert = alert(Alert.AlertType.ERROR, title, message);
+    if (detail != null) {
+      var trace = new TextArea(stackTrace(detail));
+      trace.setEditable(false);
+      trace.setWrapText(false);
+      trace.setPrefRowCount(14);
+      VBox.setVgrow(trace, Priority.ALWAYS);
+      alert.getDialogPane().setExpandableContent(new VBox(new Label("Details:"), trace));
+    }
+    show(alert);
+  }
+
+  @Override
+  public void showWarning(String title, String message) {
+    show(alert(Alert.AlertType.WARNING, title, message));
+  }
+
+  private Alert alert(Alert.AlertType type, String title, String message) {
+    Alert alert = new Alert(type);
     alert.setTitle("RouteBench");
     alert.setHeaderText(title);
     var text = new Label(message);
@@ -38,14 +56,10 @@ public final class ErrorDialogs implements ErrorReporter {
     if (window != null && window.isShowing()) {
       alert.initOwner(window);
     }
-    if (detail != null) {
-      var trace = new TextArea(stackTrace(detail));
-      trace.setEditable(false);
-      trace.setWrapText(false);
-      trace.setPrefRowCount(14);
-      VBox.setVgrow(trace, Priority.ALWAYS);
-      alert.getDialogPane().setExpandableContent(new VBox(new Label("Details:"), trace));
-    }
+    return alert;
+  }
+
+  private static void show(Alert alert) {
     // showAndWait is refused while JavaFX lays out or animates; a plain show is enough there.
     if (Platform.canStartNestedEventLoop()) {
       alert.showAndWait();

@@ -12,4 +12,10 @@ public interface ErrorReporter {
    * @param detail the underlying exception for the details section, or {@code null}
    */
   void showError(String title, String message, Throwable detail);
+
+  /**
+   * Something worked, but not entirely as the user may expect (e.g. an export that had to leave out
+   * what the format cannot carry).
+   */
+  void showWarning(String title, String message);
 }

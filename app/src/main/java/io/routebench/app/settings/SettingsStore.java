@@ -2,10 +2,10 @@ package io.routebench.app.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.app.files.AtomicFiles;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -142,24 +142,11 @@ public final class SettingsStore {
     }
     AppSettings snapshot = current;
     try {
-      writeAtomically(SettingsJson.write(snapshot, preserved, writerVersion));
+      AtomicFiles.writeString(file, SettingsJson.write(snapshot, preserved, writerVersion));
       written = snapshot;
     } catch (IOException e) {
       // Settings are a convenience: keep running and try again with the next change.
       LOG.log(Level.WARNING, file + ": cannot save settings", e);
-    }
-  }
-
-  private void writeAtomically(String json) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temporary = parent.resolve(file.getFileName() + ".tmp");
-    Files.writeString(temporary, json, StandardCharsets.UTF_8);
-    try {
-      Files.move(
-          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

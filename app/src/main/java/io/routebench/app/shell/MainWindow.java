@@ -4,6 +4,9 @@ import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.AppSettings;
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.app.transfer.ExportFormat;
+import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceFiles;
 import io.routebench.app.workspace.WorkspaceManager;
@@ -44,7 +47,10 @@ public final class MainWindow implements ShellCommands {
   private final StatusBar statusBar;
   private final WelcomePane welcome;
   private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
+  private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
+  private final TaskExecutor fileTransfers;
   private WorkspacePane workspacePane;
+  private PolicyTransfers transfers;
 
   /** One dialog per run of failed saves; reset when a save succeeds again. */
   private boolean saveFailureReported;
@@ -52,6 +58,7 @@ public final class MainWindow implements ShellCommands {
   /**
    * @param exitApplication ends the application once everything is saved ({@code Platform::exit})
    * @param ids makes ids for new taxonomy nodes
+   * @param fileTransfers reads and writes imported and exported files
    */
   public MainWindow(
       Stage stage,
@@ -60,7 +67,8 @@ public final class MainWindow implements ShellCommands {
       AppPaths paths,
       ErrorReporter errors,
       Runnable exitApplication,
-      Supplier<String> ids) {
+      Supplier<String> ids,
+      TaskExecutor fileTransfers) {
     this.stage = stage;
     this.workspaces = workspaces;
     this.settings = settings;
@@ -68,7 +76,10 @@ public final class MainWindow implements ShellCommands {
     this.errors = errors;
     this.exitApplication = exitApplication;
     this.ids = ids;
-    menuBar = new WorkbenchMenuBar(this, noWorkspace.getReadOnlyProperty());
+    this.fileTransfers = fileTransfers;
+    menuBar =
+        new WorkbenchMenuBar(
+            this, noWorkspace.getReadOnlyProperty(), noTransfer.getReadOnlyProperty());
     statusBar = new StatusBar(workspaces.busyProperty());
     welcome =
         new WelcomePane(
@@ -115,6 +126,11 @@ public final class MainWindow implements ShellCommands {
   /** The open workspace's pane, or {@code null}; for tests in this package. */
   WorkspacePane workspacePane() {
     return workspacePane;
+  }
+
+  /** Import and export for the open workspace, or {@code null}; for tests in this package. */
+  PolicyTransfers transfers() {
+    return transfers;
   }
 
   @Override
@@ -165,6 +181,48 @@ public final class MainWindow implements ShellCommands {
   @Override
   public void closeWorkspace() {
     workspaces.close();
+  }
+
+  @Override
+  public void importPolicies() {
+    if (transfers == null) {
+      return;
+    }
+    var chooser = new FileChooser();
+    chooser.setTitle("Import policies");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(
+                "Proxy configs and policy documents (*.yaml, *.yml)", "*.yaml", "*.yml"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    startIn(chooser);
+    File file = chooser.showOpenDialog(stage);
+    if (file != null) {
+      transfers.importFrom(file.toPath());
+    }
+  }
+
+  @Override
+  public void exportPolicies(ExportFormat format) {
+    var session = workspaces.current().orElse(null);
+    if (transfers == null || session == null) {
+      return;
+    }
+    var chooser = new FileChooser();
+    chooser.setTitle("Export " + format.displayName());
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("YAML (*.yaml)", "*.yaml", "*.yml"));
+    chooser.setInitialFileName(
+        format == ExportFormat.POLICY_DOCUMENT
+            ? session.displayName() + ".policy.yaml"
+            : format.defaultFileName());
+    startIn(chooser);
+    File file = chooser.showSaveDialog(stage);
+    if (file != null) {
+      transfers.exportTo(file.toPath(), format);
+    }
   }
 
   /** Saves the last edit and the settings, then exits; stays open if the edit could not be kept. */
@@ -231,16 +289,21 @@ public final class MainWindow implements ShellCommands {
   private void show(WorkspaceSession session) {
     noWorkspace.set(session == null);
     menuBar.follow(session == null ? null : session.editor());
+    noTransfer.unbind();
     if (session == null) {
       workspacePane = null;
+      transfers = null;
+      noTransfer.set(true);
       welcome.showRecent(workspaces.recentWorkspaces());
       root.setCenter(welcome.root());
-      statusBar.show(null, null);
+      statusBar.show(null, null, null);
       return;
     }
     workspacePane = new WorkspacePane(session, settings, ids);
+    transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
+    noTransfer.bind(transfers.busyProperty());
     root.setCenter(workspacePane.root());
-    statusBar.show(session, workspacePane.validation());
+    statusBar.show(session, workspacePane.validation(), transfers.outcomeProperty());
     saveFailureReported = false;
     session
         .autosaver()
@@ -285,11 +348,16 @@ public final class MainWindow implements ShellCommands {
         .add(
             new FileChooser.ExtensionFilter(
                 "RouteBench workspaces", "*" + WorkspaceFiles.EXTENSION));
+    startIn(chooser);
+    return chooser;
+  }
+
+  /** Starts a chooser in the open workspace's folder, or the default workspace folder. */
+  private void startIn(FileChooser chooser) {
     Path initial =
         workspaces.current().map(s -> s.path().getParent()).orElse(workspaces.workspaceDir());
     if (initial != null && Files.isDirectory(initial)) {
       chooser.setInitialDirectory(initial.toFile());
     }
-    return chooser;
   }
 }

@@ -1,5 +1,6 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.transfer.ExportFormat;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +18,12 @@ interface ShellCommands {
   void clearRecent();
 
   void closeWorkspace();
+
+  /** Asks for a proxy config or policy document and makes it the open workspace's policies. */
+  void importPolicies();
+
+  /** Asks where to write the open workspace's policies in {@code format}. */
+  void exportPolicies(ExportFormat format);
 
   void quit();
 

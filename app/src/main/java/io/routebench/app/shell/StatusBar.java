@@ -5,6 +5,7 @@ import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceSession;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,11 +17,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The strip at the bottom: whether edits are saved, the problem count and the workspace file. */
+/**
+ * The strip at the bottom: whether edits are saved, the problem count, what the last import or
+ * export did and the workspace file.
+ */
 final class StatusBar {
 
   private final Label saveStatus = new Label();
   private final Label problems = new Label();
+  private final Label lastTransfer = new Label();
   private final Label file = new Label();
   private final HBox root;
   private final ChangeListener<SaveState> failureStyle =
@@ -35,6 +40,7 @@ final class StatusBar {
   StatusBar(ReadOnlyBooleanProperty busy) {
     saveStatus.setId("saveStatusLabel");
     problems.setId("problemsStatusLabel");
+    lastTransfer.setId("transferStatusLabel");
     file.getStyleClass().add("status-file");
     var spinner = new ProgressIndicator();
     spinner.setPrefSize(14, 14);
@@ -42,7 +48,7 @@ final class StatusBar {
     spinner.managedProperty().bind(busy);
     var spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    root = new HBox(14, spinner, saveStatus, problems, spacer, file);
+    root = new HBox(14, spinner, saveStatus, problems, lastTransfer, spacer, file);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(3, 10, 3, 10));
     root.getStyleClass().add("status-bar");
@@ -52,11 +58,19 @@ final class StatusBar {
     return root;
   }
 
-  /** Shows a session's state, or clears the bar when {@code session} is {@code null}. */
-  void show(WorkspaceSession session, ValidationViewModel validation) {
+  /**
+   * Shows a session's state, or clears the bar when {@code session} is {@code null}.
+   *
+   * @param transferOutcome what the session's last import or export did
+   */
+  void show(
+      WorkspaceSession session,
+      ValidationViewModel validation,
+      ReadOnlyStringProperty transferOutcome) {
     saveStatus.textProperty().unbind();
     saveStatus.tooltipProperty().unbind();
     problems.textProperty().unbind();
+    lastTransfer.textProperty().unbind();
     saveStatus.getStyleClass().remove("save-failed");
     if (shown != null) {
       shown.autosaver().stateProperty().removeListener(failureStyle);
@@ -65,6 +79,7 @@ final class StatusBar {
     if (session == null) {
       saveStatus.setText("No workspace open");
       problems.setText("");
+      lastTransfer.setText("");
       file.setText("");
       return;
     }
@@ -78,6 +93,7 @@ final class StatusBar {
                 autosaver.failureProperty()));
     autosaver.stateProperty().addListener(failureStyle);
     problems.textProperty().bind(validation.summaryProperty());
+    lastTransfer.textProperty().bind(transferOutcome);
     file.setText(session.path().toString());
     file.setTooltip(new Tooltip(session.path().toString()));
   }

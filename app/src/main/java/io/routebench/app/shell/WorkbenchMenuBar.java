@@ -1,5 +1,6 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.transfer.ExportFormat;
 import io.routebench.app.workspace.DocumentEditor;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,14 @@ final class WorkbenchMenuBar {
   private final MenuItem undo = item("Undo", "undoMenuItem", UNDO);
   private final MenuItem redo = item("Redo", "redoMenuItem", REDO);
 
-  WorkbenchMenuBar(ShellCommands commands, ReadOnlyBooleanProperty noWorkspace) {
+  /**
+   * @param noWorkspace whether no workspace is open
+   * @param noTransfer whether import and export are unavailable (no workspace, or one under way)
+   */
+  WorkbenchMenuBar(
+      ShellCommands commands,
+      ReadOnlyBooleanProperty noWorkspace,
+      ReadOnlyBooleanProperty noTransfer) {
     MenuItem newWorkspace = item("New workspace…", "newWorkspaceMenuItem", null);
     newWorkspace.setOnAction(e -> commands.newWorkspace());
     MenuItem open = item("Open…", "openMenuItem", KeyCombination.keyCombination("Shortcut+O"));
@@ -38,6 +46,23 @@ final class WorkbenchMenuBar {
     MenuItem close = item("Close", "closeMenuItem", KeyCombination.keyCombination("Shortcut+W"));
     close.setOnAction(e -> commands.closeWorkspace());
     close.disableProperty().bind(noWorkspace);
+    MenuItem importPolicies =
+        item(
+            "Import Policies…",
+            "importPoliciesMenuItem",
+            KeyCombination.keyCombination("Shortcut+I"));
+    importPolicies.setOnAction(e -> commands.importPolicies());
+    var export = new Menu("Export");
+    export.setId("exportMenu");
+    for (ExportFormat format : ExportFormat.values()) {
+      var item = new MenuItem(format.displayName() + "…");
+      item.setId("export" + format.name() + "MenuItem");
+      item.setOnAction(e -> commands.exportPolicies(format));
+      export.getItems().add(item);
+    }
+    export.getItems().get(0).setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+    importPolicies.disableProperty().bind(noTransfer);
+    export.disableProperty().bind(noTransfer);
     MenuItem quit = item("Quit", "quitMenuItem", KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(e -> commands.quit());
     var file =
@@ -49,6 +74,9 @@ final class WorkbenchMenuBar {
             openRecent,
             new SeparatorMenuItem(),
             close,
+            new SeparatorMenuItem(),
+            importPolicies,
+            export,
             new SeparatorMenuItem(),
             quit);
 

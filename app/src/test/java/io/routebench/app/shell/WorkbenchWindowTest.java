@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routebench.app.Workbench;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.taxonomy.NodeRef;
+import io.routebench.app.testing.Documents;
+import io.routebench.app.transfer.ExportFormat;
 import io.routebench.app.validation.IssueRow;
 import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.SqliteWorkspaceStore;
 import io.routebench.app.workspace.WorkspaceSession;
+import io.routebench.core.config.ConfigFiles;
+import io.routebench.core.config.PolicyDocumentYaml;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.validation.Severity;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -179,6 +186,46 @@ class WorkbenchWindowTest extends FxRobot {
   }
 
   @Test
+  void an_imported_policy_document_replaces_the_tree_until_one_undo_brings_it_back()
+      throws Exception {
+    Path file =
+        Files.writeString(
+            home.resolve("team.policy.yaml"),
+            PolicyDocumentYaml.write(Documents.codingAndWriting()));
+    assertThat(menuItem("importPoliciesMenuItem").isDisable()).isFalse();
+
+    interact(() -> workbench.window().transfers().importFrom(file));
+    waitUntil(() -> treeLabels().contains("email drafting"));
+
+    assertThat(treeLabels()).doesNotContain("devops");
+    assertThat(lookup("#transferStatusLabel").queryLabeled().getText())
+        .startsWith("Imported 3 routes and 3 targets from team.policy.yaml");
+    waitUntil(() -> session().autosaver().stateProperty().get() == SaveState.SAVED);
+
+    push(KeyCode.CONTROL, KeyCode.Z);
+
+    assertThat(treeLabels()).contains("devops").doesNotContain("email drafting");
+  }
+
+  @Test
+  void exporting_writes_a_proxy_config_of_the_workspace_routes() throws Exception {
+    Path out = home.resolve("deploy/arch_config.yaml");
+
+    interact(() -> workbench.window().transfers().exportTo(out, ExportFormat.ARCHGW));
+    waitUntil(() -> Files.exists(out));
+
+    var readBack = ConfigFiles.readPolicies("arch_config.yaml", Files.readString(out));
+    assertThat(readBack.routeOrder())
+        .containsExactlyInAnyOrderElementsOf(document().taxonomy().routeNames());
+    waitUntil(
+        () ->
+            lookup("#transferStatusLabel")
+                .queryLabeled()
+                .getText()
+                .equals("Exported the archgw config (v0.3.0) to " + out));
+  }
+
+  @Test
   void closing_the_workspace_shows_the_welcome_screen_with_it_among_the_recent_ones() {
     Path file = session().path();
 
@@ -263,6 +310,15 @@ class WorkbenchWindowTest extends FxRobot {
                     d.actions().stream().map(a -> Map.entry(a.id(), a.name()))))
         .filter(entry -> entry.getKey().equals(node.id()))
         .map(Map.Entry::getValue)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private MenuItem menuItem(String id) {
+    MenuBar bar = lookup(".menu-bar").queryAs(MenuBar.class);
+    return bar.getMenus().stream()
+        .flatMap(menu -> menu.getItems().stream())
+        .filter(item -> id.equals(item.getId()))
         .findFirst()
         .orElseThrow();
   }

@@ -1,6 +1,8 @@
 package io.routebench.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.routebench.core.workspace.PolicyDocument;
+import java.util.List;
 
 /** Tells RouteBench's own policy documents from proxy configs, so commands accept either. */
 public final class ConfigFiles {
@@ -36,6 +38,22 @@ public final class ConfigFiles {
       return Kind.PROXY_CONFIG;
     }
     throw notEither(sourceName, "");
+  }
+
+  /**
+   * Reads a policy document or a proxy config of either dialect, whichever {@code text} is.
+   *
+   * @throws ConfigFormatException naming the line, column or key path of the first problem
+   */
+  public static ImportedPolicies readPolicies(String sourceName, String text) {
+    if (detectKind(sourceName, text) == Kind.POLICY_DOCUMENT) {
+      PolicyDocument document = PolicyDocumentYaml.read(sourceName, text);
+      return new ImportedPolicies(
+          Kind.POLICY_DOCUMENT, document, document.taxonomy().routeNames(), List.of());
+    }
+    ProxyImportResult imported = ProxyConfigImporter.importConfig(sourceName, text);
+    return new ImportedPolicies(
+        Kind.PROXY_CONFIG, imported.document(), imported.routeOrder(), imported.warnings());
   }
 
   private static ConfigFormatException notEither(String sourceName, String what) {

@@ -44,4 +44,27 @@ class ConfigFilesTest {
         .isInstanceOf(ConfigFormatException.class)
         .hasMessageStartingWith("x.yaml:2:1: invalid YAML");
   }
+
+  @Test
+  void reading_a_policy_document_keeps_its_taxonomy_order_and_has_no_warnings() {
+    ImportedPolicies read =
+        ConfigFiles.readPolicies("a.yaml", Fixtures.text(Fixtures.POLICY_DOCUMENT));
+
+    assertThat(read.kind()).isEqualTo(ConfigFiles.Kind.POLICY_DOCUMENT);
+    assertThat(read.routeOrder()).isEqualTo(read.document().taxonomy().routeNames());
+    assertThat(read.warnings()).isEmpty();
+  }
+
+  @Test
+  void reading_a_proxy_config_gives_the_import_with_its_route_order() {
+    String text = Fixtures.text(Fixtures.PLANO);
+    ImportedPolicies read = ConfigFiles.readPolicies("p.yaml", text);
+    ProxyImportResult direct = ProxyConfigImporter.importConfig("p.yaml", text);
+
+    assertThat(read.kind()).isEqualTo(ConfigFiles.Kind.PROXY_CONFIG);
+    assertThat(read.routeOrder()).isEqualTo(direct.routeOrder());
+    assertThat(read.warnings()).isEqualTo(direct.warnings());
+    assertThat(Fixtures.withPositionalIds(read.document()))
+        .isEqualTo(Fixtures.withPositionalIds(direct.document()));
+  }
 }
