@@ -4,24 +4,30 @@ import io.routebench.core.workspace.PolicyDocumentRepository;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
-/** Workspaces as the storage module keeps them: one SQLite file each. */
+/**
+ * Workspaces as the storage module keeps them: one SQLite file each, held with a {@link
+ * WorkspaceEditLock} while open so no second RouteBench edits it at the same time.
+ */
 public final class SqliteWorkspaceStore implements WorkspaceStore {
 
   @Override
   public OpenWorkspace open(Path file) {
-    try {
-      return new Adapter(WorkspaceFile.open(file));
-    } catch (RuntimeException e) {
-      throw accessFailure(file, e);
-    }
+    return openLocked(file, () -> WorkspaceFile.open(file));
   }
 
   @Override
   public OpenWorkspace create(Path file) {
+    return openLocked(file, () -> WorkspaceFile.create(file));
+  }
+
+  private static OpenWorkspace openLocked(Path file, Supplier<Workspace> opener) {
+    WorkspaceEditLock lock = WorkspaceEditLock.acquire(file);
     try {
-      return new Adapter(WorkspaceFile.create(file));
+      return new Adapter(opener.get(), lock);
     } catch (RuntimeException e) {
+      lock.close();
       throw accessFailure(file, e);
     }
   }
@@ -35,7 +41,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     return new WorkspaceAccessException(message, e);
   }
 
-  private record Adapter(Workspace workspace) implements OpenWorkspace {
+  private record Adapter(Workspace workspace, WorkspaceEditLock lock) implements OpenWorkspace {
     @Override
     public Path path() {
       return workspace.path();
@@ -48,7 +54,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     @Override
     public void close() {
-      workspace.close();
+      try {
+        workspace.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 }

@@ -1,0 +1,137 @@
+package io.routebench.app.workspace;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Keeps a second RouteBench from editing a workspace that is already open for editing: both would
+ * save their whole document on every edit, and each save would silently undo the other's work.
+ *
+ * <p>The lock is an operating-system lock on a hidden file beside the workspace ({@code
+ * .NAME.routebench.lock}), so it disappears with the process that held it, crash included. It is
+ * never taken on the workspace file itself: SQLite's own locks live there, and closing any other
+ * handle on that file would drop them. The file stays when the workspace is closed, emptied:
+ * deleting it would let two processes lock two different files of the same name. The headless
+ * commands do not take the lock; SQLite keeps their reads and writes consistent.
+ */
+final class WorkspaceEditLock implements AutoCloseable {
+
+  /** One byte far past the end of the file: a lock there never keeps anyone from reading it. */
+  private static final long LOCKED_BYTE = 1L << 40;
+
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private WorkspaceEditLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  static Path lockFileOf(Path workspace) {
+    Path absolute = workspace.toAbsolutePath().normalize();
+    return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+  }
+
+  /**
+   * @throws WorkspaceAccessException when another RouteBench holds the workspace (the message says
+   *     which process, where known) or the lock file cannot be written
+   */
+  static WorkspaceEditLock acquire(Path workspace) {
+    Path file = lockFileOf(workspace);
+    FileChannel channel = null;
+    try {
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock(LOCKED_BYTE, 1, false);
+      if (lock == null) {
+        String holder = readHolder(channel);
+        throw alreadyOpen(workspace, holder.isEmpty() ? "another RouteBench" : holder);
+      }
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(describeThisProcess().getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(false);
+      return new WorkspaceEditLock(channel, lock);
+    } catch (OverlappingFileLockException e) {
+      closeQuietly(channel);
+      throw alreadyOpen(workspace, "this RouteBench");
+    } catch (WorkspaceAccessException e) {
+      closeQuietly(channel);
+      throw e;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new WorkspaceAccessException(
+          workspace + ": cannot write the edit lock " + file + ": " + reason(e, file), e);
+    }
+  }
+
+  /** Empties the lock file, so it names no holder, then releases the lock. */
+  @Override
+  public void close() {
+    try {
+      channel.truncate(0);
+      lock.release();
+    } catch (IOException e) {
+      // The process releases the lock at the latest when it ends.
+    } finally {
+      closeQuietly(channel);
+    }
+  }
+
+  private static WorkspaceAccessException alreadyOpen(Path workspace, String holder) {
+    return new WorkspaceAccessException(
+        workspace
+            + " is already open in "
+            + holder
+            + ". Editing it in two places would make each save undo the other's changes: close it"
+            + " there first, or open a copy of the file.");
+  }
+
+  private static String reason(IOException e, Path file) {
+    return switch (e) {
+      case NoSuchFileException missing -> "the folder " + file.getParent() + " does not exist";
+      case AccessDeniedException denied -> "no permission to write in " + file.getParent();
+      default -> String.valueOf(e.getMessage());
+    };
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Nothing was written through it that matters.
+    }
+  }
+
+  private static String readHolder(FileChannel channel) {
+    try {
+      var buffer = ByteBuffer.allocate(200);
+      int read = channel.read(buffer, 0);
+      return read <= 0 ? "" : new String(buffer.array(), 0, read, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String describeThisProcess() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "this computer";
+    }
+    return "RouteBench (process " + ProcessHandle.current().pid() + " on " + host + ")";
+  }
+}

@@ -1,0 +1,114 @@
+package io.routebench.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteWorkspaceStoreTest {
+
+  @TempDir Path dir;
+  private final SqliteWorkspaceStore store = new SqliteWorkspaceStore();
+
+  @Test
+  void a_workspace_open_here_cannot_be_opened_a_second_time_until_it_is_closed() {
+    Path file = dir.resolve("team.routebench");
+    OpenWorkspace first = store.create(file);
+
+    assertThatThrownBy(() -> store.open(file))
+        .isInstanceOf(WorkspaceAccessException.class)
+        .hasMessage(
+            file
+                + " is already open in this RouteBench. Editing it in two places would make each"
+                + " save undo the other's changes: close it there first, or open a copy of the"
+                + " file.");
+
+    first.close();
+    try (OpenWorkspace again = store.open(file)) {
+      assertThat(again.policies().load().name()).isEqualTo("team");
+    }
+  }
+
+  @Test
+  void a_workspace_held_by_another_process_is_refused_naming_it_and_freed_when_it_dies()
+      throws Exception {
+    Path file = dir.resolve("shared.routebench");
+    store.create(file).close();
+    Process holder = startLockHolder(file);
+    try {
+      assertThatThrownBy(() -> store.open(file))
+          .isInstanceOf(WorkspaceAccessException.class)
+          .hasMessageStartingWith(
+              file + " is already open in RouteBench (process " + holder.pid() + " on ");
+    } finally {
+      // A kill, not an orderly exit: the lock must not outlive a crashed RouteBench.
+      holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    try (OpenWorkspace opened = store.open(file)) {
+      assertThat(opened.path()).isEqualTo(file);
+    }
+  }
+
+  @Test
+  void closing_leaves_an_empty_lock_file_that_names_no_holder() throws Exception {
+    Path file = dir.resolve("w.routebench");
+    OpenWorkspace workspace = store.create(file);
+    Path lock = WorkspaceEditLock.lockFileOf(file);
+    assertThat(Files.readString(lock)).startsWith("RouteBench (process ");
+
+    workspace.close();
+
+    assertThat(lock).isEmptyFile();
+  }
+
+  @Test
+  void a_file_that_fails_to_open_does_not_stay_locked() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.routebench"), "just some text");
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> store.open(file))
+          .isInstanceOf(WorkspaceAccessException.class)
+          .message()
+          .doesNotContain("already open");
+    }
+  }
+
+  @Test
+  void creating_in_a_missing_folder_names_the_folder() {
+    Path file = dir.resolve("missing/new.routebench");
+
+    assertThatThrownBy(() -> store.create(file))
+        .isInstanceOf(WorkspaceAccessException.class)
+        .hasMessageEndingWith("the folder " + dir.resolve("missing") + " does not exist");
+  }
+
+  private static Process startLockHolder(Path file) throws Exception {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                WorkspaceLockHolder.class.getName(),
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    var output =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line = output.readLine();
+    assertThat(line).as("the lock holder's first line").isEqualTo("locked");
+    return process;
+  }
+}
