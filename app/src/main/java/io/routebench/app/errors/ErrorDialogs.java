@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -13,6 +14,9 @@ import javafx.stage.Window;
 
 /** Shows errors as dialogs owned by the main window, with the stack trace behind "Details". */
 public final class ErrorDialogs implements ErrorReporter {
+
+  /** Messages with more lines than this scroll inside the dialog. */
+  private static final int SCROLL_FROM_LINES = 18;
 
   private final Supplier<Window> owner;
 
@@ -50,6 +54,13 @@ public final class ErrorDialogs implements ErrorReporter {
     text.setWrapText(true);
     text.setMaxWidth(520);
     alert.getDialogPane().setContent(text);
+    if (message.lines().count() > SCROLL_FROM_LINES) {
+      // A long list (every route of a big taxonomy) must not push the buttons off the screen.
+      var scroll = new ScrollPane(text);
+      scroll.setFitToWidth(true);
+      scroll.setPrefViewportHeight(360);
+      alert.getDialogPane().setContent(scroll);
+    }
     // Without a preferred width the dialog grows to the longest line instead of wrapping it.
     alert.getDialogPane().setPrefWidth(580);
     Window window = owner.get();

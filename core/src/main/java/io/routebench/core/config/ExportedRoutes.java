@@ -76,16 +76,37 @@ final class ExportedRoutes {
       }
     }
     if (dialect == ProxyDialect.ARCHGW_V0_3) {
-      for (RoutingPolicy policy : exportable) {
-        if (!policy.fallbackModels().isEmpty() || policy.preference() != SelectionPreference.NONE) {
-          warn(
-              policy,
-              "has fallbacks or a selection preference, which archgw v0.3.0 cannot express;"
-                  + " they are left out (export to plano v0.4.0 to keep them)");
-        }
-      }
+      warnAboutPlanoOnlySettings();
     }
     return providers;
+  }
+
+  /**
+   * One warning for all such routes: a taxonomy that uses fallbacks tends to use them everywhere.
+   */
+  private void warnAboutPlanoOnlySettings() {
+    List<RoutingPolicy> affected =
+        exportable.stream()
+            .filter(
+                policy ->
+                    !policy.fallbackModels().isEmpty()
+                        || policy.preference() != SelectionPreference.NONE)
+            .toList();
+    String consequence =
+        " which archgw v0.3.0 cannot express; they are left out (export to plano v0.4.0 to keep"
+            + " them)";
+    if (affected.size() == 1) {
+      warn(affected.get(0), "has fallbacks or a selection preference," + consequence);
+    } else if (affected.size() > 1) {
+      warnings.add(
+          affected.size()
+              + " routes have fallbacks or a selection preference,"
+              + consequence
+              + ": "
+              + affected.stream()
+                  .map(policy -> "\"" + policy.routeName() + "\"")
+                  .collect(Collectors.joining(", ")));
+    }
   }
 
   /**

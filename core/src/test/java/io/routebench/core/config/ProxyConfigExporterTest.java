@@ -111,7 +111,10 @@ class ProxyConfigExporterTest {
     assertThat(ProxyConfigRules.check("archgw.yaml", export.yaml())).isEmpty();
     assertThat(export.warnings())
         .anySatisfy(
-            w -> assertThat(w).startsWith("route \"complex_reasoning\"").contains("fallbacks"))
+            w ->
+                assertThat(w)
+                    .matches("\\d+ routes have fallbacks or a selection preference, .*")
+                    .contains("\"complex_reasoning\""))
         .anySatisfy(
             w -> assertThat(w).contains("\"filters\"").contains("archgw v0.3.0 does not accept"))
         .anySatisfy(w -> assertThat(w).contains("\"model_metrics_sources\""))
@@ -188,6 +191,24 @@ class ProxyConfigExporterTest {
             "route \"coding\" (domains[0].actions[0]) has fallbacks or a selection preference,"
                 + " which archgw v0.3.0 cannot express; they are left out (export to plano v0.4.0"
                 + " to keep them)");
+  }
+
+  @Test
+  void several_routes_with_plano_only_settings_make_one_warning_naming_them_all() {
+    PolicyDocument document = freshDocument();
+    Domain chat = document.taxonomy().domains().get(1);
+    var withFallback =
+        chat.withCoarsePolicy(
+            chat.coarsePolicy().withFallbackModels(List.of("anthropic/claude-sonnet-4-5")));
+    document =
+        document.withTaxonomy(
+            new Taxonomy(List.of(document.taxonomy().domains().get(0), withFallback)));
+
+    assertThat(ProxyConfigExporter.export(document, ARCHGW).warnings())
+        .containsExactly(
+            "2 routes have fallbacks or a selection preference, which archgw v0.3.0 cannot"
+                + " express; they are left out (export to plano v0.4.0 to keep them):"
+                + " \"coding\", \"small talk\"");
   }
 
   @Test
