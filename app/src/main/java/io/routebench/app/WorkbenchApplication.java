@@ -36,7 +36,11 @@ public final class WorkbenchApplication extends Application {
         Workbench.start(
             stage,
             new Workbench.Options(
-                paths, new SqliteWorkspaceStore(), workspace, logFile, Platform::exit));
+                paths,
+                new SqliteWorkspaceStore(paths.lockDir()),
+                workspace,
+                logFile,
+                Platform::exit));
     Thread.setDefaultUncaughtExceptionHandler(workbench.uncaughtExceptions());
     Thread.currentThread().setUncaughtExceptionHandler(workbench.uncaughtExceptions());
   }

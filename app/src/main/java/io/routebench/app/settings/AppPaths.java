@@ -64,6 +64,11 @@ public record AppPaths(
   }
 
   /** Creates the folders (not the settings file) so later writes cannot fail for want of them. */
+  /** Where the workbench keeps its workspace edit locks. */
+  public Path lockDir() {
+    return home.resolve("locks");
+  }
+
   public void createDirectories() throws IOException {
     Files.createDirectories(home);
     Files.createDirectories(workspaceDir);

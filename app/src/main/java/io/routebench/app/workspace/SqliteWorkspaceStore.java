@@ -12,6 +12,15 @@ import java.util.function.Supplier;
  */
 public final class SqliteWorkspaceStore implements WorkspaceStore {
 
+  private final Path lockDir;
+
+  /**
+   * @param lockDir where the edit locks live (inside RouteBench's home)
+   */
+  public SqliteWorkspaceStore(Path lockDir) {
+    this.lockDir = lockDir;
+  }
+
   @Override
   public OpenWorkspace open(Path file) {
     return openLocked(file, () -> WorkspaceFile.open(file));
@@ -22,8 +31,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     return openLocked(file, () -> WorkspaceFile.create(file));
   }
 
-  private static OpenWorkspace openLocked(Path file, Supplier<Workspace> opener) {
-    WorkspaceEditLock lock = WorkspaceEditLock.acquire(file);
+  private OpenWorkspace openLocked(Path file, Supplier<Workspace> opener) {
+    WorkspaceEditLock lock = WorkspaceEditLock.acquire(file, lockDir);
     try {
       return new Adapter(opener.get(), lock);
     } catch (RuntimeException e) {

@@ -8,20 +8,27 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Keeps a second RouteBench from editing a workspace that is already open for editing: both would
  * save their whole document on every edit, and each save would silently undo the other's work.
  *
- * <p>The lock is an operating-system lock on a hidden file beside the workspace ({@code
- * .NAME.routebench.lock}), so it disappears with the process that held it, crash included. It is
- * never taken on the workspace file itself: SQLite's own locks live there, and closing any other
- * handle on that file would drop them. The file stays when the workspace is closed, emptied:
- * deleting it would let two processes lock two different files of the same name. The headless
- * commands do not take the lock; SQLite keeps their reads and writes consistent.
+ * <p>The lock is an operating-system lock on a file in RouteBench's own lock folder, named after
+ * the workspace's real path, so it disappears with the process that held it, crash included. Two
+ * places it must not be: the workspace file itself, where SQLite keeps its locks, and anywhere
+ * beside it. On Linux and macOS these are POSIX locks, which a process loses the moment any of its
+ * code closes any handle on the file, and the native file chooser opens the files it lists to guess
+ * their type. The file stays when the workspace is closed, emptied: deleting it would let two
+ * processes lock two different files of the same name. The headless commands do not take the lock;
+ * SQLite keeps their reads and writes consistent. Users with separate RouteBench homes do not see
+ * each other's locks.
  */
 final class WorkspaceEditLock implements AutoCloseable {
 
@@ -36,19 +43,40 @@ final class WorkspaceEditLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  static Path lockFileOf(Path workspace) {
+  /** The same file for every spelling of the workspace's path (relative, through links). */
+  static Path lockFileOf(Path workspace, Path lockDir) {
+    String key = realPath(workspace).toString();
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return lockDir.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".lock");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  private static Path realPath(Path workspace) {
     Path absolute = workspace.toAbsolutePath().normalize();
-    return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+    try {
+      if (Files.exists(absolute)) {
+        return absolute.toRealPath();
+      }
+      // Not created yet: its folder's real path stands for it.
+      return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+    } catch (IOException e) {
+      return absolute;
+    }
   }
 
   /**
    * @throws WorkspaceAccessException when another RouteBench holds the workspace (the message says
    *     which process, where known) or the lock file cannot be written
    */
-  static WorkspaceEditLock acquire(Path workspace) {
-    Path file = lockFileOf(workspace);
+  static WorkspaceEditLock acquire(Path workspace, Path lockDir) {
+    Path file = lockFileOf(workspace, lockDir);
     FileChannel channel = null;
     try {
+      Files.createDirectories(lockDir);
       channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -58,7 +86,8 @@ final class WorkspaceEditLock implements AutoCloseable {
         throw alreadyOpen(workspace, holder.isEmpty() ? "another RouteBench" : holder);
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap(describeThisProcess().getBytes(StandardCharsets.UTF_8)), 0);
+      String holder = describeThisProcess() + "\n" + realPath(workspace) + "\n";
+      channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(false);
       return new WorkspaceEditLock(channel, lock);
     } catch (OverlappingFileLockException e) {
@@ -119,7 +148,12 @@ final class WorkspaceEditLock implements AutoCloseable {
     try {
       var buffer = ByteBuffer.allocate(200);
       int read = channel.read(buffer, 0);
-      return read <= 0 ? "" : new String(buffer.array(), 0, read, StandardCharsets.UTF_8).strip();
+      return read <= 0
+          ? ""
+          : new String(buffer.array(), 0, read, StandardCharsets.UTF_8)
+              .lines()
+              .findFirst()
+              .orElse("");
     } catch (IOException e) {
       return "";
     }

@@ -219,7 +219,12 @@ public final class WorkspaceManager {
                 failure -> {
                   busy.set(false);
                   LOG.log(Level.WARNING, failureTitle, failure);
-                  errors.showError(failureTitle, userMessage(failure), failure);
+                  // A refusal with no underlying exception (the workspace is open elsewhere)
+                  // needs no stack trace behind "Details".
+                  boolean plainRefusal =
+                      failure instanceof WorkspaceAccessException && failure.getCause() == null;
+                  errors.showError(
+                      failureTitle, userMessage(failure), plainRefusal ? null : failure);
                 }));
   }
 

@@ -65,7 +65,7 @@ class WorkbenchWindowTest extends FxRobot {
     var options =
         new Workbench.Options(
             paths,
-            new SqliteWorkspaceStore(),
+            new SqliteWorkspaceStore(paths.lockDir()),
             Optional.empty(),
             home.resolve("logs/test.log"),
             () -> {});

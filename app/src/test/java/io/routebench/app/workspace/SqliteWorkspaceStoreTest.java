@@ -9,13 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteWorkspaceStoreTest {
 
   @TempDir Path dir;
-  private final SqliteWorkspaceStore store = new SqliteWorkspaceStore();
+  private Path locks;
+  private SqliteWorkspaceStore store;
+
+  @BeforeEach
+  void createStore() {
+    locks = dir.resolve("home/locks");
+    store = new SqliteWorkspaceStore(locks);
+  }
 
   @Test
   void a_workspace_open_here_cannot_be_opened_a_second_time_until_it_is_closed() {
@@ -61,8 +69,8 @@ class SqliteWorkspaceStoreTest {
   void closing_leaves_an_empty_lock_file_that_names_no_holder() throws Exception {
     Path file = dir.resolve("w.routebench");
     OpenWorkspace workspace = store.create(file);
-    Path lock = WorkspaceEditLock.lockFileOf(file);
-    assertThat(Files.readString(lock)).startsWith("RouteBench (process ");
+    Path lock = WorkspaceEditLock.lockFileOf(file, locks);
+    assertThat(Files.readString(lock)).startsWith("RouteBench (process ").contains(file.toString());
 
     workspace.close();
 
@@ -82,15 +90,46 @@ class SqliteWorkspaceStoreTest {
   }
 
   @Test
-  void creating_in_a_missing_folder_names_the_folder() {
+  void every_spelling_of_a_workspace_path_shares_one_lock() throws Exception {
+    Path file = dir.resolve("team.routebench");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), dir);
+    try (OpenWorkspace first = store.create(file)) {
+      assertThatThrownBy(() -> store.open(link.resolve("./sub/../team.routebench")))
+          .isInstanceOf(WorkspaceAccessException.class)
+          .hasMessageContaining("is already open in this RouteBench");
+    }
+  }
+
+  @Test
+  void nothing_is_written_beside_the_workspace() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("shared-drive"));
+    try (OpenWorkspace workspace = store.create(folder.resolve("team.routebench"))) {
+      try (var files = Files.list(folder)) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .allMatch(name -> name.startsWith("team.routebench"));
+      }
+    }
+  }
+
+  @Test
+  void creating_in_a_missing_folder_names_the_folder_and_holds_no_lock_afterwards()
+      throws Exception {
     Path file = dir.resolve("missing/new.routebench");
 
     assertThatThrownBy(() -> store.create(file))
         .isInstanceOf(WorkspaceAccessException.class)
-        .hasMessageEndingWith("the folder " + dir.resolve("missing") + " does not exist");
+        .hasMessage(
+            "Cannot create "
+                + file
+                + ": the folder "
+                + dir.resolve("missing")
+                + " does not exist.");
+
+    Files.createDirectories(file.getParent());
+    store.create(file).close();
   }
 
-  private static Process startLockHolder(Path file) throws Exception {
+  private Process startLockHolder(Path file) throws Exception {
     String java =
         ProcessHandle.current()
             .info()
@@ -102,7 +141,8 @@ class SqliteWorkspaceStoreTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 WorkspaceLockHolder.class.getName(),
-                file.toString())
+                file.toString(),
+                locks.toString())
             .redirectErrorStream(true)
             .start();
     var output =

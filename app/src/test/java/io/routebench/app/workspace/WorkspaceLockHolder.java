@@ -11,7 +11,7 @@ public final class WorkspaceLockHolder {
   private WorkspaceLockHolder() {}
 
   public static void main(String[] args) throws Exception {
-    WorkspaceEditLock.acquire(Path.of(args[0]));
+    WorkspaceEditLock.acquire(Path.of(args[0]), Path.of(args[1]));
     System.out.println("locked");
     System.out.flush();
     while (System.in.read() >= 0) {

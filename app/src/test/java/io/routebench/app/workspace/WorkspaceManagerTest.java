@@ -128,6 +128,26 @@ class WorkspaceManagerTest {
   }
 
   @Test
+  void a_plain_refusal_comes_without_a_stack_trace_and_a_storage_failure_with_one() {
+    Path held = dir.resolve("held.routebench");
+    store.put(held, Documents.codingAndWriting());
+    store.failOpening(held, new WorkspaceAccessException(held + " is already open in RouteBench"));
+    Path broken = dir.resolve("broken.routebench");
+    store.put(broken, Documents.codingAndWriting());
+    var storageFailure =
+        new WorkspaceAccessException(
+            broken + ": disk I/O error", new IllegalStateException("disk I/O error"));
+    store.failOpening(broken, storageFailure);
+
+    manager.open(held);
+    manager.open(broken);
+
+    assertThat(errors.shown())
+        .extracting(RecordingErrorReporter.Shown::detail)
+        .containsExactly(null, storageFailure);
+  }
+
+  @Test
   void a_deleted_recent_workspace_is_reported_and_forgotten() {
     Path gone = dir.resolve("gone.routebench");
     settings.update(s -> s.withRecentWorkspace(gone));
