@@ -63,12 +63,12 @@ public record AppPaths(
         pathProperty(properties, SETTINGS_FILE_PROPERTY).orElse(home.resolve("settings.json")));
   }
 
-  /** Creates the folders (not the settings file) so later writes cannot fail for want of them. */
   /** Where the workbench keeps its workspace edit locks. */
   public Path lockDir() {
     return home.resolve("locks");
   }
 
+  /** Creates the folders (not the settings file) so later writes cannot fail for want of them. */
   public void createDirectories() throws IOException {
     Files.createDirectories(home);
     Files.createDirectories(workspaceDir);
