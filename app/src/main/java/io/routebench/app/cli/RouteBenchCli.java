@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       SuiteCommand.class,
       PromptCommand.class,
+      ModelCommand.class,
       RouteCommand.class,
       TestCommand.class,
       BenchCommand.class

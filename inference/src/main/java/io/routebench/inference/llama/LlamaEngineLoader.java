@@ -73,7 +73,7 @@ public final class LlamaEngineLoader {
       Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings) {
     GgufModelInfo info = inspect(modelFile);
     String architecture = info.architecture();
-    if (!KNOWN_ARCHITECTURES.contains(architecture)) {
+    if (!canRun(architecture)) {
       throw new RoutingException(
           modelFile.getFileName()
               + " has architecture '"
@@ -113,6 +113,14 @@ public final class LlamaEngineLoader {
             PromptProfile.ARCHGW_V1,
             describe(settings, wrapper));
     return new LlamaRouteSelector(model, wrapper, settings, identity);
+  }
+
+  /**
+   * Whether this llama.cpp build runs models of {@code architecture} ({@code
+   * general.architecture}).
+   */
+  public static boolean canRun(String architecture) {
+    return KNOWN_ARCHITECTURES.contains(architecture);
   }
 
   /** Reads the model's metadata without loading it, turning format problems into clear errors. */

@@ -1,0 +1,122 @@
+package io.routebench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.inference.gguf.GgufModelInfo;
+import io.routebench.inference.llama.LlamaEngineLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows what a GGUF router model is, read from its header without loading it, and whether",
+      "RouteBench can run it. Exits 1 when it cannot."
+    })
+final class ModelCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE.gguf", description = "the model file")
+  Path file;
+
+  @Option(names = "--json", description = "machine-readable output")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    GgufModelInfo info = LlamaEngineLoader.inspect(file);
+    boolean runnable = LlamaEngineLoader.canRun(info.architecture());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(toJson(info, runnable));
+    } else {
+      printTable(out, info, runnable);
+    }
+    if (!runnable) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "routebench: "
+                  + file.getFileName()
+                  + " has architecture '"
+                  + info.architecture()
+                  + "', which this llama.cpp build cannot run. Arch-Router is a qwen2 model.");
+      return 1;
+    }
+    return 0;
+  }
+
+  private void printTable(PrintWriter out, GgufModelInfo info, boolean runnable) {
+    row(out, "file", file.getFileName() + " (" + megabytes(info.fileSize()) + ")");
+    row(out, "name", info.name());
+    row(
+        out,
+        "architecture",
+        info.architecture() + (runnable ? "" : " (not supported by this llama.cpp build)"));
+    row(
+        out,
+        "parameters",
+        info.parameterCountLabel() + String.format(Locale.ROOT, " (%,d)", info.parameterCount()));
+    row(out, "quantisation", info.fileType());
+    row(
+        out,
+        "context",
+        info.contextLength() > 0 ? info.contextLength() + " tokens (trained)" : "not stated");
+    row(
+        out,
+        "chat template",
+        info.chatTemplate().isPresent()
+            ? "present: wraps the router prompt as production does"
+            : "absent: RouteBench falls back to ChatML and warns");
+    row(
+        out,
+        "tokenizer",
+        info.tokenizerModel()
+            + " / "
+            + info.tokenizerPre()
+            + ", "
+            + info.vocabularySize()
+            + " tokens");
+    row(out, "GGUF version", String.valueOf(info.ggufVersion()));
+  }
+
+  private static void row(PrintWriter out, String label, String value) {
+    out.printf(Locale.ROOT, "%-14s %s%n", label, value);
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private String toJson(GgufModelInfo info, boolean runnable) throws IOException {
+    var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode node = mapper.createObjectNode();
+    node.put("file", file.toString());
+    node.put("name", info.name());
+    node.put("architecture", info.architecture());
+    node.put("supported", runnable);
+    node.put("parameter_count", info.parameterCount());
+    node.put("file_type", info.fileType());
+    node.put("context_length", info.contextLength());
+    node.put("block_count", info.blockCount());
+    node.put("embedding_length", info.embeddingLength());
+    node.put("chat_template", info.chatTemplate().isPresent());
+    node.put("tokenizer_model", info.tokenizerModel());
+    node.put("tokenizer_pre", info.tokenizerPre());
+    node.put("vocabulary_size", info.vocabularySize());
+    node.put("file_size", info.fileSize());
+    node.put("gguf_version", info.ggufVersion());
+    return mapper.writeValueAsString(node);
+  }
+}
