@@ -1,5 +1,8 @@
 package io.routebench.app.cli;
 
+import io.routebench.app.settings.AppPaths;
+import io.routebench.app.workspace.WorkspaceAccessException;
+import io.routebench.app.workspace.WorkspaceEditLock;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.suite.jsonl.LineError;
@@ -63,6 +66,20 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PolicySource source = PolicySource.load(file);
     source.warnings().forEach(w -> err.println("warning: " + w));
+    // The workbench saves its whole document with every edit: replacing the policies under it
+    // would be undone by its next save, so a workspace open there is refused.
+    WorkspaceEditLock lock;
+    try {
+      lock = WorkspaceEditLock.acquire(workspaceFile, AppPaths.fromSystem().lockDir());
+    } catch (WorkspaceAccessException e) {
+      throw CliFailure.problems(e.getMessage());
+    }
+    try (lock) {
+      return importPolicies(source);
+    }
+  }
+
+  private int importPolicies(PolicySource source) {
     return WorkspaceFiles.withNewOrExistingWorkspace(
         workspaceFile,
         workspace -> {

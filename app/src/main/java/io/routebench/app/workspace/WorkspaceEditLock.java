@@ -30,7 +30,7 @@ import java.util.HexFormat;
  * SQLite keeps their reads and writes consistent. Users with separate RouteBench homes do not see
  * each other's locks.
  */
-final class WorkspaceEditLock implements AutoCloseable {
+public final class WorkspaceEditLock implements AutoCloseable {
 
   /** One byte far past the end of the file: a lock there never keeps anyone from reading it. */
   private static final long LOCKED_BYTE = 1L << 40;
@@ -72,7 +72,7 @@ final class WorkspaceEditLock implements AutoCloseable {
    * @throws WorkspaceAccessException when another RouteBench holds the workspace (the message says
    *     which process, where known) or the lock file cannot be written
    */
-  static WorkspaceEditLock acquire(Path workspace, Path lockDir) {
+  public static WorkspaceEditLock acquire(Path workspace, Path lockDir) {
     Path file = lockFileOf(workspace, lockDir);
     FileChannel channel = null;
     try {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.routebench.app.settings.AppPaths;
+import io.routebench.app.workspace.WorkspaceEditLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,35 @@ class ImportExportCommandTest {
             CliRun.of("import", config.toString(), "--workspace", workspace.toString(), "--replace")
                 .exitCode())
         .isZero();
+  }
+
+  @Test
+  void policies_are_not_replaced_under_a_workbench_that_has_the_workspace_open() throws Exception {
+    Path workspace = dir.resolve("open.routebench");
+    Path sample = SamplePaths.policy("coding-assistant");
+    assertThat(
+            CliRun.of("import", sample.toString(), "--workspace", workspace.toString()).exitCode())
+        .isZero();
+    Path config = Files.writeString(dir.resolve("arch_config.yaml"), ARCHGW_CONFIG);
+    String before = exportedPolicies(workspace);
+
+    CliRun refused;
+    try (var workbench = WorkspaceEditLock.acquire(workspace, AppPaths.fromSystem().lockDir())) {
+      refused =
+          CliRun.of("import", config.toString(), "--workspace", workspace.toString(), "--replace");
+    }
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .startsWith("routebench: " + workspace + " is already open in ")
+        .contains("close it there first");
+    assertThat(exportedPolicies(workspace)).isEqualTo(before);
+  }
+
+  private static String exportedPolicies(Path workspace) {
+    CliRun export = CliRun.of("export", "--workspace", workspace.toString(), "--format", "policy");
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    return export.out();
   }
 
   @Test
