@@ -1,6 +1,10 @@
 package io.routebench.app;
 
 import io.routebench.app.cli.RouteBenchCli;
+import io.routebench.app.settings.AppPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Application;
 
 /**
@@ -15,7 +19,11 @@ public final class Main {
 
   private Main() {}
 
+  /** The llama.cpp binding extracts its native library into this folder (default: the temp dir). */
+  static final String NATIVE_DIR_PROPERTY = "de.kherud.llama.tmpdir";
+
   public static void main(String[] args) {
+    extractNativeLibrariesUnderHome();
     LaunchRequest request = LaunchRequest.parse(args);
     if (request.workbench()) {
       String[] workbenchArgs =
@@ -24,5 +32,22 @@ public final class Main {
       return;
     }
     System.exit(RouteBenchCli.run(args));
+  }
+
+  /**
+   * A shared temp folder is the wrong place for the binding's native library: a second user cannot
+   * replace the first one's copy, and hardened systems mount it without execute permission.
+   */
+  private static void extractNativeLibrariesUnderHome() {
+    if (System.getProperty(NATIVE_DIR_PROPERTY) != null) {
+      return;
+    }
+    Path nativeDir = AppPaths.fromSystem().home().resolve("native");
+    try {
+      Files.createDirectories(nativeDir);
+      System.setProperty(NATIVE_DIR_PROPERTY, nativeDir.toString());
+    } catch (IOException e) {
+      // The binding falls back to the temp folder, which works on most systems.
+    }
   }
 }

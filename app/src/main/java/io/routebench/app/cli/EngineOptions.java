@@ -65,7 +65,9 @@ final class EngineOptions {
   @Option(
       names = "--gpu-layers",
       paramLabel = "N",
-      description = "layers to offload when llama.cpp has a GPU backend (default: 0)")
+      description =
+          "layers to offload when llama.cpp has a GPU backend; 0 = CPU only (default: llama.cpp's"
+              + " own default for its build)")
   Integer gpuLayers;
 
   RouteSelector open(PrintWriter warnings, PromptProfile profile) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routebench.app.Main;
+import io.routebench.app.testing.JavaProcesses;
 import io.routebench.inference.gguf.TinyGgufModels;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +46,33 @@ class RouteAndTestCommandTest {
     assertThat(run.out())
         .containsPattern("route: +\\S")
         .contains("target:", "raw:      {\"route\": \"", "tokens:   prompt ", "time:     prompt ");
+  }
+
+  @Test
+  void a_fresh_process_prints_nothing_but_json_on_stdout(@TempDir Path home) throws Exception {
+    // The binding announces its native library on stdout the first time a process loads it.
+    Process process =
+        JavaProcesses.start(
+            List.of("-Droutebench.home=" + home),
+            Main.class,
+            "route",
+            "--config",
+            SamplePaths.policy("coding-assistant").toString(),
+            "--model",
+            model.toString(),
+            "--context",
+            "4096",
+            "--json",
+            "Write a Rust function that parses ISO dates");
+    process.getOutputStream().close();
+    process.getErrorStream().transferTo(OutputStream.nullOutputStream());
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).as(stdout).isZero();
+    JsonNode json = new ObjectMapper().readTree(stdout);
+    assertThat(json.get("raw_output").asText()).startsWith("{\"route\": \"");
+    assertThat(stdout.strip()).startsWith("{").endsWith("}");
+    assertThat(home.resolve("native")).isDirectory();
   }
 
   @Test

@@ -3,11 +3,13 @@ package io.routebench.app.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.routebench.app.testing.JavaProcesses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,19 +132,9 @@ class SqliteWorkspaceStoreTest {
   }
 
   private Process startLockHolder(Path file) throws Exception {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Process process =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                WorkspaceLockHolder.class.getName(),
-                file.toString(),
-                locks.toString())
+        JavaProcesses.builder(
+                List.of(), WorkspaceLockHolder.class, file.toString(), locks.toString())
             .redirectErrorStream(true)
             .start();
     var output =

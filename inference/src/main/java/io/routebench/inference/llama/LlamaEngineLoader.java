@@ -10,8 +10,11 @@ import io.routebench.inference.gguf.GgufFormatException;
 import io.routebench.inference.gguf.GgufMetadataReader;
 import io.routebench.inference.gguf.GgufModelInfo;
 import io.routebench.inference.gguf.Sha256;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -63,6 +66,8 @@ public final class LlamaEngineLoader {
 
   private static final System.Logger LOG = System.getLogger("io.routebench.llama");
 
+  private static boolean nativeLibraryLoaded;
+
   private LlamaEngineLoader() {}
 
   /**
@@ -80,6 +85,7 @@ public final class LlamaEngineLoader {
               + architecture
               + "', which this llama.cpp build cannot run. Arch-Router is a qwen2 model.");
     }
+    loadNativeLibraryQuietly();
     routeNativeLogsToJavaLogging();
     LlamaModel model;
     try {
@@ -139,14 +145,17 @@ public final class LlamaEngineLoader {
   }
 
   static ModelParameters parametersFor(Path modelFile, LlamaEngineSettings settings) {
-    return new ModelParameters()
+    var parameters = new ModelParameters();
+    if (settings.gpuLayers() != LlamaEngineSettings.AUTO_GPU_LAYERS) {
+      parameters.setGpuLayers(settings.gpuLayers());
+    }
+    return parameters
         .setModel(modelFile.toString())
         .setCtxSize(settings.contextSize())
         .setBatchSize(settings.batchSize())
         .setUbatchSize(settings.batchSize())
         .setThreads(settings.threads())
         .setThreadsBatch(settings.threads())
-        .setGpuLayers(settings.gpuLayers())
         .setParallel(1)
         .enableJinja()
         // The server's own per-request log goes straight to stderr, past setLogger.
@@ -158,7 +167,11 @@ public final class LlamaEngineLoader {
     described.put("threads", Integer.toString(settings.threads()));
     described.put("context", Integer.toString(settings.contextSize()));
     described.put("batch", Integer.toString(settings.batchSize()));
-    described.put("gpuLayers", Integer.toString(settings.gpuLayers()));
+    described.put(
+        "gpuLayers",
+        settings.gpuLayers() == LlamaEngineSettings.AUTO_GPU_LAYERS
+            ? "auto"
+            : Integer.toString(settings.gpuLayers()));
     described.put("chatTemplate", wrapper.fallback() ? "chatml-fallback" : "model");
     described.put("binding", "de.kherud:llama 4.2.0 (llama.cpp b4916)");
     return described;
@@ -170,6 +183,29 @@ public final class LlamaEngineLoader {
     } catch (IOException e) {
       throw new RoutingException("Cannot read model file " + modelFile + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Loads the binding's native library with standard output diverted to the log: the binding
+   * announces where it extracted the library on stdout, which would corrupt the CLI's {@code
+   * --json} output. Done once per process, before anything touches {@link LlamaModel}.
+   */
+  private static synchronized void loadNativeLibraryQuietly() {
+    if (nativeLibraryLoaded) {
+      return;
+    }
+    PrintStream stdout = System.out;
+    var captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      Class.forName(LlamaModel.class.getName(), true, LlamaEngineLoader.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the llama.cpp binding is not on the class path", e);
+    } finally {
+      System.setOut(stdout);
+    }
+    captured.toString(StandardCharsets.UTF_8).lines().forEach(line -> LOG.log(Level.DEBUG, line));
+    nativeLibraryLoaded = true;
   }
 
   private static void routeNativeLogsToJavaLogging() {

@@ -324,6 +324,9 @@ class LlamaRouteSelectorTest {
     assertThat(engine.identity().kind()).isEqualTo("llama.cpp");
     assertThat(engine.identity().model()).isEqualTo("tiny-qwen2.gguf");
     assertThat(engine.identity().modelSha256()).hasSize(64);
+    assertThat(engine.identity().settings())
+        .containsEntry("gpuLayers", "auto")
+        .containsEntry("threads", Integer.toString(LlamaEngineSettings.defaults().threads()));
   }
 
   private static RouteRequest request(PromptProfile profile, Message... conversation) {
