@@ -145,6 +145,14 @@ public final class LlamaEngineLoader {
   }
 
   static ModelParameters parametersFor(Path modelFile, LlamaEngineSettings settings) {
+    return parametersFor(modelFile, settings, 1);
+  }
+
+  /**
+   * @param slots llama.cpp's parallel slots; RouteBench uses one (see {@link
+   *     ParallelSlotsBenchmark} for why), each slot gets {@code contextSize / slots} tokens
+   */
+  static ModelParameters parametersFor(Path modelFile, LlamaEngineSettings settings, int slots) {
     var parameters = new ModelParameters();
     if (settings.gpuLayers() != LlamaEngineSettings.AUTO_GPU_LAYERS) {
       parameters.setGpuLayers(settings.gpuLayers());
@@ -156,7 +164,7 @@ public final class LlamaEngineLoader {
         .setUbatchSize(settings.batchSize())
         .setThreads(settings.threads())
         .setThreadsBatch(settings.threads())
-        .setParallel(1)
+        .setParallel(slots)
         .enableJinja()
         // The server's own per-request log goes straight to stderr, past setLogger.
         .disableLog();

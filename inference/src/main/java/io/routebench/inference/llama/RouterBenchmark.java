@@ -112,10 +112,14 @@ public final class RouterBenchmark {
   }
 
   public static void run(Path model, LlamaEngineSettings settings, PrintWriter out) {
+    ChatWrapper wrapper;
     try (LlamaRouteSelector engine =
         LlamaEngineLoader.load(model, settings, w -> out.println("warning: " + w))) {
       new RouterBenchmark(engine, out).measure(settings);
+      wrapper = engine.chatWrapper();
     }
+    out.println();
+    ParallelSlotsBenchmark.run(model, settings, wrapper, out);
   }
 
   /** Rounds of (c), (d) and (a') interleaved, so background load drifts over all three alike. */
@@ -249,7 +253,7 @@ public final class RouterBenchmark {
     out.flush();
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
