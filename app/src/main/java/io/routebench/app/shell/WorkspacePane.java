@@ -1,5 +1,7 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.proxy.ProxySettingsView;
+import io.routebench.app.proxy.ProxySettingsViewModel;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.targets.TargetsView;
 import io.routebench.app.targets.TargetsViewModel;
@@ -19,8 +21,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * Everything shown for one open workspace: the taxonomy and targets tabs above the problems list.
- * Built anew for each workspace, together with its view models.
+ * Everything shown for one open workspace: the taxonomy, targets and proxy tabs above the problems
+ * list. Built anew for each workspace, together with its view models.
  */
 final class WorkspacePane {
 
@@ -31,9 +33,11 @@ final class WorkspacePane {
   private final ValidationViewModel validation;
   private final TaxonomyView taxonomyView;
   private final TargetsView targetsView;
+  private final ProxySettingsView proxyView;
   private final TabPane tabs = new TabPane();
   private final Tab taxonomyTab;
   private final Tab targetsTab;
+  private final Tab proxyTab;
   private final SplitPane root;
 
   WorkspacePane(WorkspaceSession session, SettingsStore settings, Supplier<String> ids) {
@@ -49,7 +53,10 @@ final class WorkspacePane {
     taxonomyTab.setId("taxonomyTab");
     targetsTab = new Tab("Targets", targetsView.root());
     targetsTab.setId("targetsTab");
-    tabs.getTabs().setAll(taxonomyTab, targetsTab);
+    proxyView = new ProxySettingsView(new ProxySettingsViewModel(editor));
+    proxyTab = new Tab("Proxy", proxyView.root());
+    proxyTab.setId("proxyTab");
+    tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
     var problems = new ValidationPanel(validation, this::goTo);
@@ -106,6 +113,10 @@ final class WorkspacePane {
         targetsView.select(row.index());
       }
       case IssueTarget.TargetList list -> tabs.getSelectionModel().select(targetsTab);
+      case IssueTarget.ProxySettings proxy -> {
+        tabs.getSelectionModel().select(proxyTab);
+        proxyView.focusRouterModel();
+      }
       case IssueTarget.WholeTaxonomy whole -> showTaxonomy();
       case IssueTarget.Elsewhere elsewhere -> {
         // Nothing to show beyond the message itself.

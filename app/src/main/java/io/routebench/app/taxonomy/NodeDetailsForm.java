@@ -1,10 +1,12 @@
 package io.routebench.app.taxonomy;
 
+import static io.routebench.app.forms.FormLabels.fieldLabel;
+import static io.routebench.app.forms.FormLabels.help;
+
 import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.validation.PolicyValidator;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -243,21 +245,5 @@ final class NodeDetailsForm {
         setText(empty ? null : viewModel.labelOf(model));
       }
     };
-  }
-
-  private static Label fieldLabel(String text, Node field) {
-    var label = new Label(text);
-    label.setLabelFor(field);
-    label.getStyleClass().add("field-label");
-    // Level with the first line of tall fields (description, fallbacks), not their middle.
-    GridPane.setValignment(label, VPos.TOP);
-    return label;
-  }
-
-  private static Label help(String text) {
-    var label = new Label(text);
-    label.setWrapText(true);
-    label.getStyleClass().add("help");
-    return label;
   }
 }

@@ -26,7 +26,8 @@ final class IssuePlaces {
           "prefer", "selection",
           "model", "model",
           "access_key", "access key",
-          "base_url", "base URL");
+          "base_url", "base URL",
+          "provider_name", "provider name");
 
   private IssuePlaces() {}
 
@@ -46,6 +47,9 @@ final class IssuePlaces {
     }
     if (path.equals("targets")) {
       return "Targets";
+    }
+    if (path.startsWith("router.")) {
+      return withField("Self-hosted router", path.substring("router.".length()));
     }
     if (path.equals("domains")) {
       return "Taxonomy";

@@ -14,6 +14,9 @@ public sealed interface IssueTarget {
   /** The target list as a whole (e.g. "no default target"). */
   record TargetList() implements IssueTarget {}
 
+  /** The proxy settings: prompt profile and self-hosted router. */
+  record ProxySettings() implements IssueTarget {}
+
   /** The taxonomy as a whole (e.g. "no routes yet"). */
   record WholeTaxonomy() implements IssueTarget {}
 

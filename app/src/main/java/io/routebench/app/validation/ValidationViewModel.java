@@ -90,6 +90,8 @@ public final class ValidationViewModel {
         targetOf(document, issue.path()));
   }
 
+  private static final String ROUTER_PATH = "router";
+
   private static IssueTarget targetOf(PolicyDocument document, String path) {
     var node = NodeLocation.nodeAtPath(document.taxonomy(), path);
     if (node.isPresent()) {
@@ -107,6 +109,9 @@ public final class ValidationViewModel {
     }
     if (path.startsWith("domains")) {
       return new IssueTarget.WholeTaxonomy();
+    }
+    if (path.startsWith(ROUTER_PATH)) {
+      return new IssueTarget.ProxySettings();
     }
     return new IssueTarget.Elsewhere();
   }

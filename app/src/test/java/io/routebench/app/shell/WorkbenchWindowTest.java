@@ -226,6 +226,32 @@ class WorkbenchWindowTest extends FxRobot {
   }
 
   @Test
+  void the_proxy_tab_sets_up_a_self_hosted_router_and_its_problems_lead_back_to_it()
+      throws Exception {
+    clickOn("Proxy");
+    clickOn("#selfHostedRouterCheckBox");
+    clickOn("#routerBaseUrlField").push(KeyCode.CONTROL, KeyCode.A).write("localhost:11434");
+
+    assertThat(document().selfHostedRouter().baseUrl()).isEqualTo("localhost:11434");
+    assertThat(document().selfHostedRouter().model())
+        .isEqualTo("hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M");
+
+    clickOn("Taxonomy");
+    TableRow<?> problem =
+        lookup("#validationTable .table-row-cell")
+            .match(
+                row ->
+                    row instanceof TableRow<?> r
+                        && r.getItem() instanceof IssueRow issue
+                        && issue.path().equals("router.base_url"))
+            .queryAs(TableRow.class);
+    clickOn(problem);
+
+    assertThat(lookup("#routerModelField").query().isVisible()).isTrue();
+    assertThat(lookup("#routerModelField").query().isFocused()).isTrue();
+  }
+
+  @Test
   void closing_the_workspace_shows_the_welcome_screen_with_it_among_the_recent_ones() {
     Path file = session().path();
 

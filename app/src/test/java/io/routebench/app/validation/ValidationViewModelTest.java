@@ -1,6 +1,7 @@
 package io.routebench.app.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.app.taxonomy.NodeRef;
 import io.routebench.app.testing.Documents;
@@ -8,6 +9,7 @@ import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.validation.Severity;
+import io.routebench.core.workspace.SelfHostedRouter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,18 @@ class ValidationViewModelTest {
               assertThat(issue.target()).isEqualTo(new IssueTarget.TargetList());
               assertThat(issue.place()).isEqualTo("Targets");
             });
+  }
+
+  @Test
+  void a_router_problem_points_at_the_proxy_settings() {
+    editor.apply(
+        "router", d -> d.withSelfHostedRouter(new SelfHostedRouter("", "localhost", null)));
+
+    assertThat(viewModel.issues())
+        .extracting(IssueRow::place, IssueRow::target)
+        .contains(
+            tuple("Self-hosted router · model", new IssueTarget.ProxySettings()),
+            tuple("Self-hosted router · base URL", new IssueTarget.ProxySettings()));
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.routebench.core.taxonomy.PolicySettings;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.core.workspace.SelfHostedRouter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Checks a policy document against everything the proxy rejects and everything that would make the
  * router's job needlessly hard, reporting every problem at once in document order: targets first,
- * then the taxonomy.
+ * then the self-hosted router, then the taxonomy.
  *
  * <p>Paths follow the policy document's keys, so they can be located in a {@code *.policy.yaml}: a
  * route name the user overrode is {@code domains[1].actions[0].route} (or {@code
@@ -36,6 +37,12 @@ public final class PolicyValidator {
   private static final Pattern ENV_REFERENCE =
       Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*}|[A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+  private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
+  private static final Pattern HTTP_URL = Pattern.compile("https?://\\S+");
+
+  /** What the exporter names the router's provider entry when the user left the name out. */
+  private static final String DEFAULT_ROUTER_PROVIDER = "arch-router";
+
   private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
   private static final Pattern WHITESPACE =
       Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
@@ -50,6 +57,7 @@ public final class PolicyValidator {
   public static ValidationReport validate(PolicyDocument document) {
     var validator = new PolicyValidator();
     validator.checkTargets(document);
+    validator.checkRouter(document);
     validator.checkTaxonomy(document.taxonomy());
     return new ValidationReport(validator.issues);
   }
@@ -120,6 +128,41 @@ public final class PolicyValidator {
         path,
         "looks like a literal secret; write it as an environment reference such as"
             + " $OPENAI_API_KEY; RouteBench never stores secrets");
+  }
+
+  /** The self-hosted router becomes one more provider entry, so it must be one the proxy takes. */
+  private void checkRouter(PolicyDocument document) {
+    SelfHostedRouter router = document.selfHostedRouter();
+    if (router == null) {
+      return;
+    }
+    if (router.model() == null || router.model().isBlank()) {
+      error(
+          "router.model",
+          "the self-hosted router needs a model, e.g. hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M");
+    } else if (!NO_WHITESPACE.matcher(router.model()).matches()) {
+      error("router.model", "the router model \"" + router.model() + "\" must not contain spaces");
+    }
+    if (router.baseUrl() != null && !HTTP_URL.matcher(router.baseUrl()).matches()) {
+      error(
+          "router.base_url",
+          "\""
+              + router.baseUrl()
+              + "\" is not an http:// or https:// URL, e.g. http://localhost:11434");
+    }
+    String providerName =
+        router.providerName() != null ? router.providerName() : DEFAULT_ROUTER_PROVIDER;
+    for (ModelTarget target : document.targets()) {
+      if (providerName.equals(target.displayName())) {
+        error(
+            "router.provider_name",
+            "provider name \""
+                + providerName
+                + "\" is also the display name of target "
+                + target.model()
+                + "; the proxy needs every provider name to be different");
+      }
+    }
   }
 
   private void checkTaxonomy(Taxonomy taxonomy) {

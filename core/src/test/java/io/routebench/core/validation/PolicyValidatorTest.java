@@ -11,6 +11,7 @@ import io.routebench.core.taxonomy.PolicySettings;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.ProxyConfigExtras;
+import io.routebench.core.workspace.SelfHostedRouter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -268,6 +269,53 @@ class PolicyValidatorTest {
             tuple(
                 "targets[3].model",
                 "model \"openai/\" must be written as provider/model-id, e.g. openai/gpt-4o"));
+  }
+
+  @Test
+  void a_self_hosted_router_needs_a_model_a_web_url_and_a_provider_name_of_its_own() {
+    var targets =
+        List.of(
+            new ModelTarget(GPT, "arch-router", null, "$OPENAI_API_KEY", true, null, "{}"),
+            ModelTarget.of(CLAUDE, null, false));
+    var coding = group("coding", action("code generation", "Writing new code.", GPT));
+
+    var broken =
+        PolicyValidator.validate(
+            document(targets, coding)
+                .withSelfHostedRouter(new SelfHostedRouter(" ", "localhost:11434", null)));
+    var spaced =
+        PolicyValidator.validate(
+            document(TARGETS, coding)
+                .withSelfHostedRouter(
+                    new SelfHostedRouter("Arch Router", "https://router.internal", "router")));
+    var fine =
+        PolicyValidator.validate(
+            document(TARGETS, coding)
+                .withSelfHostedRouter(
+                    new SelfHostedRouter(
+                        "hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M",
+                        "http://localhost:11434",
+                        null)));
+
+    assertThat(broken.errors())
+        .extracting(ValidationIssue::path, ValidationIssue::message)
+        .containsExactly(
+            tuple(
+                "router.model",
+                "the self-hosted router needs a model, e.g."
+                    + " hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M"),
+            tuple(
+                "router.base_url",
+                "\"localhost:11434\" is not an http:// or https:// URL, e.g."
+                    + " http://localhost:11434"),
+            tuple(
+                "router.provider_name",
+                "provider name \"arch-router\" is also the display name of target openai/gpt-4o;"
+                    + " the proxy needs every provider name to be different"));
+    assertThat(spaced.errors())
+        .extracting(ValidationIssue::message)
+        .containsExactly("the router model \"Arch Router\" must not contain spaces");
+    assertThat(fine.errors()).isEmpty();
   }
 
   @Test

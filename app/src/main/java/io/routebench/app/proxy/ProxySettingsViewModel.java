@@ -1,0 +1,154 @@
+package io.routebench.app.proxy;
+
+import io.routebench.app.workspace.DocumentEditor;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.core.workspace.SelfHostedRouter;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The proxy the policies are deployed to: which router prompt it sends (the profile every decision
+ * and run is made with) and the router model it calls, when the team serves Arch-Router itself.
+ * Like the details form, the properties mirror the document and write every change back through the
+ * {@link DocumentEditor}; typing in a field is one undo step per field.
+ */
+public final class ProxySettingsViewModel {
+
+  /** What a newly enabled router starts as: Arch-Router from Hugging Face, served by Ollama. */
+  static final SelfHostedRouter SUGGESTED_ROUTER =
+      new SelfHostedRouter(
+          "hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M", "http://localhost:11434", null);
+
+  private final DocumentEditor editor;
+  private final ObjectProperty<PromptProfile> profile =
+      new SimpleObjectProperty<>(this, "profile", PromptProfile.ARCHGW_V1);
+  private final BooleanProperty selfHosted = new SimpleBooleanProperty(this, "selfHosted");
+  private final StringProperty routerModel = new SimpleStringProperty(this, "routerModel", "");
+  private final StringProperty routerBaseUrl = new SimpleStringProperty(this, "routerBaseUrl", "");
+  private final StringProperty routerProviderName =
+      new SimpleStringProperty(this, "routerProviderName", "");
+
+  /** The router as it was when switched off, so switching it on again brings it back. */
+  private SelfHostedRouter lastRouter = SUGGESTED_ROUTER;
+
+  /** Set while the properties are filled from the document, so that doing so edits nothing. */
+  private boolean loading;
+
+  public ProxySettingsViewModel(DocumentEditor editor) {
+    this.editor = editor;
+    editor.documentProperty().addListener((obs, old, now) -> reload());
+    profile.addListener((obs, old, now) -> profileChosen(now));
+    selfHosted.addListener((obs, old, now) -> selfHostedToggled(now));
+    routerModel.addListener(
+        (obs, old, now) -> editRouter("router.model", "edit router model", r -> withModel(r, now)));
+    routerBaseUrl.addListener(
+        (obs, old, now) ->
+            editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, now)));
+    routerProviderName.addListener(
+        (obs, old, now) ->
+            editRouter(
+                "router.provider_name", "rename router provider", r -> withProviderName(r, now)));
+    reload();
+  }
+
+  public ObjectProperty<PromptProfile> profileProperty() {
+    return profile;
+  }
+
+  /** Whether the exported config names a router model the team serves itself. */
+  public BooleanProperty selfHostedProperty() {
+    return selfHosted;
+  }
+
+  public StringProperty routerModelProperty() {
+    return routerModel;
+  }
+
+  /** Empty means the proxy's default for the model's provider. */
+  public StringProperty routerBaseUrlProperty() {
+    return routerBaseUrl;
+  }
+
+  /** Empty means the exporter's default ({@code arch-router} for archgw). */
+  public StringProperty routerProviderNameProperty() {
+    return routerProviderName;
+  }
+
+  /** A text field lost focus: the next keystroke starts a new undo step. */
+  public void endTypingBurst() {
+    editor.endTypingBurst();
+  }
+
+  private void reload() {
+    loading = true;
+    try {
+      PolicyDocument document = editor.document();
+      profile.set(document.profile());
+      SelfHostedRouter router = document.selfHostedRouter();
+      selfHosted.set(router != null);
+      if (router != null) {
+        lastRouter = router;
+      }
+      SelfHostedRouter shown = router != null ? router : lastRouter;
+      routerModel.set(orEmpty(shown.model()));
+      routerBaseUrl.set(orEmpty(shown.baseUrl()));
+      routerProviderName.set(orEmpty(shown.providerName()));
+    } finally {
+      loading = false;
+    }
+  }
+
+  private void profileChosen(PromptProfile chosen) {
+    if (loading || chosen == null) {
+      return;
+    }
+    editor.apply("change prompt profile", document -> document.withProfile(chosen));
+  }
+
+  private void selfHostedToggled(boolean on) {
+    if (loading) {
+      return;
+    }
+    SelfHostedRouter router = on ? lastRouter : null;
+    editor.apply(
+        on ? "add self-hosted router" : "remove self-hosted router",
+        document -> document.withSelfHostedRouter(router));
+  }
+
+  private void editRouter(String burstKey, String label, UnaryOperator<SelfHostedRouter> change) {
+    if (loading || editor.document().selfHostedRouter() == null) {
+      return;
+    }
+    editor.applyTyping(
+        burstKey,
+        label,
+        document -> document.withSelfHostedRouter(change.apply(document.selfHostedRouter())));
+  }
+
+  private static SelfHostedRouter withModel(SelfHostedRouter router, String model) {
+    // Kept as typed, even empty: the validator names the problem instead of the form hiding it.
+    return new SelfHostedRouter(model, router.baseUrl(), router.providerName());
+  }
+
+  private static SelfHostedRouter withBaseUrl(SelfHostedRouter router, String baseUrl) {
+    return new SelfHostedRouter(router.model(), absentIfEmpty(baseUrl), router.providerName());
+  }
+
+  private static SelfHostedRouter withProviderName(SelfHostedRouter router, String name) {
+    return new SelfHostedRouter(router.model(), router.baseUrl(), absentIfEmpty(name));
+  }
+
+  private static String absentIfEmpty(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}
