@@ -1,60 +1,35 @@
 package io.routebench.app.proxy;
 
-import static io.routebench.app.forms.FormLabels.fieldLabel;
-import static io.routebench.app.forms.FormLabels.help;
+import static io.routebench.app.forms.Forms.fieldLabel;
+import static io.routebench.app.forms.Forms.help;
 
+import io.routebench.app.forms.Forms;
 import io.routebench.core.routing.PromptProfile;
-import java.util.Arrays;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The proxy tab: the router prompt profile and the self-hosted router of the exported config. */
 public final class ProxySettingsView {
 
   private final ProxySettingsViewModel viewModel;
-  private final ChoiceBox<PromptProfile> profile = new ChoiceBox<>();
+  private final ChoiceBox<PromptProfile> profile =
+      Forms.choiceBox(List.of(PromptProfile.values()), PromptProfile::id);
   private final TextField routerModel = new TextField();
   private final ScrollPane root;
 
   public ProxySettingsView(ProxySettingsViewModel viewModel) {
     this.viewModel = viewModel;
-    var grid = new GridPane();
-    grid.getStyleClass().add("details-form");
-    grid.setHgap(10);
-    grid.setVgap(8);
-    grid.setPadding(new Insets(12));
-    var labels = new ColumnConstraints();
-    labels.setMinWidth(Control.USE_PREF_SIZE);
-    var fields = new ColumnConstraints();
-    fields.setHgrow(Priority.ALWAYS);
-    grid.getColumnConstraints().addAll(labels, fields);
-
+    GridPane grid = Forms.grid();
     grid.add(heading("Router prompt"), 0, 0, 2, 1);
     profile.setId("profileChoice");
-    profile.getItems().setAll(Arrays.asList(PromptProfile.values()));
-    profile.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(PromptProfile value) {
-            return value == null ? "" : value.id();
-          }
-
-          @Override
-          public PromptProfile fromString(String text) {
-            return PromptProfile.fromId(text);
-          }
-        });
     profile.valueProperty().bindBidirectional(viewModel.profileProperty());
     grid.addRow(
         1,

@@ -1,27 +1,23 @@
 package io.routebench.app.taxonomy;
 
-import static io.routebench.app.forms.FormLabels.fieldLabel;
-import static io.routebench.app.forms.FormLabels.help;
+import static io.routebench.app.forms.Forms.fieldLabel;
+import static io.routebench.app.forms.Forms.help;
 
+import io.routebench.app.forms.Forms;
 import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.validation.PolicyValidator;
+import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.util.UndoUtils;
@@ -75,16 +71,7 @@ final class NodeDetailsForm {
   }
 
   private GridPane form() {
-    var grid = new GridPane();
-    grid.getStyleClass().add("details-form");
-    grid.setHgap(10);
-    grid.setVgap(8);
-    grid.setPadding(new Insets(12));
-    var labels = new ColumnConstraints();
-    labels.setMinWidth(Control.USE_PREF_SIZE);
-    var fields = new ColumnConstraints();
-    fields.setHgrow(Priority.ALWAYS);
-    grid.getColumnConstraints().addAll(labels, fields);
+    GridPane grid = Forms.grid();
 
     var heading = new Label();
     heading.getStyleClass().add("details-heading");
@@ -132,21 +119,9 @@ final class NodeDetailsForm {
     var fallbacks = new FallbackListEditor(viewModel);
     grid.addRow(6, fieldLabel("Fallbacks", fallbacks.root()), fallbacks.root());
 
-    var preference = new ChoiceBox<SelectionPreference>();
+    var preference =
+        Forms.choiceBox(List.of(SelectionPreference.values()), SelectionPreference::wireName);
     preference.setId("preferenceChoice");
-    preference.getItems().setAll(SelectionPreference.values());
-    preference.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(SelectionPreference value) {
-            return value == null ? "" : value.wireName();
-          }
-
-          @Override
-          public SelectionPreference fromString(String text) {
-            return SelectionPreference.fromWireName(text);
-          }
-        });
     preference.valueProperty().bindBidirectional(viewModel.preferenceProperty());
     var preferenceBox =
         new VBox(
