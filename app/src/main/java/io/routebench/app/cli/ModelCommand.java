@@ -46,12 +46,7 @@ final class ModelCommand implements Callable<Integer> {
     if (!runnable) {
       spec.commandLine()
           .getErr()
-          .println(
-              "routebench: "
-                  + file.getFileName()
-                  + " has architecture '"
-                  + info.architecture()
-                  + "', which this llama.cpp build cannot run. Arch-Router is a qwen2 model.");
+          .println("routebench: " + LlamaEngineLoader.cannotRunMessage(file, info.architecture()));
       return 1;
     }
     return 0;

@@ -79,11 +79,7 @@ public final class LlamaEngineLoader {
     GgufModelInfo info = inspect(modelFile);
     String architecture = info.architecture();
     if (!canRun(architecture)) {
-      throw new RoutingException(
-          modelFile.getFileName()
-              + " has architecture '"
-              + architecture
-              + "', which this llama.cpp build cannot run. Arch-Router is a qwen2 model.");
+      throw new RoutingException(cannotRunMessage(modelFile, architecture));
     }
     loadNativeLibraryQuietly();
     routeNativeLogsToJavaLogging();
@@ -127,6 +123,14 @@ public final class LlamaEngineLoader {
    */
   public static boolean canRun(String architecture) {
     return KNOWN_ARCHITECTURES.contains(architecture);
+  }
+
+  /** What to tell the user about a model {@link #canRun} refuses. */
+  public static String cannotRunMessage(Path modelFile, String architecture) {
+    return modelFile.getFileName()
+        + " has architecture '"
+        + architecture
+        + "', which this llama.cpp build cannot run. Arch-Router is a qwen2 model.";
   }
 
   /** Reads the model's metadata without loading it, turning format problems into clear errors. */
