@@ -2,6 +2,8 @@ package io.routebench.app;
 
 import io.routebench.app.errors.ErrorDialogs;
 import io.routebench.app.errors.UncaughtExceptionReporter;
+import io.routebench.app.routing.LlamaCppLoader;
+import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.shell.MainWindow;
@@ -12,11 +14,13 @@ import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.workspace.DocumentAutosaver;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceStore;
+import io.routebench.inference.llama.LlamaEngineSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -33,18 +37,21 @@ public final class Workbench {
   private final WorkspaceManager workspaces;
   private final MainWindow window;
   private final UncaughtExceptionReporter uncaughtExceptions;
+  private final LocalRouter router;
 
   private Workbench(
       AppExecutors executors,
       SettingsStore settings,
       WorkspaceManager workspaces,
       MainWindow window,
-      UncaughtExceptionReporter uncaughtExceptions) {
+      UncaughtExceptionReporter uncaughtExceptions,
+      LocalRouter router) {
     this.executors = executors;
     this.settings = settings;
     this.workspaces = workspaces;
     this.window = window;
     this.uncaughtExceptions = uncaughtExceptions;
+    this.router = router;
   }
 
   /**
@@ -98,6 +105,11 @@ public final class Workbench {
             new FxUiTimer(executors.timers()),
             DocumentAutosaver.DEFAULT_INTERVAL,
             dialogs);
+    var router =
+        new LocalRouter(
+            new LlamaCppLoader(LlamaEngineSettings.defaults()),
+            executors.engine(),
+            Platform::runLater);
     var window =
         new MainWindow(
             stage,
@@ -107,10 +119,11 @@ public final class Workbench {
             dialogs,
             options.exitApplication(),
             () -> UUID.randomUUID().toString(),
-            new FxTaskExecutor(executors.workers(), uncaught::unhandledTaskFailure));
+            new FxTaskExecutor(executors.workers(), uncaught::unhandledTaskFailure),
+            new MainWindow.Playtesting(router, new FxUiTimer(executors.timers())));
     window.show();
     workspaces.openAtStartup(options.workspaceToOpen());
-    return new Workbench(executors, settings, workspaces, window, uncaught);
+    return new Workbench(executors, settings, workspaces, window, uncaught, router);
   }
 
   public WorkspaceManager workspaces() {
@@ -119,6 +132,11 @@ public final class Workbench {
 
   public MainWindow window() {
     return window;
+  }
+
+  /** The router model the playtest decides with. */
+  public LocalRouter router() {
+    return router;
   }
 
   public UncaughtExceptionReporter uncaughtExceptions() {
@@ -132,6 +150,7 @@ public final class Workbench {
   public void shutdown() {
     workspaces.close();
     settings.flush();
+    router.unload();
     executors.shutdown();
   }
 }

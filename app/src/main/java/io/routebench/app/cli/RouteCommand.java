@@ -3,6 +3,7 @@ package io.routebench.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.app.routing.DecisionWords;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionTiming;
@@ -78,10 +79,7 @@ final class RouteCommand implements Callable<Integer> {
         input.file != null
             ? PromptCommand.readConversation(input.file)
             : List.of(Message.user(input.message));
-    List<RouteOption> routes =
-        source.policiesInFileOrder().stream()
-            .map(p -> new RouteOption(p.routeName(), p.description()))
-            .toList();
+    List<RouteOption> routes = source.policiesInFileOrder().stream().map(RouteOption::of).toList();
     RouteDecision decision;
     try (RouteSelector selector = engine.open(err, chosen)) {
       var answer =
@@ -99,7 +97,7 @@ final class RouteCommand implements Callable<Integer> {
 
   private static void printHuman(PrintWriter out, RouteDecision decision) {
     DecisionTiming t = decision.answer().timing();
-    out.printf("route:    %s (%s)%n", decision.effectiveRoute(), outcomeText(decision));
+    out.printf("route:    %s (%s)%n", decision.effectiveRoute(), DecisionWords.outcome(decision));
     out.printf(
         "target:   %s%n", decision.targetModel().map(m -> m.model()).orElse("(no default target)"));
     out.printf("raw:      %s%n", decision.answer().rawOutput());
@@ -110,16 +108,6 @@ final class RouteCommand implements Callable<Integer> {
     out.printf(
         "time:     prompt %d ms, decode %d ms, total %d ms%n",
         t.promptMillis(), t.decodeMillis(), t.totalMillis());
-  }
-
-  static String outcomeText(RouteDecision decision) {
-    return switch (decision.outcome()) {
-      case MATCHED -> "matched a policy";
-      case OTHER -> "router said other: default target";
-      case EMPTY -> "router named no route: default target";
-      case UNKNOWN ->
-          "router named unknown route \"" + decision.answer().routeName() + "\": default target";
-    };
   }
 
   private static String toJson(RouteDecision decision) throws IOException {

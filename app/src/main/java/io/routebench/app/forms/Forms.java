@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** The pieces every form of the workbench is built from, so the forms look and read alike. */
@@ -66,6 +67,8 @@ public final class Forms {
   public static Label help(String text) {
     var label = new Label(text);
     label.setWrapText(true);
+    // In a VBox a wrapping label is otherwise squeezed to one line and cut off.
+    label.setMinHeight(Region.USE_PREF_SIZE);
     label.getStyleClass().add("help");
     return label;
   }

@@ -1,10 +1,14 @@
 package io.routebench.app.shell;
 
 import io.routebench.app.errors.ErrorReporter;
+import io.routebench.app.playtest.PlaytestViewModel;
+import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.AppSettings;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.app.tasks.UiTimer;
 import io.routebench.app.transfer.ExportFormat;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
@@ -16,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Scene;
@@ -31,6 +36,14 @@ import javafx.stage.Stage;
  * models, and owns the quit sequence: save the last edit, then the settings, then exit.
  */
 public final class MainWindow implements ShellCommands {
+
+  /**
+   * What the playtest tab needs beyond the workspace.
+   *
+   * @param router the router model shared by every workspace
+   * @param typingTimer waits for a pause in typing before routing
+   */
+  public record Playtesting(LocalRouter router, UiTimer typingTimer) {}
 
   private static final String STYLESHEET = "workbench.css";
   private static final String ICON = "routebench.png";
@@ -49,6 +62,7 @@ public final class MainWindow implements ShellCommands {
   private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
   private final TaskExecutor fileTransfers;
+  private final Playtesting playtesting;
   private WorkspacePane workspacePane;
   private PolicyTransfers transfers;
 
@@ -59,6 +73,7 @@ public final class MainWindow implements ShellCommands {
    * @param exitApplication ends the application once everything is saved ({@code Platform::exit})
    * @param ids makes ids for new taxonomy nodes
    * @param fileTransfers reads and writes imported and exported files
+   * @param playtesting the router model and the typing timer every workspace's playtest uses
    */
   public MainWindow(
       Stage stage,
@@ -68,7 +83,8 @@ public final class MainWindow implements ShellCommands {
       ErrorReporter errors,
       Runnable exitApplication,
       Supplier<String> ids,
-      TaskExecutor fileTransfers) {
+      TaskExecutor fileTransfers,
+      Playtesting playtesting) {
     this.stage = stage;
     this.workspaces = workspaces;
     this.settings = settings;
@@ -77,6 +93,7 @@ public final class MainWindow implements ShellCommands {
     this.exitApplication = exitApplication;
     this.ids = ids;
     this.fileTransfers = fileTransfers;
+    this.playtesting = playtesting;
     menuBar =
         new WorkbenchMenuBar(
             this, noWorkspace.getReadOnlyProperty(), noTransfer.getReadOnlyProperty());
@@ -290,6 +307,9 @@ public final class MainWindow implements ShellCommands {
     noWorkspace.set(session == null);
     menuBar.follow(session == null ? null : session.editor());
     noTransfer.unbind();
+    if (workspacePane != null) {
+      workspacePane.dispose();
+    }
     if (session == null) {
       workspacePane = null;
       transfers = null;
@@ -299,7 +319,17 @@ public final class MainWindow implements ShellCommands {
       statusBar.show(null, null, null);
       return;
     }
-    workspacePane = new WorkspacePane(session, settings, ids);
+    workspacePane =
+        new WorkspacePane(
+            session,
+            settings,
+            ids,
+            new PlaytestViewModel(
+                session.editor(),
+                playtesting.router(),
+                playtesting.typingTimer(),
+                Platform::runLater),
+            new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()));
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(workspacePane.root());

@@ -1,7 +1,10 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.playtest.PlaytestView;
+import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.proxy.ProxySettingsView;
 import io.routebench.app.proxy.ProxySettingsViewModel;
+import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.targets.TargetsView;
 import io.routebench.app.targets.TargetsViewModel;
@@ -21,8 +24,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * Everything shown for one open workspace: the taxonomy, targets and proxy tabs above the problems
- * list. Built anew for each workspace, together with its view models.
+ * Everything shown for one open workspace: the taxonomy, targets, proxy and playtest tabs above the
+ * problems list. Built anew for each workspace, together with its view models.
  */
 final class WorkspacePane {
 
@@ -38,9 +41,21 @@ final class WorkspacePane {
   private final Tab taxonomyTab;
   private final Tab targetsTab;
   private final Tab proxyTab;
+  private final Tab playtestTab;
+  private final PlaytestViewModel playtest;
   private final SplitPane root;
 
-  WorkspacePane(WorkspaceSession session, SettingsStore settings, Supplier<String> ids) {
+  /**
+   * @param playtest the playtest of this workspace, disposed with the pane
+   * @param modelBar picks the router model the playtest decides with
+   */
+  WorkspacePane(
+      WorkspaceSession session,
+      SettingsStore settings,
+      Supplier<String> ids,
+      PlaytestViewModel playtest,
+      RouterModelBar modelBar) {
+    this.playtest = playtest;
     var editor = session.editor();
     taxonomy = new TaxonomyViewModel(editor, ids);
     var details = new NodeDetailsViewModel(editor, taxonomy.selectionProperty());
@@ -56,7 +71,9 @@ final class WorkspacePane {
     proxyView = new ProxySettingsView(new ProxySettingsViewModel(editor));
     proxyTab = new Tab("Proxy", proxyView.root());
     proxyTab.setId("proxyTab");
-    tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab);
+    playtestTab = new Tab("Playtest", new PlaytestView(playtest, modelBar.root()).root());
+    playtestTab.setId("playtestTab");
+    tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab, playtestTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
     var problems = new ValidationPanel(validation, this::goTo);
@@ -84,6 +101,15 @@ final class WorkspacePane {
 
   ValidationViewModel validation() {
     return validation;
+  }
+
+  PlaytestViewModel playtest() {
+    return playtest;
+  }
+
+  /** The workspace is closing: stop routing its playtest. */
+  void dispose() {
+    playtest.dispose();
   }
 
   /** Shows the taxonomy tab, e.g. before a menu command that adds a node. */

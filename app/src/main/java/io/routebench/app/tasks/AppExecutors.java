@@ -12,9 +12,13 @@ import java.util.concurrent.TimeUnit;
  * @param workspaceIo everything that touches the open workspace file, one task at a time, so that
  *     opening, saving and closing can never interleave
  * @param timers delays: autosave and settings coalescing
+ * @param engine the one thread that owns the loaded router model (llama.cpp is not thread-safe)
  */
 public record AppExecutors(
-    ExecutorService workers, ExecutorService workspaceIo, ScheduledExecutorService timers) {
+    ExecutorService workers,
+    ExecutorService workspaceIo,
+    ScheduledExecutorService timers,
+    ExecutorService engine) {
 
   public static AppExecutors create(Thread.UncaughtExceptionHandler uncaughtExceptions) {
     return new AppExecutors(
@@ -23,16 +27,23 @@ public record AppExecutors(
         Executors.newSingleThreadExecutor(
             new NamedThreadFactory("routebench-workspace-io", uncaughtExceptions)),
         Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("routebench-timer", uncaughtExceptions)));
+            new NamedThreadFactory("routebench-timer", uncaughtExceptions)),
+        Executors.newSingleThreadExecutor(
+            new NamedThreadFactory("routebench-engine", uncaughtExceptions)));
   }
 
-  /** Stops accepting work and waits briefly for running work (a save) to finish. */
+  /**
+   * Stops accepting work and waits briefly for running work (a save, closing the router model) to
+   * finish.
+   */
   public void shutdown() {
     timers.shutdownNow();
     workers.shutdownNow();
     workspaceIo.shutdown();
+    engine.shutdown();
     try {
       workspaceIo.awaitTermination(10, TimeUnit.SECONDS);
+      engine.awaitTermination(10, TimeUnit.SECONDS);
       workers.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

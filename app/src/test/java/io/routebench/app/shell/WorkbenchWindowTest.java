@@ -17,6 +17,7 @@ import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.validation.Severity;
 import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import java.nio.file.Files;
@@ -249,6 +250,35 @@ class WorkbenchWindowTest extends FxRobot {
 
     assertThat(lookup("#routerModelField").query().isVisible()).isTrue();
     assertThat(lookup("#routerModelField").query().isFocused()).isTrue();
+  }
+
+  @Test
+  void the_playtest_routes_a_typed_message_live_and_highlights_the_route() throws Exception {
+    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
+    interact(() -> workbench.router().load(model, failure -> {}));
+    waitUntil(() -> workbench.router().loadedProperty().get() != null);
+
+    clickOn("Playtest");
+    clickOn("#playtestDraft").write("Write a Rust function that parses ISO dates");
+    waitUntil(() -> !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—"));
+
+    String route = lookup("#playtestRouteLabel").queryLabeled().getText();
+    // The route list restyles its cells on the next layout pass.
+    waitUntil(() -> lookup(".chosen-route").tryQuery().isPresent());
+    assertThat(lookup(".chosen-route").queryLabeled().getText()).isEqualTo(route);
+    assertThat(lookup("#routerModelLabel").queryLabeled().getText())
+        .startsWith("tiny-qwen2.gguf · qwen2");
+
+    push(KeyCode.CONTROL, KeyCode.ENTER);
+
+    assertThat(lookup("#playtestTurns").queryListView().getItems())
+        .singleElement()
+        .hasToString(
+            new io.routebench.app.playtest.PlaytestViewModel.Turn(
+                    io.routebench.core.conversation.Role.USER,
+                    "Write a Rust function that parses ISO dates",
+                    route)
+                .toString());
   }
 
   @Test

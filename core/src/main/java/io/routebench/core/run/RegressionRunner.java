@@ -98,10 +98,7 @@ public final class RegressionRunner {
 
   /** One request per user turn, in suite order. */
   static List<PlannedTurn> plan(PolicyDocument document, TestSuite suite) {
-    List<RouteOption> routes =
-        document.taxonomy().policies().stream()
-            .map(policy -> new RouteOption(policy.routeName(), policy.description()))
-            .toList();
+    List<RouteOption> routes = RouteOption.allOf(document.taxonomy());
     var turns = new ArrayList<PlannedTurn>();
     for (TestCase testCase : suite.cases()) {
       List<Integer> userTurns = testCase.userTurnIndexes();

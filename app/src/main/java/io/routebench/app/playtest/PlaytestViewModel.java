@@ -1,0 +1,247 @@
+package io.routebench.app.playtest;
+
+import io.routebench.app.routing.DecisionWords;
+import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.tasks.UiTimer;
+import io.routebench.app.workspace.DocumentEditor;
+import io.routebench.core.conversation.Message;
+import io.routebench.core.conversation.Role;
+import io.routebench.core.routing.LiveRoutingSession;
+import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.routing.RouteNames;
+import io.routebench.core.routing.RouteOption;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.RouteResolver;
+import io.routebench.core.workspace.PolicyDocument;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A conversation played against the workspace's policies, routed live: while the user types the
+ * next message, the loaded router decides after each pause in typing, and a newer decision
+ * supersedes the one in flight ({@link LiveRoutingSession}), so the route shown is always the one
+ * for the text as it stands. Editing a policy re-routes the message too.
+ *
+ * <p>Confined to the UI thread; decisions run on the router's engine thread.
+ */
+public final class PlaytestViewModel {
+
+  /** How long typing must pause before the router is asked. */
+  static final Duration TYPING_PAUSE = Duration.ofMillis(250);
+
+  /**
+   * A message of the conversation so far.
+   *
+   * @param route for user messages, the route decided for exactly this text, or {@code null}
+   */
+  public record Turn(Role role, String text, String route) {}
+
+  private final DocumentEditor editor;
+  private final LocalRouter router;
+  private final UiTimer timer;
+  private final Executor ui;
+  private final ObservableList<Turn> turns = FXCollections.observableArrayList();
+  private final ObservableList<String> routeNames = FXCollections.observableArrayList();
+  private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
+  private final ReadOnlyObjectWrapper<RouteDecision> decision =
+      new ReadOnlyObjectWrapper<>(this, "decision");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private final ReadOnlyBooleanWrapper routing = new ReadOnlyBooleanWrapper(this, "routing");
+  private final ChangeListener<LocalRouter.Loaded> modelChanged =
+      (obs, old, now) -> modelChanged(now);
+
+  private LiveRoutingSession session;
+  private UiTimer.Scheduled pendingDecision;
+
+  /** The draft text the shown decision was made for. */
+  private String decidedFor;
+
+  /**
+   * @param timer waits for a pause in typing
+   * @param ui runs the router's answers on the UI thread ({@code Platform::runLater})
+   */
+  public PlaytestViewModel(DocumentEditor editor, LocalRouter router, UiTimer timer, Executor ui) {
+    this.editor = editor;
+    this.router = router;
+    this.timer = timer;
+    this.ui = ui;
+    draft.addListener((obs, old, now) -> routeSoon());
+    editor
+        .documentProperty()
+        .addListener(
+            (obs, old, now) -> {
+              showRouteNames(now);
+              routeSoon();
+            });
+    router.loadedProperty().addListener(modelChanged);
+    showRouteNames(editor.document());
+    modelChanged(router.loadedProperty().get());
+  }
+
+  public ObservableList<Turn> turns() {
+    return FXCollections.unmodifiableObservableList(turns);
+  }
+
+  /** The routes the router chooses from, in prompt order, and {@code other}. */
+  public ObservableList<String> routeNames() {
+    return FXCollections.unmodifiableObservableList(routeNames);
+  }
+
+  /** The next user message, as typed so far. */
+  public StringProperty draftProperty() {
+    return draft;
+  }
+
+  /** The decision for the draft as it stands, or {@code null} while there is none. */
+  public ReadOnlyObjectProperty<RouteDecision> decisionProperty() {
+    return decision.getReadOnlyProperty();
+  }
+
+  /** What the playtest is waiting for, or what went wrong; empty when a decision is shown. */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** Whether the router is working on the draft. */
+  public ReadOnlyBooleanProperty routingProperty() {
+    return routing.getReadOnlyProperty();
+  }
+
+  /** The route shown as chosen, the way the route list names it, or {@code null}. */
+  public String chosenRoute() {
+    RouteDecision shown = decision.get();
+    return shown == null ? null : shown.effectiveRoute();
+  }
+
+  /** Why this route, then where the time went, one line each. */
+  public String describe(RouteDecision shown) {
+    return DecisionWords.outcome(shown) + "\n" + DecisionWords.timing(shown.answer().timing());
+  }
+
+  /** Adds the draft as the user's message, with the route decided for it, and clears the draft. */
+  public void sendAsUser() {
+    String text = draft.get();
+    if (text.isBlank()) {
+      return;
+    }
+    String route = text.equals(decidedFor) ? chosenRoute() : null;
+    turns.add(new Turn(Role.USER, text, route));
+    draft.set("");
+  }
+
+  /** Adds the draft as the assistant's reply (it shapes how the next user message is read). */
+  public void addAssistantReply() {
+    String text = draft.get();
+    if (text.isBlank()) {
+      return;
+    }
+    turns.add(new Turn(Role.ASSISTANT, text, null));
+    draft.set("");
+  }
+
+  public void clearConversation() {
+    turns.clear();
+    routeSoon();
+  }
+
+  /** Stops listening to the shared router and drops any decision in flight. */
+  public void dispose() {
+    router.loadedProperty().removeListener(modelChanged);
+    cancelPending();
+    if (session != null) {
+      session.cancel();
+    }
+  }
+
+  private void modelChanged(LocalRouter.Loaded model) {
+    if (session != null) {
+      session.cancel();
+    }
+    session = model == null ? null : new LiveRoutingSession(model.selector(), router.engine());
+    routeSoon();
+  }
+
+  private void showRouteNames(PolicyDocument document) {
+    var names = new ArrayList<>(document.taxonomy().routeNames());
+    names.add(RouteNames.OTHER);
+    if (!names.equals(routeNames)) {
+      routeNames.setAll(names);
+    }
+  }
+
+  private void routeSoon() {
+    cancelPending();
+    if (session == null) {
+      showNothing("Load a router model to see the route of each message as you type it.");
+      return;
+    }
+    if (draft.get().isBlank()) {
+      showNothing("Type a user message: its route appears as you type.");
+      return;
+    }
+    pendingDecision = timer.schedule(TYPING_PAUSE, this::routeNow);
+  }
+
+  private void routeNow() {
+    pendingDecision = null;
+    PolicyDocument document = editor.document();
+    String text = draft.get();
+    var conversation = new ArrayList<Message>();
+    for (Turn turn : turns) {
+      conversation.add(new Message(turn.role(), turn.text()));
+    }
+    conversation.add(Message.user(text));
+    var request =
+        new RouteRequest(RouteOption.allOf(document.taxonomy()), conversation, document.profile());
+    routing.set(true);
+    status.set("Routing…");
+    session.submit(
+        request,
+        LiveRoutingSession.LiveRoutingListener.of(
+            answer -> ui.execute(() -> decided(RouteResolver.resolve(answer, document), text)),
+            () -> {},
+            error -> ui.execute(() -> failed(error))));
+  }
+
+  private void decided(RouteDecision made, String text) {
+    routing.set(false);
+    decidedFor = text;
+    decision.set(made);
+    status.set("");
+  }
+
+  private void failed(RuntimeException error) {
+    routing.set(false);
+    decision.set(null);
+    status.set("The router failed: " + error.getMessage());
+  }
+
+  private void showNothing(String why) {
+    if (session != null) {
+      session.cancel();
+    }
+    routing.set(false);
+    decision.set(null);
+    decidedFor = null;
+    status.set(why);
+  }
+
+  private void cancelPending() {
+    if (pendingDecision != null) {
+      pendingDecision.cancel();
+      pendingDecision = null;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.routebench.app.routing;
+
+import io.routebench.app.errors.ErrorReporter;
+import io.routebench.app.settings.AppSettings;
+import io.routebench.app.settings.SettingsStore;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * Picks the router model the workbench decides with: load a GGUF file (or the one used last time),
+ * see what is loaded, unload it to free its memory.
+ */
+public final class RouterModelBar {
+
+  private final LocalRouter router;
+  private final SettingsStore settings;
+  private final ErrorReporter errors;
+  private final Path modelDir;
+  private final HBox root;
+
+  /**
+   * @param modelDir where the file chooser starts before any model was loaded
+   */
+  public RouterModelBar(
+      LocalRouter router, SettingsStore settings, ErrorReporter errors, Path modelDir) {
+    this.router = router;
+    this.settings = settings;
+    this.errors = errors;
+    this.modelDir = modelDir;
+
+    var choose = new Button("Load router model…");
+    choose.setId("loadRouterModelButton");
+    choose.setOnAction(e -> chooseAndLoad(choose.getScene().getWindow()));
+    // Offered while nothing is loaded: a model takes a second or two and a GB of memory, so it is
+    // never loaded without being asked for.
+    var again = new Hyperlink();
+    again.setId("reloadRouterModelLink");
+    Path last = settings.current().lastModelPath();
+    if (last != null) {
+      again.setText("Load " + last.getFileName() + " again");
+      again.setOnAction(e -> load(last));
+      again
+          .visibleProperty()
+          .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
+    } else {
+      again.setVisible(false);
+    }
+    again.managedProperty().bind(again.visibleProperty());
+    var unload = new Button("Unload");
+    unload.setId("unloadRouterModelButton");
+    unload.setOnAction(e -> router.unload());
+    unload.disableProperty().bind(router.loadedProperty().isNull());
+    var spinner = new ProgressIndicator();
+    spinner.setPrefSize(16, 16);
+    spinner.visibleProperty().bind(router.loadingProperty());
+    spinner.managedProperty().bind(spinner.visibleProperty());
+    choose.disableProperty().bind(router.loadingProperty());
+    var model = new Label();
+    model.setId("routerModelLabel");
+    model
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  if (router.loadingProperty().get()) {
+                    return "Loading the router model…";
+                  }
+                  LocalRouter.Loaded loaded = router.loadedProperty().get();
+                  return loaded == null ? "No router model loaded" : loaded.description();
+                },
+                router.loadingProperty(),
+                router.loadedProperty()));
+    root = new HBox(8, choose, again, spinner, model, unload);
+    root.setAlignment(Pos.CENTER_LEFT);
+    root.setPadding(new Insets(8, 10, 0, 10));
+  }
+
+  public Node root() {
+    return root;
+  }
+
+  /** Loads {@code model}, remembers it for next time, and tells the user if it cannot be used. */
+  public void load(Path model) {
+    router.load(
+        model,
+        failure ->
+            errors.showError(
+                "Cannot load the router model",
+                failure.getMessage() + "\nThe model loaded before, if any, is still in use.",
+                null));
+    settings.update(s -> s.withLastModelPath(model));
+  }
+
+  private void chooseAndLoad(Window owner) {
+    var chooser = new FileChooser();
+    chooser.setTitle("Load router model");
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("GGUF models (*.gguf)", "*.gguf"));
+    AppSettings current = settings.current();
+    Path start = current.lastModelPath() != null ? current.lastModelPath().getParent() : modelDir;
+    if (start != null && Files.isDirectory(start)) {
+      chooser.setInitialDirectory(start.toFile());
+    }
+    File file = chooser.showOpenDialog(owner);
+    if (file != null) {
+      load(file.toPath());
+    }
+  }
+}

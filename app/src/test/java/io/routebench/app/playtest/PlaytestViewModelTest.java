@@ -1,0 +1,173 @@
+package io.routebench.app.playtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.routebench.app.routing.LlamaCppLoader;
+import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.testing.Documents;
+import io.routebench.app.testing.ManualUiTimer;
+import io.routebench.app.workspace.DocumentEditor;
+import io.routebench.core.conversation.Role;
+import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.taxonomy.Taxonomy;
+import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.inference.gguf.TinyGgufModels;
+import io.routebench.inference.llama.LlamaEngineSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The playtest against a real (tiny, random) model through llama.cpp. The engine and UI executors
+ * run inline and the typing timer fires on demand, so each step's outcome is visible at once.
+ */
+class PlaytestViewModelTest {
+
+  @TempDir static Path models;
+  private static Path model;
+
+  private final DocumentEditor editor = new DocumentEditor(Documents.codingAndWriting(), d -> {});
+  private final LocalRouter router =
+      new LocalRouter(
+          new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)),
+          Runnable::run,
+          Runnable::run);
+  private final ManualUiTimer typing = new ManualUiTimer();
+  private final PlaytestViewModel playtest =
+      new PlaytestViewModel(editor, router, typing, Runnable::run);
+  private final ArrayList<RuntimeException> loadFailures = new ArrayList<>();
+
+  @BeforeAll
+  static void writeModel() {
+    model = TinyGgufModels.tinyQwen(models);
+  }
+
+  @AfterEach
+  void unload() {
+    playtest.dispose();
+    router.unload();
+  }
+
+  @Test
+  void without_a_model_the_playtest_says_what_to_do_and_routes_nothing() {
+    playtest.draftProperty().set("write a parser");
+
+    assertThat(playtest.statusProperty().get()).startsWith("Load a router model");
+    assertThat(typing.pendingCount()).isZero();
+    assertThat(playtest.routeNames())
+        .containsExactly("code generation", "debugging", "email drafting", "other");
+  }
+
+  @Test
+  void a_typed_message_is_routed_after_a_pause_to_one_of_the_routes() {
+    loadModel();
+    assertThat(router.loadedProperty().get().description()).startsWith("tiny-qwen2.gguf · qwen2");
+
+    playtest.draftProperty().set("write a parser in rust");
+
+    assertThat(playtest.decisionProperty().get()).isNull();
+    assertThat(typing.pendingDelays()).containsExactly(PlaytestViewModel.TYPING_PAUSE);
+
+    typing.fireAll();
+
+    RouteDecision decision = playtest.decisionProperty().get();
+    assertThat(decision).isNotNull();
+    assertThat(playtest.routeNames()).contains(decision.effectiveRoute());
+    assertThat(playtest.chosenRoute()).isEqualTo(decision.effectiveRoute());
+    assertThat(playtest.describe(decision)).contains("prompt ", " reused, ");
+    assertThat(playtest.statusProperty().get()).isEmpty();
+    assertThat(playtest.routingProperty().get()).isFalse();
+  }
+
+  @Test
+  void sent_turns_keep_their_route_and_a_follow_up_reuses_the_cached_conversation() {
+    loadModel();
+    playtest.draftProperty().set("Write a function that parses ISO dates in Java.");
+    typing.fireAll();
+    RouteDecision first = playtest.decisionProperty().get();
+
+    playtest.sendAsUser();
+    playtest.draftProperty().set("Here is a parser using java.time.LocalDate.parse(...).");
+    playtest.addAssistantReply();
+    playtest.draftProperty().set("Now add unit tests for leap years.");
+    typing.fireAll();
+
+    assertThat(playtest.turns())
+        .containsExactly(
+            new PlaytestViewModel.Turn(
+                Role.USER,
+                "Write a function that parses ISO dates in Java.",
+                first.effectiveRoute()),
+            new PlaytestViewModel.Turn(
+                Role.ASSISTANT, "Here is a parser using java.time.LocalDate.parse(...).", null));
+    var followUp = playtest.decisionProperty().get().answer().timing();
+    // The template head, the routes and the first message come from the cache; with the tiny
+    // model's byte-per-token vocabulary the template's tail alone is some 40 % of a prompt.
+    assertThat(followUp.reusedTokens()).isGreaterThan(first.answer().timing().promptTokens() / 3);
+    assertThat(followUp.evaluatedTokens())
+        .isEqualTo(followUp.promptTokens() - followUp.reusedTokens());
+  }
+
+  @Test
+  void a_message_sent_before_its_route_was_decided_is_marked_as_not_routed() {
+    loadModel();
+    playtest.draftProperty().set("hello");
+
+    playtest.sendAsUser();
+
+    assertThat(playtest.turns()).extracting(PlaytestViewModel.Turn::route).containsOnlyNulls();
+    assertThat(typing.pendingCount()).isZero();
+    assertThat(playtest.statusProperty().get()).startsWith("Type a user message");
+  }
+
+  @Test
+  void renaming_a_route_updates_the_route_list_and_routes_the_draft_again() {
+    loadModel();
+    playtest.draftProperty().set("my code crashes");
+    typing.fireAll();
+
+    editor.apply("rename", PlaytestViewModelTest::renameDebugging);
+
+    assertThat(playtest.routeNames()).contains("bug fixing").doesNotContain("debugging");
+    assertThat(typing.pendingCount()).isEqualTo(1);
+    typing.fireAll();
+    assertThat(playtest.routeNames()).contains(playtest.chosenRoute());
+  }
+
+  @Test
+  void a_file_that_is_not_a_model_is_reported_and_the_loaded_model_stays() {
+    loadModel();
+    LocalRouter.Loaded before = router.loadedProperty().get();
+
+    router.load(TinyGgufModels.notAGguf(models), loadFailures::add);
+
+    assertThat(loadFailures)
+        .singleElement()
+        .extracting(Throwable::getMessage)
+        .asString()
+        .contains("notes.gguf");
+    assertThat(router.loadedProperty().get()).isSameAs(before);
+    assertThat(router.loadingProperty().get()).isFalse();
+  }
+
+  private static PolicyDocument renameDebugging(PolicyDocument document) {
+    var domains =
+        document.taxonomy().domains().stream()
+            .map(
+                domain ->
+                    domain.withActions(
+                        domain.actions().stream()
+                            .map(a -> a.id().equals("a-debug") ? a.withName("bug fixing") : a)
+                            .toList()))
+            .toList();
+    return document.withTaxonomy(new Taxonomy(domains));
+  }
+
+  private void loadModel() {
+    router.load(model, loadFailures::add);
+    assertThat(loadFailures).isEmpty();
+  }
+}

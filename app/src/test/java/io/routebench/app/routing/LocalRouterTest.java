@@ -1,0 +1,135 @@
+package io.routebench.app.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.RouterAnswer;
+import io.routebench.inference.gguf.TinyGgufModels;
+import io.routebench.inference.llama.LlamaEngineSettings;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loading and unloading on the engine thread, with the engine's queue run by hand so the order of
+ * events can be chosen. The models are real (tiny) llama.cpp models.
+ */
+class LocalRouterTest {
+
+  @TempDir static Path models;
+  private static Path model;
+
+  private final ArrayDeque<Runnable> engineQueue = new ArrayDeque<>();
+  private final List<ClosingSelector> loadedSelectors = new ArrayList<>();
+  private final List<RuntimeException> failures = new ArrayList<>();
+  private final LlamaCppLoader llamaCpp =
+      new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
+  private final LocalRouter router =
+      new LocalRouter(
+          file -> {
+            LocalRouter.Loaded real = llamaCpp.load(file);
+            var selector = new ClosingSelector(real.selector());
+            loadedSelectors.add(selector);
+            return new LocalRouter.Loaded(file, selector, real.description(), real.warnings());
+          },
+          engineQueue::add,
+          Runnable::run);
+
+  @BeforeAll
+  static void writeModel() {
+    model = TinyGgufModels.tinyQwen(models);
+  }
+
+  @Test
+  void a_loaded_model_replaces_the_previous_one_which_is_closed() {
+    router.load(model, failures::add);
+    runEngine();
+    router.load(model, failures::add);
+    runEngine();
+
+    assertThat(failures).isEmpty();
+    assertThat(router.loadedProperty().get().selector()).isSameAs(loadedSelectors.get(1));
+    assertThat(loadedSelectors.get(0).closed).isTrue();
+    assertThat(loadedSelectors.get(1).closed).isFalse();
+    router.unload();
+    runEngine();
+    assertThat(loadedSelectors.get(1).closed).isTrue();
+  }
+
+  @Test
+  void an_unload_while_loading_discards_the_model_being_loaded() {
+    router.load(model, failures::add);
+    assertThat(router.loadingProperty().get()).isTrue();
+
+    router.unload();
+    runEngine();
+
+    assertThat(router.loadedProperty().get()).isNull();
+    assertThat(router.loadingProperty().get()).isFalse();
+    assertThat(loadedSelectors).singleElement().satisfies(s -> assertThat(s.closed).isTrue());
+  }
+
+  @Test
+  void unloading_twice_or_after_the_engine_stopped_is_harmless() {
+    var engineRunning = new boolean[] {true};
+    var stopping =
+        new LocalRouter(
+            llamaCpp,
+            task -> {
+              if (!engineRunning[0]) {
+                throw new RejectedExecutionException("engine stopped");
+              }
+              task.run();
+            },
+            Runnable::run);
+    stopping.load(model, failures::add);
+    assertThat(stopping.loadedProperty().get()).isNotNull();
+    engineRunning[0] = false;
+
+    stopping.unload();
+    stopping.unload();
+
+    assertThat(stopping.loadedProperty().get()).isNull();
+    assertThat(failures).isEmpty();
+  }
+
+  private void runEngine() {
+    while (!engineQueue.isEmpty()) {
+      engineQueue.poll().run();
+    }
+  }
+
+  /** The real selector, remembering whether it was closed. */
+  private static final class ClosingSelector implements RouteSelector {
+    private final RouteSelector delegate;
+    private boolean closed;
+
+    ClosingSelector(RouteSelector delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public EngineIdentity identity() {
+      return delegate.identity();
+    }
+
+    @Override
+    public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
+      return delegate.select(request, cancellation);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      delegate.close();
+    }
+  }
+}
