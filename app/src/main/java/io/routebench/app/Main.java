@@ -28,8 +28,11 @@ public final class Main {
     if (request.workbench()) {
       String[] workbenchArgs =
           request.workspace().map(path -> new String[] {path.toString()}).orElse(new String[0]);
+      // Returns once the workbench has quit and saved (Application.stop).
       Application.launch(WorkbenchApplication.class, workbenchArgs);
-      return;
+      // A loaded router model leaves llama.cpp's server thread behind, which is not a daemon:
+      // without this the process would outlive its window.
+      System.exit(0);
     }
     System.exit(RouteBenchCli.run(args));
   }
