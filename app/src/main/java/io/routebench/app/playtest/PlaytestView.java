@@ -86,21 +86,39 @@ public final class PlaytestView {
     reply.setOnAction(e -> viewModel.addAssistantReply());
     var clear = new Button("Clear conversation");
     clear.setOnAction(e -> viewModel.clearConversation());
+    var save = new Button("Save as test case…");
+    save.setId("playtestSaveButton");
+    save.setOnAction(
+        e ->
+            new SaveTestCaseDialog(viewModel)
+                .ask(root.getScene().getWindow())
+                .ifPresent(
+                    answers ->
+                        viewModel.saveAsTestCase(
+                            answers.suite(), answers.name(), answers.expectedRoutes())));
+    save.disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> viewModel.userTurns().isEmpty(), viewModel.turns()));
     var blank = viewModel.draftProperty().isEmpty();
     send.disableProperty().bind(blank);
     reply.disableProperty().bind(blank);
     clear.disableProperty().bind(Bindings.isEmpty(viewModel.turns()));
     var spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    var buttons = new HBox(6, send, reply, spacer, clear);
+    var buttons = new HBox(6, send, reply, spacer, save, clear);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
+    var saved = new Label();
+    saved.setId("playtestSaveOutcome");
+    saved.textProperty().bind(viewModel.saveOutcomeProperty());
     var pane =
         new VBox(
             6,
             turns,
             draft,
             buttons,
+            saved,
             help(
                 "Ctrl+Enter sends. An assistant reply lets you test follow-ups: the router reads"
                     + " the whole conversation, as the proxy sends it."));
@@ -187,7 +205,10 @@ public final class PlaytestView {
         String routed =
             turn.role() != Role.USER
                 ? ""
-                : "   → " + (turn.route() == null ? "(not routed)" : turn.route());
+                : "   → "
+                    + (turn.route() != null
+                        ? turn.route()
+                        : turn.routing() ? "(routing…)" : "(not routed)");
         setText(who + ": " + turn.text() + routed);
         setWrapText(true);
         setPrefWidth(0);

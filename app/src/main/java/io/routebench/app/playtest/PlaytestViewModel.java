@@ -6,16 +6,23 @@ import io.routebench.app.tasks.UiTimer;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
+import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.LiveRoutingSession;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.routing.RouteNames;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
+import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.suite.CaseMessage;
+import io.routebench.core.suite.TestCase;
 import io.routebench.core.workspace.PolicyDocument;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -45,11 +52,33 @@ public final class PlaytestViewModel {
    * A message of the conversation so far.
    *
    * @param route for user messages, the route decided for exactly this text, or {@code null}
+   * @param routing whether that decision is still being made
    */
-  public record Turn(Role role, String text, String route) {}
+  public record Turn(Role role, String text, String route, boolean routing) {
+
+    public Turn(Role role, String text, String route) {
+      this(role, text, route, false);
+    }
+
+    Turn decided(String decidedRoute) {
+      return new Turn(role, text, decidedRoute, false);
+    }
+  }
+
+  /** Stores a conversation as a test case; the workspace session writes it to the file. */
+  @FunctionalInterface
+  public interface CaseSaver {
+    void add(String suiteName, TestCase testCase, Runnable saved, Consumer<Throwable> failed);
+  }
+
+  /** The suite a saved conversation goes to unless the user names another. */
+  public static final String DEFAULT_SUITE = "Playtests";
+
+  private static final int CASE_NAME_LENGTH = 60;
 
   private final DocumentEditor editor;
   private final LocalRouter router;
+  private final CaseSaver saver;
   private final UiTimer timer;
   private final Executor ui;
   private final ObservableList<Turn> turns = FXCollections.observableArrayList();
@@ -59,22 +88,33 @@ public final class PlaytestViewModel {
       new ReadOnlyObjectWrapper<>(this, "decision");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
   private final ReadOnlyBooleanWrapper routing = new ReadOnlyBooleanWrapper(this, "routing");
+  private final ReadOnlyStringWrapper saveOutcome =
+      new ReadOnlyStringWrapper(this, "saveOutcome", "");
   private final ChangeListener<LocalRouter.Loaded> modelChanged =
       (obs, old, now) -> modelChanged(now);
 
   private LiveRoutingSession session;
+  private RouteSelector model;
+
+  /** Cancels the decisions for sent messages still waiting: on clear, model change, dispose. */
+  private CancellationToken sentTurns = new CancellationToken();
+
   private UiTimer.Scheduled pendingDecision;
 
   /** The draft text the shown decision was made for. */
   private String decidedFor;
 
   /**
+   * @param saver stores conversations as test cases
+   * @param saver stores conversations as test cases
    * @param timer waits for a pause in typing
    * @param ui runs the router's answers on the UI thread ({@code Platform::runLater})
    */
-  public PlaytestViewModel(DocumentEditor editor, LocalRouter router, UiTimer timer, Executor ui) {
+  public PlaytestViewModel(
+      DocumentEditor editor, LocalRouter router, CaseSaver saver, UiTimer timer, Executor ui) {
     this.editor = editor;
     this.router = router;
+    this.saver = saver;
     this.timer = timer;
     this.ui = ui;
     draft.addListener((obs, old, now) -> routeSoon());
@@ -137,8 +177,15 @@ public final class PlaytestViewModel {
       return;
     }
     String route = text.equals(decidedFor) ? chosenRoute() : null;
-    turns.add(new Turn(Role.USER, text, route));
+    // Sent before its route was decided: it keeps its own decision, which typing the next
+    // message does not supersede.
+    boolean decideNow = route == null && model != null;
+    var turn = new Turn(Role.USER, text, route, decideNow);
+    turns.add(turn);
     draft.set("");
+    if (decideNow) {
+      routeSentTurn(turn);
+    }
   }
 
   /** Adds the draft as the assistant's reply (it shapes how the next user message is read). */
@@ -152,25 +199,127 @@ public final class PlaytestViewModel {
   }
 
   public void clearConversation() {
+    cancelSentTurns();
     turns.clear();
     routeSoon();
+  }
+
+  /** The user messages so far: the turns a saved test case expects a route for. */
+  public List<Turn> userTurns() {
+    return turns.stream().filter(turn -> turn.role() == Role.USER).toList();
+  }
+
+  /** A name for the conversation as a test case: its first user message, shortened. */
+  public String suggestedCaseName() {
+    String first = userTurns().isEmpty() ? "Playtest" : userTurns().get(0).text().strip();
+    return first.length() <= CASE_NAME_LENGTH
+        ? first
+        : first.substring(0, CASE_NAME_LENGTH - 1).strip() + "…";
+  }
+
+  /** What the last save did, for the line under the conversation; empty at first. */
+  public ReadOnlyStringProperty saveOutcomeProperty() {
+    return saveOutcome.getReadOnlyProperty();
+  }
+
+  /**
+   * Saves the conversation so far as a test case of {@code suiteName} (created when missing); the
+   * {@code test} command then checks the router against it.
+   *
+   * @param expectedRoutes one per user turn, in order: what the router should answer there
+   */
+  public void saveAsTestCase(String suiteName, String caseName, List<String> expectedRoutes) {
+    List<Turn> userTurns = userTurns();
+    if (userTurns.isEmpty() || expectedRoutes.size() != userTurns.size()) {
+      throw new IllegalArgumentException(
+          "one expected route per user turn: " + userTurns.size() + " turns");
+    }
+    var messages = new ArrayList<CaseMessage>();
+    int userTurn = 0;
+    for (Turn turn : turns) {
+      messages.add(
+          turn.role() == Role.USER
+              ? CaseMessage.user(turn.text(), expectedRoutes.get(userTurn++))
+              : new CaseMessage(turn.role(), turn.text(), null));
+    }
+    var testCase =
+        new TestCase(UUID.randomUUID().toString(), caseName, List.of("playtest"), "", messages);
+    saveOutcome.set("Saving…");
+    saver.add(
+        suiteName,
+        testCase,
+        () ->
+            saveOutcome.set(
+                "Saved “"
+                    + caseName
+                    + "” to suite “"
+                    + suiteName
+                    + "”; routebench test runs the suite against a model."),
+        failure -> saveOutcome.set("Could not save the test case: " + failure.getMessage()));
   }
 
   /** Stops listening to the shared router and drops any decision in flight. */
   public void dispose() {
     router.loadedProperty().removeListener(modelChanged);
     cancelPending();
+    cancelSentTurns();
     if (session != null) {
       session.cancel();
     }
   }
 
-  private void modelChanged(LocalRouter.Loaded model) {
+  private void modelChanged(LocalRouter.Loaded loaded) {
     if (session != null) {
       session.cancel();
     }
-    session = model == null ? null : new LiveRoutingSession(model.selector(), router.engine());
+    cancelSentTurns();
+    model = loaded == null ? null : loaded.selector();
+    session = model == null ? null : new LiveRoutingSession(model, router.engine());
     routeSoon();
+  }
+
+  private void routeSentTurn(Turn turn) {
+    PolicyDocument document = editor.document();
+    var request =
+        request(document, turns.stream().map(t -> new Message(t.role(), t.text())).toList());
+    RouteSelector selector = model;
+    CancellationToken cancellation = sentTurns;
+    router
+        .engine()
+        .execute(
+            () -> {
+              String route = null;
+              try {
+                cancellation.throwIfCancelled();
+                route =
+                    RouteResolver.resolve(selector.select(request, cancellation), document)
+                        .effectiveRoute();
+              } catch (RuntimeException e) {
+                // Cancelled (the conversation was cleared or the model changed) or failed: the
+                // message stays unrouted, as when no model is loaded.
+              }
+              String decided = route;
+              ui.execute(() -> replace(turn, turn.decided(decided)));
+            });
+  }
+
+  private void replace(Turn turn, Turn with) {
+    for (int i = 0; i < turns.size(); i++) {
+      if (turns.get(i) == turn) {
+        turns.set(i, with);
+        return;
+      }
+    }
+  }
+
+  private void cancelSentTurns() {
+    sentTurns.cancel();
+    sentTurns = new CancellationToken();
+  }
+
+  private static RouteRequest request(PolicyDocument document, List<Message> conversation) {
+    return new RouteRequest(
+        RouteOption.allOf(document.taxonomy()), conversation, document.profile());
   }
 
   private void showRouteNames(PolicyDocument document) {
@@ -203,8 +352,7 @@ public final class PlaytestViewModel {
       conversation.add(new Message(turn.role(), turn.text()));
     }
     conversation.add(Message.user(text));
-    var request =
-        new RouteRequest(RouteOption.allOf(document.taxonomy()), conversation, document.profile());
+    var request = request(document, conversation);
     routing.set(true);
     status.set("Routing…");
     session.submit(

@@ -327,6 +327,7 @@ public final class MainWindow implements ShellCommands {
             new PlaytestViewModel(
                 session.editor(),
                 playtesting.router(),
+                session::addTestCase,
                 playtesting.typingTimer(),
                 Platform::runLater),
             new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()));

@@ -1,5 +1,6 @@
 package io.routebench.app.workspace;
 
+import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocumentRepository;
 import java.nio.file.Path;
 
@@ -9,6 +10,8 @@ public interface OpenWorkspace extends AutoCloseable {
   Path path();
 
   PolicyDocumentRepository policies();
+
+  TestSuiteRepository suites();
 
   @Override
   void close();

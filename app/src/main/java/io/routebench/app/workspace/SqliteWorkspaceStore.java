@@ -1,5 +1,6 @@
 package io.routebench.app.workspace;
 
+import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocumentRepository;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
@@ -59,6 +60,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public PolicyDocumentRepository policies() {
       return workspace.policies();
+    }
+
+    @Override
+    public TestSuiteRepository suites() {
+      return workspace.suites();
     }
 
     @Override

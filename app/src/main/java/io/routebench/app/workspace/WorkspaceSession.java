@@ -1,10 +1,16 @@
 package io.routebench.app.workspace;
 
+import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.UiTimer;
+import io.routebench.core.suite.TestCase;
+import io.routebench.core.suite.TestSuite;
+import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocument;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One open workspace while the user works in it: the file, the document being edited and the
@@ -15,12 +21,17 @@ public final class WorkspaceSession {
   private final OpenWorkspace workspace;
   private final DocumentEditor editor;
   private final DocumentAutosaver autosaver;
+  private final TaskExecutor saves;
 
   private WorkspaceSession(
-      OpenWorkspace workspace, DocumentEditor editor, DocumentAutosaver autosaver) {
+      OpenWorkspace workspace,
+      DocumentEditor editor,
+      DocumentAutosaver autosaver,
+      TaskExecutor saves) {
     this.workspace = workspace;
     this.editor = editor;
     this.autosaver = autosaver;
+    this.saves = saves;
   }
 
   /**
@@ -35,7 +46,7 @@ public final class WorkspaceSession {
       Duration saveInterval) {
     var autosaver = new DocumentAutosaver(workspace.policies(), loaded, saves, timer, saveInterval);
     var editor = new DocumentEditor(loaded, autosaver::submit);
-    return new WorkspaceSession(workspace, editor, autosaver);
+    return new WorkspaceSession(workspace, editor, autosaver, saves);
   }
 
   public Path path() {
@@ -53,6 +64,31 @@ public final class WorkspaceSession {
 
   public DocumentAutosaver autosaver() {
     return autosaver;
+  }
+
+  /**
+   * Adds a test case to the suite named {@code suiteName}, creating the suite when there is none,
+   * on the thread that writes the file (so it never interleaves with an autosave).
+   *
+   * @param saved runs on the UI thread once the case is in the file
+   * @param failed runs on the UI thread with the reason it is not
+   */
+  public void addTestCase(
+      String suiteName, TestCase testCase, Runnable saved, Consumer<Throwable> failed) {
+    saves.execute(
+        BackgroundTask.ofAction(
+                "Saving test case " + testCase.name(),
+                () -> {
+                  TestSuiteRepository suites = workspace.suites();
+                  TestSuite suite =
+                      suites
+                          .findSuiteByName(suiteName)
+                          .orElseGet(
+                              () -> suites.createSuite(suiteName, "Saved from the playtest"));
+                  suites.addCases(suite.id(), List.of(testCase));
+                })
+            .onSuccess(done -> saved.run())
+            .onFailure(failed));
   }
 
   /**

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.testing.Documents;
+import io.routebench.app.testing.InMemoryTestSuiteRepository;
 import io.routebench.app.testing.ManualUiTimer;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +39,19 @@ class PlaytestViewModelTest {
           Runnable::run,
           Runnable::run);
   private final ManualUiTimer typing = new ManualUiTimer();
+  private final InMemoryTestSuiteRepository suites = new InMemoryTestSuiteRepository();
   private final PlaytestViewModel playtest =
-      new PlaytestViewModel(editor, router, typing, Runnable::run);
+      new PlaytestViewModel(
+          editor,
+          router,
+          (suite, testCase, saved, failed) -> {
+            var target =
+                suites.findSuiteByName(suite).orElseGet(() -> suites.createSuite(suite, ""));
+            suites.addCases(target.id(), List.of(testCase));
+            saved.run();
+          },
+          typing,
+          Runnable::run);
   private final ArrayList<RuntimeException> loadFailures = new ArrayList<>();
 
   @BeforeAll
@@ -112,15 +126,31 @@ class PlaytestViewModelTest {
   }
 
   @Test
-  void a_message_sent_before_its_route_was_decided_is_marked_as_not_routed() {
+  void a_message_sent_before_its_route_was_decided_is_routed_all_the_same() {
     loadModel();
     playtest.draftProperty().set("hello");
 
     playtest.sendAsUser();
 
-    assertThat(playtest.turns()).extracting(PlaytestViewModel.Turn::route).containsOnlyNulls();
+    assertThat(playtest.turns())
+        .singleElement()
+        .satisfies(
+            turn -> {
+              assertThat(turn.routing()).isFalse();
+              assertThat(playtest.routeNames()).contains(turn.route());
+            });
     assertThat(typing.pendingCount()).isZero();
     assertThat(playtest.statusProperty().get()).startsWith("Type a user message");
+  }
+
+  @Test
+  void without_a_model_a_sent_message_stays_unrouted() {
+    playtest.draftProperty().set("hello");
+
+    playtest.sendAsUser();
+
+    assertThat(playtest.turns())
+        .containsExactly(new PlaytestViewModel.Turn(Role.USER, "hello", null, false));
   }
 
   @Test
@@ -151,6 +181,49 @@ class PlaytestViewModelTest {
         .contains("notes.gguf");
     assertThat(router.loadedProperty().get()).isSameAs(before);
     assertThat(router.loadingProperty().get()).isFalse();
+  }
+
+  @Test
+  void the_conversation_is_saved_as_a_test_case_with_the_routes_the_user_expects() {
+    loadModel();
+    playtest.draftProperty().set("My pods keep restarting after the Helm upgrade");
+    typing.fireAll();
+    playtest.sendAsUser();
+    playtest.draftProperty().set("Check the liveness probe timeouts first.");
+    playtest.addAssistantReply();
+    playtest.draftProperty().set("Now draft an email to the team about the outage");
+    playtest.sendAsUser();
+
+    assertThat(playtest.suggestedCaseName())
+        .isEqualTo("My pods keep restarting after the Helm upgrade");
+    playtest.saveAsTestCase(
+        PlaytestViewModel.DEFAULT_SUITE, "helm outage", List.of("debugging", "email drafting"));
+
+    var saved = suites.findSuiteByName("Playtests").orElseThrow().cases();
+    assertThat(saved)
+        .singleElement()
+        .satisfies(
+            testCase -> {
+              assertThat(testCase.name()).isEqualTo("helm outage");
+              assertThat(testCase.tags()).containsExactly("playtest");
+              assertThat(testCase.messages())
+                  .containsExactly(
+                      CaseMessage.user(
+                          "My pods keep restarting after the Helm upgrade", "debugging"),
+                      CaseMessage.assistant("Check the liveness probe timeouts first."),
+                      CaseMessage.user(
+                          "Now draft an email to the team about the outage", "email drafting"));
+            });
+    assertThat(playtest.saveOutcomeProperty().get())
+        .startsWith("Saved “helm outage” to suite “Playtests”");
+  }
+
+  @Test
+  void a_long_first_message_is_shortened_for_the_case_name() {
+    playtest.draftProperty().set("x".repeat(100));
+    playtest.sendAsUser();
+
+    assertThat(playtest.suggestedCaseName()).hasSize(60).endsWith("…");
   }
 
   private static PolicyDocument renameDebugging(PolicyDocument document) {

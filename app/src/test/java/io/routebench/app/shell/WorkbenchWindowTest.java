@@ -270,6 +270,39 @@ class WorkbenchWindowTest extends FxRobot {
         .startsWith("tiny-qwen2.gguf · qwen2");
 
     push(KeyCode.CONTROL, KeyCode.ENTER);
+    interact(
+        () ->
+            workbench
+                .window()
+                .workspacePane()
+                .playtest()
+                .saveAsTestCase("Playtests", "rust dates", List.of("code generation")));
+    waitUntil(
+        () -> lookup("#playtestSaveOutcome").queryLabeled().getText().startsWith("Saved “rust"));
+    Path file = session().path();
+    interact(() -> workbench.workspaces().close());
+    try (Workspace workspace = WorkspaceFile.open(file)) {
+      var saved = workspace.suites().findSuiteByName("Playtests").orElseThrow().cases();
+      assertThat(saved)
+          .singleElement()
+          .satisfies(
+              testCase ->
+                  assertThat(testCase.messages().get(0).expectedRoute())
+                      .isEqualTo("code generation"));
+    }
+  }
+
+  @Test
+  void the_playtest_conversation_lists_each_sent_message_with_its_route() throws Exception {
+    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
+    interact(() -> workbench.router().load(model, failure -> {}));
+    waitUntil(() -> workbench.router().loadedProperty().get() != null);
+    clickOn("Playtest");
+    clickOn("#playtestDraft").write("Write a Rust function that parses ISO dates");
+    waitUntil(() -> !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—"));
+    String route = lookup("#playtestRouteLabel").queryLabeled().getText();
+
+    push(KeyCode.CONTROL, KeyCode.ENTER);
 
     assertThat(lookup("#playtestTurns").queryListView().getItems())
         .singleElement()

@@ -3,6 +3,7 @@ package io.routebench.app.testing;
 import io.routebench.app.workspace.OpenWorkspace;
 import io.routebench.app.workspace.WorkspaceAccessException;
 import io.routebench.app.workspace.WorkspaceStore;
+import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.PolicyDocumentRepository;
 import java.io.IOException;
@@ -86,6 +87,8 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     return file.toAbsolutePath().normalize();
   }
 
+  private final Map<Path, TestSuiteRepository> suites = new HashMap<>();
+
   private final class Opened implements OpenWorkspace {
     private final Path path;
     private final PolicyDocumentRepository repository;
@@ -103,6 +106,13 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     @Override
     public PolicyDocumentRepository policies() {
       return repository;
+    }
+
+    @Override
+    public TestSuiteRepository suites() {
+      synchronized (InMemoryWorkspaceStore.this) {
+        return suites.computeIfAbsent(path, p -> new InMemoryTestSuiteRepository());
+      }
     }
 
     @Override

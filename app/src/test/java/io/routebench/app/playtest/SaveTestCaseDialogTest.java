@@ -1,0 +1,54 @@
+package io.routebench.app.playtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.testing.Documents;
+import io.routebench.app.testing.ManualUiTimer;
+import io.routebench.app.workspace.DocumentEditor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The dialog's defaults, read without showing it (a modal dialog would block the test). */
+class SaveTestCaseDialogTest extends FxRobot {
+
+  private final PlaytestViewModel playtest =
+      new PlaytestViewModel(
+          new DocumentEditor(Documents.codingAndWriting(), d -> {}),
+          new LocalRouter(
+              file -> {
+                throw new AssertionError("no model is loaded here");
+              },
+              Runnable::run,
+              Runnable::run),
+          (suite, testCase, saved, failed) -> saved.run(),
+          new ManualUiTimer(),
+          Runnable::run);
+
+  @BeforeEach
+  void startToolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @Test
+  void each_user_turn_expects_its_decided_route_or_other_in_the_default_suite() {
+    playtest.draftProperty().set("Fix my null pointer");
+    playtest.sendAsUser();
+    playtest.draftProperty().set("Try Optional.");
+    playtest.addAssistantReply();
+    playtest.draftProperty().set("Thanks!");
+    playtest.sendAsUser();
+    var answers = new AtomicReference<SaveTestCaseDialog.Answers>();
+
+    interact(() -> answers.set(new SaveTestCaseDialog(playtest).answers()));
+
+    // No model was loaded, so no turn has a decided route: both default to other.
+    assertThat(answers.get())
+        .isEqualTo(
+            new SaveTestCaseDialog.Answers(
+                "Playtests", "Fix my null pointer", java.util.List.of("other", "other")));
+  }
+}
