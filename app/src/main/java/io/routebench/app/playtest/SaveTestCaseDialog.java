@@ -34,6 +34,7 @@ final class SaveTestCaseDialog {
   private final GridPane form = Forms.grid();
 
   SaveTestCaseDialog(PlaytestViewModel viewModel) {
+    form.setPrefWidth(620);
     suite.setId("saveCaseSuiteField");
     name.setId("saveCaseNameField");
     name.setText(viewModel.suggestedCaseName());
