@@ -3,6 +3,7 @@ package io.routebench.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.Workbench;
+import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.taxonomy.NodeRef;
 import io.routebench.app.testing.Documents;
@@ -13,6 +14,7 @@ import io.routebench.app.workspace.SqliteWorkspaceStore;
 import io.routebench.app.workspace.WorkspaceSession;
 import io.routebench.core.config.ConfigFiles;
 import io.routebench.core.config.PolicyDocumentYaml;
+import io.routebench.core.conversation.Role;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.validation.Severity;
@@ -254,22 +256,27 @@ class WorkbenchWindowTest extends FxRobot {
 
   @Test
   void the_playtest_routes_a_typed_message_live_and_highlights_the_route() throws Exception {
-    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
-    interact(() -> workbench.router().load(model, failure -> {}));
-    waitUntil(() -> workbench.router().loadedProperty().get() != null);
+    String route = typeInPlaytest("Write a Rust function that parses ISO dates");
 
-    clickOn("Playtest");
-    clickOn("#playtestDraft").write("Write a Rust function that parses ISO dates");
-    waitUntil(() -> !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—"));
-
-    String route = lookup("#playtestRouteLabel").queryLabeled().getText();
     // The route list restyles its cells on the next layout pass.
     waitUntil(() -> lookup(".chosen-route").tryQuery().isPresent());
     assertThat(lookup(".chosen-route").queryLabeled().getText()).isEqualTo(route);
     assertThat(lookup("#routerModelLabel").queryLabeled().getText())
         .startsWith("tiny-qwen2.gguf · qwen2");
+  }
+
+  @Test
+  void a_sent_playtest_message_keeps_its_route_and_can_be_saved_as_a_test_case() throws Exception {
+    String route = typeInPlaytest("Write a Rust function that parses ISO dates");
 
     push(KeyCode.CONTROL, KeyCode.ENTER);
+
+    assertThat(lookup("#playtestTurns").queryListView().getItems())
+        .singleElement()
+        .isEqualTo(
+            new PlaytestViewModel.Turn(
+                Role.USER, "Write a Rust function that parses ISO dates", route));
+
     interact(
         () ->
             workbench
@@ -290,28 +297,6 @@ class WorkbenchWindowTest extends FxRobot {
                   assertThat(testCase.messages().get(0).expectedRoute())
                       .isEqualTo("code generation"));
     }
-  }
-
-  @Test
-  void the_playtest_conversation_lists_each_sent_message_with_its_route() throws Exception {
-    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
-    interact(() -> workbench.router().load(model, failure -> {}));
-    waitUntil(() -> workbench.router().loadedProperty().get() != null);
-    clickOn("Playtest");
-    clickOn("#playtestDraft").write("Write a Rust function that parses ISO dates");
-    waitUntil(() -> !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—"));
-    String route = lookup("#playtestRouteLabel").queryLabeled().getText();
-
-    push(KeyCode.CONTROL, KeyCode.ENTER);
-
-    assertThat(lookup("#playtestTurns").queryListView().getItems())
-        .singleElement()
-        .hasToString(
-            new io.routebench.app.playtest.PlaytestViewModel.Turn(
-                    io.routebench.core.conversation.Role.USER,
-                    "Write a Rust function that parses ISO dates",
-                    route)
-                .toString());
   }
 
   @Test
@@ -401,6 +386,17 @@ class WorkbenchWindowTest extends FxRobot {
         .map(Map.Entry::getValue)
         .findFirst()
         .orElseThrow();
+  }
+
+  /** Loads the tiny model, types {@code message} in the playtest and waits for its route. */
+  private String typeInPlaytest(String message) throws Exception {
+    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
+    interact(() -> workbench.router().load(model, failure -> {}));
+    waitUntil(() -> workbench.router().loadedProperty().get() != null);
+    clickOn("Playtest");
+    clickOn("#playtestDraft").write(message);
+    waitUntil(() -> !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—"));
+    return lookup("#playtestRouteLabel").queryLabeled().getText();
   }
 
   private MenuItem menuItem(String id) {
