@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,9 +14,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The router model loaded into this workbench, shared by the playtest of whichever workspace is
- * open: one engine on one thread, because llama.cpp contexts are not thread-safe. Loading a model,
- * replacing it and closing it all run on that thread, so they wait for a decision in flight instead
- * of pulling the model from under it.
+ * open: one engine on one thread, because llama.cpp contexts are not thread-safe. Loading and
+ * closing run on that thread too, and a replaced model is closed only after everything queued for
+ * it: a decision never runs on a closed model.
  *
  * <p>The properties are read and written on the UI thread; results reach it through {@code ui}.
  */
@@ -47,11 +46,11 @@ public final class LocalRouter {
   private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
-  /** Only touched on the engine thread. */
-  private Loaded current;
-
-  /** Bumped by every load and unload, so that a load overtaken by an unload is discarded. */
-  private final AtomicInteger generation = new AtomicInteger();
+  /**
+   * Bumped by every load and unload, so that a load overtaken by an unload is discarded. UI thread
+   * only.
+   */
+  private int generation;
 
   /**
    * @param engine the single thread that owns the engine
@@ -88,7 +87,7 @@ public final class LocalRouter {
       return;
     }
     loading.set(true);
-    int thisLoad = generation.incrementAndGet();
+    int thisLoad = ++generation;
     engine.execute(
         () -> {
           Loaded next;
@@ -97,26 +96,21 @@ public final class LocalRouter {
           } catch (RuntimeException e) {
             ui.execute(
                 () -> {
-                  if (generation.get() == thisLoad) {
+                  if (generation == thisLoad) {
                     loading.set(false);
                     failed.accept(e);
                   }
                 });
             return;
           }
-          if (generation.get() != thisLoad) {
-            next.selector().close();
-            return;
-          }
-          closeCurrent();
-          current = next;
-          // An unload between here and the UI thread has queued the close of this very model.
           ui.execute(
               () -> {
-                if (generation.get() == thisLoad) {
-                  loading.set(false);
-                  loaded.set(next);
+                if (generation != thisLoad) {
+                  closeLater(next); // unloaded meanwhile: nobody ever saw it
+                  return;
                 }
+                loading.set(false);
+                replaceWith(next);
               });
         });
   }
@@ -126,23 +120,29 @@ public final class LocalRouter {
    * again, also once the engine thread has stopped.
    */
   public void unload() {
-    if (loaded.get() == null && !loading.get()) {
-      return;
-    }
-    generation.incrementAndGet();
-    loaded.set(null);
+    generation++;
     loading.set(false);
-    try {
-      engine.execute(this::closeCurrent);
-    } catch (RejectedExecutionException e) {
-      // Shutting down: the process ends, and llama.cpp's memory with it.
+    replaceWith(null);
+  }
+
+  /**
+   * Shows {@code next} first, so that every user of the old model drops its pending work, and only
+   * then queues the old model's close behind whatever is already on the engine thread: nothing can
+   * run on a closed model.
+   */
+  private void replaceWith(Loaded next) {
+    Loaded previous = loaded.get();
+    loaded.set(next);
+    if (previous != null) {
+      closeLater(previous);
     }
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.selector().close();
-      current = null;
+  private void closeLater(Loaded model) {
+    try {
+      engine.execute(() -> model.selector().close());
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the process ends, and llama.cpp's memory with it.
     }
   }
 }

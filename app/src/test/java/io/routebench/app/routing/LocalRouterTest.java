@@ -65,6 +65,23 @@ class LocalRouterTest {
   }
 
   @Test
+  void work_queued_for_the_old_model_runs_before_it_is_closed() {
+    router.load(model, failures::add);
+    runEngine();
+    ClosingSelector old = loadedSelectors.get(0);
+    router.load(model, failures::add);
+    // A decision for the old model, queued while the new one loads (the user kept typing).
+    var oldWasOpen = new boolean[1];
+    engineQueue.add(() -> oldWasOpen[0] = !old.closed);
+
+    runEngine();
+
+    assertThat(oldWasOpen[0]).isTrue();
+    assertThat(old.closed).isTrue();
+    assertThat(router.loadedProperty().get().selector()).isSameAs(loadedSelectors.get(1));
+  }
+
+  @Test
   void an_unload_while_loading_discards_the_model_being_loaded() {
     router.load(model, failures::add);
     assertThat(router.loadingProperty().get()).isTrue();
