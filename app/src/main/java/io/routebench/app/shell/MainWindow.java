@@ -231,10 +231,7 @@ public final class MainWindow implements ShellCommands {
     chooser
         .getExtensionFilters()
         .add(new FileChooser.ExtensionFilter("YAML (*.yaml)", "*.yaml", "*.yml"));
-    chooser.setInitialFileName(
-        format == ExportFormat.POLICY_DOCUMENT
-            ? session.displayName() + ".policy.yaml"
-            : format.defaultFileName());
+    chooser.setInitialFileName(format.suggestedFileName(session.displayName()));
     startIn(chooser);
     File file = chooser.showSaveDialog(stage);
     if (file != null) {

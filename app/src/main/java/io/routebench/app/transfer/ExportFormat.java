@@ -12,23 +12,27 @@ import java.util.List;
 public enum ExportFormat {
   ARCHGW("archgw config (v0.3.0)", "arch_config.yaml"),
   PLANO("plano config (v0.4.0)", "plano_config.yaml"),
-  POLICY_DOCUMENT("RouteBench policy document", "policies.policy.yaml");
+  /** Named after the workspace, so that documents of several taxonomies sit side by side. */
+  POLICY_DOCUMENT("RouteBench policy document", null);
 
   private final String displayName;
-  private final String defaultFileName;
+  private final String proxyFileName;
 
-  ExportFormat(String displayName, String defaultFileName) {
+  ExportFormat(String displayName, String proxyFileName) {
     this.displayName = displayName;
-    this.defaultFileName = defaultFileName;
+    this.proxyFileName = proxyFileName;
   }
 
   public String displayName() {
     return displayName;
   }
 
-  /** The name the proxy looks for by default (or, for documents, a name RouteBench recognises). */
-  public String defaultFileName() {
-    return defaultFileName;
+  /**
+   * The file name to offer: the one the proxy looks for by default, or for a policy document the
+   * workspace's name with the extension RouteBench recognises.
+   */
+  public String suggestedFileName(String workspaceName) {
+    return proxyFileName != null ? proxyFileName : workspaceName + ".policy.yaml";
   }
 
   /**
