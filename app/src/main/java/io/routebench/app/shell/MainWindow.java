@@ -330,7 +330,7 @@ public final class MainWindow implements ShellCommands {
             new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()));
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
-    root.setCenter(workspacePane.root());
+    root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
     statusBar.show(session, workspacePane.validation(), transfers.outcomeProperty());
     saveFailureReported = false;
     session
