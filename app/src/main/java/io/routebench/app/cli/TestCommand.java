@@ -370,6 +370,9 @@ final class TestCommand implements Callable<Integer> {
         100 * metrics.irrelevance().accuracy(),
         metrics.irrelevance().passed(),
         metrics.irrelevance().total());
+    out.printf(
+        "proxy errors           %6d   (turns whose request the proxy would fail with HTTP 500)%n",
+        metrics.proxyErrors());
     out.println();
     out.printf("%-32s %9s %9s %9s %8s%n", "route", "precision", "recall", "F1", "support");
     for (Map.Entry<String, RouteScore> entry : metrics.perRoute().entrySet()) {
@@ -392,8 +395,13 @@ final class TestCommand implements Callable<Integer> {
           .forEach(
               r ->
                   out.printf(
-                      "  %s, turn %d: expected \"%s\", routed to \"%s\"%n",
-                      r.caseName(), r.turnIndex() + 1, r.expected(), r.actual()));
+                      "  %s, turn %d: expected \"%s\", %s%n",
+                      r.caseName(),
+                      r.turnIndex() + 1,
+                      r.expected(),
+                      r.proxyError()
+                          ? "proxy error (HTTP 500) on " + r.rawOutput()
+                          : "routed to \"" + r.actual() + "\""));
       if (failures.size() > 20) {
         out.printf("  ... and %d more (see --json / --junit)%n", failures.size() - 20);
       }

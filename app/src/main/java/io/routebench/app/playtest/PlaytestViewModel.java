@@ -358,9 +358,16 @@ public final class PlaytestViewModel {
     session.submit(
         request,
         LiveRoutingSession.LiveRoutingListener.of(
+            preview -> ui.execute(() -> previewed(RouteResolver.resolve(preview, document), text)),
             answer -> ui.execute(() -> decided(RouteResolver.resolve(answer, document), text)),
             () -> {},
             error -> ui.execute(() -> failed(error))));
+  }
+
+  /** A provisional route while the exact answer is decoded; routing goes on. */
+  private void previewed(RouteDecision preview, String text) {
+    decision.set(preview);
+    status.set("Preview (constrained decoding); the exact answer follows…");
   }
 
   private void decided(RouteDecision made, String text) {

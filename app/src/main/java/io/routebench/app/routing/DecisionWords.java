@@ -17,6 +17,10 @@ public final class DecisionWords {
       case EMPTY -> "router named no route: default target";
       case UNKNOWN ->
           "router named unknown route \"" + decision.answer().routeName() + "\": default target";
+      case PROXY_ERROR ->
+          "the proxy cannot read this answer ("
+              + decision.answer().reading().proxyError()
+              + "): the request fails with HTTP 500";
     };
   }
 

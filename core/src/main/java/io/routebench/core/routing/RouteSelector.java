@@ -2,6 +2,7 @@ package io.routebench.core.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The port every routing engine implements (Arch-Router on llama.cpp, a remote endpoint, ...).
@@ -20,6 +21,17 @@ public interface RouteSelector extends AutoCloseable {
    * @throws RoutingException when the engine cannot answer
    */
   RouterAnswer select(RouteRequest request, CancellationToken cancellation);
+
+  /**
+   * Like {@link #select(RouteRequest, CancellationToken)}, for an engine that can show an early
+   * answer: it passes a {@link AnswerExactness#PREVIEW} to {@code preview} (on the calling thread)
+   * as soon as it has one, then returns the {@link AnswerExactness#EXACT} answer, which confirms or
+   * corrects it. Engines without a faster way just return the exact answer.
+   */
+  default RouterAnswer select(
+      RouteRequest request, CancellationToken cancellation, Consumer<RouterAnswer> preview) {
+    return select(request, cancellation);
+  }
 
   /**
    * Answers many requests, reporting progress after each. Engines with a prompt cache override this

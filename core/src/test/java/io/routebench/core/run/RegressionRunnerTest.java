@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
+import io.routebench.core.routing.AnswerExactness;
+import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionOutcome;
@@ -448,9 +450,10 @@ class RegressionRunnerTest {
       String route = routeByLastMessage.get(conversation.get(conversation.size() - 1).content());
       return new RouterAnswer(
           "{\"route\": [\"" + route + "\"]}",
-          route,
+          AnswerReading.route(route),
           request.profile(),
-          new DecisionTiming(100 + index, index, 100, 5, 6, 4, 10 + index));
+          new DecisionTiming(100 + index, index, 100, 5, 6, 4, 10 + index),
+          AnswerExactness.EXACT);
     }
 
     @Override

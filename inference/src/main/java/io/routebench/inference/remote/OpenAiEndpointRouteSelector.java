@@ -1,5 +1,6 @@
 package io.routebench.inference.remote;
 
+import io.routebench.core.routing.AnswerExactness;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
@@ -111,9 +112,13 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
               + excerpt(response.body()));
     }
     List<String> routeNames = request.routes().stream().map(RouteOption::name).toList();
-    String route = RouterAnswerParser.parse(completion.content(), request.profile(), routeNames);
+    // The server decodes freely at the proxy's temperature: its answer is the production one.
     return new RouterAnswer(
-        completion.content(), route, request.profile(), completion.timing(totalMillis));
+        completion.content(),
+        RouterAnswerParser.read(completion.content(), request.profile(), routeNames),
+        request.profile(),
+        completion.timing(totalMillis),
+        AnswerExactness.EXACT);
   }
 
   private HttpRequest httpRequest(String body) {

@@ -126,6 +126,23 @@ class OpenAiEndpointRouteSelectorTest {
   }
 
   @Test
+  void arch_routers_string_answer_to_a_plano_prompt_is_a_proxy_error_with_its_raw_output() {
+    server.answeringContent("\"{\\\"route\\\": \\\"debugging\\\"}\"", null);
+    var plano = new RouteRequest(ROUTES, REQUEST.conversation(), PromptProfile.PLANO_V1);
+
+    RouterAnswer answer;
+    try (var selector = selector(settings(server.origin(), ""))) {
+      answer = selector.select(plano, CancellationToken.none());
+    }
+
+    assertThat(answer.rawOutput()).isEqualTo("{\"route\": \"debugging\"}");
+    assertThat(answer.failsInProxy()).isTrue();
+    assertThat(answer.reading().proxyError())
+        .isEqualTo("\"route\" is a string where plano expects a list");
+    assertThat(answer.isPreview()).isFalse();
+  }
+
+  @Test
   void token_counts_come_from_usage_with_cached_tokens_as_reused() {
     server.answeringContent(
         "\"{\\\"route\\\": \\\"debugging\\\"}\"",
