@@ -128,7 +128,7 @@ public final class PolicyValidator {
     String kind = SecretDetector.find(key).map(found -> " (" + found + ")").orElse("");
     error(
         path,
-        "looks like a literal secret"
+        LITERAL_KEY_MESSAGE
             + kind
             + "; write it as an environment reference such as"
             + " $OPENAI_API_KEY; RouteBench never stores secrets");
@@ -166,12 +166,21 @@ public final class PolicyValidator {
     }
   }
 
+  /** Whether an issue is a literal secret: never stored, whatever the user asks. */
+  public static boolean isSecret(ValidationIssue issue) {
+    return issue.message().startsWith(SECRET_MESSAGE)
+        || issue.message().startsWith(LITERAL_KEY_MESSAGE);
+  }
+
+  private static final String SECRET_MESSAGE = "holds a literal secret";
+  private static final String LITERAL_KEY_MESSAGE = "looks like a literal secret";
+
   private void secretIn(String path, String text) {
     SecretDetector.find(text).ifPresent(kind -> secretError(path, kind));
   }
 
   private void secretError(String path, String kind) {
-    error(path, "holds a literal secret (" + kind + "); " + SecretDetector.ADVICE);
+    error(path, SECRET_MESSAGE + " (" + kind + "); " + SecretDetector.ADVICE);
   }
 
   /** The self-hosted router becomes one more provider entry, so it must be one the proxy takes. */
