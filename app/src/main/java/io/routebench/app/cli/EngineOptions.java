@@ -2,12 +2,16 @@ package io.routebench.app.cli;
 
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.validation.SecretDetector;
 import io.routebench.inference.llama.LlamaEngineLoader;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Which router answers: a local GGUF model through llama.cpp, or a remote endpoint. */
 final class EngineOptions {
@@ -25,9 +29,36 @@ final class EngineOptions {
     @Option(
         names = "--endpoint",
         paramLabel = "URL",
+        converter = CredentialFreeUrl.class,
         description =
             "an OpenAI-compatible server (Ollama, vLLM, llama-server), e.g. http://localhost:11434")
     String endpoint;
+  }
+
+  /**
+   * Refuses a URL holding a credential while the command line is parsed, before the command runs,
+   * so the URL cannot reach a run row, a report or the output; the message names the kind of
+   * credential only.
+   */
+  static final class CredentialFreeUrl implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      SecretDetector.find(value)
+          .or(
+              () ->
+                  value.matches("(?i)[a-z][a-z0-9+.-]*://[^/@]*@.*")
+                      ? Optional.of("a user name (user@host)")
+                      : Optional.empty())
+          .ifPresent(
+              kind -> {
+                throw new TypeConversionException(
+                    "the URL holds a credential ("
+                        + kind
+                        + "); it is not used, stored or shown. Pass the key with --api-key-env"
+                        + " NAME, the name of an environment variable holding it");
+              });
+      return value;
+    }
   }
 
   @Option(
