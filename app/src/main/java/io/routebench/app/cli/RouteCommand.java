@@ -79,7 +79,7 @@ final class RouteCommand implements Callable<Integer> {
         input.file != null
             ? PromptCommand.readConversation(input.file)
             : List.of(Message.user(input.message));
-    List<RouteOption> routes = source.policiesInFileOrder().stream().map(RouteOption::of).toList();
+    List<RouteOption> routes = source.policiesInProxyOrder().stream().map(RouteOption::of).toList();
     RouteDecision decision;
     try (RouteSelector selector = engine.open(err, chosen)) {
       var answer =

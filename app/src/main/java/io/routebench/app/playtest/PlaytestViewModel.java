@@ -11,6 +11,7 @@ import io.routebench.core.routing.LiveRoutingSession;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.routing.RouteNames;
 import io.routebench.core.routing.RouteOption;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
 import io.routebench.core.routing.RouteSelector;
@@ -318,12 +319,11 @@ public final class PlaytestViewModel {
   }
 
   private static RouteRequest request(PolicyDocument document, List<Message> conversation) {
-    return new RouteRequest(
-        RouteOption.allOf(document.taxonomy()), conversation, document.profile());
+    return new RouteRequest(RouteOption.allOf(document), conversation, document.profile());
   }
 
   private void showRouteNames(PolicyDocument document) {
-    var names = new ArrayList<>(document.taxonomy().routeNames());
+    var names = new ArrayList<>(RouteOrder.routeNames(document));
     names.add(RouteNames.OTHER);
     if (!names.equals(routeNames)) {
       routeNames.setAll(names);
