@@ -29,8 +29,7 @@ class ProxySettingsViewModelTest {
         .endsWith(": debugging, code generation, email drafting.");
 
     editor.apply(
-        "reorder targets",
-        document -> document.withTargets(document.targets().reversed()));
+        "reorder targets", document -> document.withTargets(document.targets().reversed()));
 
     assertThat(viewModel.routeOrderProperty().get())
         .endsWith(": email drafting, code generation, debugging.");
