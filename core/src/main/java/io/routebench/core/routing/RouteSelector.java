@@ -2,6 +2,7 @@ package io.routebench.core.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port every routing engine implements (Arch-Router on llama.cpp, a remote endpoint, ...).
@@ -20,6 +21,15 @@ public interface RouteSelector extends AutoCloseable {
    * @throws RoutingException when the engine cannot answer
    */
   RouterAnswer select(RouteRequest request, CancellationToken cancellation);
+
+  /**
+   * The text the model reads for {@code request}: the router prompt inside the model's chat
+   * template, as this engine sends it. Empty when the engine cannot see it (a remote server applies
+   * its own template).
+   */
+  default Optional<String> modelInput(RouteRequest request) {
+    return Optional.empty();
+  }
 
   /**
    * Answers many requests, reporting progress after each. Engines with a prompt cache override this

@@ -73,6 +73,12 @@ public final class LlamaRouteSelector implements RouteSelector {
         + AnswerCandidates.forProfile(request.profile(), routeNames(request)).prefill();
   }
 
+  /** The chat wrapper was rendered once at load; this only concatenates. */
+  @Override
+  public Optional<String> modelInput(RouteRequest request) {
+    return Optional.of(fullPromptText(request));
+  }
+
   @Override
   public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
     cancellation.throwIfCancelled();
