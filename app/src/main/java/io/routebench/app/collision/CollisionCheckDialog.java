@@ -44,6 +44,7 @@ public final class CollisionCheckDialog {
     progress
         .visibleProperty()
         .bind(viewModel.stateProperty().isEqualTo(CollisionCheckViewModel.State.RUNNING));
+    progress.managedProperty().bind(progress.visibleProperty());
     var run = new Button("Run check");
     run.setId("collisionRunButton");
     run.setDefaultButton(true);
@@ -130,6 +131,10 @@ public final class CollisionCheckDialog {
       }
     }
     for (CollisionReport.Probe probe : report.collisions()) {
+      String advice =
+          report.routes().contains(probe.answeredRoute())
+              ? "Sharpen one of the two descriptions."
+              : "The router found no route for it: describe the requests this route should get.";
       var line =
           new Label(
               "“"
@@ -138,7 +143,8 @@ public final class CollisionCheckDialog {
                   + probe.answeredRoute()
                   + "” (raw output "
                   + probe.decision().answer().rawOutput()
-                  + "). Sharpen one of the two descriptions.");
+                  + "). "
+                  + advice);
       line.setWrapText(true);
       line.setMinHeight(Region.USE_PREF_SIZE);
       collisions.getChildren().add(line);
