@@ -41,7 +41,8 @@ public final class ProxySettingsView {
                 "Choose the prompt your proxy sends, so that every decision and test run here is"
                     + " the one production makes. archgw-v1: archgw's router prompt, the format"
                     + " Arch-Router was trained on. plano-v1: the prompt plano 0.4.x sends to its"
-                    + " routing model.")));
+                    + " routing model."),
+            routeOrder()));
 
     Label routerHeading = heading("Self-hosted router");
     GridPane.setMargin(routerHeading, new Insets(14, 0, 0, 0));
@@ -118,6 +119,13 @@ public final class ProxySettingsView {
   /** Shows the field a validation issue is about. */
   public void focusRouterModel() {
     routerModel.requestFocus();
+  }
+
+  private Label routeOrder() {
+    Label order = help("");
+    order.setId("routeOrderLabel");
+    order.textProperty().bind(viewModel.routeOrderProperty());
+    return order;
   }
 
   private static Label heading(String text) {

@@ -2,9 +2,11 @@ package io.routebench.app.proxy;
 
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.validation.SecretDetector;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.SelfHostedRouter;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +38,7 @@ public final class ProxySettingsViewModel {
   private final StringProperty routerBaseUrl = new SimpleStringProperty(this, "routerBaseUrl", "");
   private final StringProperty routerProviderName =
       new SimpleStringProperty(this, "routerProviderName", "");
+  private final ReadOnlyStringWrapper routeOrder = new ReadOnlyStringWrapper(this, "routeOrder");
 
   /** The router as it was when switched off, so switching it on again brings it back. */
   private SelfHostedRouter lastRouter = SUGGESTED_ROUTER;
@@ -89,6 +92,14 @@ public final class ProxySettingsViewModel {
     return routerProviderName;
   }
 
+  /**
+   * The order the router prompt and every export list the routes in, with the rule that makes it:
+   * the proxy reads them in the exported order, so the prompt here must too.
+   */
+  public ReadOnlyStringProperty routeOrderProperty() {
+    return routeOrder.getReadOnlyProperty();
+  }
+
   /** A text field lost focus: the next keystroke starts a new undo step. */
   public void endTypingBurst() {
     editor.endTypingBurst();
@@ -139,6 +150,7 @@ public final class ProxySettingsViewModel {
     try {
       PolicyDocument document = editor.document();
       profile.set(document.profile());
+      routeOrder.set(describeRouteOrder(document));
       SelfHostedRouter router = document.selfHostedRouter();
       selfHosted.set(router != null);
       if (router != null) {
@@ -193,6 +205,15 @@ public final class ProxySettingsViewModel {
 
   private static SelfHostedRouter withProviderName(SelfHostedRouter router, String name) {
     return new SelfHostedRouter(router.model(), router.baseUrl(), absentIfEmpty(name));
+  }
+
+  static String describeRouteOrder(PolicyDocument document) {
+    List<String> names = RouteOrder.routeNames(document);
+    return "Routes are listed to the router, and in the exported config, in this order ("
+        + RouteOrder.RULE
+        + "): "
+        + (names.isEmpty() ? "no routes yet" : String.join(", ", names))
+        + ".";
   }
 
   private static String absentIfEmpty(String text) {

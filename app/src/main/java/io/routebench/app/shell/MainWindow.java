@@ -1,5 +1,7 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.collision.CollisionCheckDialog;
+import io.routebench.app.collision.CollisionCheckViewModel;
 import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.routing.LocalRouter;
@@ -293,6 +295,18 @@ public final class MainWindow implements ShellCommands {
     if (workspacePane != null) {
       workspacePane.taxonomy().moveSelectedDown();
     }
+  }
+
+  @Override
+  public void checkCollisions() {
+    workspaces
+        .current()
+        .ifPresent(
+            session ->
+                new CollisionCheckDialog(
+                        new CollisionCheckViewModel(
+                            session.editor(), playtesting.router(), Platform::runLater))
+                    .open(stage));
   }
 
   @Override

@@ -41,5 +41,8 @@ interface ShellCommands {
 
   void moveNodeDown();
 
+  /** Opens the policy collision check for the open workspace, run with the loaded router. */
+  void checkCollisions();
+
   void about();
 }

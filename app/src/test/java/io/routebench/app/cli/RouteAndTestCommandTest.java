@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,18 @@ class RouteAndTestCommandTest {
     assertThat(json.get("proxy_error").asText()).isEmpty();
     assertThat(json.get("target_model").asText()).contains("/");
     assertThat(json.at("/timing/prompt_tokens").asInt()).isPositive();
+    String prompt = json.get("prompt").asText();
+    assertThat(prompt).contains("Find me a hotel in Rome").doesNotContain("<|im_start|>");
+    assertThat(json.get("templated_prompt").asText())
+        .startsWith("<|im_start|>system")
+        .contains("<|im_start|>user\n" + prompt + "<|im_end|>");
+    var routeOrder = new ArrayList<String>();
+    json.get("route_order").forEach(name -> routeOrder.add(name.asText()));
+    assertThat(routeOrder).isNotEmpty();
+    assertThat(prompt.indexOf("\"" + routeOrder.get(0) + "\""))
+        .isLessThan(prompt.indexOf("\"" + routeOrder.get(routeOrder.size() - 1) + "\""));
+    assertThat(json.get("proxy_action").asText())
+        .matches("routes to \\S+ \\(policy .+\\)|goes to the default target \\S+");
   }
 
   @Test

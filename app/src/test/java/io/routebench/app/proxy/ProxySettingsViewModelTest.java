@@ -23,6 +23,19 @@ class ProxySettingsViewModelTest {
   }
 
   @Test
+  void the_route_order_shown_is_the_prompt_and_export_order_and_follows_edits() {
+    assertThat(viewModel.routeOrderProperty().get())
+        .contains("grouped by target model")
+        .endsWith(": debugging, code generation, email drafting.");
+
+    editor.apply(
+        "reorder targets", document -> document.withTargets(document.targets().reversed()));
+
+    assertThat(viewModel.routeOrderProperty().get())
+        .endsWith(": email drafting, code generation, debugging.");
+  }
+
+  @Test
   void choosing_a_profile_is_one_undoable_edit() {
     viewModel.profileProperty().set(PromptProfile.PLANO_V1);
 

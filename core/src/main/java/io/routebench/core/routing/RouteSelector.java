@@ -2,6 +2,7 @@ package io.routebench.core.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,15 @@ public interface RouteSelector extends AutoCloseable {
   default RouterAnswer select(
       RouteRequest request, CancellationToken cancellation, Consumer<RouterAnswer> preview) {
     return select(request, cancellation);
+  }
+
+  /**
+   * The text the model reads for {@code request}: the router prompt inside the model's chat
+   * template, as this engine sends it. Empty when the engine cannot see it (a remote server applies
+   * its own template).
+   */
+  default Optional<String> modelInput(RouteRequest request) {
+    return Optional.empty();
   }
 
   /**

@@ -274,7 +274,7 @@ public final class RegressionRunner {
 
   /** One request per user turn, in suite order. */
   static List<PlannedTurn> plan(PolicyDocument document, TestSuite suite) {
-    List<RouteOption> routes = RouteOption.allOf(document.taxonomy());
+    List<RouteOption> routes = RouteOption.allOf(document);
     var turns = new ArrayList<PlannedTurn>();
     for (TestCase testCase : suite.cases()) {
       List<Integer> userTurns = testCase.userTurnIndexes();

@@ -106,8 +106,9 @@ class RegressionRunnerTest {
   void asks_one_batch_with_a_request_per_user_turn() {
     runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
 
+    // In RouteOrder: grouped by target, and openai/gpt is the first target.
     var routes =
-        List.of(new RouteOption("code generation", CODE), new RouteOption("bug fixing", BUGS));
+        List.of(new RouteOption("bug fixing", BUGS), new RouteOption("code generation", CODE));
     assertThat(selector.batches).hasSize(1);
     assertThat(selector.batches.get(0))
         .containsExactly(

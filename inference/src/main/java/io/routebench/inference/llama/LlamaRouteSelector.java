@@ -86,6 +86,12 @@ public final class LlamaRouteSelector implements RouteSelector {
     return chatWrapper.wrap(RouterPromptBuilder.build(request).text());
   }
 
+  /** The chat wrapper was rendered once at load; this only concatenates. */
+  @Override
+  public Optional<String> modelInput(RouteRequest request) {
+    return Optional.of(fullPromptText(request));
+  }
+
   /** The exact answer: free greedy decoding, as production decodes. */
   @Override
   public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {

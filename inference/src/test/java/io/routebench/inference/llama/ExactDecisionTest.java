@@ -227,7 +227,7 @@ class ExactDecisionTest {
 
   private static RouteRequest request(PromptProfile profile) {
     return new RouteRequest(
-        RouteOption.allOf(DOCUMENT.taxonomy()),
+        RouteOption.allOf(DOCUMENT),
         List.of(Message.user("It crashes with a NullPointerException, why?")),
         profile);
   }
