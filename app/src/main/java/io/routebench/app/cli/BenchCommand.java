@@ -17,7 +17,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures (see the README's performance section).",
-    subcommands = {BenchCommand.Router.class, SuiteImportBenchmark.class})
+    subcommands = {
+      BenchCommand.Router.class,
+      SuiteImportBenchmark.class,
+      RemoteRouterBenchmark.class
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

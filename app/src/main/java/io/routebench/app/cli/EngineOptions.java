@@ -5,6 +5,7 @@ import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.validation.SecretDetector;
 import io.routebench.inference.llama.LlamaEngineLoader;
 import io.routebench.inference.llama.LlamaEngineSettings;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -81,6 +82,15 @@ final class EngineOptions {
       description = "endpoint request timeout (default: ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "requests an endpoint works on at once in a test run; match the server's slots (vLLM"
+              + " batches many, llama-server --parallel, Ollama OLLAMA_NUM_PARALLEL; default: 8)."
+              + " A local --model answers one at a time")
+  Integer parallel;
+
   @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
   Integer threads;
 
@@ -103,10 +113,24 @@ final class EngineOptions {
 
   RouteSelector open(PrintWriter warnings, PromptProfile profile) {
     if (choice.model != null) {
+      if (parallel != null && parallel > 1) {
+        warnings.println(
+            "warning: --parallel applies to --endpoint; a local model answers one turn at a time");
+      }
       return LlamaEngineLoader.load(
           choice.model, settings(), w -> warnings.println("warning: " + w));
     }
-    return RemoteEngines.open(choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, profile);
+    int requests = parallel == null ? OpenAiEndpointSettings.DEFAULT_PARALLEL_REQUESTS : parallel;
+    if (requests < 1 || requests > OpenAiEndpointSettings.MAX_PARALLEL_REQUESTS) {
+      throw new CliFailure(
+          "--parallel takes 1 to "
+              + OpenAiEndpointSettings.MAX_PARALLEL_REQUESTS
+              + ", not "
+              + requests,
+          2);
+    }
+    return RemoteEngines.open(
+        choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, requests, profile);
   }
 
   LlamaEngineSettings settings() {

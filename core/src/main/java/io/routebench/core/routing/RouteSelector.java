@@ -45,7 +45,12 @@ public interface RouteSelector extends AutoCloseable {
 
   /**
    * Answers many requests, reporting progress after each. Engines with a prompt cache override this
-   * to order the work for reuse; answers always come back in request order.
+   * to order the work for reuse, remote engines to keep several requests in flight; answers always
+   * come back in request order, and {@code progress} is called as {@link BatchProgressListener}
+   * says.
+   *
+   * @throws BatchRequestFailedException (a {@link RoutingException}) when an engine can name the
+   *     request that failed
    */
   default List<RouterAnswer> selectAll(
       List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {

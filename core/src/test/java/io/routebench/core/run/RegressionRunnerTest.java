@@ -8,6 +8,7 @@ import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.AnswerExactness;
 import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.BatchProgressListener;
+import io.routebench.core.routing.BatchRequestFailedException;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.DecisionTiming;
@@ -228,6 +229,26 @@ class RegressionRunnerTest {
 
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.failureMessage()).isEqualTo("llama.cpp failed to answer: out of memory");
+    assertThat(run.results()).extracting(TurnResult::caseId).containsExactly("c2");
+  }
+
+  @Test
+  void a_failed_request_of_the_batch_is_named_by_its_case_and_user_turn() {
+    selector.afterAnswers(
+        1,
+        () -> {
+          throw new BatchRequestFailedException(
+              1, 3, "http://gpu-1:8000/v1/chat/completions answered HTTP 400: bad request", null);
+        });
+
+    RegressionRun run =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
+
+    assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(run.failureMessage())
+        .isEqualTo(
+            "case \"write then thank\", user turn 2: "
+                + "http://gpu-1:8000/v1/chat/completions answered HTTP 400: bad request");
     assertThat(run.results()).extracting(TurnResult::caseId).containsExactly("c2");
   }
 
