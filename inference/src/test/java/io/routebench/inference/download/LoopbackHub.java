@@ -25,13 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server standing in for the CDN (another port, so another origin) that serves the bytes with
  * {@code Range}, {@code If-Range} and an {@code ETag}. Faults are switched on per test.
  */
-final class LoopbackHub implements AutoCloseable {
+public final class LoopbackHub implements AutoCloseable {
 
-  static final String REPOSITORY = "katanemo/Arch-Router-1.5B.gguf";
+  public static final String REPOSITORY = "katanemo/Arch-Router-1.5B.gguf";
 
   /** One request as the CDN or the hub received it. */
-  record Received(String server, String path, Headers headers) {
-    String header(String name) {
+  public record Received(String server, String path, Headers headers) {
+    public String header(String name) {
       return headers.getFirst(name);
     }
   }
@@ -56,7 +56,7 @@ final class LoopbackHub implements AutoCloseable {
   private volatile boolean stallBeforeHeaders;
   private volatile int chunk = 1 << 14;
 
-  LoopbackHub() throws IOException {
+  public LoopbackHub() throws IOException {
     hub = server();
     cdn = server();
     hub.createContext("/", this::handleHub);
@@ -72,73 +72,73 @@ final class LoopbackHub implements AutoCloseable {
     return server;
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + hub.getAddress().getPort());
   }
 
-  String cdnOrigin() {
+  public String cdnOrigin() {
     return "http://127.0.0.1:" + cdn.getAddress().getPort();
   }
 
   /** Publishes {@code bytes} as {@code name}, with a new ETag each time. */
-  LoopbackHub serving(String name, byte[] bytes, String newEtag) {
+  public LoopbackHub serving(String name, byte[] bytes, String newEtag) {
     this.fileName = name;
     this.content = bytes.clone();
     this.etag = newEtag;
     return this;
   }
 
-  LoopbackHub withoutLinkedEtag() {
+  public LoopbackHub withoutLinkedEtag() {
     publishLinkedEtag = false;
     return this;
   }
 
   /** Serves the bytes from the hub itself, as a mirror without a CDN might. */
-  LoopbackHub withoutRedirect() {
+  public LoopbackHub withoutRedirect() {
     redirect = false;
     return this;
   }
 
-  LoopbackHub resolveAnswering(int status) {
+  public LoopbackHub resolveAnswering(int status) {
     resolveStatus = status;
     return this;
   }
 
-  LoopbackHub cdnAnswering(int status) {
+  public LoopbackHub cdnAnswering(int status) {
     cdnStatus = status;
     return this;
   }
 
   /** Sends byte {@code index} wrong (the published hash stays that of the right bytes). */
-  LoopbackHub corruptingByte(int index) {
+  public LoopbackHub corruptingByte(int index) {
     corruptByteAt = index;
     return this;
   }
 
   /** Breaks the connection after {@code bytes} bytes of the body, {@code times} times. */
-  LoopbackHub droppingAfter(long bytes, int times) {
+  public LoopbackHub droppingAfter(long bytes, int times) {
     dropAfterBytes = bytes;
     dropsLeft.set(times);
     return this;
   }
 
   /** Sends {@code bytes} bytes of the body, then nothing until the test ends. */
-  LoopbackHub stallingAfter(long bytes) {
+  public LoopbackHub stallingAfter(long bytes) {
     stallAfterBytes = bytes;
     return this;
   }
 
-  LoopbackHub stallingBeforeHeaders() {
+  public LoopbackHub stallingBeforeHeaders() {
     stallBeforeHeaders = true;
     return this;
   }
 
-  LoopbackHub inChunksOf(int bytes) {
+  public LoopbackHub inChunksOf(int bytes) {
     chunk = bytes;
     return this;
   }
 
-  String sha256() {
+  public String sha256() {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (Exception e) {
@@ -147,7 +147,7 @@ final class LoopbackHub implements AutoCloseable {
   }
 
   /** The model API's answer: what the real one says, trimmed to the fields RouteBench reads. */
-  String listingJson() {
+  public String listingJson() {
     return """
         {"id":"%s","cardData":{"license":"other","license_name":"katanemo-research"},
          "siblings":[
@@ -161,11 +161,11 @@ final class LoopbackHub implements AutoCloseable {
         .formatted(REPOSITORY, "ab".repeat(32), fileName, content.length, sha256(), content.length);
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
-  List<Received> cdnRequests() {
+  public List<Received> cdnRequests() {
     return received.stream().filter(r -> r.server().equals("cdn")).toList();
   }
 
