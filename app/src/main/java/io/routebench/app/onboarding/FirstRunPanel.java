@@ -4,6 +4,7 @@ import io.routebench.app.settings.SettingsStore;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,7 +46,11 @@ public final class FirstRunPanel {
   private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper();
   private final ScrollPane root;
 
-  public FirstRunPanel(SettingsStore settings, Steps steps) {
+  /**
+   * @param workspaceOpen whether a workspace is open: every step needs one, so the panel waits for
+   *     it (the welcome screen has its own start)
+   */
+  public FirstRunPanel(SettingsStore settings, Steps steps, ObservableBooleanValue workspaceOpen) {
     this.settings = settings;
     var title = new Label("Getting started");
     title.getStyleClass().add("panel-title");
@@ -108,8 +113,8 @@ public final class FirstRunPanel {
     root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     root.setPrefWidth(310);
     root.setMinWidth(220);
-    root.visibleProperty().bind(showing);
-    root.managedProperty().bind(showing);
+    root.visibleProperty().bind(showing.and(workspaceOpen));
+    root.managedProperty().bind(root.visibleProperty());
     showing.set(!settings.current().firstRunDismissed());
   }
 

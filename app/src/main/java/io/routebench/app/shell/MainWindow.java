@@ -117,10 +117,16 @@ public final class MainWindow implements ShellCommands {
                 this::getArchRouter,
                 this::openRouterModel,
                 this::showPlaytest,
-                () -> exportPolicies(ExportFormat.ARCHGW)));
+                () -> exportPolicies(ExportFormat.ARCHGW)),
+            noWorkspace.getReadOnlyProperty().not());
 
     root.setTop(menuBar.root());
-    root.setRight(firstRun.root());
+    // Out of the scene while hidden, not just invisible: its links must not be found or focused.
+    root.rightProperty()
+        .bind(
+            Bindings.when(firstRun.root().visibleProperty())
+                .then(firstRun.root())
+                .otherwise((javafx.scene.Node) null));
     root.setBottom(statusBar.root());
     workspaces.currentProperty().addListener((obs, old, now) -> show(now));
     show(workspaces.current().orElse(null));
