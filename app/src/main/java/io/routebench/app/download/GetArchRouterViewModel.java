@@ -279,6 +279,7 @@ public final class GetArchRouterViewModel {
     message.set(
         (downloaded.alreadyPresent() ? "Already downloaded: " : "Saved as ") + downloaded.file());
     state.set(State.VERIFIED);
+    updateDownloadLabel();
   }
 
   private void failed(Throwable failure) {

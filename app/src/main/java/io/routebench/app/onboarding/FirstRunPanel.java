@@ -104,14 +104,14 @@ public final class FirstRunPanel {
                 "Write the validated routes as an archgw or plano config for your proxy.",
                 link("Export archgw config…", "firstRunExportLink", steps.export())));
     content.setPadding(new Insets(12));
-    content.setPrefWidth(290);
+    content.setPrefWidth(250);
     content.getStyleClass().add("first-run");
 
     root = new ScrollPane(content);
     root.setId("firstRunPanel");
     root.setFitToWidth(true);
     root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    root.setPrefWidth(310);
+    root.setPrefWidth(270);
     root.setMinWidth(220);
     root.visibleProperty().bind(showing.and(workspaceOpen));
     root.managedProperty().bind(root.visibleProperty());

@@ -139,6 +139,7 @@ class GetArchRouterViewModelTest {
     again.download();
 
     assertThat(again.state()).isEqualTo(State.VERIFIED);
+    assertThat(again.downloadLabelProperty().get()).isEqualTo("Download");
     assertThat(Files.readAllBytes(models.resolve(FILE))).isEqualTo(model);
     assertThat(hub.cdnRequests().getLast().header("Range")).isNotNull();
   }
