@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +132,48 @@ public final class ModelDownloader {
       throw new DownloadFailure(
           Reason.LOCAL_IO, "Cannot create the model folder " + request.directory() + ": " + e, e);
     }
+    // Two downloads of one file (the workbench and `model get`) would write one part file.
+    Path lockFile = target.resolveSibling(target.getFileName() + ".part.lock");
+    try (FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock lock = tryLock(channel, lockFile);
+      try {
+        return downloadLocked(request, listener, cancelled);
+      } finally {
+        // Only the holder removes it, still holding the lock.
+        Files.deleteIfExists(lockFile);
+        lock.release();
+      }
+    } catch (DownloadFailure failure) {
+      throw failure;
+    } catch (IOException e) {
+      throw new DownloadFailure(Reason.LOCAL_IO, "Cannot lock " + lockFile + ": " + e, e);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel, Path lockFile) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new DownloadFailure(
+          Reason.LOCAL_IO,
+          "Another download of "
+              + lockFile.getFileName().toString().replace(".part.lock", "")
+              + " into "
+              + lockFile.getParent()
+              + " is running; wait for it or cancel it");
+    }
+    return lock;
+  }
+
+  private Downloaded downloadLocked(
+      Request request, DownloadListener listener, BooleanSupplier cancelled)
+      throws DownloadFailure {
+    Path target = request.target();
     var run = new Run(request, listener, cancelled, new PartialDownload(target));
     Optional<Downloaded> present = run.alreadyPresent();
     if (present.isPresent()) {

@@ -95,6 +95,7 @@ class ModelDownloaderTest {
     assertThat(GgufMetadataReader.read(downloaded.file()).architecture()).isEqualTo("qwen2");
     assertThat(models.resolve(FILE + ".part")).doesNotExist();
     assertThat(models.resolve(FILE + ".part.properties")).doesNotExist();
+    assertThat(models.resolve(FILE + ".part.lock")).doesNotExist();
     assertThat(server.cdnRequests()).hasSize(1);
     assertThat(progress.getLast().phase()).isEqualTo(DownloadProgress.Phase.VERIFIED);
     assertThat(progress)
@@ -328,6 +329,24 @@ class ModelDownloaderTest {
 
     assertThat(again.alreadyPresent()).isTrue();
     assertThat(server.received()).hasSize(requests);
+  }
+
+  @Test
+  void a_second_download_of_the_same_file_at_the_same_time_is_refused() throws Exception {
+    Files.createDirectories(models);
+    Path lockFile = models.resolve(FILE + ".part.lock");
+    try (var channel =
+            java.nio.channels.FileChannel.open(
+                lockFile,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        var lock = channel.lock()) {
+      assertThatThrownBy(() -> download(settings()))
+          .isInstanceOf(DownloadFailure.class)
+          .hasMessageContaining("Another download of " + FILE + " into " + models + " is running");
+    }
+    assertThat(server.received()).isEmpty();
+    assertThat(Files.readAllBytes(download(settings()).file())).isEqualTo(model);
   }
 
   @Test
