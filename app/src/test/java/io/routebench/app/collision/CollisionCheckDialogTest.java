@@ -61,7 +61,11 @@ class CollisionCheckDialogTest extends FxRobot {
     assertThat(check.stateProperty().get()).isEqualTo(CollisionCheckViewModel.State.DONE);
     for (int row = 0; row < 3; row++) {
       int filled = 0;
-      for (int column = 0; column < 4; column++) {
+      // The routes, other, and a column for answers the proxy cannot read (random weights
+      // write garbage, which production answers with HTTP 500).
+      for (int column = 0;
+          lookup("#collisionCell-" + row + "-" + column).tryQuery().isPresent();
+          column++) {
         String cell = lookup("#collisionCell-" + row + "-" + column).queryAs(Label.class).getText();
         filled += cell.equals("1") ? 1 : 0;
       }
