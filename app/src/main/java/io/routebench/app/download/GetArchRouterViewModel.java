@@ -158,17 +158,16 @@ public final class GetArchRouterViewModel {
   /** Whether Download may be pressed: a file chosen, the licence accepted, nothing running. */
   public BooleanBinding canDownload() {
     return Bindings.createBooleanBinding(
-        () ->
-            selected.get() != null
-                && destination.get() != null
-                && licenceAccepted.get()
-                && (state.get() == State.CHOOSING
-                    || state.get() == State.CANCELLED
-                    || state.get() == State.FAILED && !files.isEmpty()),
-        selected,
-        destination,
-        licenceAccepted,
-        state);
+        this::downloadPossible, selected, destination, licenceAccepted, state);
+  }
+
+  private boolean downloadPossible() {
+    return selected.get() != null
+        && destination.get() != null
+        && licenceAccepted.get()
+        && (state.get() == State.CHOOSING
+            || state.get() == State.CANCELLED
+            || state.get() == State.FAILED && !files.isEmpty());
   }
 
   /** Asks the hub for the published files; the default quantisation is preselected. */
@@ -197,7 +196,7 @@ public final class GetArchRouterViewModel {
 
   /** Downloads the chosen file (resuming a part of it left before). */
   public void download() {
-    if (!canDownload().get()) {
+    if (!downloadPossible()) {
       return;
     }
     PublishedFile file = selected.get();
