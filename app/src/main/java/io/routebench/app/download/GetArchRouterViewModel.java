@@ -57,8 +57,9 @@ public final class GetArchRouterViewModel {
   }
 
   static final String ALTERNATIVES =
-      "Without a download: load a GGUF you already have with Load router model… in the Playtest"
-          + " tab, or serve Arch-Router (Ollama, vLLM, llama-server) and use it as a remote router.";
+      "Without a download: open a GGUF file you already have (the Playtest tab's router model"
+          + " bar, or Open GGUF… under Getting started), or serve Arch-Router (Ollama, vLLM,"
+          + " llama-server) and use it as a remote router.";
 
   private final ArchRouterDownloads downloads;
   private final TaskExecutor tasks;

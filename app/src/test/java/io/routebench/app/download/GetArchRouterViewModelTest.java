@@ -173,7 +173,7 @@ class GetArchRouterViewModelTest {
     assertThat(viewModel.state()).isEqualTo(State.FAILED);
     assertThat(viewModel.messageProperty().get())
         .contains("Cannot reach 127.0.0.1:" + closedPort)
-        .contains("Load router model…")
+        .contains("open a GGUF file you already have")
         .contains("remote router");
   }
 }
