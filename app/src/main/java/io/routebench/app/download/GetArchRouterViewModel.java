@@ -191,8 +191,33 @@ public final class GetArchRouterViewModel {
                       message.set("");
                       state.set(State.CHOOSING);
                     })
-                .onFailure(this::failed)
+                .onFailure(this::listingFailed)
                 .onCancelled(() -> state.set(State.CANCELLED)));
+  }
+
+  /**
+   * A hub that answers but gives no listing (a mirror without the model API) can still serve the
+   * default file by name; its SHA-256 then comes from the download's own X-Linked-Etag. Offline,
+   * there is nothing to offer.
+   */
+  private void listingFailed(Throwable failure) {
+    if (failure instanceof DownloadFailure download
+        && download.reason() != DownloadFailure.Reason.UNREACHABLE) {
+      var byName =
+          new PublishedFile(ArchRouterGguf.fileName(ArchRouterGguf.DEFAULT_QUANT), -1, null);
+      files.setAll(byName);
+      selected.set(byName);
+      message.set(
+          "Cannot read the file list ("
+              + download.getMessage()
+              + "). "
+              + ArchRouterGguf.DEFAULT_QUANT
+              + " can still be downloaded by name; it is verified against the SHA-256 the"
+              + " download carries, or not used.");
+      state.set(State.CHOOSING);
+      return;
+    }
+    failed(failure);
   }
 
   /** Downloads the chosen file (resuming a part of it left before). */
