@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = ModelGetCommand.class,
     description = {
-      "Shows what a GGUF router model is, read from its header without loading it, and whether",
-      "RouteBench can run it. Exits 1 when it cannot.",
+      "Shows what a GGUF router model is, read from its header without loading it,",
+      "and whether RouteBench can run it. Exits 1 when it cannot.",
       "`model get` downloads Arch-Router from Hugging Face."
     })
 final class ModelCommand implements Callable<Integer> {
