@@ -140,7 +140,8 @@ class PolicyTransfersTest {
         .extracting(RecordingErrorReporter.Shown::message)
         .containsExactly(
             dir.resolve("gone.yaml") + " does not exist.\nThe workspace was not changed.",
-            binary + ": not UTF-8 text: is it a YAML file?\nThe workspace was not changed.");
+            "model.gguf:1:5: not UTF-8 text: byte 0xc3 cannot start or continue a UTF-8"
+                + " character; save the file as UTF-8\nThe workspace was not changed.");
     assertThat(editor.document()).isEqualTo(Documents.codingAndWriting());
   }
 
