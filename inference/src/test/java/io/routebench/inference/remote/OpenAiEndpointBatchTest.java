@@ -31,8 +31,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** Regression-run batches against a batching server: parallelism, order, retries, failures. */
+/**
+ * Regression-run batches against a batching server: parallelism, order, retries, failures. A lost
+ * request would leave a batch waiting forever, so each test fails after a minute instead.
+ */
+@Timeout(60)
 class OpenAiEndpointBatchTest {
 
   private static final String MODEL = "arch-router";
