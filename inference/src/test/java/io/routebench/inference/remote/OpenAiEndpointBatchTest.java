@@ -119,6 +119,19 @@ class OpenAiEndpointBatchTest {
   }
 
   @Test
+  void a_dropped_connection_is_retried() {
+    server.replyingFirst(Reply.DROP_CONNECTION);
+
+    RouterAnswer answer;
+    try (var selector = selector(settings(8))) {
+      answer = selector.select(questions(1).get(0), CancellationToken.none());
+    }
+
+    assertThat(answer.routeName()).isEqualTo("debugging");
+    assertThat(server.received()).hasSize(2);
+  }
+
+  @Test
   void a_turn_still_refused_after_its_retries_fails_the_batch_naming_that_request() {
     server.answeringWith(
         request ->
