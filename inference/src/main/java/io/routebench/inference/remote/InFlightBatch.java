@@ -29,16 +29,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One batch of requests to a remote router, at most {@code parallel} of them in flight.
  *
- * <p>Threading: requests are prepared (prompt, JSON body) and answers are handed to the progress
- * listener on the thread that called {@link #answer}; the HTTP client's threads only read the
- * responses and put each outcome on a queue that thread takes from. So the listener is called one
- * answer at a time, in arrival order, on the caller's thread. Retries wait on the JDK's delayed
- * executor, not on a thread.
+ * <p>Threading: the HTTP client's threads read each response, start the next request in its place
+ * (building its prompt and JSON body) and put the outcome on a queue; the thread that called {@link
+ * #answer} takes the outcomes from it and alone calls the progress listener. So the listener is
+ * called one answer at a time, in arrival order, on the caller's thread, and never holds up the
+ * server. Retries wait on the JDK's delayed executor, not on a thread.
  *
  * <p>The first request that fails for good (after its retries) stops the batch: exchanges still in
  * flight and retries still waiting are cancelled, nothing more is sent, and the failure names its
@@ -84,15 +85,24 @@ final class InFlightBatch {
   private final Exchanges exchanges;
   private final RetryPolicy retry;
   private final int parallel;
+  private final List<RouteRequest> requests;
+  private final AtomicInteger nextRequest = new AtomicInteger();
   private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean stopped;
 
-  InFlightBatch(HttpClient client, Exchanges exchanges, RetryPolicy retry, int parallel) {
+  /** A batch answers once: {@link #answer} may be called one time. */
+  InFlightBatch(
+      HttpClient client,
+      Exchanges exchanges,
+      RetryPolicy retry,
+      int parallel,
+      List<RouteRequest> requests) {
     this.client = client;
     this.exchanges = exchanges;
     this.retry = retry;
     this.parallel = parallel;
+    this.requests = List.copyOf(requests);
   }
 
   /**
@@ -103,10 +113,7 @@ final class InFlightBatch {
    * @return the answers in request order
    */
   List<RouterAnswer> answer(
-      List<RouteRequest> requests,
-      BatchProgressListener progress,
-      CancellationToken cancellation,
-      boolean nameRequests) {
+      BatchProgressListener progress, CancellationToken cancellation, boolean nameRequests) {
     int total = requests.size();
     var answers = new RouterAnswer[total];
     // The hook outlives the batch when the token is shared; it reaches the batch through a
@@ -116,22 +123,17 @@ final class InFlightBatch {
         () -> {
           InFlightBatch batch = target.getAndSet(null);
           if (batch != null) {
-            batch.outcomes.add(new Cancelled());
             batch.stop();
+            batch.outcomes.add(new Cancelled());
           }
         });
     try {
-      int next = 0;
-      int inFlight = 0;
+      cancellation.throwIfCancelled();
+      for (int i = 0; i < Math.min(parallel, total); i++) {
+        sendNext();
+      }
       int done = 0;
       while (done < total) {
-        while (inFlight < parallel && next < total) {
-          cancellation.throwIfCancelled();
-          RouteRequest request = requests.get(next);
-          send(next, request, exchanges.prepare(request), 1);
-          next++;
-          inFlight++;
-        }
         switch (outcomes.take()) {
           case Cancelled cancelled -> throw new RoutingCancelledException();
           case Failed failed -> {
@@ -143,7 +145,6 @@ final class InFlightBatch {
                 : failed.error();
           }
           case Answered answered -> {
-            inFlight--;
             answers[answered.index()] = answered.answer();
             done++;
             progress.completed(answered.index(), answered.answer(), done, total);
@@ -158,6 +159,28 @@ final class InFlightBatch {
       target.set(null);
       stop();
     }
+  }
+
+  /**
+   * Starts the next request not yet sent, if any. Called once per slot at the start, then by each
+   * answered request on the HTTP client's thread: the next request leaves at once, without waiting
+   * for the caller's thread to hear of the answer, so a slow listener (storage) never idles the
+   * server. At most {@code parallel} requests are in flight because each answer frees one slot.
+   */
+  private void sendNext() {
+    int index = nextRequest.getAndIncrement();
+    if (index >= requests.size() || stopped) {
+      return;
+    }
+    RouteRequest request = requests.get(index);
+    HttpRequest http;
+    try {
+      http = exchanges.prepare(request);
+    } catch (RoutingException e) {
+      outcomes.add(new Failed(index, e));
+      return;
+    }
+    send(index, request, http, 1);
   }
 
   /** Sends one attempt; its outcome, or the next attempt, follows when the response is in. */
@@ -210,6 +233,7 @@ final class InFlightBatch {
       }
       long totalMillis = Math.round((System.nanoTime() - startNanos) / 1e6);
       outcomes.add(new Answered(index, exchanges.read(request, response, totalMillis, attempt)));
+      sendNext();
     } catch (RoutingException e) {
       outcomes.add(new Failed(index, e));
     } catch (RuntimeException bug) {

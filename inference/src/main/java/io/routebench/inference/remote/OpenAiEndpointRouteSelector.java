@@ -98,8 +98,8 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
 
   @Override
   public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
-    return new InFlightBatch(client, exchanges, retry, 1)
-        .answer(List.of(request), BatchProgressListener.NONE, cancellation, false)
+    return new InFlightBatch(client, exchanges, retry, 1, List.of(request))
+        .answer(BatchProgressListener.NONE, cancellation, false)
         .get(0);
   }
 
@@ -112,8 +112,8 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
   @Override
   public List<RouterAnswer> selectAll(
       List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {
-    return new InFlightBatch(client, exchanges, retry, settings.parallelRequests())
-        .answer(requests, progress, cancellation, true);
+    return new InFlightBatch(client, exchanges, retry, settings.parallelRequests(), requests)
+        .answer(progress, cancellation, true);
   }
 
   /** What one exchange sends and how its response is read; shared by all batches. */

@@ -36,7 +36,11 @@ final class FakeChatServer implements AutoCloseable {
   }
 
   /** One answer: status, extra headers, body. */
-  record Reply(int status, Map<String, String> headers, String body) {}
+  record Reply(int status, Map<String, String> headers, String body) {
+
+    /** No answer at all: the connection is closed, as an overloaded server or proxy may do. */
+    static final Reply DROP_CONNECTION = new Reply(-1, Map.of(), "");
+  }
 
   /** A chat completion whose message content is {@code contentJsonString} (a JSON string). */
   static String completion(String contentJsonString, String usageJson) {
@@ -160,6 +164,11 @@ final class FakeChatServer implements AutoCloseable {
       Reply reply = scripted.poll();
       if (reply == null) {
         reply = responder.apply(request);
+      }
+      if (reply == Reply.DROP_CONNECTION) {
+        departed();
+        // Closing the exchange before any response headers closes the connection.
+        return;
       }
       byte[] answer = reply.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -31,8 +31,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** Regression-run batches against a batching server: parallelism, order, retries, failures. */
+/**
+ * Regression-run batches against a batching server: parallelism, order, retries, failures. A lost
+ * request would leave a batch waiting forever, so each test fails after a minute instead.
+ */
+@Timeout(60)
 class OpenAiEndpointBatchTest {
 
   private static final String MODEL = "arch-router";
@@ -111,6 +116,19 @@ class OpenAiEndpointBatchTest {
     assertThat(received).hasSize(2);
     assertThat(received.get(1).arrivalNanos() - received.get(0).arrivalNanos())
         .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+  }
+
+  @Test
+  void a_dropped_connection_is_retried() {
+    server.replyingFirst(Reply.DROP_CONNECTION);
+
+    RouterAnswer answer;
+    try (var selector = selector(settings(8))) {
+      answer = selector.select(questions(1).get(0), CancellationToken.none());
+    }
+
+    assertThat(answer.routeName()).isEqualTo("debugging");
+    assertThat(server.received()).hasSize(2);
   }
 
   @Test
