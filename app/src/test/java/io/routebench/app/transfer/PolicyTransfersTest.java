@@ -8,6 +8,7 @@ import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.config.ConfigFiles;
 import io.routebench.core.config.PolicyDocumentYaml;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
@@ -153,7 +154,7 @@ class PolicyTransfersTest {
     var readBack = ConfigFiles.readPolicies("plano_config.yaml", Files.readString(out));
     assertThat(readBack.kind()).isEqualTo(ConfigFiles.Kind.PROXY_CONFIG);
     assertThat(readBack.routeOrder())
-        .isEqualTo(Documents.codingAndWriting().taxonomy().routeNames());
+        .isEqualTo(RouteOrder.routeNames(Documents.codingAndWriting()));
     assertThat(transfers.outcomeProperty().get())
         .isEqualTo("Exported the plano config (v0.4.0) to " + out);
     assertThat(errors.shown()).isEmpty();
@@ -169,7 +170,9 @@ class PolicyTransfersTest {
     transfers.exportTo(out, ExportFormat.ARCHGW);
 
     assertThat(out).exists();
+    // The import's own warning (its routes are not in the workspace's route order) aside.
     assertThat(errors.warnings())
+        .filteredOn(warning -> !warning.title().startsWith("Imported"))
         .singleElement()
         .satisfies(
             warning -> {
