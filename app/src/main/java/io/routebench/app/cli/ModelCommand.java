@@ -19,15 +19,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
+    subcommands = ModelGetCommand.class,
     description = {
       "Shows what a GGUF router model is, read from its header without loading it, and whether",
-      "RouteBench can run it. Exits 1 when it cannot."
+      "RouteBench can run it. Exits 1 when it cannot.",
+      "`model get` downloads Arch-Router from Hugging Face."
     })
 final class ModelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE.gguf", description = "the model file")
+  // Optional only so that `model get` parses; without it, a file is required (checked in call).
+  @Parameters(paramLabel = "FILE.gguf", arity = "0..1", description = "the model file")
   Path file;
 
   @Option(names = "--json", description = "machine-readable output")
@@ -35,6 +38,12 @@ final class ModelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (file == null) {
+      throw new CliFailure(
+          "Missing FILE.gguf: `routebench model FILE.gguf` describes a model,"
+              + " `routebench model get` downloads Arch-Router",
+          2);
+    }
     GgufModelInfo info = LlamaEngineLoader.inspect(file);
     boolean runnable = LlamaEngineLoader.canRun(info.architecture());
     PrintWriter out = spec.commandLine().getOut();

@@ -1,12 +1,12 @@
 package io.routebench.app.cli;
 
 import io.routebench.core.config.ConfigFiles;
+import io.routebench.core.config.ConfigText;
 import io.routebench.core.config.ImportedPolicies;
 import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ record PolicySource(
 
   static String readText(Path file) {
     try {
-      return Files.readString(file);
+      return ConfigText.read(file);
     } catch (NoSuchFileException e) {
       throw new CliFailure(file + ": no such file", 1);
     } catch (IOException e) {

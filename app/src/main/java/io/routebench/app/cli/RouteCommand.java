@@ -106,6 +106,11 @@ final class RouteCommand implements Callable<Integer> {
         "target:   %s%n", decision.targetModel().map(m -> m.model()).orElse("(no default target)"));
     out.printf("proxy:    %s%n", DecisionWords.proxyAction(decision));
     out.printf("raw:      %s%n", decision.answer().rawOutput());
+    if (decision.outcome().failsRequest()) {
+      out.printf(
+          "proxy:    HTTP 500 Failed to determine route: %s%n",
+          decision.answer().reading().proxyError());
+    }
     out.printf("profile:  %s%n", decision.answer().profile().id());
     out.printf(
         "tokens:   prompt %d, reused %d, evaluated %d, generated %d%n",
@@ -127,6 +132,7 @@ final class RouteCommand implements Callable<Integer> {
     node.put("route", decision.effectiveRoute());
     node.put("outcome", decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
     node.put("answered_route", decision.answer().routeName());
+    node.put("proxy_error", decision.answer().reading().proxyError());
     node.put("target_model", decision.targetModel().map(m -> m.model()).orElse(null));
     node.put("raw_output", decision.answer().rawOutput());
     node.put("profile", decision.answer().profile().id());

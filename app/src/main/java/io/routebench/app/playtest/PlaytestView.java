@@ -213,7 +213,10 @@ public final class PlaytestView {
       return;
     }
     route.setText(decision.effectiveRoute());
-    target.setText("→ " + decision.targetModel().map(t -> t.model()).orElse("no default target"));
+    target.setText(
+        decision.outcome().failsRequest()
+            ? "→ nowhere: the proxy answers HTTP 500"
+            : "→ " + decision.targetModel().map(t -> t.model()).orElse("no default target"));
     details.setText(viewModel.describe(decision));
   }
 

@@ -403,6 +403,7 @@ public final class PlaytestViewModel {
     session.submit(
         request,
         LiveRoutingSession.LiveRoutingListener.of(
+            preview -> ui.execute(() -> previewed(RouteResolver.resolve(preview, document), text)),
             answer -> {
               // Explained on the engine thread: the selector is not shared with the UI thread.
               DecisionDetails why =
@@ -412,6 +413,12 @@ public final class PlaytestViewModel {
             },
             () -> {},
             error -> ui.execute(() -> failed(error))));
+  }
+
+  /** A provisional route while the exact answer is decoded; routing goes on. */
+  private void previewed(RouteDecision preview, String text) {
+    decision.set(preview);
+    status.set("Preview (constrained decoding); the exact answer follows…");
   }
 
   private void decided(DecisionDetails why, String text) {

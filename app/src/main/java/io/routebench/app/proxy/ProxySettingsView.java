@@ -83,9 +83,17 @@ public final class ProxySettingsView {
             providerName,
             help("The provider entry's name; empty means arch-router (archgw's default)."));
     grid.addRow(4, fieldLabel("Model", routerModel), modelBox);
-    grid.addRow(5, fieldLabel("Base URL", baseUrl), baseUrl);
+    var refused = new Label();
+    refused.setId("routerBaseUrlRefused");
+    refused.setWrapText(true);
+    refused.setStyle("-fx-text-fill: #b00020;");
+    refused.textProperty().bind(viewModel.refusedEditProperty());
+    refused.visibleProperty().bind(viewModel.refusedEditProperty().isNotEmpty());
+    refused.managedProperty().bind(refused.visibleProperty());
+    var baseUrlBox = new VBox(2, baseUrl, refused);
+    grid.addRow(5, fieldLabel("Base URL", baseUrl), baseUrlBox);
     grid.addRow(6, fieldLabel("Provider name", providerName), providerBox);
-    for (Node field : new Node[] {modelBox, baseUrl, providerBox}) {
+    for (Node field : new Node[] {modelBox, baseUrlBox, providerBox}) {
       field.disableProperty().bind(selfHosted.selectedProperty().not());
     }
     for (TextField field : new TextField[] {routerModel, baseUrl, providerName}) {

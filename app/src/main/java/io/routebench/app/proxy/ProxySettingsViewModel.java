@@ -3,6 +3,7 @@ package io.routebench.app.proxy;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOrder;
+import io.routebench.core.validation.SecretDetector;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.SelfHostedRouter;
 import java.util.List;
@@ -45,6 +46,14 @@ public final class ProxySettingsViewModel {
   /** Set while the properties are filled from the document, so that doing so edits nothing. */
   private boolean loading;
 
+  private final ReadOnlyStringWrapper refusedEdit =
+      new ReadOnlyStringWrapper(this, "refusedEdit", "");
+
+  /** Whether the base URL field is in a typing burst, and the stored URL from before it. */
+  private boolean typingBaseUrl;
+
+  private String baseUrlBeforeTyping;
+
   public ProxySettingsViewModel(DocumentEditor editor) {
     this.editor = editor;
     editor.documentProperty().addListener((obs, old, now) -> reload());
@@ -52,9 +61,7 @@ public final class ProxySettingsViewModel {
     selfHosted.addListener((obs, old, now) -> selfHostedToggled(now));
     routerModel.addListener(
         (obs, old, now) -> editRouter("router.model", "edit router model", r -> withModel(r, now)));
-    routerBaseUrl.addListener(
-        (obs, old, now) ->
-            editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, now)));
+    routerBaseUrl.addListener((obs, old, now) -> baseUrlTyped(now));
     routerProviderName.addListener(
         (obs, old, now) ->
             editRouter(
@@ -96,6 +103,46 @@ public final class ProxySettingsViewModel {
   /** A text field lost focus: the next keystroke starts a new undo step. */
   public void endTypingBurst() {
     editor.endTypingBurst();
+    typingBaseUrl = false;
+    if (!refusedEdit.get().isEmpty()) {
+      // The field still shows the refused text: show what is stored instead.
+      reload();
+    }
+  }
+
+  /**
+   * Why the base URL typed last is not stored (it holds a password or a key), empty otherwise. The
+   * URL is stored keystroke by keystroke, so when a secret becomes recognisable (at the {@code @}
+   * after {@code user:password}) the stored URL goes back to what it was before the typing began:
+   * neither the workspace nor the undo history keeps a prefix of the password.
+   */
+  public ReadOnlyStringProperty refusedEditProperty() {
+    return refusedEdit.getReadOnlyProperty();
+  }
+
+  private void baseUrlTyped(String now) {
+    SelfHostedRouter stored = editor.document().selfHostedRouter();
+    if (loading || stored == null) {
+      return;
+    }
+    if (!typingBaseUrl) {
+      typingBaseUrl = true;
+      baseUrlBeforeTyping = stored.baseUrl();
+    }
+    var secret = SecretDetector.find(now);
+    if (secret.isPresent()) {
+      refusedEdit.set(
+          "Not saved: the base URL holds a literal secret ("
+              + secret.get()
+              + "), so the stored URL stays as it was. "
+              + SecretDetector.ADVICE
+              + ".");
+      String restored = baseUrlBeforeTyping;
+      editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, restored));
+      return;
+    }
+    refusedEdit.set("");
+    editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, now));
   }
 
   private void reload() {
@@ -111,7 +158,9 @@ public final class ProxySettingsViewModel {
       }
       SelfHostedRouter shown = router != null ? router : lastRouter;
       routerModel.set(orEmpty(shown.model()));
-      routerBaseUrl.set(orEmpty(shown.baseUrl()));
+      if (!typingBaseUrl || refusedEdit.get().isEmpty()) {
+        routerBaseUrl.set(orEmpty(shown.baseUrl()));
+      }
       routerProviderName.set(orEmpty(shown.providerName()));
     } finally {
       loading = false;

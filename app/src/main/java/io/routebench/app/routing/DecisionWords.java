@@ -18,6 +18,10 @@ public final class DecisionWords {
       case EMPTY -> "router named no route: default target";
       case UNKNOWN ->
           "router named unknown route \"" + decision.answer().routeName() + "\": default target";
+      case PROXY_ERROR ->
+          "the proxy cannot read this answer ("
+              + decision.answer().reading().proxyError()
+              + "): the request fails with HTTP 500";
     };
   }
 
@@ -38,6 +42,9 @@ public final class DecisionWords {
           target != null
               ? "goes to the default target " + target
               : "has no default target to go to";
+      case PROXY_ERROR ->
+          "answers the client with HTTP 500 (\"Failed to determine route\"): the request reaches"
+              + " no model";
     };
   }
 

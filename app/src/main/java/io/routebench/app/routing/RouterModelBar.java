@@ -91,6 +91,19 @@ public final class RouterModelBar {
     return root;
   }
 
+  /**
+   * Adds a "Get Arch-Router…" link, shown while no model is loaded, for users who have no GGUF yet.
+   */
+  public void offerDownload(Runnable getArchRouter) {
+    var get = new Hyperlink("Get Arch-Router…");
+    get.setId("getArchRouterLink");
+    get.setOnAction(e -> getArchRouter.run());
+    get.visibleProperty()
+        .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
+    get.managedProperty().bind(get.visibleProperty());
+    root.getChildren().add(1, get);
+  }
+
   /** Loads {@code model}, remembers it for next time, and tells the user if it cannot be used. */
   public void load(Path model) {
     router.load(

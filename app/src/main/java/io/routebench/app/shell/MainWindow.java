@@ -2,7 +2,11 @@ package io.routebench.app.shell;
 
 import io.routebench.app.collision.CollisionCheckDialog;
 import io.routebench.app.collision.CollisionCheckViewModel;
+import io.routebench.app.download.ArchRouterDownloads;
+import io.routebench.app.download.GetArchRouterDialog;
+import io.routebench.app.download.GetArchRouterViewModel;
 import io.routebench.app.errors.ErrorReporter;
+import io.routebench.app.onboarding.FirstRunPanel;
 import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.routing.RouterModelBar;
@@ -67,6 +71,9 @@ public final class MainWindow implements ShellCommands {
   private final Playtesting playtesting;
   private WorkspacePane workspacePane;
   private PolicyTransfers transfers;
+  private final FirstRunPanel firstRun;
+  private RouterModelBar modelBar;
+  private GetArchRouterDialog getArchRouter;
 
   /** One dialog per run of failed saves; reset when a save succeeds again. */
   private boolean saveFailureReported;
@@ -104,7 +111,24 @@ public final class MainWindow implements ShellCommands {
         new WelcomePane(
             this::newWorkspace, this::openWorkspace, this::openRecent, workspaces.busyProperty());
 
+    firstRun =
+        new FirstRunPanel(
+            settings,
+            new FirstRunPanel.Steps(
+                this::showTaxonomy,
+                this::getArchRouter,
+                this::openRouterModel,
+                this::showPlaytest,
+                () -> exportPolicies(ExportFormat.ARCHGW)),
+            noWorkspace.getReadOnlyProperty().not());
+
     root.setTop(menuBar.root());
+    // Out of the scene while hidden, not just invisible: its links must not be found or focused.
+    root.rightProperty()
+        .bind(
+            Bindings.when(firstRun.root().visibleProperty())
+                .then(firstRun.root())
+                .otherwise((javafx.scene.Node) null));
     root.setBottom(statusBar.root());
     workspaces.currentProperty().addListener((obs, old, now) -> show(now));
     show(workspaces.current().orElse(null));
@@ -314,6 +338,74 @@ public final class MainWindow implements ShellCommands {
     AboutDialog.show(stage, paths);
   }
 
+  /** One window at a time: asking again brings the running download to the front. */
+  @Override
+  public void getArchRouter() {
+    if (getArchRouter == null || !getArchRouter.isShowing()) {
+      var viewModel =
+          new GetArchRouterViewModel(
+              ArchRouterDownloads.fromSystem(),
+              fileTransfers,
+              Platform::runLater,
+              paths.modelDir(),
+              this::loadRouterModel);
+      getArchRouter = new GetArchRouterDialog(viewModel, stage);
+    }
+    getArchRouter.show();
+  }
+
+  @Override
+  public void gettingStarted() {
+    firstRun.show();
+  }
+
+  /** The first-run panel; for tests in this package. */
+  FirstRunPanel firstRun() {
+    return firstRun;
+  }
+
+  /** The Get Arch-Router window last opened, or {@code null}; for tests in this package. */
+  GetArchRouterDialog getArchRouterDialog() {
+    return getArchRouter;
+  }
+
+  /** Loads a router model through the Playtest's model bar and shows the Playtest. */
+  private void loadRouterModel(Path model) {
+    RouterModelBar bar =
+        modelBar != null
+            ? modelBar
+            : new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
+    bar.load(model);
+    showPlaytest();
+  }
+
+  private void openRouterModel() {
+    var chooser = new FileChooser();
+    chooser.setTitle("Open router model");
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("GGUF models (*.gguf)", "*.gguf"));
+    if (Files.isDirectory(paths.modelDir())) {
+      chooser.setInitialDirectory(paths.modelDir().toFile());
+    }
+    File file = chooser.showOpenDialog(stage);
+    if (file != null) {
+      loadRouterModel(file.toPath());
+    }
+  }
+
+  private void showTaxonomy() {
+    if (workspacePane != null) {
+      workspacePane.showTaxonomy();
+    }
+  }
+
+  private void showPlaytest() {
+    if (workspacePane != null) {
+      workspacePane.showPlaytest();
+    }
+  }
+
   private void show(WorkspaceSession session) {
     noWorkspace.set(session == null);
     menuBar.follow(session == null ? null : session.editor());
@@ -323,6 +415,7 @@ public final class MainWindow implements ShellCommands {
     }
     if (session == null) {
       workspacePane = null;
+      modelBar = null;
       transfers = null;
       noTransfer.set(true);
       welcome.showRecent(workspaces.recentWorkspaces());
@@ -341,10 +434,12 @@ public final class MainWindow implements ShellCommands {
                 session::addTestCase,
                 playtesting.typingTimer(),
                 Platform::runLater),
-            new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()));
+            modelBar =
+                new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()));
+    modelBar.offerDownload(this::getArchRouter);
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
-    root.setCenter(workspacePane.root());
+    root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
     statusBar.show(session, workspacePane.validation(), transfers.outcomeProperty());
     saveFailureReported = false;
     session

@@ -45,4 +45,10 @@ interface ShellCommands {
   void checkCollisions();
 
   void about();
+
+  /** Opens the Get Arch-Router window (download the router model). */
+  void getArchRouter();
+
+  /** Shows the first-run "what to do next" panel again. */
+  void gettingStarted();
 }

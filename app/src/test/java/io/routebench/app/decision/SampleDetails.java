@@ -2,6 +2,8 @@ package io.routebench.app.decision;
 
 import io.routebench.app.testing.Documents;
 import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.AnswerExactness;
+import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.PromptProfile;
@@ -35,9 +37,10 @@ final class SampleDetails {
     var answer =
         new RouterAnswer(
             "{\"route\": \"" + answeredRoute + "\"}",
-            answeredRoute,
+            AnswerReading.route(answeredRoute),
             PromptProfile.ARCHGW_V1,
-            new DecisionTiming(520, 368, 152, 1, 2900, 45, 2950));
+            new DecisionTiming(520, 368, 152, 1, 2900, 45, 2950),
+            AnswerExactness.EXACT);
     return new DecisionDetails(
         RouteResolver.resolve(answer, document),
         prompt.text(),

@@ -57,7 +57,7 @@ class PlaytestViewModelTest {
 
   @BeforeAll
   static void writeModel() {
-    model = TinyGgufModels.tinyQwen(models);
+    model = TinyGgufModels.answeringRoute(models, "debugging");
   }
 
   @AfterEach
@@ -80,7 +80,8 @@ class PlaytestViewModelTest {
   @Test
   void a_typed_message_is_routed_after_a_pause_to_one_of_the_routes() {
     loadModel();
-    assertThat(router.loadedProperty().get().description()).startsWith("tiny-qwen2.gguf · qwen2");
+    assertThat(router.loadedProperty().get().description())
+        .startsWith("tiny-router-debugging.gguf · qwen2");
 
     playtest.draftProperty().set("write a parser in rust");
 

@@ -102,4 +102,28 @@ class ProxySettingsViewModelTest {
     assertThat(editor.document().selfHostedRouter()).isNull();
     assertThat(editor.canUndoProperty().get()).isFalse();
   }
+
+  @Test
+  void typing_a_password_into_the_router_url_keeps_no_part_of_it_stored() {
+    viewModel.selfHostedProperty().set(true);
+    String stored = editor.document().selfHostedRouter().baseUrl();
+
+    for (String typed :
+        new String[] {
+          "http://bob", "http://bob:hun", "http://bob:hunter2", "http://bob:hunter2@"
+        }) {
+      viewModel.routerBaseUrlProperty().set(typed);
+    }
+
+    assertThat(editor.document().selfHostedRouter().baseUrl()).isEqualTo(stored);
+    assertThat(viewModel.refusedEditProperty().get())
+        .startsWith("Not saved: the base URL holds a literal secret (a password in the URL");
+    editor.undo();
+    editor.redo();
+    assertThat(editor.document().selfHostedRouter().baseUrl()).isEqualTo(stored);
+
+    viewModel.endTypingBurst();
+
+    assertThat(viewModel.routerBaseUrlProperty().get()).isEqualTo(stored);
+  }
 }

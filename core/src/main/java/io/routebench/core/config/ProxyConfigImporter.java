@@ -19,7 +19,6 @@ import io.routebench.core.workspace.ProxyConfigExtras;
 import io.routebench.core.workspace.ProxyDialect;
 import io.routebench.core.workspace.SelfHostedRouter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +64,7 @@ public final class ProxyConfigImporter {
   private ProxyConfigImporter() {}
 
   public static ProxyImportResult importConfig(Path file) throws IOException {
-    return importConfig(file.getFileName().toString(), Files.readString(file));
+    return importConfig(file.getFileName().toString(), ConfigText.read(file));
   }
 
   /**

@@ -3,6 +3,8 @@ package io.routebench.core.collision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.routebench.core.routing.AnswerExactness;
+import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.EngineIdentity;
@@ -125,9 +127,10 @@ class CollisionCheckTest {
       String route = routeByMessage.get(request.conversation().get(0).content());
       return new RouterAnswer(
           "{\"route\": \"" + route + "\"}",
-          route,
+          AnswerReading.route(route),
           request.profile(),
-          DecisionTiming.wallClockOnly(1));
+          DecisionTiming.wallClockOnly(1),
+          AnswerExactness.EXACT);
     }
 
     @Override

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
+import io.routebench.core.routing.AnswerExactness;
+import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.BatchProgressListener;
+import io.routebench.core.routing.BatchRequestFailedException;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.DecisionTiming;
@@ -230,6 +233,26 @@ class RegressionRunnerTest {
   }
 
   @Test
+  void a_failed_request_of_the_batch_is_named_by_its_case_and_user_turn() {
+    selector.afterAnswers(
+        1,
+        () -> {
+          throw new BatchRequestFailedException(
+              1, 3, "http://gpu-1:8000/v1/chat/completions answered HTTP 400: bad request", null);
+        });
+
+    RegressionRun run =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
+
+    assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(run.failureMessage())
+        .isEqualTo(
+            "case \"write then thank\", user turn 2: "
+                + "http://gpu-1:8000/v1/chat/completions answered HTTP 400: bad request");
+    assertThat(run.results()).extracting(TurnResult::caseId).containsExactly("c2");
+  }
+
+  @Test
   void an_unexpected_engine_error_is_recorded_as_a_failure_too() {
     selector.afterAnswers(
         0,
@@ -262,6 +285,142 @@ class RegressionRunnerTest {
    * engine that reorders for its cache. Timing fields encode the request index so tests can check
    * them.
    */
+  @Test
+  void every_answer_reaches_the_recorder_as_it_arrives_with_its_suite_ordinal() {
+    var recorder = new ListRecorder();
+
+    RegressionRun run =
+        runner.run(
+            selector,
+            document,
+            suite,
+            BatchProgressListener.NONE,
+            CancellationToken.none(),
+            recorder);
+
+    assertThat(recorder.started)
+        .extracting(RegressionRun::status)
+        .containsExactly(RunStatus.RUNNING);
+    assertThat(recorder.started.get(0).policies()).isEqualTo(document);
+    // The scripted engine answers the last request first: ordinals follow the suite, not time.
+    assertThat(recorder.answered).containsExactly(2, 1, 0);
+    assertThat(recorder.finished).containsExactly(run);
+    assertThat(run.policies()).isEqualTo(document);
+  }
+
+  @Test
+  void a_resumed_run_asks_only_the_missing_turns_and_ends_like_an_uninterrupted_one() {
+    RegressionRun uninterrupted =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
+    var cancellation = new CancellationToken();
+    selector.afterAnswers(1, cancellation::cancel);
+    RegressionRun cancelled =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, cancellation);
+    assertThat(cancelled.results()).hasSize(1);
+    selector.afterAnswers(Integer.MAX_VALUE, () -> {});
+    selector.batches.clear();
+    var recorder = new ListRecorder();
+
+    RegressionRun resumed =
+        runner.resume(
+            selector,
+            document,
+            suite,
+            cancelled,
+            BatchProgressListener.NONE,
+            CancellationToken.none(),
+            recorder);
+
+    assertThat(selector.batches).hasSize(1);
+    assertThat(selector.batches.get(0)).hasSize(2);
+    assertThat(resumed.id()).isEqualTo(cancelled.id());
+    assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(resumed.results()).isEqualTo(uninterrupted.results());
+    assertThat(MetricsCalculator.compute(resumed))
+        .isEqualTo(MetricsCalculator.compute(uninterrupted));
+    assertThat(recorder.startedWith).containsExactly(List.of(2));
+  }
+
+  @Test
+  void resuming_with_other_policies_or_another_engine_or_a_finished_run_is_refused() {
+    var cancellation = new CancellationToken();
+    selector.afterAnswers(1, cancellation::cancel);
+    RegressionRun cancelled =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, cancellation);
+    Domain coding = document.taxonomy().domains().get(0);
+    PolicyDocument renamed =
+        document.withTaxonomy(
+            new Taxonomy(
+                List.of(
+                    coding.withActions(
+                        List.of(
+                            coding.actions().get(0).withDescription("Writing code."),
+                            coding.actions().get(1))))));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                runner.resume(
+                    selector,
+                    renamed,
+                    suite,
+                    cancelled,
+                    BatchProgressListener.NONE,
+                    CancellationToken.none(),
+                    RunRecorder.NONE))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("other policies");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                runner.resume(
+                    selector,
+                    document.withProfile(PromptProfile.ARCHGW_V1),
+                    suite,
+                    cancelled,
+                    BatchProgressListener.NONE,
+                    CancellationToken.none(),
+                    RunRecorder.NONE))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("prompt profile plano-v1");
+    RegressionRun completed =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                runner.resume(
+                    selector,
+                    document,
+                    suite,
+                    completed,
+                    BatchProgressListener.NONE,
+                    CancellationToken.none(),
+                    RunRecorder.NONE))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("it is completed");
+  }
+
+  /** Keeps what a run reports, in order. */
+  private static final class ListRecorder implements RunRecorder {
+    final List<RegressionRun> started = new ArrayList<>();
+    final List<List<Integer>> startedWith = new ArrayList<>();
+    final List<Integer> answered = new ArrayList<>();
+    final List<RegressionRun> finished = new ArrayList<>();
+
+    @Override
+    public void started(RegressionRun header, java.util.SortedMap<Integer, TurnResult> results) {
+      started.add(header);
+      startedWith.add(List.copyOf(results.keySet()));
+    }
+
+    @Override
+    public synchronized void answered(String runId, int ordinal, TurnResult result) {
+      answered.add(ordinal);
+    }
+
+    @Override
+    public void finished(RegressionRun run) {
+      finished.add(run);
+    }
+  }
+
   private static final class ScriptedSelector implements RouteSelector {
     private final Map<String, String> routeByLastMessage;
     final List<List<RouteRequest>> batches = new ArrayList<>();
@@ -313,9 +472,10 @@ class RegressionRunnerTest {
       String route = routeByLastMessage.get(conversation.get(conversation.size() - 1).content());
       return new RouterAnswer(
           "{\"route\": [\"" + route + "\"]}",
-          route,
+          AnswerReading.route(route),
           request.profile(),
-          new DecisionTiming(100 + index, index, 100, 5, 6, 4, 10 + index));
+          new DecisionTiming(100 + index, index, 100, 5, 6, 4, 10 + index),
+          AnswerExactness.EXACT);
     }
 
     @Override

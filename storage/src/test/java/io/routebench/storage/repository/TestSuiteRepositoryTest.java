@@ -156,6 +156,32 @@ class TestSuiteRepositoryTest {
   }
 
   @Test
+  void importing_into_a_named_suite_creates_it_and_appends_in_one_transaction() {
+    TestSuite created =
+        suites.addCasesToSuiteNamed("smoke", "from a file", Samples.testCases("a", 2));
+    TestSuite extended = suites.addCasesToSuiteNamed("smoke", "ignored", Samples.testCases("b", 3));
+
+    assertThat(created.cases()).hasSize(2);
+    assertThat(extended.id()).isEqualTo(created.id());
+    assertThat(extended.description()).isEqualTo("from a file");
+    assertThat(extended.cases()).hasSize(5);
+  }
+
+  @Test
+  void a_failed_import_into_a_new_suite_leaves_no_suite_behind() {
+    TestSuite stored = suites.createSuite("first", "");
+    List<TestCase> cases = Samples.testCases("c", 3);
+    suites.addCases(stored.id(), cases);
+
+    // The case ids are taken: found after the new suite's row was written, inside the transaction.
+    assertThatThrownBy(() -> suites.addCasesToSuiteNamed("second", "", cases))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(suites.findSuiteByName("second")).isEmpty();
+    assertThat(suites.listSuites()).extracting(SuiteSummary::name).containsExactly("first");
+  }
+
+  @Test
   void updating_a_case_replaces_its_content_and_keeps_its_place() {
     TestSuite suite = suites.createSuite("smoke", "");
     suites.addCases(suite.id(), Samples.testCases("c", 3));
