@@ -213,6 +213,15 @@ final class ImportCommand implements Callable<Integer> {
     for (ValidationIssue issue : report.issues()) {
       err.println(located(name, parsed, issue));
     }
+    long secrets = report.errors().stream().filter(PolicyValidator::isSecret).count();
+    if (secrets > 0) {
+      throw CliFailure.problems(
+          count(secrets, "literal secret")
+              + " in "
+              + name
+              + " (listed above); nothing imported. RouteBench never stores secrets: replace each"
+              + " with a stand-in such as sk-EXAMPLE");
+    }
     refuseErrors(name, report.errors().size());
     return WorkspaceFiles.withNewOrExistingWorkspace(
         workspaceFile,

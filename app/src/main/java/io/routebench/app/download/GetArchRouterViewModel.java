@@ -57,8 +57,9 @@ public final class GetArchRouterViewModel {
   }
 
   static final String ALTERNATIVES =
-      "Without a download: load a GGUF you already have with Load router model… in the Playtest"
-          + " tab, or serve Arch-Router (Ollama, vLLM, llama-server) and use it as a remote router.";
+      "Without a download: open a GGUF file you already have (the Playtest tab's router model"
+          + " bar, or Open GGUF… under Getting started), or serve Arch-Router (Ollama, vLLM,"
+          + " llama-server) and use it as a remote router.";
 
   private final ArchRouterDownloads downloads;
   private final TaskExecutor tasks;
@@ -158,17 +159,16 @@ public final class GetArchRouterViewModel {
   /** Whether Download may be pressed: a file chosen, the licence accepted, nothing running. */
   public BooleanBinding canDownload() {
     return Bindings.createBooleanBinding(
-        () ->
-            selected.get() != null
-                && destination.get() != null
-                && licenceAccepted.get()
-                && (state.get() == State.CHOOSING
-                    || state.get() == State.CANCELLED
-                    || state.get() == State.FAILED && !files.isEmpty()),
-        selected,
-        destination,
-        licenceAccepted,
-        state);
+        this::downloadPossible, selected, destination, licenceAccepted, state);
+  }
+
+  private boolean downloadPossible() {
+    return selected.get() != null
+        && destination.get() != null
+        && licenceAccepted.get()
+        && (state.get() == State.CHOOSING
+            || state.get() == State.CANCELLED
+            || state.get() == State.FAILED && !files.isEmpty());
   }
 
   /** Asks the hub for the published files; the default quantisation is preselected. */
@@ -191,13 +191,38 @@ public final class GetArchRouterViewModel {
                       message.set("");
                       state.set(State.CHOOSING);
                     })
-                .onFailure(this::failed)
+                .onFailure(this::listingFailed)
                 .onCancelled(() -> state.set(State.CANCELLED)));
+  }
+
+  /**
+   * A hub that answers but gives no listing (a mirror without the model API) can still serve the
+   * default file by name; its SHA-256 then comes from the download's own X-Linked-Etag. Offline,
+   * there is nothing to offer.
+   */
+  private void listingFailed(Throwable failure) {
+    if (failure instanceof DownloadFailure download
+        && download.reason() != DownloadFailure.Reason.UNREACHABLE) {
+      var byName =
+          new PublishedFile(ArchRouterGguf.fileName(ArchRouterGguf.DEFAULT_QUANT), -1, null);
+      files.setAll(byName);
+      selected.set(byName);
+      message.set(
+          "Cannot read the file list ("
+              + download.getMessage()
+              + "). "
+              + ArchRouterGguf.DEFAULT_QUANT
+              + " can still be downloaded by name; it is verified against the SHA-256 the"
+              + " download carries, or not used.");
+      state.set(State.CHOOSING);
+      return;
+    }
+    failed(failure);
   }
 
   /** Downloads the chosen file (resuming a part of it left before). */
   public void download() {
-    if (!canDownload().get()) {
+    if (!downloadPossible()) {
       return;
     }
     PublishedFile file = selected.get();

@@ -96,8 +96,9 @@ public final class FirstRunPanel {
             step(
                 "5",
                 "Run the suite",
-                "routebench test --workspace FILE --suite NAME --model FILE.gguf replays every"
-                    + " test case, reports accuracy and fails on regressions — locally or in CI."),
+                "The test command replays every test case of a suite, reports accuracy and fails"
+                    + " on regressions — locally or in CI:",
+                command("routebench test --workspace FILE --suite NAME --model FILE.gguf")),
             step(
                 "6",
                 "Export",
@@ -137,15 +138,22 @@ public final class FirstRunPanel {
     showing.set(true);
   }
 
-  private static Node step(String number, String heading, String text, Hyperlink... links) {
+  private static Node command(String text) {
+    var command = new javafx.scene.control.TextField(text);
+    command.setEditable(false);
+    command.getStyleClass().add("first-run-command");
+    return command;
+  }
+
+  private static Node step(String number, String heading, String text, Node... actions) {
     var title = new Label(number + ". " + heading);
     title.getStyleClass().add("first-run-step");
     var body = new Label(text);
     body.setWrapText(true);
     body.setMinHeight(Region.USE_PREF_SIZE);
     var box = new VBox(3, title, body);
-    if (links.length > 0) {
-      box.getChildren().add(new HBox(4, links));
+    if (actions.length > 0) {
+      box.getChildren().add(new HBox(4, actions));
     }
     return box;
   }

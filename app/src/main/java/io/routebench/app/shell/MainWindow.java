@@ -342,9 +342,17 @@ public final class MainWindow implements ShellCommands {
   @Override
   public void getArchRouter() {
     if (getArchRouter == null || !getArchRouter.isShowing()) {
+      ArchRouterDownloads downloads;
+      try {
+        downloads = ArchRouterDownloads.fromSystem();
+      } catch (IllegalArgumentException badSetting) {
+        // A malformed HTTPS_PROXY or -Droutebench.huggingFaceUrl: say which, before any download.
+        errors.showError("Cannot download Arch-Router", badSetting.getMessage(), null);
+        return;
+      }
       var viewModel =
           new GetArchRouterViewModel(
-              ArchRouterDownloads.fromSystem(),
+              downloads,
               fileTransfers,
               Platform::runLater,
               paths.modelDir(),

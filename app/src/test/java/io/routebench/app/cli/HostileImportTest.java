@@ -125,6 +125,29 @@ class HostileImportTest {
     assertThat(workspace).doesNotExist();
   }
 
+  @Test
+  void a_key_pasted_into_a_test_conversation_is_refused_even_with_allow_problems()
+      throws Exception {
+    Path suite = dir.resolve("leaky.jsonl");
+    Files.writeString(
+        suite,
+        "{\"name\": \"leak\", \"messages\": [{\"role\": \"user\", \"content\": \"my key is "
+            + KEY
+            + "\", \"expected_route\": \"other\"}]}\n");
+    Path workspace = dir.resolve("w.routebench");
+
+    CliRun run =
+        CliRun.of(
+            "import", suite.toString(), "--workspace", workspace.toString(), "--allow-problems");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("leaky.jsonl: line 1: error: messages[0].content: holds a literal secret")
+        .contains("1 literal secret in leaky.jsonl (listed above); nothing imported.");
+    assertThat(run.out() + run.err()).doesNotContain(KEY);
+    assertThat(workspace).doesNotExist();
+  }
+
   private Path importSamplePolicies() {
     Path workspace = dir.resolve("w.routebench");
     CliRun run =

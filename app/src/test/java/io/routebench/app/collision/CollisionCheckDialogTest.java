@@ -59,11 +59,13 @@ class CollisionCheckDialogTest extends FxRobot {
     clickOn("#collisionRunButton");
 
     assertThat(check.stateProperty().get()).isEqualTo(CollisionCheckViewModel.State.DONE);
-    // Columns: the three routes, other, and any outcome naming no route (a proxy error).
-    int columns = check.reportProperty().get().columns().size();
     for (int row = 0; row < 3; row++) {
       int filled = 0;
-      for (int column = 0; column < columns; column++) {
+      // The routes, other, and a column for answers the proxy cannot read (random weights
+      // write garbage, which production answers with HTTP 500).
+      for (int column = 0;
+          lookup("#collisionCell-" + row + "-" + column).tryQuery().isPresent();
+          column++) {
         String cell = lookup("#collisionCell-" + row + "-" + column).queryAs(Label.class).getText();
         filled += cell.equals("1") ? 1 : 0;
       }

@@ -161,6 +161,28 @@ class GetArchRouterViewModelTest {
   }
 
   @Test
+  void a_hub_without_the_model_api_still_offers_the_default_file_by_name_verified()
+      throws Exception {
+    hub.withoutModelApi();
+    var viewModel = viewModel(hub.baseUrl());
+
+    viewModel.loadCatalogue();
+
+    assertThat(viewModel.state()).isEqualTo(State.CHOOSING);
+    assertThat(viewModel.files()).extracting(f -> f.name()).containsExactly(FILE);
+    assertThat(viewModel.messageProperty().get())
+        .contains("Cannot read the file list")
+        .contains("HTTP 404")
+        .contains("can still be downloaded by name");
+
+    viewModel.licenceAcceptedProperty().set(true);
+    viewModel.download();
+
+    assertThat(viewModel.state()).isEqualTo(State.VERIFIED);
+    assertThat(Files.readAllBytes(models.resolve(FILE))).isEqualTo(model);
+  }
+
+  @Test
   void offline_the_listing_fails_naming_the_alternatives() throws Exception {
     int closedPort;
     try (var socket = new ServerSocket(0)) {
@@ -173,7 +195,7 @@ class GetArchRouterViewModelTest {
     assertThat(viewModel.state()).isEqualTo(State.FAILED);
     assertThat(viewModel.messageProperty().get())
         .contains("Cannot reach 127.0.0.1:" + closedPort)
-        .contains("Load router model…")
+        .contains("open a GGUF file you already have")
         .contains("remote router");
   }
 }

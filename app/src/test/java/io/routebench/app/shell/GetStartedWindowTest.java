@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -136,12 +138,39 @@ class GetStartedWindowTest extends FxRobot {
     assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("playtestTab");
   }
 
+  @Test
+  void the_playtest_model_bar_and_the_help_menu_open_get_arch_router_too() throws Exception {
+    clickOn("Playtest");
+    clickOn("#getArchRouterLink");
+    waitUntil(
+        () ->
+            workbench.window().getArchRouterDialog() != null
+                && workbench.window().getArchRouterDialog().isShowing());
+    var first = workbench.window().getArchRouterDialog();
+
+    MenuItem help = menuItem("getArchRouterMenuItem");
+    interact(help::fire);
+
+    assertThat(workbench.window().getArchRouterDialog()).as("one window at a time").isSameAs(first);
+    assertThat(menuItem("gettingStartedMenuItem").getText()).isEqualTo("Getting Started");
+  }
+
+  private MenuItem menuItem(String id) {
+    MenuBar bar = lookup(".menu-bar").queryAs(MenuBar.class);
+    return bar.getMenus().stream()
+        .flatMap(menu -> menu.getItems().stream())
+        .filter(item -> id.equals(item.getId()))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private String sizeLabel() {
     return io.routebench.app.download.DownloadText.size(model.length);
   }
 
   private static void waitUntil(Callable<Boolean> condition)
       throws java.util.concurrent.TimeoutException {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    // Generous: loading a model on a busy machine may take a while; no figure is asserted.
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
   }
 }

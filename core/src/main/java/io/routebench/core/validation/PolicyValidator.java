@@ -172,7 +172,7 @@ public final class PolicyValidator {
         || issue.message().startsWith(LITERAL_KEY_MESSAGE);
   }
 
-  private static final String SECRET_MESSAGE = "holds a literal secret";
+  static final String SECRET_MESSAGE = "holds a literal secret";
   private static final String LITERAL_KEY_MESSAGE = "looks like a literal secret";
 
   private void secretIn(String path, String text) {

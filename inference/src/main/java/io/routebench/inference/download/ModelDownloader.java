@@ -616,7 +616,12 @@ public final class ModelDownloader {
       }
       rate.record(done);
       listener.progress(
-          new DownloadProgress(Phase.DOWNLOADING, done, total, rate.bytesPerSecond(), eta(0)));
+          new DownloadProgress(
+              Phase.DOWNLOADING,
+              done,
+              total,
+              rate.bytesPerSecond(),
+              done == total ? Optional.of(Duration.ZERO) : Optional.empty()));
       return done;
     }
 
@@ -710,10 +715,6 @@ public final class ModelDownloader {
         throw new CancellationException("download cancelled");
       }
     }
-  }
-
-  private static Optional<Duration> eta(long remaining) {
-    return remaining == 0 ? Optional.of(Duration.ZERO) : Optional.empty();
   }
 
   private static void move(Path from, Path to) throws IOException {

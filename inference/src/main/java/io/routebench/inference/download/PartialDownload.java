@@ -3,9 +3,11 @@ package io.routebench.inference.download;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -69,11 +71,12 @@ final class PartialDownload {
     try (OutputStream out = Files.newOutputStream(temporary)) {
       properties.store(out, "RouteBench: what " + part.getFileName() + " is a part of");
     }
-    Files.move(
-        temporary,
-        meta,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(
+          temporary, meta, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, meta, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** Deletes the part and its description. */

@@ -47,6 +47,7 @@ public final class LoopbackHub implements AutoCloseable {
   private volatile String etag = "\"v1\"";
   private volatile boolean publishLinkedEtag = true;
   private volatile boolean redirect = true;
+  private volatile boolean modelApi = true;
   private volatile int resolveStatus = 0;
   private volatile int cdnStatus = 0;
   private volatile int corruptByteAt = -1;
@@ -85,6 +86,12 @@ public final class LoopbackHub implements AutoCloseable {
     this.fileName = name;
     this.content = bytes.clone();
     this.etag = newEtag;
+    return this;
+  }
+
+  /** Answers the model API with 404, as a plain file mirror would. */
+  public LoopbackHub withoutModelApi() {
+    modelApi = false;
     return this;
   }
 
@@ -173,7 +180,7 @@ public final class LoopbackHub implements AutoCloseable {
     received.add(new Received("hub", exchange.getRequestURI().toString(), copy(exchange)));
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      if (path.equals("/api/models/" + REPOSITORY)) {
+      if (modelApi && path.equals("/api/models/" + REPOSITORY)) {
         byte[] body = listingJson().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);

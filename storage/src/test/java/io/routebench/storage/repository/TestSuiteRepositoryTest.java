@@ -10,6 +10,7 @@ import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
 import io.routebench.storage.RawSqlite;
 import io.routebench.storage.Samples;
+import io.routebench.storage.StorageException;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import java.nio.file.Path;
@@ -37,6 +38,20 @@ class TestSuiteRepositoryTest {
   @AfterEach
   void closeWorkspace() {
     workspace.close();
+  }
+
+  @Test
+  void a_damaged_case_row_is_reported_in_words_naming_the_suite_and_the_case() {
+    TestSuite suite = suites.createSuite("smoke", "");
+    suites.addCases(suite.id(), List.of(Samples.testCase("c1", "refund request")));
+    RawSqlite.execute(file, "UPDATE cases SET messages_json = '[{\"role\": 7' WHERE id = 'c1'");
+
+    assertThatThrownBy(() -> suites.findSuite(suite.id()))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("test suite")
+        .hasMessageContaining("test case 'refund request': its stored messages cannot be read")
+        .hasMessageNotContaining("com.fasterxml")
+        .hasMessageNotContaining("MessageJson");
   }
 
   @Test
