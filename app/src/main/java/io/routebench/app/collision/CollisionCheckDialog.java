@@ -1,6 +1,7 @@
 package io.routebench.app.collision;
 
 import io.routebench.core.collision.CollisionReport;
+import io.routebench.core.routing.DecisionOutcome;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -134,7 +135,11 @@ public final class CollisionCheckDialog {
       String advice =
           report.routes().contains(probe.answeredRoute())
               ? "Sharpen one of the two descriptions."
-              : "The router found no route for it: describe the requests this route should get.";
+              : probe.decision().outcome() == DecisionOutcome.PROXY_ERROR
+                  ? "The proxy could not parse that answer and would fail the request with HTTP"
+                      + " 500."
+                  : "The router found no route for it: describe the requests this route should"
+                      + " get.";
       var line =
           new Label(
               "“"

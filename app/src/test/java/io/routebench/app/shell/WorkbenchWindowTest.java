@@ -397,11 +397,17 @@ class WorkbenchWindowTest extends FxRobot {
     waitUntil(() -> workbench.router().loadedProperty().get() != null);
     clickOn("Playtest");
     clickOn("#playtestDraft").write(message);
-    // The preview comes first; the exact answer (free decoding) replaces it.
+    // The exact answer for the whole message: not the constrained preview that comes first, nor
+    // an answer for a prefix typed before the last pause. The why of the draft's exact answer
+    // holds the prompt it was made for.
+    PlaytestViewModel playtest = workbench.window().workspacePane().playtest();
     waitUntil(
-        () ->
-            !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—")
-                && lookup("#playtestStatusLabel").queryLabeled().getText().isEmpty());
+        () -> {
+          var why = playtest.detailsProperty().get();
+          return why != null
+              && why.prompt().contains(message + "\"")
+              && lookup("#playtestStatusLabel").queryLabeled().getText().isEmpty();
+        });
     return lookup("#playtestRouteLabel").queryLabeled().getText();
   }
 
