@@ -40,6 +40,21 @@ final class LockedConnection implements TransactionRunner {
     }
   }
 
+  @Override
+  public <T> T inReadTransaction(String action, SqlWork<T> work) {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("Could not " + action + ": " + file + " is closed");
+      }
+      return SqliteTransactions.inReadTransaction(connection, work);
+    } catch (SQLException e) {
+      throw StorageException.of(file, action, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Waits for the running unit of work, then closes; later calls fail. Idempotent. */
   void close() {
     lock.lock();

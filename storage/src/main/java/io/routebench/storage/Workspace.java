@@ -55,6 +55,14 @@ public final class Workspace implements AutoCloseable {
       }
       return file.connection.inTransaction(action, work);
     }
+
+    @Override
+    public <T> T inReadTransaction(String action, SqlWork<T> work) {
+      if (closed.get()) {
+        throw new IllegalStateException("Could not " + action + ": " + path + " is closed");
+      }
+      return file.connection.inReadTransaction(action, work);
+    }
   }
 
   public Path path() {

@@ -65,10 +65,7 @@ public final class StoringRunRecorder implements RunRecorder {
   public void answered(String id, int ordinal, TurnResult result) {
     synchronized (lock) {
       pending.put(ordinal, result);
-      if (!flushScheduled) {
-        flushScheduled = true;
-        flusher.schedule(this::flush, maxDelay.toMillis(), TimeUnit.MILLISECONDS);
-      }
+      scheduleFlush();
     }
   }
 
@@ -105,6 +102,14 @@ public final class StoringRunRecorder implements RunRecorder {
     }
   }
 
+  /** Arms the writer unless it is armed already or stopped; call with {@link #lock} held. */
+  private void scheduleFlush() {
+    if (!flushScheduled && !flusher.isShutdown()) {
+      flushScheduled = true;
+      flusher.schedule(this::flush, maxDelay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
   private void flush() {
     SortedMap<Integer, TurnResult> batch;
     String id;
@@ -119,6 +124,12 @@ public final class StoringRunRecorder implements RunRecorder {
     }
     try {
       runs.appendResults(id, batch);
+      synchronized (lock) {
+        // A failure that a later try made good leaves nothing missing.
+        if (pending.isEmpty()) {
+          storageFailure = null;
+        }
+      }
     } catch (RuntimeException e) {
       synchronized (lock) {
         // Keep them for the next try; newer answers for the same turn win.
@@ -127,6 +138,8 @@ public final class StoringRunRecorder implements RunRecorder {
         if (storageFailure == null) {
           storageFailure = e;
         }
+        // Try again even if no answer arrives any more (a slow engine, a busy file).
+        scheduleFlush();
       }
     }
   }

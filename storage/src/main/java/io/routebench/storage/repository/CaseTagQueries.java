@@ -40,7 +40,7 @@ public final class CaseTagQueries {
 
   /** Every tag used in the suite, alphabetically, with the number of cases carrying it. */
   public List<TagCount> tagCounts(String suiteId) {
-    return transactions.inTransaction(
+    return transactions.inReadTransaction(
         "count the tags of test suite " + suiteId,
         connection -> {
           var counts = new ArrayList<TagCount>();
@@ -58,7 +58,7 @@ public final class CaseTagQueries {
 
   /** Ids of the suite's cases carrying {@code tag} (exact match), in suite order. */
   public List<String> caseIdsTagged(String suiteId, String tag) {
-    return transactions.inTransaction(
+    return transactions.inReadTransaction(
         "find the cases tagged '" + tag + "'",
         connection -> {
           var ids = new ArrayList<String>();

@@ -23,7 +23,7 @@ public final class SqlitePolicyDocumentRepository implements PolicyDocumentRepos
 
   @Override
   public PolicyDocument load() {
-    return transactions.inTransaction("load the policy document", PolicyDocumentReader::read);
+    return transactions.inReadTransaction("load the policy document", PolicyDocumentReader::read);
   }
 
   /**

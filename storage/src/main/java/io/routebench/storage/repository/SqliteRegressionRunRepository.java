@@ -172,7 +172,7 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
 
   @Override
   public List<RunSummary> listRuns(String suiteId) {
-    return transactions.inTransaction(
+    return transactions.inReadTransaction(
         "list the runs of test suite " + suiteId,
         connection -> {
           var summaries = new ArrayList<RunSummary>();
@@ -201,7 +201,7 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
 
   @Override
   public Optional<RegressionRun> findRun(String runId) {
-    return transactions.inTransaction(
+    return transactions.inReadTransaction(
         "load run " + runId,
         connection -> {
           try (PreparedStatement select = connection.prepareStatement(SELECT_RUN)) {

@@ -69,7 +69,7 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
 
   @Override
   public List<SuiteSummary> listSuites() {
-    return transactions.inTransaction(
+    return transactions.inReadTransaction(
         "list the test suites",
         connection -> {
           var summaries = new ArrayList<SuiteSummary>();
@@ -90,13 +90,13 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
 
   @Override
   public Optional<TestSuite> findSuite(String suiteId) {
-    return transactions.inTransaction(
+    return transactions.inReadTransaction(
         "load test suite " + suiteId, connection -> readSuite(connection, suiteId));
   }
 
   @Override
   public Optional<TestSuite> findSuiteByName(String name) {
-    return transactions.inTransaction(
+    return transactions.inReadTransaction(
         "load test suite '" + name + "'",
         connection -> {
           Optional<String> id = suiteIdByName(connection, name);

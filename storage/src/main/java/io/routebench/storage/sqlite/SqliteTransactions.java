@@ -2,6 +2,7 @@ package io.routebench.storage.sqlite;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Runs work in one transaction that either commits or rolls back: the only place RouteBench code
@@ -36,6 +37,35 @@ public final class SqliteTransactions {
     }
     connection.setAutoCommit(true);
     return result;
+  }
+
+  /**
+   * Runs {@code work} in a deferred transaction: it takes a shared lock at its first read and never
+   * a write lock. Workspace connections begin their transactions {@code IMMEDIATE} (so a writer
+   * takes the write lock up front); a reader doing that would queue behind every writer of another
+   * process and could deadlock with one that waits to commit.
+   */
+  public static <T> T inReadTransaction(Connection connection, SqlWork<T> work)
+      throws SQLException {
+    if (!connection.getAutoCommit()) {
+      throw new IllegalStateException("a transaction is already in progress on this connection");
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN DEFERRED");
+      T result;
+      try {
+        result = work.run(connection);
+      } catch (SQLException | RuntimeException | Error failure) {
+        try {
+          statement.execute("ROLLBACK");
+        } catch (SQLException rollbackFailure) {
+          failure.addSuppressed(rollbackFailure);
+        }
+        throw failure;
+      }
+      statement.execute("COMMIT");
+      return result;
+    }
   }
 
   private static void leaveTransactionQuietly(Connection connection, Throwable failure) {

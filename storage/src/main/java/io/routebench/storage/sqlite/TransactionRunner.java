@@ -17,4 +17,11 @@ public interface TransactionRunner {
    *     transaction back and pass through unchanged
    */
   <T> T inTransaction(String action, SqlWork<T> work);
+
+  /**
+   * Runs {@code work}, which only reads, in a transaction of its own that takes no write lock: a
+   * consistent view of the file that never keeps another process (a regression run storing its
+   * answers) from writing, and never deadlocks with one.
+   */
+  <T> T inReadTransaction(String action, SqlWork<T> work);
 }
