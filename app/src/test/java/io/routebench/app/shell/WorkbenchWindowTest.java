@@ -257,12 +257,13 @@ class WorkbenchWindowTest extends FxRobot {
   @Test
   void the_playtest_routes_a_typed_message_live_and_highlights_the_route() throws Exception {
     String route = typeInPlaytest("Write a Rust function that parses ISO dates");
+    assertThat(route).isEqualTo("code generation");
 
     // The route list restyles its cells on the next layout pass.
     waitUntil(() -> lookup(".chosen-route").tryQuery().isPresent());
     assertThat(lookup(".chosen-route").queryLabeled().getText()).isEqualTo(route);
     assertThat(lookup("#routerModelLabel").queryLabeled().getText())
-        .startsWith("tiny-qwen2.gguf · qwen2");
+        .startsWith("tiny-router-code-generation.gguf · qwen2");
   }
 
   @Test
@@ -388,14 +389,19 @@ class WorkbenchWindowTest extends FxRobot {
         .orElseThrow();
   }
 
-  /** Loads the tiny model, types {@code message} in the playtest and waits for its route. */
+  /**
+   * Loads a tiny model that answers {@code code generation}, types {@code message} in the playtest
+   * and waits for its exact route (after the preview).
+   */
   private String typeInPlaytest(String message) throws Exception {
-    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
+    Path model = TinyGgufModels.answeringRoute(home.resolve("models"), "code generation");
     interact(() -> workbench.router().load(model, failure -> {}));
     waitUntil(() -> workbench.router().loadedProperty().get() != null);
     clickOn("Playtest");
     clickOn("#playtestDraft").write(message);
     waitUntil(() -> !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—"));
+    var playtest = workbench.window().workspacePane().playtest();
+    waitUntil(() -> !playtest.routingProperty().get());
     return lookup("#playtestRouteLabel").queryLabeled().getText();
   }
 
