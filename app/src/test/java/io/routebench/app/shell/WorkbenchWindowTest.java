@@ -257,6 +257,7 @@ class WorkbenchWindowTest extends FxRobot {
   @Test
   void the_playtest_routes_a_typed_message_live_and_highlights_the_route() throws Exception {
     String route = typeInPlaytest("Write a Rust function that parses ISO dates");
+    assertThat(route).isEqualTo("code generation");
 
     // The route list restyles its cells on the next layout pass.
     waitUntil(() -> lookup(".chosen-route").tryQuery().isPresent());
@@ -388,7 +389,10 @@ class WorkbenchWindowTest extends FxRobot {
         .orElseThrow();
   }
 
-  /** Loads the tiny model, types {@code message} in the playtest and waits for its route. */
+  /**
+   * Loads a tiny model that answers {@code debugging}, types {@code message} in the playtest and
+   * waits for its exact route (after the preview).
+   */
   private String typeInPlaytest(String message) throws Exception {
     // A model whose weights answer "debugging", as a trained router answers: free decoding
     // gives a real route (random weights would write garbage, a proxy error).
