@@ -252,12 +252,55 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void undo() {
+    if (workspacePane != null && workspacePane.suites().undo()) {
+      return;
+    }
     workspaces.current().ifPresent(session -> session.editor().undo());
   }
 
   @Override
   public void redo() {
+    if (workspacePane != null && workspacePane.suites().redo()) {
+      return;
+    }
     workspaces.current().ifPresent(session -> session.editor().redo());
+  }
+
+  @Override
+  public void importTestCases() {
+    if (workspacePane == null) {
+      return;
+    }
+    var chooser = new FileChooser();
+    chooser.setTitle("Import test cases");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Test suites (*.jsonl)", "*.jsonl"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    startIn(chooser);
+    File file = chooser.showOpenDialog(stage);
+    if (file != null) {
+      workspacePane.suites().importJsonl(file.toPath());
+    }
+  }
+
+  @Override
+  public void exportTestCases() {
+    if (workspacePane == null) {
+      return;
+    }
+    var chooser = new FileChooser();
+    chooser.setTitle("Export test suite");
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("Test suites (*.jsonl)", "*.jsonl"));
+    chooser.setInitialFileName(workspacePane.suites().suggestedExportName());
+    startIn(chooser);
+    File file = chooser.showSaveDialog(stage);
+    if (file != null) {
+      workspacePane.suites().exportJsonl(file.toPath());
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.routebench.app.suites;
 
+import io.routebench.app.files.AtomicFiles;
 import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.tasks.BackgroundWork;
 import io.routebench.app.tasks.TaskExecutor;
@@ -12,7 +13,12 @@ import io.routebench.core.suite.TestCase;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
+import io.routebench.core.suite.jsonl.SuiteJsonlReader;
+import io.routebench.core.suite.jsonl.SuiteJsonlResult;
+import io.routebench.core.suite.jsonl.SuiteJsonlWriter;
 import io.routebench.core.workspace.PolicyDocument;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -363,6 +369,70 @@ public final class SuitesViewModel {
     var missing = new TreeSet<String>();
     rows.forEach(row -> missing.addAll(row.missingRoutes()));
     return missing;
+  }
+
+  /**
+   * Reads a JSONL suite file with the CLI's reader, off the UI thread; {@code read} gets the good
+   * cases and every bad line, to import all, some or none of them.
+   */
+  public void readJsonl(Path file, Consumer<SuiteJsonlResult> read) {
+    io.execute(
+        BackgroundTask.of("Reading " + file.getFileName(), progress -> SuiteJsonlReader.read(file))
+            .onSuccess(read)
+            .onFailure(
+                failure -> message.set("Could not read " + file + ": " + failure.getMessage())));
+  }
+
+  /**
+   * Imports cases read from {@code file} into the selected suite, or into a new suite named after
+   * the file when none is selected; one undo step.
+   */
+  public void importCases(Path file, List<TestCase> cases) {
+    String label = "import " + cases.size() + " cases";
+    if (suite.get() != null) {
+      addCases(label, cases);
+      message.set("Imported " + cases.size() + " cases from " + file.getFileName());
+      return;
+    }
+    String name = freeName(file.getFileName().toString().replaceFirst("\\.jsonl$", ""));
+    var created = new String[1];
+    Runnable create =
+        () ->
+            write(
+                label,
+                () -> {
+                  created[0] = repository.createSuite(name, "Imported from " + file).id();
+                  repository.addCases(created[0], cases);
+                },
+                () -> load(created[0], null));
+    create.run();
+    history.done(
+        new EditHistory.Step(
+            label,
+            () -> write(label, () -> repository.deleteSuite(created[0]), () -> load(null, null)),
+            create));
+    message.set("Imported " + cases.size() + " cases from " + file.getFileName());
+  }
+
+  /** Writes the selected suite's cases as JSONL (the CLI's format), off the UI thread. */
+  public void exportJsonl(Path file) {
+    TestSuite current = suite.get();
+    if (current == null) {
+      return;
+    }
+    List<TestCase> cases = current.cases();
+    io.execute(
+        BackgroundTask.ofAction(
+                "Exporting " + current.name(),
+                () -> {
+                  var text = new StringWriter();
+                  SuiteJsonlWriter.write(cases, text);
+                  AtomicFiles.writeString(file, text.toString());
+                })
+            .onSuccess(done -> message.set("Exported " + cases.size() + " cases to " + file))
+            .onFailure(
+                failure ->
+                    message.set("Could not export to " + file + ": " + failure.getMessage())));
   }
 
   /** Takes back the last suite edit; whether there was one. */
