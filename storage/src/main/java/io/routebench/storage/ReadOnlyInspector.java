@@ -1,11 +1,10 @@
 package io.routebench.storage;
 
-import io.routebench.storage.schema.Migrator;
 import io.routebench.storage.schema.WorkspaceSchema;
-import io.routebench.storage.sqlite.SqliteConnections;
 import io.routebench.storage.sqlite.SqliteErrors;
 import io.routebench.storage.sqlite.SqliteHeader;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides whether a file may be opened for writing, without writing to it: the header is checked
- * with plain file I/O before SQLite sees the file, and everything else over a read-only connection.
+ * Decides whether a file may be opened, without writing to it: the header's facts are read with
+ * plain file I/O before SQLite sees the file (no connection, so no companion file appears beside a
+ * file that turns out not to be a workspace), and the integrity check runs on the new connection
+ * before anything is written.
+ *
+ * <p>Only for files this process does not have open: reading the header opens and closes a
+ * descriptor, which would drop the process's SQLite locks on an open file ({@link
+ * OpenWorkspaceFiles} answers for open files).
  */
 final class ReadOnlyInspector {
 
@@ -30,30 +35,24 @@ final class ReadOnlyInspector {
   private ReadOnlyInspector() {}
 
   /**
-   * Checks everything that must hold before {@code file} is opened for writing.
+   * Checks what the header says before {@code file} is opened.
    *
-   * @return the file's schema version, at most {@link WorkspaceSchema#CURRENT_VERSION}
    * @throws WorkspaceOpenException naming why the file must not be opened
    */
-  static int requireOpenable(Path file) {
-    requireSqliteFile(file);
-    try (Connection connection = SqliteConnections.openReadOnly(file)) {
-      HeaderFacts facts = readHeader(connection);
-      if (facts.applicationId() != WorkspaceSchema.APPLICATION_ID) {
-        throw WorkspaceOpenException.foreignDatabase(file);
-      }
-      if (facts.schemaVersion() > WorkspaceSchema.CURRENT_VERSION) {
-        throw WorkspaceOpenException.newerVersion(
-            file, facts.schemaVersion(), WorkspaceSchema.CURRENT_VERSION);
-      }
-      List<String> problems = quickCheck(connection);
-      if (!problems.isEmpty()) {
-        throw WorkspaceOpenException.corrupted(file, excerpt(problems), null);
-      }
-      return facts.schemaVersion();
-    } catch (SQLException e) {
-      throw failedToRead(file, e);
+  static SqliteHeader.Facts requireOpenable(Path file) {
+    SqliteHeader.Facts facts = requireSqliteFile(file);
+    if (!facts.wellFormed()) {
+      // The connection's first read names the damage as SQLite sees it.
+      return facts;
     }
+    if (facts.applicationId() != WorkspaceSchema.APPLICATION_ID) {
+      throw WorkspaceOpenException.foreignDatabase(file);
+    }
+    if (facts.userVersion() > WorkspaceSchema.CURRENT_VERSION) {
+      throw WorkspaceOpenException.newerVersion(
+          file, facts.userVersion(), WorkspaceSchema.CURRENT_VERSION);
+    }
+    return facts;
   }
 
   /**
@@ -63,23 +62,28 @@ final class ReadOnlyInspector {
    * @throws WorkspaceOpenException when the file is missing, unreadable or too damaged to tell
    */
   static WorkspaceInspection inspect(Path file) {
+    var open = OpenWorkspaceFiles.find(file);
+    if (open.isPresent()) {
+      return describe(file, WorkspaceSchema.APPLICATION_ID, open.get().schemaVersion);
+    }
+    SqliteHeader.Facts facts;
     try {
-      requireSqliteFile(file);
+      facts = requireSqliteFile(file);
     } catch (WorkspaceOpenException e) {
       if (e.problem() == WorkspaceOpenException.Problem.NOT_SQLITE) {
         return new WorkspaceInspection(file, WorkspaceStatus.NOT_A_WORKSPACE, 0, e.getMessage());
       }
       throw e;
     }
-    HeaderFacts facts;
-    try (Connection connection = SqliteConnections.openReadOnly(file)) {
-      facts = readHeader(connection);
-    } catch (SQLException e) {
-      throw failedToRead(file, e);
+    if (!facts.wellFormed()) {
+      throw WorkspaceOpenException.corrupted(file, "the database header is malformed", null);
     }
-    int version = facts.schemaVersion();
+    return describe(file, facts.applicationId(), facts.userVersion());
+  }
+
+  private static WorkspaceInspection describe(Path file, int applicationId, int version) {
     int current = WorkspaceSchema.CURRENT_VERSION;
-    if (facts.applicationId() != WorkspaceSchema.APPLICATION_ID) {
+    if (applicationId != WorkspaceSchema.APPLICATION_ID) {
       return new WorkspaceInspection(
           file,
           WorkspaceStatus.NOT_A_WORKSPACE,
@@ -112,7 +116,7 @@ final class ReadOnlyInspector {
         file + " is a workspace of the current schema version " + version + ".");
   }
 
-  private static void requireSqliteFile(Path file) {
+  private static SqliteHeader.Facts requireSqliteFile(Path file) {
     if (Files.isDirectory(file)) {
       throw WorkspaceOpenException.unreadable(file, "it is a folder, not a workspace file", null);
     }
@@ -120,35 +124,42 @@ final class ReadOnlyInspector {
       throw WorkspaceOpenException.missing(file);
     }
     try {
-      if (!SqliteHeader.isPresentIn(file)) {
-        throw WorkspaceOpenException.notSqlite(file);
-      }
+      return SqliteHeader.read(file).orElseThrow(() -> WorkspaceOpenException.notSqlite(file));
     } catch (IOException e) {
       throw WorkspaceOpenException.unreadable(file, describe(e), e);
     }
   }
 
   private static String describe(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private static WorkspaceOpenException failedToRead(Path file, SQLException e) {
+  static WorkspaceOpenException failedToRead(Path file, SQLException e) {
     if (SqliteErrors.isCorruption(e)) {
       return WorkspaceOpenException.corrupted(file, SqliteErrors.detail(e), e);
     }
     return WorkspaceOpenException.unreadable(file, SqliteErrors.describe(e), e);
   }
 
-  private record HeaderFacts(int applicationId, int schemaVersion) {}
-
-  private static HeaderFacts readHeader(Connection connection) throws SQLException {
+  /** {@code PRAGMA application_id} as the connection reads it (a write-ahead log included). */
+  static int applicationId(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("PRAGMA application_id")) {
       row.next();
-      return new HeaderFacts(row.getInt(1), Migrator.userVersion(connection));
+      return row.getInt(1);
+    }
+  }
+
+  /**
+   * @throws WorkspaceOpenException when {@code PRAGMA quick_check} reports damage
+   */
+  static void requireIntact(Path file, Connection connection) throws SQLException {
+    List<String> problems = quickCheck(connection);
+    if (!problems.isEmpty()) {
+      throw WorkspaceOpenException.corrupted(file, excerpt(problems), null);
     }
   }
 

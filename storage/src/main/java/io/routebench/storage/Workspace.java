@@ -7,9 +7,11 @@ import io.routebench.storage.repository.CaseTagQueries;
 import io.routebench.storage.repository.SqlitePolicyDocumentRepository;
 import io.routebench.storage.repository.SqliteRegressionRunRepository;
 import io.routebench.storage.repository.SqliteTestSuiteRepository;
+import io.routebench.storage.sqlite.SqlWork;
+import io.routebench.storage.sqlite.TransactionRunner;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An open {@code .routebench} file and its repositories; obtained from {@link WorkspaceFile}.
@@ -17,29 +19,42 @@ import java.time.Clock;
  * <p>Every repository call is one committed transaction, durable when it returns: there is nothing
  * to flush, and closing only releases the file.
  *
- * <p>Thread-safe: the repositories share one connection, and calls from any threads are served one
- * at a time (a long call, such as importing twenty thousand cases, makes the others wait). Calls
- * after {@link #close()} throw {@link IllegalStateException}; database failures throw {@link
+ * <p>Thread-safe: the repositories share one connection (every handle this process opens on the
+ * same file shares it too, see {@link OpenWorkspaceFiles}), and calls from any threads are served
+ * one at a time (a long call, such as importing twenty thousand cases, makes the others wait).
+ * Calls after {@link #close()} throw {@link IllegalStateException}; database failures throw {@link
  * StorageException}.
  */
 public final class Workspace implements AutoCloseable {
 
   private final Path path;
-  private final int schemaVersion;
-  private final LockedConnection connection;
+  private final OpenWorkspaceFiles.Entry file;
   private final SqlitePolicyDocumentRepository policies;
   private final SqliteTestSuiteRepository suites;
   private final SqliteRegressionRunRepository runs;
   private final CaseTagQueries caseTags;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  Workspace(Path path, int schemaVersion, Connection connection) {
+  /** A handle on a file opened through {@link OpenWorkspaceFiles}, which it releases on close. */
+  Workspace(Path path, OpenWorkspaceFiles.Entry file) {
     this.path = path;
-    this.schemaVersion = schemaVersion;
-    this.connection = new LockedConnection(path, connection);
-    this.policies = new SqlitePolicyDocumentRepository(this.connection);
-    this.suites = new SqliteTestSuiteRepository(this.connection, Clock.systemUTC());
-    this.runs = new SqliteRegressionRunRepository(this.connection);
-    this.caseTags = new CaseTagQueries(this.connection);
+    this.file = file;
+    TransactionRunner transactions = new HandleTransactions();
+    this.policies = new SqlitePolicyDocumentRepository(transactions);
+    this.suites = new SqliteTestSuiteRepository(transactions, Clock.systemUTC());
+    this.runs = new SqliteRegressionRunRepository(transactions);
+    this.caseTags = new CaseTagQueries(transactions);
+  }
+
+  /** The shared connection's transactions, refused once this handle is closed. */
+  private final class HandleTransactions implements TransactionRunner {
+    @Override
+    public <T> T inTransaction(String action, SqlWork<T> work) {
+      if (closed.get()) {
+        throw new IllegalStateException("Could not " + action + ": " + path + " is closed");
+      }
+      return file.connection.inTransaction(action, work);
+    }
   }
 
   public Path path() {
@@ -48,7 +63,20 @@ public final class Workspace implements AutoCloseable {
 
   /** The schema version of the file, which opening brought up to the current one. */
   public int schemaVersion() {
-    return schemaVersion;
+    return file.schemaVersion;
+  }
+
+  /**
+   * Whether the file could only be opened for reading (a read-only file, folder or mount): every
+   * write then fails with a {@link StorageException} saying so.
+   */
+  public boolean isReadOnly() {
+    return file.readOnly;
+  }
+
+  /** The connection for work in this package (integrity checks, fault injection in tests). */
+  LockedConnection connection() {
+    return file.connection;
   }
 
   public PolicyDocumentRepository policies() {
@@ -68,10 +96,15 @@ public final class Workspace implements AutoCloseable {
     return caseTags;
   }
 
-  /** Waits for a call in progress, then releases the file. Idempotent. */
+  /**
+   * Releases this handle; the last handle on the file waits for a call in progress, then closes it.
+   * Idempotent.
+   */
   @Override
   public void close() {
-    connection.close();
+    if (closed.compareAndSet(false, true)) {
+      OpenWorkspaceFiles.release(file);
+    }
   }
 
   @Override

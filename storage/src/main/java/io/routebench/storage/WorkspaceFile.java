@@ -54,9 +54,27 @@ public final class WorkspaceFile {
     } catch (IOException e) {
       throw WorkspaceOpenException.createFailed(file, String.valueOf(e.getMessage()), e);
     }
+    Workspace workspace = null;
+    try {
+      workspace = OpenWorkspaceFiles.acquire(file, key -> initialise(file, key));
+      workspace.policies().save(PolicyDocument.empty(defaultName(file)));
+      return workspace;
+    } catch (RuntimeException e) {
+      if (workspace != null) {
+        workspace.close();
+      }
+      deleteQuietly(file, e);
+      throw e instanceof WorkspaceOpenException open
+          ? open
+          : WorkspaceOpenException.createFailed(file, reason(e), e);
+    }
+  }
+
+  private static OpenWorkspaceFiles.Entry initialise(Path file, Path key) {
     Connection connection = null;
     try {
       connection = SqliteConnections.openReadWrite(file);
+      SqliteConnections.useRollbackJournal(connection);
       SqliteTransactions.inTransaction(
           connection,
           c -> {
@@ -66,47 +84,84 @@ public final class WorkspaceFile {
             return null;
           });
       int version = WorkspaceSchema.migrator().migrate(connection);
-      var workspace = new Workspace(file, version, connection);
-      workspace.policies().save(PolicyDocument.empty(defaultName(file)));
-      return workspace;
+      return new OpenWorkspaceFiles.Entry(
+          key, new LockedConnection(file, connection), version, false);
     } catch (SQLException | MigrationException | RuntimeException e) {
       closeQuietly(connection, e);
-      deleteQuietly(file, e);
       throw WorkspaceOpenException.createFailed(file, reason(e), e);
     }
   }
 
   /**
-   * Opens a workspace, upgrading it first when it was written by an earlier RouteBench.
+   * Opens a workspace, upgrading it first when it was written by an earlier RouteBench. A file in a
+   * read-only place (file, folder or mount) is opened for reading only ({@link
+   * Workspace#isReadOnly}). When this process has the file open already, the new handle shares that
+   * connection: a second descriptor of the file would endanger the first one's locks.
    *
    * @throws WorkspaceOpenException naming the file and the reason it cannot be opened
    */
   public static Workspace open(Path file) {
+    return OpenWorkspaceFiles.acquire(file, key -> openFile(file, key));
+  }
+
+  private static OpenWorkspaceFiles.Entry openFile(Path file, Path key) {
     ReadOnlyInspector.requireOpenable(file);
+    boolean writable = isWritable(file);
     Connection connection;
     try {
-      connection = SqliteConnections.openReadWrite(file);
+      connection =
+          writable ? SqliteConnections.openReadWrite(file) : SqliteConnections.openReadOnly(file);
     } catch (SQLException e) {
-      throw WorkspaceOpenException.unreadable(file, SqliteErrors.describe(e), e);
+      throw ReadOnlyInspector.failedToRead(file, e);
     }
+    int version = -1;
     try {
-      // A newer RouteBench may have upgraded the file since it was inspected.
-      int version = Migrator.userVersion(connection);
+      // The connection reads what the header check could not: a write-ahead log of an older
+      // RouteBench, or an upgrade a newer RouteBench made since.
+      if (ReadOnlyInspector.applicationId(connection) != WorkspaceSchema.APPLICATION_ID) {
+        throw WorkspaceOpenException.foreignDatabase(file);
+      }
+      version = Migrator.userVersion(connection);
       if (version > WorkspaceSchema.CURRENT_VERSION) {
         throw WorkspaceOpenException.newerVersion(file, version, WorkspaceSchema.CURRENT_VERSION);
       }
-      return new Workspace(file, WorkspaceSchema.migrator().migrate(connection), connection);
+      ReadOnlyInspector.requireIntact(file, connection);
+      if (!writable) {
+        if (version < WorkspaceSchema.CURRENT_VERSION) {
+          throw WorkspaceOpenException.readOnlyNeedsUpgrade(
+              file, version, WorkspaceSchema.CURRENT_VERSION);
+        }
+        return new OpenWorkspaceFiles.Entry(
+            key, new LockedConnection(file, connection), version, true);
+      }
+      SqliteConnections.useRollbackJournal(connection);
+      int migrated = WorkspaceSchema.migrator().migrate(connection);
+      return new OpenWorkspaceFiles.Entry(
+          key, new LockedConnection(file, connection), migrated, false);
     } catch (MigrationException e) {
       closeQuietly(connection, e);
       throw WorkspaceOpenException.upgradeFailed(
           file, e.fromVersion(), WorkspaceSchema.CURRENT_VERSION, reason(e.getCause()), e);
     } catch (SQLException e) {
       closeQuietly(connection, e);
-      throw WorkspaceOpenException.unreadable(file, reason(e), e);
+      if (!writable && SqliteErrors.isReadOnlyRecovery(e)) {
+        throw WorkspaceOpenException.unfinishedChangesReadOnly(file, e);
+      }
+      throw ReadOnlyInspector.failedToRead(file, e);
     } catch (RuntimeException e) {
       closeQuietly(connection, e);
       throw e;
     }
+  }
+
+  /**
+   * Whether SQLite may write the file and create its journal beside it. Permission bits, an
+   * immutable file and a read-only mount all count (the check asks the operating system, which
+   * knows them all, even for root).
+   */
+  private static boolean isWritable(Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    return Files.isWritable(file) && (folder == null || Files.isWritable(folder));
   }
 
   /**

@@ -24,6 +24,8 @@ public final class WorkspaceOpenException extends RuntimeException {
     CORRUPTED,
     /** An upgrade step failed; the file stays at the last version that succeeded. */
     UPGRADE_FAILED,
+    /** The file is read-only and cannot be used as it is (it needs an upgrade or a recovery). */
+    READ_ONLY,
     ALREADY_EXISTS,
     CREATE_FAILED
   }
@@ -113,6 +115,35 @@ public final class WorkspaceOpenException extends RuntimeException {
             + ". The file is still a valid version "
             + fromVersion
             + " workspace.",
+        cause);
+  }
+
+  static WorkspaceOpenException readOnlyNeedsUpgrade(Path file, int fileVersion, int current) {
+    return new WorkspaceOpenException(
+        Problem.READ_ONLY,
+        file,
+        "Cannot open "
+            + file
+            + ": it is a workspace of schema version "
+            + fileVersion
+            + ", which this RouteBench must upgrade to version "
+            + current
+            + " before using it, but the file or its folder is read-only. Copy it somewhere"
+            + " writable, or make it writable, and open it again.",
+        null);
+  }
+
+  static WorkspaceOpenException unfinishedChangesReadOnly(Path file, Throwable cause) {
+    return new WorkspaceOpenException(
+        Problem.READ_ONLY,
+        file,
+        "Cannot open "
+            + file
+            + ": a program that was writing it stopped half-way (its journal "
+            + file.getFileName()
+            + "-journal is still there), and undoing those half-made changes needs write access,"
+            + " but the file or its folder is read-only. Make it writable and open it again;"
+            + " nothing that was saved is lost.",
         cause);
   }
 

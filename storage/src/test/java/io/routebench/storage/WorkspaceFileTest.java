@@ -27,14 +27,14 @@ class WorkspaceFileTest {
 
     try (Workspace workspace = WorkspaceFile.create(file)) {
       assertThat(workspace.path()).isEqualTo(file);
-      assertThat(workspace.schemaVersion()).isEqualTo(WorkspaceFile.SCHEMA_VERSION).isEqualTo(2);
+      assertThat(workspace.schemaVersion()).isEqualTo(WorkspaceFile.SCHEMA_VERSION).isEqualTo(3);
       assertThat(workspace.policies().load()).isEqualTo(PolicyDocument.empty("Team policies"));
       assertThat(workspace.suites().listSuites()).isEmpty();
     }
 
     assertThat(RawSqlite.single(file, "PRAGMA application_id"))
         .isEqualTo(String.valueOf(WorkspaceSchema.APPLICATION_ID));
-    assertThat(RawSqlite.single(file, "PRAGMA user_version")).isEqualTo("2");
+    assertThat(RawSqlite.single(file, "PRAGMA user_version")).isEqualTo("3");
   }
 
   @Test
@@ -72,16 +72,27 @@ class WorkspaceFileTest {
   }
 
   @Test
-  void an_open_workspace_uses_the_write_ahead_log() {
+  void an_open_workspace_uses_a_rollback_journal_and_leaves_no_companion_files() {
     Path file = dir.resolve("w.routebench");
     try (Workspace workspace = WorkspaceFile.create(file)) {
       workspace.suites().createSuite("smoke", "");
 
-      assertThat(RawSqlite.single(file, "PRAGMA journal_mode")).isEqualTo("wal");
-      assertThat(dir.resolve("w.routebench-wal")).exists();
+      assertThat(RawSqlite.single(file, "PRAGMA journal_mode")).isEqualTo("delete");
+      assertThat(dir.resolve("w.routebench-wal")).doesNotExist();
+      assertThat(dir.resolve("w.routebench-shm")).doesNotExist();
+      assertThat(dir.resolve("w.routebench-journal")).doesNotExist();
     }
-    // The last connection to close folds the log back into the file.
-    assertThat(dir.resolve("w.routebench-wal")).doesNotExist();
+  }
+
+  @Test
+  void a_workspace_left_in_write_ahead_log_mode_by_an_earlier_routebench_is_switched() {
+    Path file = dir.resolve("w.routebench");
+    WorkspaceFile.create(file).close();
+    RawSqlite.execute(file, "PRAGMA journal_mode = WAL");
+
+    try (Workspace workspace = WorkspaceFile.open(file)) {
+      assertThat(RawSqlite.single(file, "PRAGMA journal_mode")).isEqualTo("delete");
+    }
   }
 
   @Test

@@ -261,6 +261,142 @@ class RegressionRunnerTest {
    * engine that reorders for its cache. Timing fields encode the request index so tests can check
    * them.
    */
+  @Test
+  void every_answer_reaches_the_recorder_as_it_arrives_with_its_suite_ordinal() {
+    var recorder = new ListRecorder();
+
+    RegressionRun run =
+        runner.run(
+            selector,
+            document,
+            suite,
+            BatchProgressListener.NONE,
+            CancellationToken.none(),
+            recorder);
+
+    assertThat(recorder.started)
+        .extracting(RegressionRun::status)
+        .containsExactly(RunStatus.RUNNING);
+    assertThat(recorder.started.get(0).policies()).isEqualTo(document);
+    // The scripted engine answers the last request first: ordinals follow the suite, not time.
+    assertThat(recorder.answered).containsExactly(2, 1, 0);
+    assertThat(recorder.finished).containsExactly(run);
+    assertThat(run.policies()).isEqualTo(document);
+  }
+
+  @Test
+  void a_resumed_run_asks_only_the_missing_turns_and_ends_like_an_uninterrupted_one() {
+    RegressionRun uninterrupted =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
+    var cancellation = new CancellationToken();
+    selector.afterAnswers(1, cancellation::cancel);
+    RegressionRun cancelled =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, cancellation);
+    assertThat(cancelled.results()).hasSize(1);
+    selector.afterAnswers(Integer.MAX_VALUE, () -> {});
+    selector.batches.clear();
+    var recorder = new ListRecorder();
+
+    RegressionRun resumed =
+        runner.resume(
+            selector,
+            document,
+            suite,
+            cancelled,
+            BatchProgressListener.NONE,
+            CancellationToken.none(),
+            recorder);
+
+    assertThat(selector.batches).hasSize(1);
+    assertThat(selector.batches.get(0)).hasSize(2);
+    assertThat(resumed.id()).isEqualTo(cancelled.id());
+    assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(resumed.results()).isEqualTo(uninterrupted.results());
+    assertThat(MetricsCalculator.compute(resumed))
+        .isEqualTo(MetricsCalculator.compute(uninterrupted));
+    assertThat(recorder.startedWith).containsExactly(List.of(2));
+  }
+
+  @Test
+  void resuming_with_other_policies_or_another_engine_or_a_finished_run_is_refused() {
+    var cancellation = new CancellationToken();
+    selector.afterAnswers(1, cancellation::cancel);
+    RegressionRun cancelled =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, cancellation);
+    Domain coding = document.taxonomy().domains().get(0);
+    PolicyDocument renamed =
+        document.withTaxonomy(
+            new Taxonomy(
+                List.of(
+                    coding.withActions(
+                        List.of(
+                            coding.actions().get(0).withDescription("Writing code."),
+                            coding.actions().get(1))))));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                runner.resume(
+                    selector,
+                    renamed,
+                    suite,
+                    cancelled,
+                    BatchProgressListener.NONE,
+                    CancellationToken.none(),
+                    RunRecorder.NONE))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("other policies");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                runner.resume(
+                    selector,
+                    document.withProfile(PromptProfile.ARCHGW_V1),
+                    suite,
+                    cancelled,
+                    BatchProgressListener.NONE,
+                    CancellationToken.none(),
+                    RunRecorder.NONE))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("prompt profile plano-v1");
+    RegressionRun completed =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                runner.resume(
+                    selector,
+                    document,
+                    suite,
+                    completed,
+                    BatchProgressListener.NONE,
+                    CancellationToken.none(),
+                    RunRecorder.NONE))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("it is completed");
+  }
+
+  /** Keeps what a run reports, in order. */
+  private static final class ListRecorder implements RunRecorder {
+    final List<RegressionRun> started = new ArrayList<>();
+    final List<List<Integer>> startedWith = new ArrayList<>();
+    final List<Integer> answered = new ArrayList<>();
+    final List<RegressionRun> finished = new ArrayList<>();
+
+    @Override
+    public void started(RegressionRun header, java.util.SortedMap<Integer, TurnResult> results) {
+      started.add(header);
+      startedWith.add(List.copyOf(results.keySet()));
+    }
+
+    @Override
+    public synchronized void answered(String runId, int ordinal, TurnResult result) {
+      answered.add(ordinal);
+    }
+
+    @Override
+    public void finished(RegressionRun run) {
+      finished.add(run);
+    }
+  }
+
   private static final class ScriptedSelector implements RouteSelector {
     private final Map<String, String> routeByLastMessage;
     final List<List<RouteRequest>> batches = new ArrayList<>();

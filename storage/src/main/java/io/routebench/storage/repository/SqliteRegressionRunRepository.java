@@ -1,5 +1,6 @@
 package io.routebench.storage.repository;
 
+import io.routebench.core.config.PolicyDocumentYaml;
 import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
@@ -7,15 +8,20 @@ import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.run.RunStatus;
 import io.routebench.core.run.TurnResult;
+import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.storage.sqlite.TransactionRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Run history: a run header and its per-turn results, which outlive later edits to the suite (but
@@ -28,12 +34,18 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
       """
       INSERT INTO runs (id, suite_id, suite_name, started_at, duration_ms, status,
                         failure_message, engine_kind, engine_model, engine_sha256,
-                        engine_profile, engine_settings_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        engine_profile, engine_settings_json, owner, policies_yaml)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String DELETE_RESULTS = "DELETE FROM turn_results WHERE run_id = ?";
+  private static final String FINISH_RUN =
+      """
+      UPDATE runs SET status = ?, duration_ms = ?, failure_message = ?, owner = ''
+      WHERE id = ?
       """;
   private static final String INSERT_RESULT =
       """
-      INSERT INTO turn_results (run_id, ordinal, case_id, case_name, turn_index, message_index,
+      INSERT OR REPLACE INTO turn_results (run_id, ordinal, case_id, case_name, turn_index, message_index,
                                 expected, actual, outcome, raw_output, latency_ms,
                                 prompt_tokens, reused_tokens)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -41,7 +53,7 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
   // Tallies come from SQL so a history list never loads per-turn results.
   private static final String SELECT_SUMMARIES =
       """
-      SELECT runs.id, runs.suite_id, runs.started_at, runs.status, runs.engine_kind,
+      SELECT runs.id, runs.suite_id, runs.started_at, runs.status, runs.owner, runs.engine_kind,
              runs.engine_model, runs.engine_profile,
              (SELECT COUNT(*) FROM turn_results
               WHERE turn_results.run_id = runs.id) AS turns,
@@ -54,8 +66,9 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
       """;
   private static final String SELECT_RUN =
       """
-      SELECT suite_id, suite_name, started_at, duration_ms, status, failure_message,
-             engine_kind, engine_model, engine_sha256, engine_profile, engine_settings_json
+      SELECT suite_id, suite_name, started_at, duration_ms, status, owner, failure_message,
+             engine_kind, engine_model, engine_sha256, engine_profile, engine_settings_json,
+             policies_yaml
       FROM runs
       WHERE id = ?
       """;
@@ -91,8 +104,67 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
             delete.setString(1, run.id());
             delete.executeUpdate();
           }
-          insertRun(connection, run);
-          insertResults(connection, run.id(), run.results());
+          insertRun(connection, run, "");
+          insertResults(connection, run.id(), inSuiteOrder(run.results()));
+          return null;
+        });
+  }
+
+  /**
+   * Stores the header as running, owned by this process, with exactly {@code results}.
+   *
+   * @throws IllegalArgumentException when the run's suite does not exist
+   */
+  @Override
+  public void startRun(RegressionRun header, SortedMap<Integer, TurnResult> results) {
+    Objects.requireNonNull(header, "header");
+    transactions.inTransaction(
+        "start run " + header.id(),
+        connection -> {
+          SqliteTestSuiteRepository.requireSuite(connection, header.suiteId());
+          try (PreparedStatement delete = connection.prepareStatement(DELETE_RUN)) {
+            delete.setString(1, header.id());
+            delete.executeUpdate();
+          }
+          insertRun(
+              connection,
+              header.withOutcome(RunStatus.RUNNING, header.durationMillis(), ""),
+              RunOwner.thisProcess().encoded());
+          insertResults(connection, header.id(), results);
+          return null;
+        });
+  }
+
+  @Override
+  public void appendResults(String runId, SortedMap<Integer, TurnResult> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    transactions.inTransaction(
+        "store " + results.size() + " answer(s) of run " + runId,
+        connection -> {
+          insertResults(connection, runId, results);
+          return null;
+        });
+  }
+
+  @Override
+  public void finishRun(String runId, RunStatus status, long durationMillis, String failure) {
+    if (status == RunStatus.RUNNING) {
+      throw new IllegalArgumentException("a finished run cannot be running");
+    }
+    transactions.inTransaction(
+        "store the outcome of run " + runId,
+        connection -> {
+          try (PreparedStatement update = connection.prepareStatement(FINISH_RUN)) {
+            update.setString(1, status.name());
+            update.setLong(2, durationMillis);
+            update.setString(3, failure == null ? "" : failure);
+            update.setString(4, runId);
+            if (update.executeUpdate() == 0) {
+              throw new IllegalArgumentException("no run " + runId + " to finish");
+            }
+          }
           return null;
         });
   }
@@ -113,7 +185,7 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
                         id,
                         rows.getString("suite_id"),
                         StoredValues.timestamp(rows.getString("started_at"), "run " + id),
-                        status(rows.getString("status"), id),
+                        status(rows.getString("status"), rows.getString("owner"), id),
                         rows.getString("engine_kind"),
                         rows.getString("engine_model"),
                         rows.getString("engine_profile"),
@@ -156,7 +228,8 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
         });
   }
 
-  private static void insertRun(Connection connection, RegressionRun run) throws SQLException {
+  private static void insertRun(Connection connection, RegressionRun run, String owner)
+      throws SQLException {
     EngineIdentity engine = run.engine();
     try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
       insert.setString(1, run.id());
@@ -171,17 +244,30 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
       insert.setString(10, engine.modelSha256());
       insert.setString(11, engine.profile().id());
       insert.setString(12, JsonColumns.settings(engine.settings()));
+      insert.setString(13, owner);
+      insert.setString(
+          14, run.policies() == null ? null : PolicyDocumentYaml.write(run.policies()));
       insert.executeUpdate();
     }
   }
 
-  private static void insertResults(Connection connection, String runId, List<TurnResult> results)
+  /** A whole run's results, numbered as they stand: they are in suite order already. */
+  private static SortedMap<Integer, TurnResult> inSuiteOrder(List<TurnResult> results) {
+    var numbered = new TreeMap<Integer, TurnResult>();
+    for (int ordinal = 0; ordinal < results.size(); ordinal++) {
+      numbered.put(ordinal, results.get(ordinal));
+    }
+    return numbered;
+  }
+
+  private static void insertResults(
+      Connection connection, String runId, SortedMap<Integer, TurnResult> results)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_RESULT)) {
-      for (int ordinal = 0; ordinal < results.size(); ordinal++) {
-        TurnResult result = results.get(ordinal);
+      for (Map.Entry<Integer, TurnResult> entry : results.entrySet()) {
+        TurnResult result = entry.getValue();
         insert.setString(1, runId);
-        insert.setInt(2, ordinal);
+        insert.setInt(2, entry.getKey());
         insert.setString(3, result.caseId());
         insert.setString(4, result.caseName());
         insert.setInt(5, result.turnIndex());
@@ -217,9 +303,10 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
         engine,
         StoredValues.timestamp(row.getString("started_at"), owner + ": started_at"),
         row.getLong("duration_ms"),
-        status(row.getString("status"), runId),
+        status(row.getString("status"), row.getString("owner"), runId),
         row.getString("failure_message"),
-        readResults(connection, runId));
+        readResults(connection, runId),
+        policies(row.getString("policies_yaml"), owner));
   }
 
   private static List<TurnResult> readResults(Connection connection, String runId)
@@ -251,7 +338,28 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
     return results;
   }
 
-  private static RunStatus status(String stored, String runId) throws SQLException {
-    return StoredValues.decode(stored, RunStatus::valueOf, "run " + runId + ": status");
+  /**
+   * The stored status, except that a run still marked running whose process is gone was
+   * interrupted: it will never finish by itself.
+   */
+  private static RunStatus status(String stored, String owner, String runId) throws SQLException {
+    RunStatus status = StoredValues.decode(stored, RunStatus::valueOf, "run " + runId + ": status");
+    if (status == RunStatus.RUNNING
+        && !RunOwner.decode(owner).map(RunOwner::mayBeAlive).orElse(false)) {
+      return RunStatus.INTERRUPTED;
+    }
+    return status;
+  }
+
+  private static PolicyDocument policies(String yaml, String owner) throws SQLDataException {
+    if (yaml == null) {
+      return null;
+    }
+    try {
+      return PolicyDocumentYaml.read(owner + " policies", yaml);
+    } catch (RuntimeException e) {
+      throw new SQLDataException(
+          owner + " holds policies that cannot be read: " + e.getMessage(), e);
+    }
   }
 }

@@ -19,9 +19,8 @@ public final class SqliteConnections {
   private SqliteConnections() {}
 
   /**
-   * A connection that cannot write to the file, for deciding whether a file may be opened at all.
-   * SQLite may create the {@code -wal}/{@code -shm} companions of a WAL database to read it, but
-   * never writes the database file itself.
+   * A connection that cannot write to the file: for a workspace in a read-only location. It creates
+   * no companion file either, as long as the file uses a rollback journal.
    */
   public static Connection openReadOnly(Path file) throws SQLException {
     var config = new SQLiteConfig();
@@ -32,21 +31,44 @@ public final class SqliteConnections {
   }
 
   /**
-   * The connection a workspace works with: foreign keys enforced, write-ahead log, and {@code
-   * synchronous=FULL} so that a commit survives a power cut, not only a crash of RouteBench: the
-   * workbench saves after every edit and promises that nothing is lost, and one fsync per commit is
-   * cheap next to the user's typing. Write transactions start {@code IMMEDIATE} so they take the
-   * write lock up front instead of failing half-way when another process writes.
+   * The connection a workspace works with: foreign keys enforced, {@code synchronous=FULL} so that
+   * a commit survives a power cut, not only a crash of RouteBench (the workbench saves after every
+   * edit and promises that nothing is lost, and one fsync per commit is cheap next to the user's
+   * typing), and write transactions that start {@code IMMEDIATE}, so they take the write lock up
+   * front instead of failing half-way when another process writes.
+   *
+   * <p>Opening changes nothing in the file: the journal mode is set by {@link #useRollbackJournal}
+   * once the file is known to be a workspace this RouteBench may write.
    */
   public static Connection openReadWrite(Path file) throws SQLException {
     var config = new SQLiteConfig();
     config.resetOpenMode(SQLiteOpenMode.CREATE);
     config.enforceForeignKeys(true);
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     return distrustSchema(config.createConnection(url(file)));
+  }
+
+  /**
+   * Puts the file in rollback-journal mode ({@code DELETE}), which workspaces use instead of a
+   * write-ahead log. A write-ahead log needs every process using the file to hold a lock on it for
+   * as long as it has the file open; on POSIX that lock vanishes when <em>any</em> descriptor of
+   * the file in the process is closed (a file chooser sniffing the file's type is enough). The next
+   * program to close the file then believes it is the last one, checkpoints and deletes the log
+   * while the workbench goes on writing into the deleted file: every later edit is lost. A rollback
+   * journal holds locks only for the milliseconds of a transaction, so a lost lock between edits
+   * costs nothing; it also needs no shared-memory file, so a workspace in a read-only folder can
+   * still be read.
+   *
+   * @return whether the file now uses a rollback journal (false when another process still has it
+   *     open with a write-ahead log; it switches when that process lets go)
+   */
+  public static boolean useRollbackJournal(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        var row = statement.executeQuery("PRAGMA journal_mode = DELETE")) {
+      return row.next() && "delete".equalsIgnoreCase(row.getString(1));
+    }
   }
 
   /**

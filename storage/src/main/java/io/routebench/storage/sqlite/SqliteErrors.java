@@ -17,6 +17,7 @@ public final class SqliteErrors {
   private static final int SQLITE_FULL = 13;
   private static final int SQLITE_CANTOPEN = 14;
   private static final int SQLITE_NOTADB = 26;
+  private static final int SQLITE_READONLY_ROLLBACK = SQLITE_READONLY | (3 << 8);
 
   /**
    * The driver's message shape: {@code [SQLITE_ERROR] SQL error or missing database (malformed
@@ -32,10 +33,20 @@ public final class SqliteErrors {
     return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
   }
 
+  /**
+   * Whether a read-only connection met a journal of half-made changes that only a writer can undo
+   * ({@code SQLITE_READONLY_ROLLBACK}).
+   */
+  public static boolean isReadOnlyRecovery(SQLException e) {
+    return primaryCode(e) == SQLITE_READONLY && extendedCode(e) == SQLITE_READONLY_ROLLBACK;
+  }
+
   /** A short reason, starting lower case, for "Could not … : reason". */
   public static String describe(SQLException e) {
     return switch (primaryCode(e)) {
-      case SQLITE_FULL -> "the disk is full";
+      case SQLITE_FULL ->
+          "the disk is full (or the file reached its size limit), so nothing of this change was"
+              + " written; free some space and try again";
       case SQLITE_READONLY, SQLITE_PERM -> "the file or its folder is read-only";
       case SQLITE_BUSY, SQLITE_LOCKED ->
           "another program is using the workspace and did not let go within 5 seconds";
@@ -51,6 +62,16 @@ public final class SqliteErrors {
     String message = String.valueOf(e.getMessage());
     Matcher matcher = DRIVER_MESSAGE.matcher(message);
     return matcher.matches() ? matcher.group(1) : message;
+  }
+
+  /** SQLite's extended result code, or -1. */
+  private static int extendedCode(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException sqlite) {
+        return sqlite.getResultCode().code;
+      }
+    }
+    return e.getErrorCode() > 0 ? e.getErrorCode() : -1;
   }
 
   /** SQLite's primary result code (extended codes keep it in their low byte), or -1. */

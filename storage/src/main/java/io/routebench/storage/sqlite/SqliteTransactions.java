@@ -23,15 +23,26 @@ public final class SqliteTransactions {
       throw new IllegalStateException("a transaction is already in progress on this connection");
     }
     connection.setAutoCommit(false);
+    T result;
     try {
-      T result = work.run(connection);
+      result = work.run(connection);
       connection.commit();
-      return result;
     } catch (SQLException | RuntimeException | Error failure) {
       rollbackQuietly(connection, failure);
+      // SQLite may have rolled the transaction back itself (a full disk does): leaving the
+      // transaction must then not replace the reason with "no transaction is active".
+      leaveTransactionQuietly(connection, failure);
       throw failure;
-    } finally {
+    }
+    connection.setAutoCommit(true);
+    return result;
+  }
+
+  private static void leaveTransactionQuietly(Connection connection, Throwable failure) {
+    try {
       connection.setAutoCommit(true);
+    } catch (SQLException leaveFailure) {
+      failure.addSuppressed(leaveFailure);
     }
   }
 

@@ -2,6 +2,7 @@ package io.routebench.storage.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RegressionRunRepository;
@@ -15,6 +16,8 @@ import io.routebench.storage.WorkspaceFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,70 @@ class RegressionRunRepositoryTest {
 
     assertThat(runs.findRun("run-1")).contains(run);
     assertThat(runs.findRun("run-1").orElseThrow().startedAt()).isEqualTo(MONDAY);
+  }
+
+  @Test
+  void a_run_being_made_is_stored_answer_by_answer_and_then_finished() {
+    RegressionRun whole = withPolicies(Samples.run("run-1", suite.id(), MONDAY, 2));
+    RegressionRun header = whole.withResults(List.of()).withOutcome(RunStatus.RUNNING, 0, "");
+
+    runs.startRun(header, new TreeMap<>());
+    assertThat(runs.listRuns(suite.id()))
+        .extracting(RunSummary::status, RunSummary::turns)
+        .containsExactly(tuple(RunStatus.RUNNING, 0));
+
+    // Answers arrive out of suite order; they are read back in it.
+    runs.appendResults("run-1", new TreeMap<>(Map.of(3, whole.results().get(3))));
+    runs.appendResults(
+        "run-1", new TreeMap<>(Map.of(0, whole.results().get(0), 1, whole.results().get(1))));
+    runs.appendResults("run-1", new TreeMap<>(Map.of(2, whole.results().get(2))));
+    assertThat(runs.findRun("run-1").orElseThrow().results()).isEqualTo(whole.results());
+    assertThat(runs.findRun("run-1").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+
+    runs.finishRun("run-1", whole.status(), whole.durationMillis(), whole.failureMessage());
+
+    assertThat(runs.findRun("run-1")).contains(whole);
+  }
+
+  @Test
+  void a_running_run_whose_process_is_gone_reads_back_as_interrupted_with_its_answers() {
+    RegressionRun whole = withPolicies(Samples.run("run-1", suite.id(), MONDAY, 2));
+    runs.startRun(
+        whole.withResults(List.of()).withOutcome(RunStatus.RUNNING, 0, ""),
+        new TreeMap<>(Map.of(0, whole.results().get(0))));
+    String deadOwner = RunOwner.thisProcess().host() + "/" + Integer.MAX_VALUE + "/1";
+    RawSqlite.execute(file, "UPDATE runs SET owner = '" + deadOwner + "' WHERE id = 'run-1'");
+
+    RegressionRun read = runs.findRun("run-1").orElseThrow();
+
+    assertThat(read.status()).isEqualTo(RunStatus.INTERRUPTED);
+    assertThat(read.results()).containsExactly(whole.results().get(0));
+    assertThat(runs.listRuns(suite.id()))
+        .extracting(RunSummary::status)
+        .containsExactly(RunStatus.INTERRUPTED);
+  }
+
+  @Test
+  void a_run_keeps_the_policies_it_was_made_with() {
+    RegressionRun run = withPolicies(Samples.run("run-1", suite.id(), MONDAY, 2));
+
+    runs.save(run);
+
+    assertThat(runs.findRun("run-1").orElseThrow().policies()).isEqualTo(Samples.fullDocument());
+  }
+
+  private static RegressionRun withPolicies(RegressionRun run) {
+    return new RegressionRun(
+        run.id(),
+        run.suiteId(),
+        run.suiteName(),
+        run.engine(),
+        run.startedAt(),
+        run.durationMillis(),
+        run.status(),
+        run.failureMessage(),
+        run.results(),
+        Samples.fullDocument());
   }
 
   @Test

@@ -123,7 +123,9 @@ class MigratorTest {
   void the_shipped_steps_are_consecutive_and_end_at_the_current_version() {
     assertThat(WorkspaceSchema.migrator().latestVersion())
         .isEqualTo(WorkspaceSchema.CURRENT_VERSION);
-    assertThat(WorkspaceSchema.MIGRATIONS).extracting(Migration::toVersion).containsExactly(1, 2);
+    assertThat(WorkspaceSchema.MIGRATIONS)
+        .extracting(Migration::toVersion)
+        .containsExactly(1, 2, 3);
   }
 
   private void execute(String sql) throws SQLException {
