@@ -7,6 +7,7 @@ import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.AppSettings;
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.suites.SuitesTab;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.UiTimer;
 import io.routebench.app.transfer.ExportFormat;
@@ -370,7 +371,8 @@ public final class MainWindow implements ShellCommands {
                 session::addTestCase,
                 playtesting.typingTimer(),
                 Platform::runLater),
-            new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()));
+            new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
+            new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(workspacePane.root());

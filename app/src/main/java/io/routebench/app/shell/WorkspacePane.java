@@ -56,7 +56,8 @@ final class WorkspacePane {
       SettingsStore settings,
       Supplier<String> ids,
       PlaytestViewModel playtest,
-      RouterModelBar modelBar) {
+      RouterModelBar modelBar,
+      SuitesTab.Running running) {
     this.playtest = playtest;
     var editor = session.editor();
     taxonomy = new TaxonomyViewModel(editor, ids);
@@ -75,7 +76,7 @@ final class WorkspacePane {
     proxyTab.setId("proxyTab");
     playtestTab = new Tab("Playtest", new PlaytestView(playtest, modelBar.root()).root());
     playtestTab.setId("playtestTab");
-    suites = new SuitesTab(session);
+    suites = new SuitesTab(session, running);
     tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab, playtestTab, suites.tab());
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

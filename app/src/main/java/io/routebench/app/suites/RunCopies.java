@@ -17,6 +17,7 @@ final class RunCopies {
         run.durationMillis(),
         run.status(),
         run.failureMessage(),
-        run.results());
+        run.results(),
+        run.policies());
   }
 }

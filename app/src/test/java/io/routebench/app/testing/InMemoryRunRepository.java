@@ -2,12 +2,16 @@ package io.routebench.app.testing;
 
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RegressionRunRepository;
+import io.routebench.core.run.RunStatus;
+import io.routebench.core.run.TurnResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Runs kept in memory, for workspaces of {@link InMemoryWorkspaceStore}. */
 public final class InMemoryRunRepository implements RegressionRunRepository {
@@ -17,6 +21,28 @@ public final class InMemoryRunRepository implements RegressionRunRepository {
   @Override
   public synchronized void save(RegressionRun run) {
     runs.put(run.id(), run);
+  }
+
+  @Override
+  public synchronized void startRun(RegressionRun header, SortedMap<Integer, TurnResult> results) {
+    runs.put(header.id(), header.withResults(List.copyOf(results.values())));
+  }
+
+  @Override
+  public synchronized void appendResults(String runId, SortedMap<Integer, TurnResult> results) {
+    RegressionRun run = runs.get(runId);
+    var all = new TreeMap<Integer, TurnResult>();
+    for (int i = 0; i < run.results().size(); i++) {
+      all.put(i, run.results().get(i));
+    }
+    all.putAll(results);
+    runs.put(runId, run.withResults(List.copyOf(all.values())));
+  }
+
+  @Override
+  public synchronized void finishRun(
+      String runId, RunStatus status, long durationMillis, String failureMessage) {
+    runs.put(runId, runs.get(runId).withOutcome(status, durationMillis, failureMessage));
   }
 
   @Override
