@@ -198,6 +198,8 @@ public final class HistoryPage {
     if (points.size() >= 2) {
       baseline.setValue(points.get(points.size() - 2));
       candidate.setValue(points.get(points.size() - 1));
+      // What the latest run broke or fixed is the first question after a re-run.
+      history.compareLatestTwo();
     } else {
       baseline.setValue(null);
       candidate.setValue(null);

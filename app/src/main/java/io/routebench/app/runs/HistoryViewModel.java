@@ -66,8 +66,16 @@ public final class HistoryViewModel {
   private final RegressionRunRepository runs;
   private final TaskExecutor io;
   private final ObservableList<Point> points = FXCollections.observableArrayList();
+  // One read-only view, kept: listeners on a fresh wrapper would be collected with it.
+  private final ObservableList<Point> pointsView = FXCollections.unmodifiableObservableList(points);
   private final ObservableList<ChangeRow> changes = FXCollections.observableArrayList();
+  // One read-only view, kept: listeners on a fresh wrapper would be collected with it.
+  private final ObservableList<ChangeRow> changesView =
+      FXCollections.unmodifiableObservableList(changes);
   private final ObservableList<RouteDelta> routeDeltas = FXCollections.observableArrayList();
+  // One read-only view, kept: listeners on a fresh wrapper would be collected with it.
+  private final ObservableList<RouteDelta> routeDeltasView =
+      FXCollections.unmodifiableObservableList(routeDeltas);
   private final ReadOnlyObjectWrapper<RunComparison> comparison =
       new ReadOnlyObjectWrapper<>(this, "comparison");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -80,16 +88,16 @@ public final class HistoryViewModel {
 
   /** The suite's runs, oldest first. */
   public ObservableList<Point> points() {
-    return FXCollections.unmodifiableObservableList(points);
+    return pointsView;
   }
 
   /** The compared runs' regressions, then fixes, then turns failing differently. */
   public ObservableList<ChangeRow> changes() {
-    return FXCollections.unmodifiableObservableList(changes);
+    return changesView;
   }
 
   public ObservableList<RouteDelta> routeDeltas() {
-    return FXCollections.unmodifiableObservableList(routeDeltas);
+    return routeDeltasView;
   }
 
   public ReadOnlyObjectProperty<RunComparison> comparisonProperty() {

@@ -75,6 +75,9 @@ public final class RunViewModel {
   private final ReadOnlyObjectWrapper<State> state =
       new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
   private final ObservableList<TurnResult> liveResults = FXCollections.observableArrayList();
+  // One read-only view, kept: listeners on a fresh wrapper would be collected with it.
+  private final ObservableList<TurnResult> liveResultsView =
+      FXCollections.unmodifiableObservableList(liveResults);
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
   private final ReadOnlyStringWrapper progressText =
       new ReadOnlyStringWrapper(this, "progressText", "");
@@ -124,7 +127,7 @@ public final class RunViewModel {
 
   /** The results of the run in progress (or the last one), as they arrived. */
   public ObservableList<TurnResult> liveResults() {
-    return FXCollections.unmodifiableObservableList(liveResults);
+    return liveResultsView;
   }
 
   /** Done / total, 0..1. */

@@ -63,12 +63,17 @@ public final class SuitesViewModel {
   private final Predicate<RegressionRun> staleness;
   private final EditHistory history = new EditHistory();
   private final ObservableList<SuiteSummary> suites = FXCollections.observableArrayList();
+  // One read-only view, kept: listeners on a fresh wrapper would be collected with it.
+  private final ObservableList<SuiteSummary> suitesView =
+      FXCollections.unmodifiableObservableList(suites);
   private final ReadOnlyObjectWrapper<TestSuite> suite = new ReadOnlyObjectWrapper<>(this, "suite");
   private final ReadOnlyObjectWrapper<RegressionRun> latestRun =
       new ReadOnlyObjectWrapper<>(this, "latestRun");
   private final ObservableList<CaseRow> rows = FXCollections.observableArrayList();
   private final FilteredList<CaseRow> visibleRows = new FilteredList<>(rows, row -> true);
   private final ObservableList<String> tags = FXCollections.observableArrayList(ALL_TAGS);
+  // One read-only view, kept: listeners on a fresh wrapper would be collected with it.
+  private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
   private final StringProperty search = new SimpleStringProperty(this, "search", "");
   private final ObjectProperty<String> tagFilter =
       new SimpleObjectProperty<>(this, "tagFilter", ALL_TAGS);
@@ -96,7 +101,7 @@ public final class SuitesViewModel {
   }
 
   public ObservableList<SuiteSummary> suites() {
-    return FXCollections.unmodifiableObservableList(suites);
+    return suitesView;
   }
 
   /** The selected suite with its cases, or {@code null} when the workspace has none. */
@@ -120,7 +125,7 @@ public final class SuitesViewModel {
 
   /** {@link #ALL_TAGS}, then every tag of the suite's cases, alphabetically. */
   public ObservableList<String> tags() {
-    return FXCollections.unmodifiableObservableList(tags);
+    return tagsView;
   }
 
   public StringProperty searchProperty() {
