@@ -37,7 +37,7 @@ class SuitesWindowTest extends SuitesFixture {
     assertThat(route.getValue()).isEqualTo("code generation");
     clickOn(route);
     clickOn(
-        lookup(".list-cell")
+        lookup(".combo-box-popup .list-cell")
             .match(
                 n ->
                     n instanceof javafx.scene.control.ListCell<?> c
