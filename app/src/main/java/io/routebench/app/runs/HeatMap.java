@@ -4,12 +4,14 @@ import io.routebench.core.run.ConfusionMatrix;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
 /**
  * The confusion matrix as a heat map: expected routes down, actual routes across, each cell shaded
@@ -17,6 +19,8 @@ import javafx.scene.layout.VBox;
  * behind it.
  */
 final class HeatMap {
+
+  private static final double CELL_WIDTH = 44;
 
   private final GridPane grid = new GridPane();
   private final ScrollPane root = new ScrollPane(grid);
@@ -48,9 +52,13 @@ final class HeatMap {
       var header = new Label(labels.get(column));
       header.getStyleClass().add("heat-label");
       header.setRotate(-45);
-      header.setMinHeight(70);
-      var box = new VBox(header);
-      box.setAlignment(Pos.BOTTOM_CENTER);
+      // Rotated names overflow their column instead of widening it: columns stay one cell wide.
+      header.setMinWidth(Region.USE_PREF_SIZE);
+      var box = new StackPane(new Group(header));
+      box.setAlignment(Pos.BOTTOM_LEFT);
+      box.setMinSize(CELL_WIDTH, 90);
+      box.setPrefSize(CELL_WIDTH, 90);
+      box.setMaxWidth(CELL_WIDTH);
       grid.add(box, column + 1, 0);
     }
     for (int row = 0; row < labels.size(); row++) {
@@ -75,8 +83,8 @@ final class HeatMap {
     cell.getStyleClass().add("heat-cell");
     cell.getProperties().put("expected", expected);
     cell.getProperties().put("actual", actual);
-    cell.setMinSize(44, 30);
-    cell.setPrefSize(44, 30);
+    cell.setMinSize(CELL_WIDTH, 30);
+    cell.setPrefSize(CELL_WIDTH, 30);
     cell.setAlignment(Pos.CENTER);
     double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
     boolean diagonal = expected.equals(actual);

@@ -40,24 +40,25 @@ public final class HistoryPage {
   private final ComboBox<HistoryViewModel.Point> baseline = new ComboBox<>();
   private final ComboBox<HistoryViewModel.Point> candidate = new ComboBox<>();
   private final Label deltas = new Label();
+  private final NumberAxis xAxis;
 
   /**
    * @param showRun shows a run's results on the Run page
    */
   public HistoryPage(HistoryViewModel history, Consumer<RegressionRun> showRun) {
     this.history = history;
-    var x = new NumberAxis();
+    var x = new NumberAxis(1, 2, 1);
     x.setLabel("run");
-    x.setTickUnit(1);
     x.setMinorTickVisible(false);
-    x.setForceZeroInRange(false);
+    xAxis = x;
     var y = new NumberAxis(0, 100, 10);
     y.setLabel("accuracy %");
     chart = new LineChart<>(x, y);
     chart.setId("historyChart");
     chart.setAnimated(false);
     chart.setCreateSymbols(true);
-    chart.setPrefHeight(260);
+    chart.setPrefHeight(320);
+    chart.setMinHeight(220);
 
     var runsTable = new TableView<HistoryViewModel.Point>(history.points());
     runsTable.setId("historyTable");
@@ -166,6 +167,8 @@ public final class HistoryPage {
 
   private void showPoints() {
     List<HistoryViewModel.Point> points = history.points();
+    // Whole runs only: an auto-ranged axis would tick at run 1.25.
+    xAxis.setUpperBound(Math.max(2, points.size()));
     chart
         .getData()
         .setAll(
