@@ -159,7 +159,7 @@ public final class SuitesViewModel {
   /** Rereads the suites, keeping the selected one when it still exists. */
   public void reload() {
     String selected = suite.get() == null ? null : suite.get().id();
-    load(selected, null);
+    load(selected);
   }
 
   /** Shows {@code suiteId}'s cases (read from the file). */
@@ -167,7 +167,7 @@ public final class SuitesViewModel {
     if (suite.get() != null && suite.get().id().equals(suiteId)) {
       return;
     }
-    load(suiteId, null);
+    load(suiteId);
   }
 
   /** Creates an empty suite and selects it. */
@@ -179,7 +179,7 @@ public final class SuitesViewModel {
             write(
                 label,
                 () -> created[0] = repository.createSuite(name, "").id(),
-                () -> load(created[0], null));
+                () -> load(created[0]));
     create.run();
     history.done(
         new EditHistory.Step(
@@ -223,12 +223,12 @@ public final class SuitesViewModel {
                   repository.addCases(created.id(), freshIds(current.cases()));
                   copy[0] = created.id();
                 },
-                () -> load(copy[0], null));
+                () -> load(copy[0]));
     duplicate.run();
     history.done(
         new EditHistory.Step(
             label,
-            () -> write(label, () -> repository.deleteSuite(copy[0]), () -> load(null, null)),
+            () -> write(label, () -> repository.deleteSuite(copy[0]), () -> load(null)),
             duplicate));
   }
 
@@ -255,7 +255,7 @@ public final class SuitesViewModel {
                   }
                   repository.deleteSuite(id[0]);
                 },
-                () -> load(null, null));
+                () -> load(null));
     Runnable restore =
         () ->
             write(
@@ -268,7 +268,7 @@ public final class SuitesViewModel {
                   }
                   id[0] = back.id();
                 },
-                () -> load(id[0], null));
+                () -> load(id[0]));
     delete.run();
     history.done(new EditHistory.Step(label, restore, delete));
   }
@@ -298,7 +298,7 @@ public final class SuitesViewModel {
     }
     String suiteId = current.id();
     Runnable add =
-        () -> write(label, () -> repository.addCases(suiteId, cases), () -> load(suiteId, null));
+        () -> write(label, () -> repository.addCases(suiteId, cases), () -> load(suiteId));
     add.run();
     history.done(
         new EditHistory.Step(
@@ -307,7 +307,7 @@ public final class SuitesViewModel {
                 write(
                     label,
                     () -> cases.forEach(c -> repository.deleteCase(suiteId, c.id())),
-                    () -> load(suiteId, null)),
+                    () -> load(suiteId)),
             add));
   }
 
@@ -322,7 +322,7 @@ public final class SuitesViewModel {
     TestCase deleted = found.get();
     String label = "delete case “" + deleted.name() + "”";
     Runnable delete =
-        () -> write(label, () -> repository.deleteCase(suiteId, caseId), () -> load(suiteId, null));
+        () -> write(label, () -> repository.deleteCase(suiteId, caseId), () -> load(suiteId));
     delete.run();
     history.done(
         new EditHistory.Step(
@@ -331,7 +331,7 @@ public final class SuitesViewModel {
                 write(
                     label,
                     () -> repository.addCases(suiteId, List.of(deleted)),
-                    () -> load(suiteId, null)),
+                    () -> load(suiteId)),
             delete));
   }
 
@@ -409,12 +409,12 @@ public final class SuitesViewModel {
                   created[0] = repository.createSuite(name, "Imported from " + file).id();
                   repository.addCases(created[0], cases);
                 },
-                () -> load(created[0], null));
+                () -> load(created[0]));
     create.run();
     history.done(
         new EditHistory.Step(
             label,
-            () -> write(label, () -> repository.deleteSuite(created[0]), () -> load(null, null)),
+            () -> write(label, () -> repository.deleteSuite(created[0]), () -> load(null)),
             create));
     message.set("Imported " + cases.size() + " cases from " + file.getFileName());
   }
@@ -503,7 +503,7 @@ public final class SuitesViewModel {
   /**
    * @param suiteId the suite to show; the first one when {@code null} or gone
    */
-  private void load(String suiteId, Consumer<Snapshot> then) {
+  private void load(String suiteId) {
     BackgroundWork<Snapshot> read =
         progress -> {
           List<SuiteSummary> all = repository.listSuites();
@@ -529,9 +529,6 @@ public final class SuitesViewModel {
                   suite.set(snapshot.suite());
                   latestRun.set(snapshot.latestRun());
                   showRows();
-                  if (then != null) {
-                    then.accept(snapshot);
-                  }
                 })
             .onFailure(
                 failure -> message.set("Could not read the suites: " + failure.getMessage())));
