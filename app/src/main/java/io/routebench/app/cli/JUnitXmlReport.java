@@ -42,6 +42,10 @@ final class JUnitXmlReport {
     property(xml, "profile", run.engine().profile().id());
     property(xml, "run_id", run.id());
     property(xml, "status", run.status().name().toLowerCase(Locale.ROOT));
+    property(
+        xml,
+        "proxy_errors",
+        Long.toString(run.results().stream().filter(TurnResult::proxyError).count()));
     xml.append("  </properties>\n");
     for (TurnResult result : run.results()) {
       TestCase testCase = cases.get(result.caseId());
@@ -56,14 +60,20 @@ final class JUnitXmlReport {
       if (result.passed()) {
         xml.append("/>\n");
       } else {
-        xml.append(">\n    <failure type=\"wrong-route\" message=\"")
-            .append(
-                attr(
-                    "expected \""
-                        + result.expected()
-                        + "\" but routed to \""
-                        + result.actual()
-                        + "\""))
+        String failure =
+            result.proxyError()
+                ? "expected \""
+                    + result.expected()
+                    + "\" but the proxy cannot read the router's answer: HTTP 500"
+                : "expected \""
+                    + result.expected()
+                    + "\" but routed to \""
+                    + result.actual()
+                    + "\"";
+        xml.append(">\n    <failure type=\"")
+            .append(result.proxyError() ? "proxy-error" : "wrong-route")
+            .append("\" message=\"")
+            .append(attr(failure))
             .append("\">")
             .append(text("raw output: " + result.rawOutput() + "\nmessage: " + message))
             .append("</failure>\n  </testcase>\n");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,15 +20,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
+    subcommands = ModelGetCommand.class,
     description = {
-      "Shows what a GGUF router model is, read from its header without loading it, and whether",
-      "RouteBench can run it. Exits 1 when it cannot."
+      "Shows what a GGUF router model is, read from its header, and whether RouteBench can run it;",
+      "loads it briefly to check that llama.cpp renders its chat template. Exits 1 when it cannot",
+      "run the model. `model get` downloads Arch-Router from Hugging Face."
     })
 final class ModelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE.gguf", description = "the model file")
+  // Optional only so that `model get` parses; without it, a file is required (checked in call).
+  @Parameters(paramLabel = "FILE.gguf", arity = "0..1", description = "the model file")
   Path file;
 
   @Option(names = "--json", description = "machine-readable output")
@@ -35,14 +39,26 @@ final class ModelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (file == null) {
+      throw new CliFailure(
+          "Missing FILE.gguf: `routebench model FILE.gguf` describes a model,"
+              + " `routebench model get` downloads Arch-Router",
+          2);
+    }
     GgufModelInfo info = LlamaEngineLoader.inspect(file);
     boolean runnable = LlamaEngineLoader.canRun(info.architecture());
+    Optional<String> templateProblem =
+        runnable && info.chatTemplate().isPresent()
+            ? LlamaEngineLoader.chatTemplateProblem(file)
+            : Optional.empty();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(toJson(info, runnable));
+      out.println(toJson(info, runnable, templateProblem));
     } else {
-      printTable(out, info, runnable);
+      printTable(out, info, runnable, templateProblem);
     }
+    templateProblem.ifPresent(
+        problem -> spec.commandLine().getErr().println("warning: " + problem));
     if (!runnable) {
       spec.commandLine()
           .getErr()
@@ -52,7 +68,8 @@ final class ModelCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void printTable(PrintWriter out, GgufModelInfo info, boolean runnable) {
+  private void printTable(
+      PrintWriter out, GgufModelInfo info, boolean runnable, Optional<String> templateProblem) {
     row(out, "file", file.getFileName() + " (" + megabytes(info.fileSize()) + ")");
     row(out, "name", info.name());
     row(
@@ -71,9 +88,13 @@ final class ModelCommand implements Callable<Integer> {
     row(
         out,
         "chat template",
-        info.chatTemplate().isPresent()
-            ? "present: wraps the router prompt as production does"
-            : "absent: RouteBench falls back to ChatML and warns");
+        info.chatTemplate().isEmpty()
+            ? "absent: RouteBench falls back to ChatML and warns"
+            : templateProblem.isPresent()
+                ? "present but NOT USED: prompts are wrapped in ChatML (see the warning)"
+                : runnable
+                    ? "present: wraps the router prompt as production does"
+                    : "present (not checked: llama.cpp cannot load this model)");
     row(
         out,
         "tokenizer",
@@ -94,7 +115,8 @@ final class ModelCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 
-  private String toJson(GgufModelInfo info, boolean runnable) throws IOException {
+  private String toJson(GgufModelInfo info, boolean runnable, Optional<String> templateProblem)
+      throws IOException {
     var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode node = mapper.createObjectNode();
     node.put("file", file.toString());
@@ -107,6 +129,8 @@ final class ModelCommand implements Callable<Integer> {
     node.put("block_count", info.blockCount());
     node.put("embedding_length", info.embeddingLength());
     node.put("chat_template", info.chatTemplate().isPresent());
+    node.put("chat_template_used", info.chatTemplate().isPresent() && templateProblem.isEmpty());
+    templateProblem.ifPresent(problem -> node.put("chat_template_problem", problem));
     node.put("tokenizer_model", info.tokenizerModel());
     node.put("tokenizer_pre", info.tokenizerPre());
     node.put("vocabulary_size", info.vocabularySize());

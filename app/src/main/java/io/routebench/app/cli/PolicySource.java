@@ -1,11 +1,12 @@
 package io.routebench.app.cli;
 
 import io.routebench.core.config.ConfigFiles;
+import io.routebench.core.config.ConfigText;
 import io.routebench.core.config.ImportedPolicies;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
  * Policies read from whatever the user points a command at: a policy document, a proxy config of
  * either dialect, or a workspace file.
  *
- * @param routeOrder route names in the order the file lists them
+ * @param routeOrder route names in the order the proxy reads them
  * @param warnings what the import noticed (e.g. no default provider)
  */
 record PolicySource(
@@ -35,19 +36,27 @@ record PolicySource(
           workspace -> {
             PolicyDocument document = workspace.policies().load();
             return new PolicySource(
-                file, Kind.WORKSPACE, document, document.taxonomy().routeNames(), List.of());
+                file, Kind.WORKSPACE, document, RouteOrder.routeNames(document), List.of());
           });
     }
     ImportedPolicies read = ConfigFiles.readPolicies(file.getFileName().toString(), readText(file));
-    Kind kind =
-        read.kind() == ConfigFiles.Kind.POLICY_DOCUMENT ? Kind.POLICY_DOCUMENT : Kind.PROXY_CONFIG;
-    return new PolicySource(file, kind, read.document(), read.routeOrder(), read.warnings());
+    if (read.kind() == ConfigFiles.Kind.POLICY_DOCUMENT) {
+      return new PolicySource(
+          file,
+          Kind.POLICY_DOCUMENT,
+          read.document(),
+          RouteOrder.routeNames(read.document()),
+          read.warnings());
+    }
+    return new PolicySource(
+        file, Kind.PROXY_CONFIG, read.document(), read.routeOrder(), read.warnings());
   }
 
   /**
-   * The policies in the order the file lists them (taxonomy order for documents and workspaces).
+   * The policies in the order the proxy is fed them: a proxy config's own order, and for documents
+   * and workspaces the {@link RouteOrder} their export writes.
    */
-  List<RoutingPolicy> policiesInFileOrder() {
+  List<RoutingPolicy> policiesInProxyOrder() {
     var policies = new ArrayList<>(document.taxonomy().policies());
     policies.sort(
         Comparator.comparingInt(
@@ -60,7 +69,7 @@ record PolicySource(
 
   static String readText(Path file) {
     try {
-      return Files.readString(file);
+      return ConfigText.read(file);
     } catch (NoSuchFileException e) {
       throw new CliFailure(file + ": no such file", 1);
     } catch (IOException e) {

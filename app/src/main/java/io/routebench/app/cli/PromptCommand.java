@@ -59,7 +59,7 @@ final class PromptCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<RouteOption> routes =
-        PolicySource.load(config).policiesInFileOrder().stream().map(RouteOption::of).toList();
+        PolicySource.load(config).policiesInProxyOrder().stream().map(RouteOption::of).toList();
     List<Message> messages = readConversation(conversation);
     var request = new RouteRequest(routes, messages, profile, maxTokens == null ? 0 : maxTokens);
     PrintWriter out = spec.commandLine().getOut();

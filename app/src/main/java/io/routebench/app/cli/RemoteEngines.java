@@ -15,7 +15,12 @@ final class RemoteEngines {
   private RemoteEngines() {}
 
   static RouteSelector open(
-      String endpoint, String model, String apiKeyEnv, int timeoutSeconds, PromptProfile profile) {
+      String endpoint,
+      String model,
+      String apiKeyEnv,
+      int timeoutSeconds,
+      int parallel,
+      PromptProfile profile) {
     if (apiKeyEnv != null) {
       String variable = apiKeyEnv.startsWith("$") ? apiKeyEnv.substring(1) : apiKeyEnv;
       String key = System.getenv(variable);
@@ -29,7 +34,8 @@ final class RemoteEngines {
             model,
             apiKeyEnv,
             OpenAiEndpointSettings.DEFAULT_CONNECT_TIMEOUT,
-            Duration.ofSeconds(timeoutSeconds));
+            Duration.ofSeconds(timeoutSeconds),
+            parallel);
     return new OpenAiEndpointRouteSelector(settings, profile);
   }
 }

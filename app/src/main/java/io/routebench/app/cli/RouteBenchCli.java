@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       PromptCommand.class,
       ModelCommand.class,
       RouteCommand.class,
+      CollisionsCommand.class,
       TestCommand.class,
       BenchCommand.class
     })

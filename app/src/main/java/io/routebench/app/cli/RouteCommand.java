@@ -2,10 +2,12 @@ package io.routebench.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routebench.app.routing.DecisionWords;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteDecision;
@@ -14,6 +16,7 @@ import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.inference.prompt.DecisionExplainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,17 +82,18 @@ final class RouteCommand implements Callable<Integer> {
         input.file != null
             ? PromptCommand.readConversation(input.file)
             : List.of(Message.user(input.message));
-    List<RouteOption> routes = source.policiesInFileOrder().stream().map(RouteOption::of).toList();
-    RouteDecision decision;
+    List<RouteOption> routes = source.policiesInProxyOrder().stream().map(RouteOption::of).toList();
+    DecisionDetails details;
     try (RouteSelector selector = engine.open(err, chosen)) {
-      var answer =
-          selector.select(new RouteRequest(routes, conversation, chosen), CancellationToken.none());
-      decision = RouteResolver.resolve(answer, document);
+      var request = new RouteRequest(routes, conversation, chosen);
+      var answer = selector.select(request, CancellationToken.none());
+      details =
+          DecisionExplainer.explain(request, RouteResolver.resolve(answer, document), selector);
     }
     if (json) {
-      out.println(toJson(decision));
+      out.println(toJson(details));
     } else {
-      printHuman(out, decision);
+      printHuman(out, details.decision());
     }
     out.flush();
     return 0;
@@ -100,7 +104,13 @@ final class RouteCommand implements Callable<Integer> {
     out.printf("route:    %s (%s)%n", decision.effectiveRoute(), DecisionWords.outcome(decision));
     out.printf(
         "target:   %s%n", decision.targetModel().map(m -> m.model()).orElse("(no default target)"));
+    out.printf("proxy:    %s%n", DecisionWords.proxyAction(decision));
     out.printf("raw:      %s%n", decision.answer().rawOutput());
+    if (decision.outcome().failsRequest()) {
+      out.printf(
+          "proxy:    HTTP 500 Failed to determine route: %s%n",
+          decision.answer().reading().proxyError());
+    }
     out.printf("profile:  %s%n", decision.answer().profile().id());
     out.printf(
         "tokens:   prompt %d, reused %d, evaluated %d, generated %d%n",
@@ -110,15 +120,27 @@ final class RouteCommand implements Callable<Integer> {
         t.promptMillis(), t.decodeMillis(), t.totalMillis());
   }
 
-  private static String toJson(RouteDecision decision) throws IOException {
+  /**
+   * The decision and its why: {@code prompt} is exactly what the proxy sends, {@code
+   * templated_prompt} what the local model read (null for an endpoint, which applies its own
+   * template), {@code route_order} the order the prompt lists the routes in.
+   */
+  private static String toJson(DecisionDetails details) throws IOException {
+    RouteDecision decision = details.decision();
     var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode node = mapper.createObjectNode();
     node.put("route", decision.effectiveRoute());
     node.put("outcome", decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
     node.put("answered_route", decision.answer().routeName());
+    node.put("proxy_error", decision.answer().reading().proxyError());
     node.put("target_model", decision.targetModel().map(m -> m.model()).orElse(null));
     node.put("raw_output", decision.answer().rawOutput());
     node.put("profile", decision.answer().profile().id());
+    node.put("proxy_action", DecisionWords.proxyAction(decision));
+    node.put("prompt", details.prompt());
+    node.put("templated_prompt", details.modelInput());
+    ArrayNode routeOrder = node.putArray("route_order");
+    details.routeOrder().forEach(routeOrder::add);
     DecisionTiming t = decision.answer().timing();
     ObjectNode timing = node.putObject("timing");
     timing.put("prompt_tokens", t.promptTokens());

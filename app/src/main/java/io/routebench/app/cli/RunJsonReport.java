@@ -52,6 +52,7 @@ final class RunJsonReport {
     m.put("passed_spans", metrics.passedSpans());
     m.put("conversations", metrics.conversations());
     m.put("passed_conversations", metrics.passedConversations());
+    m.put("proxy_errors", metrics.proxyErrors());
     ObjectNode irrelevance = m.putObject("irrelevance");
     irrelevance.put("turns", metrics.irrelevance().total());
     irrelevance.put("passed", metrics.irrelevance().passed());

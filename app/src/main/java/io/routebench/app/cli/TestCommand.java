@@ -5,14 +5,17 @@ import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.run.MetricsCalculator;
 import io.routebench.core.run.RegressionRun;
-import io.routebench.core.run.RegressionRunRepository.RunSummary;
 import io.routebench.core.run.RegressionRunner;
+import io.routebench.core.run.ResumeRefusedException;
 import io.routebench.core.run.RouteScore;
 import io.routebench.core.run.RunComparison;
 import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.RunStatus;
+import io.routebench.core.run.StoringRunRecorder;
 import io.routebench.core.run.TurnChange;
 import io.routebench.core.suite.TestSuite;
+import io.routebench.core.validation.PolicyValidator;
+import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.storage.Workspace;
 import java.io.IOException;
@@ -88,6 +91,16 @@ final class TestCommand implements Callable<Integer> {
           "a run id, or 'previous' for the suite's latest earlier run; exit 1 on any pass→fail turn")
   String compareTo;
 
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN",
+      description = {
+        "complete an interrupted, cancelled or failed run: a run id, or 'latest' for the suite's",
+        "newest such run. Only the turns it has no answer for are asked, with the same model,",
+        "profile and policies (refused when they differ)"
+      })
+  String resume;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +111,20 @@ final class TestCommand implements Callable<Integer> {
     return WorkspaceFiles.withWorkspace(
         workspaceFile,
         workspace -> {
+          // Everything that can refuse the run is checked before the first turn is asked.
+          if (workspace.isReadOnly()) {
+            throw CliFailure.problems(
+                workspaceFile
+                    + " is read-only (file, folder or disk), so the run could not be stored;"
+                    + " copy the workspace somewhere writable");
+          }
           PolicyDocument document = workspace.policies().load();
+          ValidationReport report = PolicyValidator.validate(document);
+          if (report.hasErrors()) {
+            err.print(report.format(workspaceFile.getFileName().toString()));
+            throw CliFailure.problems(
+                "the workspace's policies have errors (above): fix them before running a suite");
+          }
           TestSuite suite =
               workspace
                   .suites()
@@ -107,11 +133,21 @@ final class TestCommand implements Callable<Integer> {
                       () ->
                           CliFailure.problems(
                               "no suite named \"" + suiteName + "\" in " + workspaceFile));
-          RegressionRun baseline = baseline(workspace, suite);
+          RegressionRun resumed = resumed(workspace, suite);
+          RegressionRun baseline = baseline(workspace, suite, resumed);
           int turns = suite.cases().stream().mapToInt(c -> c.userTurnIndexes().size()).sum();
+          int asking = resumed == null ? turns : turns - resumed.results().size();
           err.printf(
-              "Running %d turn(s) of %d case(s) from suite \"%s\" (%s)...%n",
-              turns, suite.cases().size(), suite.name(), document.profile().id());
+              resumed == null
+                  ? "Running %d turn(s) of %d case(s) from suite \"%s\" (%s)...%n"
+                  : "Resuming run "
+                      + resumed.id()
+                      + ": %d turn(s) of %d case(s) left in suite"
+                      + " \"%s\" (%s)...%n",
+              asking,
+              suite.cases().size(),
+              suite.name(),
+              document.profile().id());
           err.flush();
 
           var cancellation = new CancellationToken();
@@ -119,7 +155,8 @@ final class TestCommand implements Callable<Integer> {
           Thread interruptHook =
               new Thread(
                   () -> {
-                    // Ctrl-C: stop at the next checkpoint and still store what was answered.
+                    // Ctrl-C or SIGTERM: stop at the next checkpoint, then store the run and
+                    // write the reports before the JVM goes.
                     cancellation.cancel();
                     try {
                       finished.await();
@@ -128,14 +165,46 @@ final class TestCommand implements Callable<Integer> {
                     }
                   });
           Runtime.getRuntime().addShutdownHook(interruptHook);
-          RegressionRun run;
-          try (RouteSelector selector = engine.open(err, document.profile())) {
-            var progress = new ProgressPrinter(err, turns);
-            run =
-                new RegressionRunner()
-                    .run(selector, document, suite, progress::completed, cancellation);
-            progress.done();
-            workspace.runs().save(run);
+          try {
+            RegressionRun run;
+            String storageProblem = "";
+            try (RouteSelector selector = engine.open(err, document.profile())) {
+              var progress = new ProgressPrinter(err, asking);
+              var recorder = new StoringRunRecorder(workspace.runs());
+              var runner = new RegressionRunner();
+              try {
+                run =
+                    resumed == null
+                        ? runner.run(
+                            selector, document, suite, progress::completed, cancellation, recorder)
+                        : runner.resume(
+                            selector,
+                            document,
+                            suite,
+                            resumed,
+                            progress::completed,
+                            cancellation,
+                            recorder);
+              } catch (ResumeRefusedException refused) {
+                throw CliFailure.problems(refused.getMessage());
+              } catch (StoringRunRecorder.RunStorageException partlyStored) {
+                run = partlyStored.run();
+                storageProblem = partlyStored.getMessage();
+              }
+              progress.done();
+            }
+            RunMetrics metrics = MetricsCalculator.compute(run);
+            RunComparison comparison =
+                baseline == null ? null : RunComparison.compare(baseline, run);
+            printSummary(out, run, metrics, comparison, baseline);
+            writeReports(run, suite, metrics, comparison);
+            int code = exitCode(err, run, metrics, comparison);
+            if (!storageProblem.isEmpty()) {
+              err.println(
+                  "the run was not fully stored in " + workspaceFile + ": " + storageProblem);
+              code = 1;
+            }
+            return code;
           } finally {
             finished.countDown();
             try {
@@ -144,26 +213,60 @@ final class TestCommand implements Callable<Integer> {
               // The JVM is already exiting because of Ctrl-C; the hook is running.
             }
           }
-
-          RunMetrics metrics = MetricsCalculator.compute(run);
-          RunComparison comparison = baseline == null ? null : RunComparison.compare(baseline, run);
-          printSummary(out, run, metrics, comparison, baseline);
-          writeReports(run, suite, metrics, comparison);
-          return exitCode(err, run, metrics, comparison);
         });
   }
 
-  private RegressionRun baseline(Workspace workspace, TestSuite suite) {
+  /** The run {@code --resume} names, or {@code null} without the option. */
+  private RegressionRun resumed(Workspace workspace, TestSuite suite) {
+    if (resume == null) {
+      return null;
+    }
+    if (resume.equals("latest")) {
+      return workspace.runs().listRuns(suite.id()).stream()
+          .filter(summary -> summary.status().isResumable())
+          .findFirst()
+          .flatMap(summary -> workspace.runs().findRun(summary.id()))
+          .orElseThrow(
+              () ->
+                  CliFailure.problems(
+                      "suite \""
+                          + suite.name()
+                          + "\" has no interrupted, cancelled or failed run to resume"));
+    }
+    RegressionRun run =
+        workspace
+            .runs()
+            .findRun(resume)
+            .orElseThrow(
+                () -> CliFailure.problems("no run with id " + resume + " in " + workspaceFile));
+    if (!run.suiteId().equals(suite.id())) {
+      throw CliFailure.problems(
+          "run "
+              + resume
+              + " is a run of suite \""
+              + run.suiteName()
+              + "\", not of \""
+              + suite.name()
+              + "\"");
+    }
+    return run;
+  }
+
+  /** The run {@code --compare-to} names; "previous" never means the run being resumed. */
+  private RegressionRun baseline(Workspace workspace, TestSuite suite, RegressionRun resumed) {
     if (compareTo == null) {
       return null;
     }
     if (compareTo.equals("previous")) {
-      List<RunSummary> runs = workspace.runs().listRuns(suite.id());
-      if (runs.isEmpty()) {
-        throw CliFailure.problems(
-            "suite \"" + suite.name() + "\" has no earlier run to compare to");
-      }
-      return workspace.runs().findRun(runs.get(0).id()).orElseThrow();
+      String excluded = resumed == null ? "" : resumed.id();
+      return workspace.runs().listRuns(suite.id()).stream()
+          .filter(summary -> !summary.id().equals(excluded))
+          .findFirst()
+          .flatMap(summary -> workspace.runs().findRun(summary.id()))
+          .orElseThrow(
+              () ->
+                  CliFailure.problems(
+                      "suite \"" + suite.name() + "\" has no earlier run to compare to"));
     }
     return workspace
         .runs()
@@ -195,7 +298,13 @@ final class TestCommand implements Callable<Integer> {
     }
     if (run.status() == RunStatus.CANCELLED) {
       err.println(
-          "run cancelled after " + run.results().size() + " turn(s); partial results were stored");
+          "run "
+              + run.id()
+              + " cancelled after "
+              + run.results().size()
+              + " turn(s); the results so far are stored (complete it with --resume "
+              + run.id()
+              + ")");
       code = 1;
     }
     if (failUnder != null) {
@@ -261,6 +370,9 @@ final class TestCommand implements Callable<Integer> {
         100 * metrics.irrelevance().accuracy(),
         metrics.irrelevance().passed(),
         metrics.irrelevance().total());
+    out.printf(
+        "proxy errors           %6d   (turns whose request the proxy would fail with HTTP 500)%n",
+        metrics.proxyErrors());
     out.println();
     out.printf("%-32s %9s %9s %9s %8s%n", "route", "precision", "recall", "F1", "support");
     for (Map.Entry<String, RouteScore> entry : metrics.perRoute().entrySet()) {
@@ -283,8 +395,13 @@ final class TestCommand implements Callable<Integer> {
           .forEach(
               r ->
                   out.printf(
-                      "  %s, turn %d: expected \"%s\", routed to \"%s\"%n",
-                      r.caseName(), r.turnIndex() + 1, r.expected(), r.actual()));
+                      "  %s, turn %d: expected \"%s\", %s%n",
+                      r.caseName(),
+                      r.turnIndex() + 1,
+                      r.expected(),
+                      r.proxyError()
+                          ? "proxy error (HTTP 500) on " + r.rawOutput()
+                          : "routed to \"" + r.actual() + "\""));
       if (failures.size() > 20) {
         out.printf("  ... and %d more (see --json / --junit)%n", failures.size() - 20);
       }

@@ -1,11 +1,17 @@
 package io.routebench.app.cli;
 
 import io.routebench.core.config.ConfigFormatException;
+import io.routebench.core.run.RegressionRunRepository;
+import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.SuiteValidator;
 import io.routebench.core.validation.ValidationReport;
+import io.routebench.storage.StorageException;
+import io.routebench.storage.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +42,10 @@ final class ValidateCommand implements Callable<Integer> {
     PolicySource source;
     try {
       source = PolicySource.load(file);
+    } catch (StorageException e) {
+      err.println(name + ": error: the workspace's policies cannot be read: " + e.getMessage());
+      err.println(name + ": invalid (the workspace is damaged)");
+      return 1;
     } catch (ConfigFormatException e) {
       err.println(e.getMessage());
       err.println(
@@ -52,6 +62,18 @@ final class ValidateCommand implements Callable<Integer> {
     int errors = report.errors().size();
     int warnings = report.warnings().size();
     if (source.kind() == PolicySource.Kind.WORKSPACE) {
+      List<String> damage = WorkspaceFiles.withWorkspace(file, ValidateCommand::unreadableParts);
+      if (!damage.isEmpty()) {
+        damage.forEach(problem -> err.println(name + ": error: " + problem));
+        err.println(
+            name
+                + ": invalid (the workspace is damaged: "
+                + damage.size()
+                + " part"
+                + (damage.size() == 1 ? "" : "s")
+                + " cannot be read; restore it from a backup or export what can be read)");
+        return 1;
+      }
       var suiteReports =
           WorkspaceFiles.withWorkspace(
               file,
@@ -104,5 +126,39 @@ final class ValidateCommand implements Callable<Integer> {
             + (warnings == 1 ? "" : "s")
             + ")");
     return 0;
+  }
+
+  /**
+   * Reads every part of the workspace through the same queries the other commands use, so a missing
+   * table or an unreadable row is reported here instead of at the next {@code test}: the suites
+   * with their cases and tags, and each suite's runs with the newest run's results (one per suite
+   * is enough to find a missing table without reading all history).
+   */
+  private static List<String> unreadableParts(Workspace workspace) {
+    var problems = new ArrayList<String>();
+    List<TestSuiteRepository.SuiteSummary> suites;
+    try {
+      suites = workspace.suites().listSuites();
+    } catch (RuntimeException e) {
+      problems.add("the test suites cannot be read: " + e.getMessage());
+      return problems;
+    }
+    for (TestSuiteRepository.SuiteSummary suite : suites) {
+      try {
+        workspace.suites().findSuite(suite.id());
+      } catch (RuntimeException e) {
+        problems.add("suite \"" + suite.name() + "\" cannot be read: " + e.getMessage());
+      }
+      try {
+        List<RegressionRunRepository.RunSummary> runs = workspace.runs().listRuns(suite.id());
+        if (!runs.isEmpty()) {
+          workspace.runs().findRun(runs.get(0).id());
+        }
+      } catch (RuntimeException e) {
+        problems.add(
+            "the runs of suite \"" + suite.name() + "\" cannot be read: " + e.getMessage());
+      }
+    }
+    return problems;
   }
 }

@@ -2,6 +2,8 @@ package io.routebench.app.playtest;
 
 import static io.routebench.app.forms.Forms.help;
 
+import io.routebench.app.decision.DecisionDetailsView;
+import io.routebench.app.decision.DecisionDetailsViewModel;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.RouteDecision;
 import javafx.beans.binding.Bindings;
@@ -48,11 +50,21 @@ public final class PlaytestView {
     split.setOrientation(Orientation.HORIZONTAL);
     split.setDividerPositions(0.6);
     root.setTop(modelBar);
-    root.setCenter(split);
+    root.setCenter(withWhyPanel(split));
   }
 
   public Node root() {
     return root;
+  }
+
+  /** The why panel under the playtest, showing {@link PlaytestViewModel#detailsProperty()}. */
+  private Node withWhyPanel(Node playtest) {
+    var why = new DecisionDetailsViewModel();
+    why.detailsProperty().bind(viewModel.detailsProperty());
+    var vertical = new SplitPane(playtest, new DecisionDetailsView(why).root());
+    vertical.setOrientation(Orientation.VERTICAL);
+    vertical.setDividerPositions(0.55);
+    return vertical;
   }
 
   private Node conversationPane() {
@@ -61,6 +73,10 @@ public final class PlaytestView {
     turns.setPlaceholder(
         new Label("The conversation so far. Type a message below: its route shows on the right."));
     turns.setCellFactory(list -> turnCell());
+    turns
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> viewModel.selectTurn(now));
     VBox.setVgrow(turns, Priority.ALWAYS);
 
     var draft = new TextArea();
@@ -69,6 +85,15 @@ public final class PlaytestView {
     draft.setPrefRowCount(3);
     draft.setPromptText("Next user message…");
     draft.textProperty().bindBidirectional(viewModel.draftProperty());
+    // Back at the draft, the why panel explains the draft's decision again.
+    draft
+        .focusedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
+                turns.getSelectionModel().clearSelection();
+              }
+            });
     draft.addEventFilter(
         KeyEvent.KEY_PRESSED,
         event -> {
@@ -188,7 +213,10 @@ public final class PlaytestView {
       return;
     }
     route.setText(decision.effectiveRoute());
-    target.setText("→ " + decision.targetModel().map(t -> t.model()).orElse("no default target"));
+    target.setText(
+        decision.outcome().failsRequest()
+            ? "→ nowhere: the proxy answers HTTP 500"
+            : "→ " + decision.targetModel().map(t -> t.model()).orElse("no default target"));
     details.setText(viewModel.describe(decision));
   }
 

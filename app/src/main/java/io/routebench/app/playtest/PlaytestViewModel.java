@@ -7,19 +7,24 @@ import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.LiveRoutingSession;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.routing.RouteNames;
 import io.routebench.core.routing.RouteOption;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
 import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.inference.prompt.DecisionExplainer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -90,6 +95,14 @@ public final class PlaytestViewModel {
   private final ReadOnlyBooleanWrapper routing = new ReadOnlyBooleanWrapper(this, "routing");
   private final ReadOnlyStringWrapper saveOutcome =
       new ReadOnlyStringWrapper(this, "saveOutcome", "");
+  private final ReadOnlyObjectWrapper<DecisionDetails> details =
+      new ReadOnlyObjectWrapper<>(this, "details");
+
+  /** Why each routed user turn got its route; by identity, as equal texts may differ in context. */
+  private final Map<Turn, DecisionDetails> turnDetails = new IdentityHashMap<>();
+
+  private DecisionDetails draftDetails;
+  private Turn selectedTurn;
   private final ChangeListener<LocalRouter.Loaded> modelChanged =
       (obs, old, now) -> modelChanged(now);
 
@@ -149,6 +162,20 @@ public final class PlaytestViewModel {
     return decision.getReadOnlyProperty();
   }
 
+  /**
+   * The why of the decision the user looks at: the selected user turn's, or, with no user turn
+   * selected, the draft's; {@code null} when that has no decision.
+   */
+  public ReadOnlyObjectProperty<DecisionDetails> detailsProperty() {
+    return details.getReadOnlyProperty();
+  }
+
+  /** The turn selected in the conversation, or {@code null}: its decision is the one explained. */
+  public void selectTurn(Turn turn) {
+    selectedTurn = turn;
+    showDetails();
+  }
+
   /** What the playtest is waiting for, or what went wrong; empty when a decision is shown. */
   public ReadOnlyStringProperty statusProperty() {
     return status.getReadOnlyProperty();
@@ -181,6 +208,9 @@ public final class PlaytestViewModel {
     // message does not supersede.
     boolean decideNow = route == null && model != null;
     var turn = new Turn(Role.USER, text, route, decideNow);
+    if (route != null) {
+      turnDetails.put(turn, draftDetails);
+    }
     turns.add(turn);
     draft.set("");
     if (decideNow) {
@@ -201,6 +231,8 @@ public final class PlaytestViewModel {
   public void clearConversation() {
     cancelSentTurns();
     turns.clear();
+    turnDetails.clear();
+    selectTurn(null);
     routeSoon();
   }
 
@@ -288,19 +320,32 @@ public final class PlaytestViewModel {
         .engine()
         .execute(
             () -> {
-              String route = null;
+              DecisionDetails why = null;
               try {
                 cancellation.throwIfCancelled();
-                route =
-                    RouteResolver.resolve(selector.select(request, cancellation), document)
-                        .effectiveRoute();
+                why =
+                    DecisionExplainer.explain(
+                        request,
+                        RouteResolver.resolve(selector.select(request, cancellation), document),
+                        selector);
               } catch (RuntimeException e) {
                 // Cancelled (the conversation was cleared or the model changed) or failed: the
                 // message stays unrouted, as when no model is loaded.
               }
-              String decided = route;
-              ui.execute(() -> replace(turn, turn.decided(decided)));
+              DecisionDetails decided = why;
+              ui.execute(() -> decidedSentTurn(turn, decided));
             });
+  }
+
+  private void decidedSentTurn(Turn turn, DecisionDetails why) {
+    Turn decided = turn.decided(why == null ? null : why.decision().effectiveRoute());
+    if (why != null) {
+      turnDetails.put(decided, why);
+    }
+    replace(turn, decided);
+    if (selectedTurn == turn) {
+      selectTurn(decided);
+    }
   }
 
   private void replace(Turn turn, Turn with) {
@@ -318,12 +363,11 @@ public final class PlaytestViewModel {
   }
 
   private static RouteRequest request(PolicyDocument document, List<Message> conversation) {
-    return new RouteRequest(
-        RouteOption.allOf(document.taxonomy()), conversation, document.profile());
+    return new RouteRequest(RouteOption.allOf(document), conversation, document.profile());
   }
 
   private void showRouteNames(PolicyDocument document) {
-    var names = new ArrayList<>(document.taxonomy().routeNames());
+    var names = new ArrayList<>(RouteOrder.routeNames(document));
     names.add(RouteNames.OTHER);
     if (!names.equals(routeNames)) {
       routeNames.setAll(names);
@@ -353,26 +397,44 @@ public final class PlaytestViewModel {
     }
     conversation.add(Message.user(text));
     var request = request(document, conversation);
+    RouteSelector selector = model;
     routing.set(true);
     status.set("Routing…");
     session.submit(
         request,
         LiveRoutingSession.LiveRoutingListener.of(
-            answer -> ui.execute(() -> decided(RouteResolver.resolve(answer, document), text)),
+            preview -> ui.execute(() -> previewed(RouteResolver.resolve(preview, document), text)),
+            answer -> {
+              // Explained on the engine thread: the selector is not shared with the UI thread.
+              DecisionDetails why =
+                  DecisionExplainer.explain(
+                      request, RouteResolver.resolve(answer, document), selector);
+              ui.execute(() -> decided(why, text));
+            },
             () -> {},
             error -> ui.execute(() -> failed(error))));
   }
 
-  private void decided(RouteDecision made, String text) {
+  /** A provisional route while the exact answer is decoded; routing goes on. */
+  private void previewed(RouteDecision preview, String text) {
+    decision.set(preview);
+    status.set("Preview (constrained decoding); the exact answer follows…");
+  }
+
+  private void decided(DecisionDetails why, String text) {
     routing.set(false);
     decidedFor = text;
-    decision.set(made);
+    draftDetails = why;
+    decision.set(why.decision());
     status.set("");
+    showDetails();
   }
 
   private void failed(RuntimeException error) {
     routing.set(false);
     decision.set(null);
+    draftDetails = null;
+    showDetails();
     status.set("The router failed: " + error.getMessage());
   }
 
@@ -383,7 +445,14 @@ public final class PlaytestViewModel {
     routing.set(false);
     decision.set(null);
     decidedFor = null;
+    draftDetails = null;
+    showDetails();
     status.set(why);
+  }
+
+  private void showDetails() {
+    boolean userTurn = selectedTurn != null && selectedTurn.role() == Role.USER;
+    details.set(userTurn ? turnDetails.get(selectedTurn) : draftDetails);
   }
 
   private void cancelPending() {

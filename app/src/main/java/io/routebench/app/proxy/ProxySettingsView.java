@@ -41,7 +41,8 @@ public final class ProxySettingsView {
                 "Choose the prompt your proxy sends, so that every decision and test run here is"
                     + " the one production makes. archgw-v1: archgw's router prompt, the format"
                     + " Arch-Router was trained on. plano-v1: the prompt plano 0.4.x sends to its"
-                    + " routing model.")));
+                    + " routing model."),
+            routeOrder()));
 
     Label routerHeading = heading("Self-hosted router");
     GridPane.setMargin(routerHeading, new Insets(14, 0, 0, 0));
@@ -82,9 +83,17 @@ public final class ProxySettingsView {
             providerName,
             help("The provider entry's name; empty means arch-router (archgw's default)."));
     grid.addRow(4, fieldLabel("Model", routerModel), modelBox);
-    grid.addRow(5, fieldLabel("Base URL", baseUrl), baseUrl);
+    var refused = new Label();
+    refused.setId("routerBaseUrlRefused");
+    refused.setWrapText(true);
+    refused.setStyle("-fx-text-fill: #b00020;");
+    refused.textProperty().bind(viewModel.refusedEditProperty());
+    refused.visibleProperty().bind(viewModel.refusedEditProperty().isNotEmpty());
+    refused.managedProperty().bind(refused.visibleProperty());
+    var baseUrlBox = new VBox(2, baseUrl, refused);
+    grid.addRow(5, fieldLabel("Base URL", baseUrl), baseUrlBox);
     grid.addRow(6, fieldLabel("Provider name", providerName), providerBox);
-    for (Node field : new Node[] {modelBox, baseUrl, providerBox}) {
+    for (Node field : new Node[] {modelBox, baseUrlBox, providerBox}) {
       field.disableProperty().bind(selfHosted.selectedProperty().not());
     }
     for (TextField field : new TextField[] {routerModel, baseUrl, providerName}) {
@@ -110,6 +119,13 @@ public final class ProxySettingsView {
   /** Shows the field a validation issue is about. */
   public void focusRouterModel() {
     routerModel.requestFocus();
+  }
+
+  private Label routeOrder() {
+    Label order = help("");
+    order.setId("routeOrderLabel");
+    order.textProperty().bind(viewModel.routeOrderProperty());
+    return order;
   }
 
   private static Label heading(String text) {

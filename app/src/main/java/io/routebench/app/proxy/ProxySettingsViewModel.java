@@ -2,11 +2,16 @@ package io.routebench.app.proxy;
 
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOrder;
+import io.routebench.core.validation.SecretDetector;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.SelfHostedRouter;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -33,12 +38,21 @@ public final class ProxySettingsViewModel {
   private final StringProperty routerBaseUrl = new SimpleStringProperty(this, "routerBaseUrl", "");
   private final StringProperty routerProviderName =
       new SimpleStringProperty(this, "routerProviderName", "");
+  private final ReadOnlyStringWrapper routeOrder = new ReadOnlyStringWrapper(this, "routeOrder");
 
   /** The router as it was when switched off, so switching it on again brings it back. */
   private SelfHostedRouter lastRouter = SUGGESTED_ROUTER;
 
   /** Set while the properties are filled from the document, so that doing so edits nothing. */
   private boolean loading;
+
+  private final ReadOnlyStringWrapper refusedEdit =
+      new ReadOnlyStringWrapper(this, "refusedEdit", "");
+
+  /** Whether the base URL field is in a typing burst, and the stored URL from before it. */
+  private boolean typingBaseUrl;
+
+  private String baseUrlBeforeTyping;
 
   public ProxySettingsViewModel(DocumentEditor editor) {
     this.editor = editor;
@@ -47,9 +61,7 @@ public final class ProxySettingsViewModel {
     selfHosted.addListener((obs, old, now) -> selfHostedToggled(now));
     routerModel.addListener(
         (obs, old, now) -> editRouter("router.model", "edit router model", r -> withModel(r, now)));
-    routerBaseUrl.addListener(
-        (obs, old, now) ->
-            editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, now)));
+    routerBaseUrl.addListener((obs, old, now) -> baseUrlTyped(now));
     routerProviderName.addListener(
         (obs, old, now) ->
             editRouter(
@@ -80,9 +92,57 @@ public final class ProxySettingsViewModel {
     return routerProviderName;
   }
 
+  /**
+   * The order the router prompt and every export list the routes in, with the rule that makes it:
+   * the proxy reads them in the exported order, so the prompt here must too.
+   */
+  public ReadOnlyStringProperty routeOrderProperty() {
+    return routeOrder.getReadOnlyProperty();
+  }
+
   /** A text field lost focus: the next keystroke starts a new undo step. */
   public void endTypingBurst() {
     editor.endTypingBurst();
+    typingBaseUrl = false;
+    if (!refusedEdit.get().isEmpty()) {
+      // The field still shows the refused text: show what is stored instead.
+      reload();
+    }
+  }
+
+  /**
+   * Why the base URL typed last is not stored (it holds a password or a key), empty otherwise. The
+   * URL is stored keystroke by keystroke, so when a secret becomes recognisable (at the {@code @}
+   * after {@code user:password}) the stored URL goes back to what it was before the typing began:
+   * neither the workspace nor the undo history keeps a prefix of the password.
+   */
+  public ReadOnlyStringProperty refusedEditProperty() {
+    return refusedEdit.getReadOnlyProperty();
+  }
+
+  private void baseUrlTyped(String now) {
+    SelfHostedRouter stored = editor.document().selfHostedRouter();
+    if (loading || stored == null) {
+      return;
+    }
+    if (!typingBaseUrl) {
+      typingBaseUrl = true;
+      baseUrlBeforeTyping = stored.baseUrl();
+    }
+    var secret = SecretDetector.find(now);
+    if (secret.isPresent()) {
+      refusedEdit.set(
+          "Not saved: the base URL holds a literal secret ("
+              + secret.get()
+              + "), so the stored URL stays as it was. "
+              + SecretDetector.ADVICE
+              + ".");
+      String restored = baseUrlBeforeTyping;
+      editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, restored));
+      return;
+    }
+    refusedEdit.set("");
+    editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, now));
   }
 
   private void reload() {
@@ -90,6 +150,7 @@ public final class ProxySettingsViewModel {
     try {
       PolicyDocument document = editor.document();
       profile.set(document.profile());
+      routeOrder.set(describeRouteOrder(document));
       SelfHostedRouter router = document.selfHostedRouter();
       selfHosted.set(router != null);
       if (router != null) {
@@ -97,7 +158,9 @@ public final class ProxySettingsViewModel {
       }
       SelfHostedRouter shown = router != null ? router : lastRouter;
       routerModel.set(orEmpty(shown.model()));
-      routerBaseUrl.set(orEmpty(shown.baseUrl()));
+      if (!typingBaseUrl || refusedEdit.get().isEmpty()) {
+        routerBaseUrl.set(orEmpty(shown.baseUrl()));
+      }
       routerProviderName.set(orEmpty(shown.providerName()));
     } finally {
       loading = false;
@@ -142,6 +205,15 @@ public final class ProxySettingsViewModel {
 
   private static SelfHostedRouter withProviderName(SelfHostedRouter router, String name) {
     return new SelfHostedRouter(router.model(), router.baseUrl(), absentIfEmpty(name));
+  }
+
+  static String describeRouteOrder(PolicyDocument document) {
+    List<String> names = RouteOrder.routeNames(document);
+    return "Routes are listed to the router, and in the exported config, in this order ("
+        + RouteOrder.RULE
+        + "): "
+        + (names.isEmpty() ? "no routes yet" : String.join(", ", names))
+        + ".";
   }
 
   private static String absentIfEmpty(String text) {

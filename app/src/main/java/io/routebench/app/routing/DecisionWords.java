@@ -2,6 +2,7 @@ package io.routebench.app.routing;
 
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.taxonomy.ModelTarget;
 import java.util.Locale;
 
 /** How a routing decision is put into words, the same in the workbench and on the command line. */
@@ -17,6 +18,33 @@ public final class DecisionWords {
       case EMPTY -> "router named no route: default target";
       case UNKNOWN ->
           "router named unknown route \"" + decision.answer().routeName() + "\": default target";
+      case PROXY_ERROR ->
+          "the proxy cannot read this answer ("
+              + decision.answer().reading().proxyError()
+              + "): the request fails with HTTP 500";
+    };
+  }
+
+  /**
+   * What the proxy does with the request, e.g. "routes to anthropic/claude (policy code
+   * generation)" or "goes to the default target openai/gpt-4o".
+   */
+  public static String proxyAction(RouteDecision decision) {
+    String target = decision.targetModel().map(ModelTarget::model).orElse(null);
+    return switch (decision.outcome()) {
+      case MATCHED ->
+          target != null
+              ? "routes to " + target + " (policy " + decision.policy().routeName() + ")"
+              : "matches policy "
+                  + decision.policy().routeName()
+                  + ", which has no declared target model: the export leaves it out";
+      case OTHER, EMPTY, UNKNOWN ->
+          target != null
+              ? "goes to the default target " + target
+              : "has no default target to go to";
+      case PROXY_ERROR ->
+          "answers the client with HTTP 500 (\"Failed to determine route\"): the request reaches"
+              + " no model";
     };
   }
 

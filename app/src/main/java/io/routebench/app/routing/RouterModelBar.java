@@ -82,6 +82,20 @@ public final class RouterModelBar {
                 },
                 router.loadingProperty(),
                 router.loadedProperty()));
+    // A model whose prompts differ from production (e.g. its chat template was not used) must not
+    // look like one that matches it: the warning is shown in red, with a sign.
+    model
+        .styleProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> warned(router) ? "-fx-text-fill: #b00020; -fx-font-weight: bold;" : "",
+                router.loadedProperty()));
+    model
+        .graphicProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () -> warned(router) ? new Label("⚠") : null, router.loadedProperty()));
+    model.setWrapText(true);
     root = new HBox(8, choose, again, spinner, model, unload);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(8, 10, 0, 10));
@@ -89,6 +103,19 @@ public final class RouterModelBar {
 
   public Node root() {
     return root;
+  }
+
+  /**
+   * Adds a "Get Arch-Router…" link, shown while no model is loaded, for users who have no GGUF yet.
+   */
+  public void offerDownload(Runnable getArchRouter) {
+    var get = new Hyperlink("Get Arch-Router…");
+    get.setId("getArchRouterLink");
+    get.setOnAction(e -> getArchRouter.run());
+    get.visibleProperty()
+        .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
+    get.managedProperty().bind(get.visibleProperty());
+    root.getChildren().add(1, get);
   }
 
   /** Loads {@code model}, remembers it for next time, and tells the user if it cannot be used. */
@@ -118,5 +145,10 @@ public final class RouterModelBar {
     if (file != null) {
       load(file.toPath());
     }
+  }
+
+  private static boolean warned(LocalRouter router) {
+    LocalRouter.Loaded loaded = router.loadedProperty().get();
+    return loaded != null && !loaded.warnings().isEmpty();
   }
 }

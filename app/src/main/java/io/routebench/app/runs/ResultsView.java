@@ -157,7 +157,12 @@ final class ResultsView {
                 "irrelevance (other)",
                 percent(shown.irrelevance().accuracy()),
                 tally(shown.irrelevance()),
-                "metricIrrelevance"));
+                "metricIrrelevance"),
+            metric(
+                "proxy errors",
+                String.valueOf(shown.proxyErrors()),
+                "turns the proxy would answer with HTTP 500",
+                "metricProxyErrors"));
     outcomes.setText("Outcomes: " + results.outcomesProperty().get());
     heatMap.show(shown.confusion());
   }

@@ -19,18 +19,20 @@ import java.util.Optional;
  * @param lastModelPath the router model file last loaded, or {@code null}
  * @param engineSettings inference engine options by name (context size, threads, ...), kept as text
  *     so that settings written by a newer version survive
+ * @param firstRunDismissed whether the user closed the "what to do next" panel of a first start
  */
 public record AppSettings(
     WindowBounds window,
     Map<String, Double> dividerPositions,
     List<Path> recentWorkspaces,
     Path lastModelPath,
-    Map<String, String> engineSettings) {
+    Map<String, String> engineSettings,
+    boolean firstRunDismissed) {
 
   public static final int MAX_RECENT_WORKSPACES = 10;
 
   public static final AppSettings DEFAULTS =
-      new AppSettings(null, Map.of(), List.of(), null, Map.of());
+      new AppSettings(null, Map.of(), List.of(), null, Map.of(), false);
 
   public AppSettings {
     dividerPositions = Map.copyOf(dividerPositions);
@@ -48,13 +50,19 @@ public record AppSettings(
 
   public AppSettings withWindow(WindowBounds newWindow) {
     return new AppSettings(
-        newWindow, dividerPositions, recentWorkspaces, lastModelPath, engineSettings);
+        newWindow,
+        dividerPositions,
+        recentWorkspaces,
+        lastModelPath,
+        engineSettings,
+        firstRunDismissed);
   }
 
   public AppSettings withDividerPosition(String key, double position) {
     var positions = new LinkedHashMap<>(dividerPositions);
     positions.put(key, position);
-    return new AppSettings(window, positions, recentWorkspaces, lastModelPath, engineSettings);
+    return new AppSettings(
+        window, positions, recentWorkspaces, lastModelPath, engineSettings, firstRunDismissed);
   }
 
   /** Moves {@code workspace} to the front of the recent list, dropping the oldest beyond ten. */
@@ -67,21 +75,25 @@ public record AppSettings(
         recent.add(existing);
       }
     }
-    return new AppSettings(window, dividerPositions, recent, lastModelPath, engineSettings);
+    return new AppSettings(
+        window, dividerPositions, recent, lastModelPath, engineSettings, firstRunDismissed);
   }
 
   public AppSettings withoutRecentWorkspace(Path workspace) {
     Path normalized = normalize(workspace);
     List<Path> recent = recentWorkspaces.stream().filter(p -> !p.equals(normalized)).toList();
-    return new AppSettings(window, dividerPositions, recent, lastModelPath, engineSettings);
+    return new AppSettings(
+        window, dividerPositions, recent, lastModelPath, engineSettings, firstRunDismissed);
   }
 
   public AppSettings withoutRecentWorkspaces() {
-    return new AppSettings(window, dividerPositions, List.of(), lastModelPath, engineSettings);
+    return new AppSettings(
+        window, dividerPositions, List.of(), lastModelPath, engineSettings, firstRunDismissed);
   }
 
   public AppSettings withLastModelPath(Path path) {
-    return new AppSettings(window, dividerPositions, recentWorkspaces, path, engineSettings);
+    return new AppSettings(
+        window, dividerPositions, recentWorkspaces, path, engineSettings, firstRunDismissed);
   }
 
   public AppSettings withEngineSetting(String name, String value) {
@@ -92,7 +104,13 @@ public record AppSettings(
     } else {
       settings.put(name, value);
     }
-    return new AppSettings(window, dividerPositions, recentWorkspaces, lastModelPath, settings);
+    return new AppSettings(
+        window, dividerPositions, recentWorkspaces, lastModelPath, settings, firstRunDismissed);
+  }
+
+  public AppSettings withFirstRunDismissed(boolean dismissed) {
+    return new AppSettings(
+        window, dividerPositions, recentWorkspaces, lastModelPath, engineSettings, dismissed);
   }
 
   private static Path normalize(Path path) {

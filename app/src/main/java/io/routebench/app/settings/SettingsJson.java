@@ -46,7 +46,8 @@ final class SettingsJson {
             readDividers(document.get("dividers"), problems),
             readRecent(document.get("recentWorkspaces"), problems),
             readPath(document.get("lastModelPath"), "lastModelPath", problems),
-            readEngine(document.get("engine"), problems));
+            readEngine(document.get("engine"), problems),
+            readFlag(document.get("firstRunDismissed"), "firstRunDismissed", problems));
     return new Parsed(settings, document, problems);
   }
 
@@ -86,6 +87,7 @@ final class SettingsJson {
     settings.engineSettings().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> engine.put(e.getKey(), e.getValue()));
+    document.put("firstRunDismissed", settings.firstRunDismissed());
     return MAPPER.writeValueAsString(document) + System.lineSeparator();
   }
 
@@ -180,6 +182,17 @@ final class SettingsJson {
       problems.add(keyPath + ": not a valid path on this system: " + e.getMessage());
       return null;
     }
+  }
+
+  private static boolean readFlag(JsonNode node, String keyPath, List<String> problems) {
+    if (node == null || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      problems.add(keyPath + ": expected true or false");
+      return false;
+    }
+    return node.asBoolean();
   }
 
   private static Map<String, String> readEngine(JsonNode node, List<String> problems) {

@@ -1,6 +1,12 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.collision.CollisionCheckDialog;
+import io.routebench.app.collision.CollisionCheckViewModel;
+import io.routebench.app.download.ArchRouterDownloads;
+import io.routebench.app.download.GetArchRouterDialog;
+import io.routebench.app.download.GetArchRouterViewModel;
 import io.routebench.app.errors.ErrorReporter;
+import io.routebench.app.onboarding.FirstRunPanel;
 import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.routing.RouterModelBar;
@@ -66,6 +72,9 @@ public final class MainWindow implements ShellCommands {
   private final Playtesting playtesting;
   private WorkspacePane workspacePane;
   private PolicyTransfers transfers;
+  private final FirstRunPanel firstRun;
+  private RouterModelBar modelBar;
+  private GetArchRouterDialog getArchRouter;
 
   /** One dialog per run of failed saves; reset when a save succeeds again. */
   private boolean saveFailureReported;
@@ -103,7 +112,24 @@ public final class MainWindow implements ShellCommands {
         new WelcomePane(
             this::newWorkspace, this::openWorkspace, this::openRecent, workspaces.busyProperty());
 
+    firstRun =
+        new FirstRunPanel(
+            settings,
+            new FirstRunPanel.Steps(
+                this::showTaxonomy,
+                this::getArchRouter,
+                this::openRouterModel,
+                this::showPlaytest,
+                () -> exportPolicies(ExportFormat.ARCHGW)),
+            noWorkspace.getReadOnlyProperty().not());
+
     root.setTop(menuBar.root());
+    // Out of the scene while hidden, not just invisible: its links must not be found or focused.
+    root.rightProperty()
+        .bind(
+            Bindings.when(firstRun.root().visibleProperty())
+                .then(firstRun.root())
+                .otherwise((javafx.scene.Node) null));
     root.setBottom(statusBar.root());
     workspaces.currentProperty().addListener((obs, old, now) -> show(now));
     show(workspaces.current().orElse(null));
@@ -340,8 +366,96 @@ public final class MainWindow implements ShellCommands {
   }
 
   @Override
+  public void checkCollisions() {
+    workspaces
+        .current()
+        .ifPresent(
+            session ->
+                new CollisionCheckDialog(
+                        new CollisionCheckViewModel(
+                            session.editor(), playtesting.router(), Platform::runLater))
+                    .open(stage));
+  }
+
+  @Override
   public void about() {
     AboutDialog.show(stage, paths);
+  }
+
+  /** One window at a time: asking again brings the running download to the front. */
+  @Override
+  public void getArchRouter() {
+    if (getArchRouter == null || !getArchRouter.isShowing()) {
+      ArchRouterDownloads downloads;
+      try {
+        downloads = ArchRouterDownloads.fromSystem();
+      } catch (IllegalArgumentException badSetting) {
+        // A malformed HTTPS_PROXY or -Droutebench.huggingFaceUrl: say which, before any download.
+        errors.showError("Cannot download Arch-Router", badSetting.getMessage(), null);
+        return;
+      }
+      var viewModel =
+          new GetArchRouterViewModel(
+              downloads,
+              fileTransfers,
+              Platform::runLater,
+              paths.modelDir(),
+              this::loadRouterModel);
+      getArchRouter = new GetArchRouterDialog(viewModel, stage);
+    }
+    getArchRouter.show();
+  }
+
+  @Override
+  public void gettingStarted() {
+    firstRun.show();
+  }
+
+  /** The first-run panel; for tests in this package. */
+  FirstRunPanel firstRun() {
+    return firstRun;
+  }
+
+  /** The Get Arch-Router window last opened, or {@code null}; for tests in this package. */
+  GetArchRouterDialog getArchRouterDialog() {
+    return getArchRouter;
+  }
+
+  /** Loads a router model through the Playtest's model bar and shows the Playtest. */
+  private void loadRouterModel(Path model) {
+    RouterModelBar bar =
+        modelBar != null
+            ? modelBar
+            : new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
+    bar.load(model);
+    showPlaytest();
+  }
+
+  private void openRouterModel() {
+    var chooser = new FileChooser();
+    chooser.setTitle("Open router model");
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("GGUF models (*.gguf)", "*.gguf"));
+    if (Files.isDirectory(paths.modelDir())) {
+      chooser.setInitialDirectory(paths.modelDir().toFile());
+    }
+    File file = chooser.showOpenDialog(stage);
+    if (file != null) {
+      loadRouterModel(file.toPath());
+    }
+  }
+
+  private void showTaxonomy() {
+    if (workspacePane != null) {
+      workspacePane.showTaxonomy();
+    }
+  }
+
+  private void showPlaytest() {
+    if (workspacePane != null) {
+      workspacePane.showPlaytest();
+    }
   }
 
   private void show(WorkspaceSession session) {
@@ -353,6 +467,7 @@ public final class MainWindow implements ShellCommands {
     }
     if (session == null) {
       workspacePane = null;
+      modelBar = null;
       transfers = null;
       noTransfer.set(true);
       welcome.showRecent(workspaces.recentWorkspaces());
@@ -371,11 +486,12 @@ public final class MainWindow implements ShellCommands {
                 session::addTestCase,
                 playtesting.typingTimer(),
                 Platform::runLater),
-            new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
+            modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
             new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
+    modelBar.offerDownload(this::getArchRouter);
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
-    root.setCenter(workspacePane.root());
+    root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
     statusBar.show(session, workspacePane.validation(), transfers.outcomeProperty());
     saveFailureReported = false;
     session

@@ -47,5 +47,14 @@ interface ShellCommands {
 
   void moveNodeDown();
 
+  /** Opens the policy collision check for the open workspace, run with the loaded router. */
+  void checkCollisions();
+
   void about();
+
+  /** Opens the Get Arch-Router window (download the router model). */
+  void getArchRouter();
+
+  /** Shows the first-run "what to do next" panel again. */
+  void gettingStarted();
 }

@@ -122,11 +122,21 @@ final class WorkbenchMenuBar {
             up,
             down);
 
+    MenuItem collisions = item("Check Policy Collisions…", "checkCollisionsMenuItem", null);
+    collisions.setOnAction(e -> commands.checkCollisions());
+    collisions.disableProperty().bind(noWorkspace);
+    var routing = new Menu("Routing", null, collisions);
+
     MenuItem about = item("About RouteBench", "aboutMenuItem", null);
     about.setOnAction(e -> commands.about());
-    var help = new Menu("Help", null, about);
+    MenuItem getArchRouter = item("Get Arch-Router…", "getArchRouterMenuItem", null);
+    getArchRouter.setOnAction(e -> commands.getArchRouter());
+    MenuItem gettingStarted = item("Getting Started", "gettingStartedMenuItem", null);
+    gettingStarted.setOnAction(e -> commands.gettingStarted());
+    var help =
+        new Menu("Help", null, getArchRouter, gettingStarted, new SeparatorMenuItem(), about);
 
-    root.getMenus().setAll(file, edit, help);
+    root.getMenus().setAll(file, edit, routing, help);
     root.setUseSystemMenuBar(true);
     follow(null);
   }

@@ -126,6 +126,10 @@ final class WorkspacePane {
     tabs.getSelectionModel().select(taxonomyTab);
   }
 
+  void showPlaytest() {
+    tabs.getSelectionModel().select(playtestTab);
+  }
+
   void addDomain() {
     showTaxonomy();
     taxonomyView.addDomain();

@@ -78,7 +78,16 @@ public final class TargetsView {
     var buttons = new HBox(6, add, remove);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
-    var top = new VBox(8, intro, buttons);
+    var refused = new Label();
+    refused.setId("refusedEditLabel");
+    refused.setWrapText(true);
+    refused.getStyleClass().add("error");
+    refused.setStyle("-fx-text-fill: #b00020;");
+    refused.textProperty().bind(viewModel.refusedEditProperty());
+    refused.visibleProperty().bind(viewModel.refusedEditProperty().isNotEmpty());
+    refused.managedProperty().bind(refused.visibleProperty());
+
+    var top = new VBox(8, intro, buttons, refused);
     top.setPadding(new Insets(10, 10, 8, 10));
     root.setTop(top);
     root.setCenter(table);
@@ -175,7 +184,11 @@ public final class TargetsView {
     column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
     column.setCellFactory(TextFieldTableCell.forTableColumn());
     column.setOnEditCommit(
-        event -> commit.accept(event.getTablePosition().getRow(), event.getNewValue()));
+        event -> {
+          commit.accept(event.getTablePosition().getRow(), event.getNewValue());
+          // A refused edit leaves the document as it was: show the stored value again.
+          table.refresh();
+        });
     return column;
   }
 

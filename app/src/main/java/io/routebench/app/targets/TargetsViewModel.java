@@ -2,13 +2,18 @@ package io.routebench.app.targets;
 
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.taxonomy.ModelTarget;
+import io.routebench.core.validation.SecretDetector;
 import io.routebench.core.workspace.PolicyDocument;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -20,10 +25,15 @@ public final class TargetsViewModel {
 
   static final String NEW_MODEL = "provider/model-id";
 
+  /** A variable name missing its '$': harmless to store, and validation explains the fix. */
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+
   private final DocumentEditor editor;
   private final ObservableList<ModelTarget> targets = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<Map<String, Integer>> usagesByModel =
       new ReadOnlyObjectWrapper<>(this, "usagesByModel", Map.of());
+  private final ReadOnlyStringWrapper refusedEdit =
+      new ReadOnlyStringWrapper(this, "refusedEdit", "");
 
   public TargetsViewModel(DocumentEditor editor) {
     this.editor = editor;
@@ -48,6 +58,15 @@ public final class TargetsViewModel {
   /** How many routes use each target's model (as target or fallback). */
   public ReadOnlyObjectProperty<Map<String, Integer>> usagesByModelProperty() {
     return usagesByModel.getReadOnlyProperty();
+  }
+
+  /**
+   * Why the last edit was not stored (a literal secret typed into a field), empty once an edit is
+   * stored. The refused text never reaches the document, so neither the workspace file nor the undo
+   * history ever holds it, and this message never quotes it.
+   */
+  public ReadOnlyStringProperty refusedEditProperty() {
+    return refusedEdit.getReadOnlyProperty();
   }
 
   /** The targets in document order (read-only; edit them through the methods). */
@@ -105,11 +124,17 @@ public final class TargetsViewModel {
     if (!inRange(index) || stripped.isEmpty() || stripped.equals(targets.get(index).model())) {
       return;
     }
+    if (refusedAsSecret("model", SecretDetector.find(stripped))) {
+      return;
+    }
     editor.apply(
         "rename target model", document -> TargetEdits.renameModel(document, index, stripped));
   }
 
   public void setDisplayName(int index, String displayName) {
+    if (refusedAsSecret("display name", SecretDetector.find(displayName))) {
+      return;
+    }
     edit(
         index,
         "rename target",
@@ -125,6 +150,9 @@ public final class TargetsViewModel {
   }
 
   public void setBaseUrl(int index, String baseUrl) {
+    if (refusedAsSecret("base URL", SecretDetector.find(baseUrl))) {
+      return;
+    }
     edit(
         index,
         "change base URL",
@@ -141,6 +169,16 @@ public final class TargetsViewModel {
 
   /** The access key as an environment reference such as {@code $OPENAI_API_KEY}. */
   public void setAccessKeyRef(int index, String accessKeyRef) {
+    String key = emptyToNull(accessKeyRef);
+    boolean reference =
+        key == null || SecretDetector.isEnvReference(key) || ENV_NAME.matcher(key).matches();
+    Optional<String> secret =
+        reference
+            ? Optional.empty()
+            : SecretDetector.find(key).or(() -> Optional.of("a literal value, not a $NAME"));
+    if (refusedAsSecret("access key", secret)) {
+      return;
+    }
     edit(
         index,
         "change access key",
@@ -165,6 +203,23 @@ public final class TargetsViewModel {
 
   private boolean onlyOneDefault() {
     return targets.stream().filter(ModelTarget::isDefault).count() == 1;
+  }
+
+  /** Records why a field's text was not stored; true when it was refused. */
+  private boolean refusedAsSecret(String field, Optional<String> secret) {
+    if (secret.isEmpty()) {
+      refusedEdit.set("");
+      return false;
+    }
+    refusedEdit.set(
+        "Not saved: the "
+            + field
+            + " you typed holds a literal secret ("
+            + secret.get()
+            + "), so the field keeps its previous value. "
+            + SecretDetector.ADVICE
+            + ".");
+    return true;
   }
 
   private void edit(int index, String label, UnaryOperator<ModelTarget> change) {

@@ -7,14 +7,13 @@ import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.config.ConfigFiles;
 import io.routebench.core.config.ConfigFormatException;
+import io.routebench.core.config.ConfigText;
 import io.routebench.core.config.ImportedPolicies;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.ValidationIssue;
 import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -154,11 +153,7 @@ public final class PolicyTransfers {
   }
 
   private static String readText(Path file) throws IOException {
-    try {
-      return Files.readString(file);
-    } catch (CharacterCodingException e) {
-      throw new IOException("not UTF-8 text: is it a YAML file?", e);
-    }
+    return ConfigText.read(file);
   }
 
   private static String listed(List<ValidationIssue> issues) {

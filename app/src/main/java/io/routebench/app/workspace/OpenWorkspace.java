@@ -16,6 +16,11 @@ public interface OpenWorkspace extends AutoCloseable {
 
   RegressionRunRepository runs();
 
+  /** Whether the file could only be opened for reading; edits are then refused when saved. */
+  default boolean isReadOnly() {
+    return false;
+  }
+
   @Override
   void close();
 }

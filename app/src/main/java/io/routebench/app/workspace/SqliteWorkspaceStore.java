@@ -74,6 +74,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public boolean isReadOnly() {
+      return workspace.isReadOnly();
+    }
+
+    @Override
     public void close() {
       try {
         workspace.close();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,20 +26,27 @@ import java.util.HexFormat;
  * places it must not be: the workspace file itself, where SQLite keeps its locks, and anywhere
  * beside it. On Linux and macOS these are POSIX locks, which a process loses the moment any of its
  * code closes any handle on the file, and the native file chooser opens the files it lists to guess
- * their type. The file stays when the workspace is closed, emptied: deleting it would let two
- * processes lock two different files of the same name. The headless commands do not take the lock;
- * SQLite keeps their reads and writes consistent. Users with separate RouteBench homes do not see
- * each other's locks.
+ * their type. Closing deletes the lock file while still holding its lock, so lock files do not pile
+ * up; a process that opened the file just before could then lock a file that no longer has a name
+ * while a third process creates and locks a new one, so after locking, {@link #acquire} checks that
+ * the name still leads to the file it locked, and starts over when it does not. The headless
+ * commands do not take the lock; SQLite keeps their reads and writes consistent. Users with
+ * separate RouteBench homes do not see each other's locks.
  */
 public final class WorkspaceEditLock implements AutoCloseable {
 
   /** One byte far past the end of the file: a lock there never keeps anyone from reading it. */
   private static final long LOCKED_BYTE = 1L << 40;
 
+  /** How often acquiring starts over because the lock file was deleted under it. */
+  private static final int ATTEMPTS = 5;
+
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private WorkspaceEditLock(FileChannel channel, FileLock lock) {
+  private WorkspaceEditLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
   }
@@ -74,22 +82,45 @@ public final class WorkspaceEditLock implements AutoCloseable {
    */
   public static WorkspaceEditLock acquire(Path workspace, Path lockDir) {
     Path file = lockFileOf(workspace, lockDir);
+    for (int attempt = 1; ; attempt++) {
+      WorkspaceEditLock held = tryAcquire(workspace, file, lockDir);
+      if (held != null) {
+        return held;
+      }
+      if (attempt == ATTEMPTS) {
+        throw new WorkspaceAccessException(
+            workspace
+                + ": cannot take the edit lock "
+                + file
+                + ": other RouteBench windows keep opening and closing it; try again");
+      }
+    }
+  }
+
+  /** The lock, or {@code null} when the file locked was deleted meanwhile and the name is new. */
+  private static WorkspaceEditLock tryAcquire(Path workspace, Path file, Path lockDir) {
     FileChannel channel = null;
     try {
       Files.createDirectories(lockDir);
       channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      Object opened = fileKey(file);
       FileLock lock = channel.tryLock(LOCKED_BYTE, 1, false);
       if (lock == null) {
         String holder = readHolder(channel);
         throw alreadyOpen(workspace, holder.isEmpty() ? "another RouteBench" : holder);
       }
+      if (opened == null || !opened.equals(fileKey(file))) {
+        // The holder deleted the file between our open and our lock: lock the new one instead.
+        closeQuietly(channel);
+        return null;
+      }
       channel.truncate(0);
       String holder = describeThisProcess() + "\n" + realPath(workspace) + "\n";
       channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(false);
-      return new WorkspaceEditLock(channel, lock);
+      return new WorkspaceEditLock(file, channel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(channel);
       throw alreadyOpen(workspace, "this RouteBench");
@@ -103,11 +134,20 @@ public final class WorkspaceEditLock implements AutoCloseable {
     }
   }
 
-  /** Empties the lock file, so it names no holder, then releases the lock. */
+  /** The file's identity (device and inode where the system has them), or null when it is gone. */
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Deletes the lock file, then releases the lock: no name is left behind. */
   @Override
   public void close() {
     try {
-      channel.truncate(0);
+      Files.deleteIfExists(file);
       lock.release();
     } catch (IOException e) {
       // The process releases the lock at the latest when it ends.

@@ -61,6 +61,11 @@ public final class WorkspaceSession {
     return WorkspaceFiles.displayName(workspace.path());
   }
 
+  /** Whether the workspace file is in a place RouteBench cannot write. */
+  public boolean isReadOnly() {
+    return workspace.isReadOnly();
+  }
+
   public DocumentEditor editor() {
     return editor;
   }

@@ -78,4 +78,22 @@ class ModelCommandTest {
     assertThat(missing.err())
         .isEqualTo("routebench: Model file not found: " + models.resolve("absent.gguf") + "\n");
   }
+
+  @Test
+  void a_template_llama_cpp_cannot_render_is_named_not_called_production_like() throws Exception {
+    Path model = models.resolve("broken-template.gguf");
+    new io.routebench.inference.gguf.QwenGgufBuilder(
+            io.routebench.inference.gguf.QwenShape.TINY,
+            io.routebench.inference.gguf.ByteLevelVocabulary.create())
+        .chatTemplate(java.util.Optional.of("{% if %}{{ oops }}"))
+        .write(model);
+
+    CliRun run = CliRun.of("model", model.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("chat template  present but NOT USED")
+        .doesNotContain("as production does");
+    assertThat(run.err()).contains("warning: CHAT TEMPLATE NOT USED: broken-template.gguf");
+  }
 }

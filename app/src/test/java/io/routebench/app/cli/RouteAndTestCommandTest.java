@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,12 @@ class RouteAndTestCommandTest {
   @TempDir Path dir;
 
   private static Path model;
+  private static Path travelModel;
 
   @BeforeAll
-  static void writeModel() {
-    model = TinyGgufModels.tinyQwen(models);
+  static void writeModels() {
+    model = TinyGgufModels.answeringRoute(models, "code generation");
+    travelModel = TinyGgufModels.answeringRoute(models, "trip planning");
   }
 
   @Test
@@ -44,8 +47,12 @@ class RouteAndTestCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .containsPattern("route: +\\S")
-        .contains("target:", "raw:      {\"route\": \"", "tokens:   prompt ", "time:     prompt ");
+        .contains(
+            "route:    code generation (matched a policy)",
+            "target:",
+            "raw:      {\"route\": \"code generation\"}",
+            "tokens:   prompt ",
+            "time:     prompt ");
   }
 
   @Test
@@ -76,14 +83,18 @@ class RouteAndTestCommandTest {
   }
 
   @Test
-  void route_json_is_machine_readable() throws Exception {
+  void route_json_says_proxy_error_where_the_proxy_would_answer_http_500() throws Exception {
+    Path chatty =
+        TinyGgufModels.answering(
+            models.resolve("tiny-router-chatty.gguf"),
+            List.of("{\"route\": \"", "trip planning", "\"}", " Have a nice trip!"));
     CliRun run =
         CliRun.of(
             "route",
             "--config",
             SamplePaths.policy("personal-assistant").toString(),
             "--model",
-            model.toString(),
+            chatty.toString(),
             "--context",
             "4096",
             "--json",
@@ -91,10 +102,47 @@ class RouteAndTestCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out());
-    assertThat(json.get("route").asText()).isNotEmpty();
-    assertThat(json.get("outcome").asText()).isIn("matched", "other");
+    assertThat(json.get("outcome").asText()).isEqualTo("proxy_error");
+    assertThat(json.get("raw_output").asText())
+        .isEqualTo("{\"route\": \"trip planning\"} Have a nice trip!");
+    assertThat(json.get("proxy_error").asText()).isEqualTo("text follows the JSON answer");
+    assertThat(json.get("target_model").isNull()).isTrue();
+  }
+
+  @Test
+  void route_json_is_machine_readable() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "route",
+            "--config",
+            SamplePaths.policy("personal-assistant").toString(),
+            "--model",
+            travelModel.toString(),
+            "--context",
+            "4096",
+            "--json",
+            "Find me a hotel in Rome");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("route").asText()).isEqualTo("trip planning");
+    assertThat(json.get("outcome").asText()).isEqualTo("matched");
+    assertThat(json.get("raw_output").asText()).isEqualTo("{\"route\": \"trip planning\"}");
+    assertThat(json.get("proxy_error").asText()).isEmpty();
     assertThat(json.get("target_model").asText()).contains("/");
     assertThat(json.at("/timing/prompt_tokens").asInt()).isPositive();
+    String prompt = json.get("prompt").asText();
+    assertThat(prompt).contains("Find me a hotel in Rome").doesNotContain("<|im_start|>");
+    assertThat(json.get("templated_prompt").asText())
+        .startsWith("<|im_start|>system")
+        .contains("<|im_start|>user\n" + prompt + "<|im_end|>");
+    var routeOrder = new ArrayList<String>();
+    json.get("route_order").forEach(name -> routeOrder.add(name.asText()));
+    assertThat(routeOrder).isNotEmpty();
+    assertThat(prompt.indexOf("\"" + routeOrder.get(0) + "\""))
+        .isLessThan(prompt.indexOf("\"" + routeOrder.get(routeOrder.size() - 1) + "\""));
+    assertThat(json.get("proxy_action").asText())
+        .matches("routes to \\S+ \\(policy .+\\)|goes to the default target \\S+");
   }
 
   @Test
@@ -192,5 +240,59 @@ class RouteAndTestCommandTest {
     // Greedy decoding is deterministic: the same model gives the same routes, so no regressions.
     assertThat(gated.out()).contains("0 regression(s), 0 fix(es)");
     assertThat(gated.exitCode()).isEqualTo(failures > 0 ? 1 : 0);
+  }
+
+  @Test
+  void a_run_counts_every_turn_the_proxy_would_fail_and_reports_it() throws Exception {
+    Path workspace = dir.resolve("w.routebench");
+    CliRun.of(
+        "import",
+        SamplePaths.policy("coding-assistant").toString(),
+        "--workspace",
+        workspace.toString());
+    Path suite = dir.resolve("small.jsonl");
+    Files.write(
+        suite,
+        Files.readAllLines(SamplePaths.suite("coding-assistant")).stream()
+            .filter(l -> !l.isBlank())
+            .limit(2)
+            .toList());
+    CliRun.of("import", suite.toString(), "--workspace", workspace.toString(), "--suite", "smoke");
+    Path prose =
+        TinyGgufModels.answering(
+            models.resolve("tiny-router-prose.gguf"), List.of("Sure:", " code generation."));
+    Path junit = dir.resolve("junit.xml");
+    Path json = dir.resolve("report.json");
+
+    CliRun run =
+        CliRun.of(
+            "test",
+            "--workspace",
+            workspace.toString(),
+            "--suite",
+            "smoke",
+            "--model",
+            prose.toString(),
+            "--context",
+            "4096",
+            "--junit",
+            junit.toString(),
+            "--json",
+            json.toString());
+
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    int turns = report.get("turns").size();
+    assertThat(turns).isPositive();
+    assertThat(report.at("/metrics/proxy_errors").asInt()).isEqualTo(turns);
+    assertThat(report.at("/metrics/passed_turns").asInt()).isZero();
+    assertThat(report.get("turns").findValuesAsText("outcome")).containsOnly("proxy_error");
+    assertThat(run.out())
+        .containsPattern("proxy errors +" + turns + " ")
+        .contains("proxy error (HTTP 500) on Sure: code generation.");
+    String xml = Files.readString(junit);
+    assertThat(xml)
+        .contains("<property name=\"proxy_errors\" value=\"" + turns + "\"/>")
+        .contains("failures=\"" + turns + "\"")
+        .contains("<failure type=\"proxy-error\"");
   }
 }

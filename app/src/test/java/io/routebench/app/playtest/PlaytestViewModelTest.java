@@ -9,6 +9,7 @@ import io.routebench.app.testing.InMemoryTestSuiteRepository;
 import io.routebench.app.testing.ManualUiTimer;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.conversation.Role;
+import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.taxonomy.Taxonomy;
@@ -56,7 +57,7 @@ class PlaytestViewModelTest {
 
   @BeforeAll
   static void writeModel() {
-    model = TinyGgufModels.tinyQwen(models);
+    model = TinyGgufModels.answeringRoute(models, "debugging");
   }
 
   @AfterEach
@@ -71,14 +72,16 @@ class PlaytestViewModelTest {
 
     assertThat(playtest.statusProperty().get()).startsWith("Load a router model");
     assertThat(typing.pendingCount()).isZero();
+    // Prompt order (RouteOrder): grouped by target, gpt-4o's debugging first.
     assertThat(playtest.routeNames())
-        .containsExactly("code generation", "debugging", "email drafting", "other");
+        .containsExactly("debugging", "code generation", "email drafting", "other");
   }
 
   @Test
   void a_typed_message_is_routed_after_a_pause_to_one_of_the_routes() {
     loadModel();
-    assertThat(router.loadedProperty().get().description()).startsWith("tiny-qwen2.gguf · qwen2");
+    assertThat(router.loadedProperty().get().description())
+        .startsWith("tiny-router-debugging.gguf · qwen2");
 
     playtest.draftProperty().set("write a parser in rust");
 
@@ -141,6 +144,45 @@ class PlaytestViewModelTest {
             });
     assertThat(typing.pendingCount()).isZero();
     assertThat(playtest.statusProperty().get()).startsWith("Type a user message");
+  }
+
+  @Test
+  void the_why_panel_explains_the_draft_and_each_selected_user_turn_with_its_own_prompt() {
+    loadModel();
+    playtest.draftProperty().set("Write a function that parses ISO dates in Java.");
+    typing.fireAll();
+    DecisionDetails first = playtest.detailsProperty().get();
+    assertThat(first.decision()).isSameAs(playtest.decisionProperty().get());
+    assertThat(first.prompt()).contains("parses ISO dates").doesNotContain("<|im_start|>");
+    assertThat(first.modelInput()).contains("<|im_start|>user\n" + first.prompt());
+    assertThat(first.routeOrder())
+        .containsExactly("debugging", "code generation", "email drafting");
+
+    playtest.sendAsUser();
+    playtest.draftProperty().set("Now add unit tests for leap years.");
+    typing.fireAll();
+    DecisionDetails followUp = playtest.detailsProperty().get();
+    assertThat(followUp.prompt()).contains("parses ISO dates", "leap years");
+
+    playtest.selectTurn(playtest.turns().get(0));
+    assertThat(playtest.detailsProperty().get()).isSameAs(first);
+
+    playtest.selectTurn(null);
+    assertThat(playtest.detailsProperty().get()).isSameAs(followUp);
+  }
+
+  @Test
+  void a_turn_sent_before_its_decision_gets_its_own_why_when_decided() {
+    loadModel();
+    playtest.draftProperty().set("hello");
+
+    playtest.sendAsUser();
+    playtest.selectTurn(playtest.turns().get(0));
+
+    DecisionDetails why = playtest.detailsProperty().get();
+    assertThat(why).isNotNull();
+    assertThat(why.decision().effectiveRoute()).isEqualTo(playtest.turns().get(0).route());
+    assertThat(why.prompt()).contains("hello");
   }
 
   @Test

@@ -23,6 +23,19 @@ class ProxySettingsViewModelTest {
   }
 
   @Test
+  void the_route_order_shown_is_the_prompt_and_export_order_and_follows_edits() {
+    assertThat(viewModel.routeOrderProperty().get())
+        .contains("grouped by target model")
+        .endsWith(": debugging, code generation, email drafting.");
+
+    editor.apply(
+        "reorder targets", document -> document.withTargets(document.targets().reversed()));
+
+    assertThat(viewModel.routeOrderProperty().get())
+        .endsWith(": email drafting, code generation, debugging.");
+  }
+
+  @Test
   void choosing_a_profile_is_one_undoable_edit() {
     viewModel.profileProperty().set(PromptProfile.PLANO_V1);
 
@@ -88,5 +101,29 @@ class ProxySettingsViewModelTest {
 
     assertThat(editor.document().selfHostedRouter()).isNull();
     assertThat(editor.canUndoProperty().get()).isFalse();
+  }
+
+  @Test
+  void typing_a_password_into_the_router_url_keeps_no_part_of_it_stored() {
+    viewModel.selfHostedProperty().set(true);
+    String stored = editor.document().selfHostedRouter().baseUrl();
+
+    for (String typed :
+        new String[] {
+          "http://bob", "http://bob:hun", "http://bob:hunter2", "http://bob:hunter2@"
+        }) {
+      viewModel.routerBaseUrlProperty().set(typed);
+    }
+
+    assertThat(editor.document().selfHostedRouter().baseUrl()).isEqualTo(stored);
+    assertThat(viewModel.refusedEditProperty().get())
+        .startsWith("Not saved: the base URL holds a literal secret (a password in the URL");
+    editor.undo();
+    editor.redo();
+    assertThat(editor.document().selfHostedRouter().baseUrl()).isEqualTo(stored);
+
+    viewModel.endTypingBurst();
+
+    assertThat(viewModel.routerBaseUrlProperty().get()).isEqualTo(stored);
   }
 }

@@ -209,9 +209,10 @@ class RunViewModelTest {
       onAnswer.run();
       return new RouterAnswer(
           "{\"route\": \"" + route + "\"}",
-          route,
+          io.routebench.core.routing.AnswerReading.route(route),
           request.profile(),
-          DecisionTiming.wallClockOnly(1));
+          DecisionTiming.wallClockOnly(1),
+          io.routebench.core.routing.AnswerExactness.EXACT);
     }
 
     @Override

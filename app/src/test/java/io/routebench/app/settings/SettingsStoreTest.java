@@ -159,6 +159,25 @@ class SettingsStoreTest {
         .allMatch(settings.recentWorkspaces()::contains);
   }
 
+  @Test
+  void a_dismissed_first_run_panel_stays_dismissed_after_a_restart() throws IOException {
+    SettingsStore store = load();
+    assertThat(store.current().firstRunDismissed()).isFalse();
+    store.update(s -> s.withFirstRunDismissed(true));
+    store.flush();
+
+    assertThat(load().current().firstRunDismissed()).isTrue();
+    assertThat(Files.readString(dir.resolve("settings.json")))
+        .contains("\"firstRunDismissed\" : true");
+  }
+
+  @Test
+  void a_first_run_flag_of_the_wrong_type_is_reset_and_named() throws IOException {
+    write("{\"firstRunDismissed\": \"yes\"}");
+
+    assertThat(load().current().firstRunDismissed()).isFalse();
+  }
+
   private void write(String json) throws IOException {
     Files.writeString(dir.resolve("settings.json"), json, StandardCharsets.UTF_8);
   }

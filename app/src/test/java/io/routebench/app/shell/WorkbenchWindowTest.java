@@ -260,9 +260,9 @@ class WorkbenchWindowTest extends FxRobot {
 
     // The route list restyles its cells on the next layout pass.
     waitUntil(() -> lookup(".chosen-route").tryQuery().isPresent());
+    assertThat(route).isEqualTo("debugging");
     assertThat(lookup(".chosen-route").queryLabeled().getText()).isEqualTo(route);
-    assertThat(lookup("#routerModelLabel").queryLabeled().getText())
-        .startsWith("tiny-qwen2.gguf · qwen2");
+    assertThat(lookup("#routerModelLabel").queryLabeled().getText()).contains("· qwen2");
   }
 
   @Test
@@ -390,12 +390,18 @@ class WorkbenchWindowTest extends FxRobot {
 
   /** Loads the tiny model, types {@code message} in the playtest and waits for its route. */
   private String typeInPlaytest(String message) throws Exception {
-    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
+    // A model whose weights answer "debugging", as a trained router answers: free decoding
+    // gives a real route (random weights would write garbage, a proxy error).
+    Path model = TinyGgufModels.answeringRoute(home.resolve("models"), "debugging");
     interact(() -> workbench.router().load(model, failure -> {}));
     waitUntil(() -> workbench.router().loadedProperty().get() != null);
     clickOn("Playtest");
     clickOn("#playtestDraft").write(message);
-    waitUntil(() -> !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—"));
+    // The preview comes first; the exact answer (free decoding) replaces it.
+    waitUntil(
+        () ->
+            !lookup("#playtestRouteLabel").queryLabeled().getText().equals("—")
+                && lookup("#playtestStatusLabel").queryLabeled().getText().isEmpty());
     return lookup("#playtestRouteLabel").queryLabeled().getText();
   }
 

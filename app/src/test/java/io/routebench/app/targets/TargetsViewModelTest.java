@@ -102,4 +102,34 @@ class TargetsViewModelTest {
 
     assertThat(viewModel.usages(2)).isZero();
   }
+
+  @Test
+  void a_literal_key_typed_as_access_key_is_not_stored_nor_undoable_and_says_why() {
+    String before = viewModel.targets().get(0).accessKeyRef();
+
+    viewModel.setAccessKeyRef(0, "sk-proj-abcdefghijklmnopqrstuvwx1234");
+
+    assertThat(viewModel.targets().get(0).accessKeyRef()).isEqualTo(before);
+    assertThat(editor.document().targets().get(0).accessKeyRef()).isEqualTo(before);
+    assertThat(editor.canUndoProperty().get()).isFalse();
+    assertThat(viewModel.refusedEditProperty().get())
+        .startsWith("Not saved: the access key you typed holds a literal secret (an OpenAI-style")
+        .contains("$OPENAI_API_KEY")
+        .doesNotContain("abcdefghij");
+
+    viewModel.setAccessKeyRef(0, "$OPENAI_API_KEY");
+
+    assertThat(editor.document().targets().get(0).accessKeyRef()).isEqualTo("$OPENAI_API_KEY");
+    assertThat(viewModel.refusedEditProperty().get()).isEmpty();
+  }
+
+  @Test
+  void a_base_url_with_a_password_is_not_stored() {
+    String before = viewModel.targets().get(1).baseUrl();
+
+    viewModel.setBaseUrl(1, "https://bob:hunter22@llm.internal/v1");
+
+    assertThat(editor.document().targets().get(1).baseUrl()).isEqualTo(before);
+    assertThat(viewModel.refusedEditProperty().get()).contains("password in the URL");
+  }
 }

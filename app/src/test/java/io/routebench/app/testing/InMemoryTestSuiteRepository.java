@@ -62,6 +62,21 @@ public final class InMemoryTestSuiteRepository implements TestSuiteRepository {
   }
 
   @Override
+  public synchronized TestSuite addCasesToSuiteNamed(
+      String name, String descriptionIfNew, List<TestCase> cases) {
+    TestSuite suite =
+        findSuiteByName(name)
+            .orElseGet(
+                () ->
+                    new TestSuite(UUID.randomUUID().toString(), name, descriptionIfNew, List.of()));
+    var all = new ArrayList<>(suite.cases());
+    all.addAll(cases);
+    var stored = new TestSuite(suite.id(), name, suite.description(), all);
+    suites.put(stored.id(), stored);
+    return stored;
+  }
+
+  @Override
   public synchronized void updateCase(String suiteId, TestCase testCase) {
     TestSuite suite = require(suiteId);
     var all = new ArrayList<>(suite.cases());

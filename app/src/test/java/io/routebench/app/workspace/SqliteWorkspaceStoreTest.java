@@ -68,15 +68,24 @@ class SqliteWorkspaceStoreTest {
   }
 
   @Test
-  void closing_leaves_an_empty_lock_file_that_names_no_holder() throws Exception {
-    Path file = dir.resolve("w.routebench");
-    OpenWorkspace workspace = store.create(file);
-    Path lock = WorkspaceEditLock.lockFileOf(file, locks);
-    assertThat(Files.readString(lock)).startsWith("RouteBench (process ").contains(file.toString());
+  void closing_removes_the_lock_file_so_lock_files_never_pile_up() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      Path file = dir.resolve("w" + i + ".routebench");
+      OpenWorkspace workspace = store.create(file);
+      Path lock = WorkspaceEditLock.lockFileOf(file, locks);
+      assertThat(Files.readString(lock))
+          .startsWith("RouteBench (process ")
+          .contains(file.toString());
 
-    workspace.close();
+      workspace.close();
 
-    assertThat(lock).isEmptyFile();
+      assertThat(lock).doesNotExist();
+    }
+    try (var left = Files.list(locks)) {
+      assertThat(left).isEmpty();
+    }
+    // And the next open locks afresh.
+    store.open(dir.resolve("w0.routebench")).close();
   }
 
   @Test

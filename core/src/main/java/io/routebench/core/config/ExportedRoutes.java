@@ -4,6 +4,7 @@ import static io.routebench.core.config.ProxyConfigRules.ROUTING_PREFERENCES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.taxonomy.SelectionPreference;
@@ -32,7 +33,9 @@ final class ExportedRoutes {
     this.warnings = warnings;
     Set<String> declared =
         document.targets().stream().map(ModelTarget::model).collect(Collectors.toSet());
-    for (RoutingPolicy policy : document.taxonomy().policies()) {
+    // RouteOrder is the prompt's order: plano's top-level list keeps it, archgw's grouping
+    // under providers (in target order) yields it.
+    for (RoutingPolicy policy : RouteOrder.of(document)) {
       if (policy.targetModel() == null) {
         warn(policy, "has no target model; it is left out of the export");
       } else if (!declared.contains(policy.targetModel())) {

@@ -32,10 +32,26 @@ import org.yaml.snakeyaml.events.Event;
  * <p>Anchors, aliases ({@code *name}) and merge keys ({@code <<: *name}) are expanded the way the
  * proxies' own YAML loaders expand them; Jackson's plain tree reader would turn an alias into the
  * string {@code "name"} and silently change the config.
+ *
+ * <p>Files come from anywhere, so reading is bounded: the text's size and line length first ({@link
+ * ConfigText}), then while the tree is built at most {@link #MAX_ALIASES} aliases of collections,
+ * at most {@link #MAX_EXPANDED_NODES} values copied in by aliases (a "billion laughs" file of 1 KB
+ * otherwise expands to gigabytes) and at most {@link #MAX_DEPTH} levels of nesting. These are
+ * SnakeYAML's own {@code LoaderOptions} defaults for aliases and nesting; Jackson's streaming
+ * parser leaves alias expansion and nesting to the reader, so this class enforces them.
  */
 final class LocatedYaml {
 
-  private static final YAMLFactory YAML = new YAMLFactory();
+  /** Aliases of mappings or lists one file may use ({@code LoaderOptions} default). */
+  static final int MAX_ALIASES = 50;
+
+  /** Values that aliases may copy into the tree, all aliases together. */
+  static final int MAX_EXPANDED_NODES = 100_000;
+
+  /** Mappings and lists inside one another ({@code LoaderOptions} default). */
+  static final int MAX_DEPTH = 50;
+
+  private static final YAMLFactory YAML = yamlFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String MERGE_KEY = "<<";
 
@@ -60,6 +76,7 @@ final class LocatedYaml {
    *     documents in one file, a key that appears twice in a mapping or an unknown alias
    */
   static LocatedYaml parse(String sourceName, String text) {
+    ConfigText.checkLines(sourceName, text);
     try (JsonParser parser = YAML.createParser(text)) {
       var reader = new TreeReader(sourceName, (YAMLParser) parser);
       JsonToken first = parser.nextToken();
@@ -82,6 +99,14 @@ final class LocatedYaml {
     }
   }
 
+  private static YAMLFactory yamlFactory() {
+    var options = new LoaderOptions();
+    options.setCodePointLimit(ConfigText.MAX_BYTES);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    return YAMLFactory.builder().loaderOptions(options).build();
+  }
+
   /**
    * Whether the text holds YAML comments, which a tree cannot carry: an export writes the config
    * without them, and the user should hear that at import. Only call this on text that {@link
@@ -90,6 +115,7 @@ final class LocatedYaml {
   static boolean hasComments(String text) {
     var options = new LoaderOptions();
     options.setProcessComments(true);
+    options.setCodePointLimit(ConfigText.MAX_BYTES);
     for (Event event : new org.yaml.snakeyaml.Yaml(options).parse(new StringReader(text))) {
       if (event instanceof CommentEvent comment
           && comment.getCommentType() != CommentType.BLANK_LINE) {
@@ -200,6 +226,10 @@ final class LocatedYaml {
     private final Map<String, JsonLocation> locations = new HashMap<>();
     private final Map<String, JsonLocation> keyLocations = new HashMap<>();
     private final Map<String, JsonNode> anchors = new HashMap<>();
+    private final Map<String, Integer> anchorSizes = new HashMap<>();
+    private int depth;
+    private int collectionAliases;
+    private long expandedNodes;
 
     TreeReader(String sourceName, YAMLParser parser) {
       this.sourceName = sourceName;
@@ -216,14 +246,71 @@ final class LocatedYaml {
           throw new ConfigFormatException(
               sourceName, problemAt(at, path, "the alias *" + name + " names no earlier anchor"));
         }
+        checkAliasLimits(at, path, name, anchored);
         return anchored.deepCopy();
       }
       String anchor = parser.getCurrentAnchor();
+      JsonToken token = parser.currentToken();
+      boolean collection = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+      if (collection && ++depth > MAX_DEPTH) {
+        throw new ConfigFormatException(
+            sourceName,
+            problemAt(
+                at,
+                path,
+                "mappings and lists are nested more than "
+                    + MAX_DEPTH
+                    + " levels deep; RouteBench reads at most "
+                    + MAX_DEPTH));
+      }
       JsonNode node = readValue(path, at);
+      if (collection) {
+        depth--;
+      }
       if (anchor != null) {
         anchors.put(anchor, node);
+        anchorSizes.put(anchor, size(node));
       }
       return node;
+    }
+
+    private void checkAliasLimits(JsonLocation at, String path, String name, JsonNode anchored) {
+      if (anchored.isContainerNode() && ++collectionAliases > MAX_ALIASES) {
+        throw new ConfigFormatException(
+            sourceName,
+            problemAt(
+                at,
+                path,
+                "more than "
+                    + MAX_ALIASES
+                    + " aliases of mappings or lists (*"
+                    + name
+                    + " is one too many); RouteBench expands at most "
+                    + MAX_ALIASES));
+      }
+      expandedNodes += anchorSizes.getOrDefault(name, 1);
+      if (expandedNodes > MAX_EXPANDED_NODES) {
+        throw new ConfigFormatException(
+            sourceName,
+            problemAt(
+                at,
+                path,
+                "aliases expand to more than "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_EXPANDED_NODES)
+                    + " values (at *"
+                    + name
+                    + "); RouteBench expands at most that many, a \"billion laughs\" file would"
+                    + " otherwise fill the memory"));
+      }
+    }
+
+    /** Values in a tree, counting the tree itself; bounded by what the limits let in. */
+    private static int size(JsonNode node) {
+      int count = 1;
+      for (JsonNode child : node) {
+        count += size(child);
+      }
+      return count;
     }
 
     private JsonNode readValue(String path, JsonLocation at) throws IOException {

@@ -2,7 +2,6 @@ package io.routebench.core.config;
 
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +17,7 @@ public final class PolicyDocumentYaml {
   private PolicyDocumentYaml() {}
 
   public static PolicyDocument read(Path file) throws IOException {
-    return read(file.getFileName().toString(), Files.readString(file));
+    return read(file.getFileName().toString(), ConfigText.read(file));
   }
 
   /**

@@ -7,6 +7,7 @@ import static io.routebench.core.config.ProxyConfigRules.ROUTING_PREFERENCES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -18,7 +19,6 @@ import io.routebench.core.workspace.ProxyConfigExtras;
 import io.routebench.core.workspace.ProxyDialect;
 import io.routebench.core.workspace.SelfHostedRouter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +64,7 @@ public final class ProxyConfigImporter {
   private ProxyConfigImporter() {}
 
   public static ProxyImportResult importConfig(Path file) throws IOException {
-    return importConfig(file.getFileName().toString(), Files.readString(file));
+    return importConfig(file.getFileName().toString(), ConfigText.read(file));
   }
 
   /**
@@ -115,13 +115,6 @@ public final class ProxyConfigImporter {
     }
     var routeOrder = new ArrayList<String>();
     Taxonomy taxonomy = taxonomy(root, providers, dialect, targets, sourceName, routeOrder);
-    if (!taxonomy.routeNames().equals(routeOrder)) {
-      warnings.add(
-          sourceName
-              + ": routes are grouped by their preferred model, so their order differs from the"
-              + " config's; the proxy does not depend on route order, but the router prompt lists"
-              + " routes in taxonomy order");
-    }
     if (LocatedYaml.hasComments(yamlText)) {
       warnings.add(
           sourceName
@@ -140,6 +133,14 @@ public final class ProxyConfigImporter {
     PromptProfile profile =
         dialect == ProxyDialect.PLANO_V0_4 ? PromptProfile.PLANO_V1 : PromptProfile.ARCHGW_V1;
     var document = new PolicyDocument(name, profile, taxonomy, targets, router, extras);
+    if (!RouteOrder.routeNames(document).equals(routeOrder)) {
+      warnings.add(
+          sourceName
+              + ": the workspace lists routes "
+              + RouteOrder.RULE
+              + ", which differs from this config's order; the router prompt and an export use"
+              + " the workspace's order");
+    }
     return new ProxyImportResult(document, routeOrder, warnings);
   }
 

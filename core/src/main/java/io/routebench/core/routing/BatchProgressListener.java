@@ -1,6 +1,13 @@
 package io.routebench.core.routing;
 
-/** Hears about each finished decision of a batch; called on the engine's thread, so be quick. */
+/**
+ * Hears about each finished decision of a batch.
+ *
+ * <p>Threading: every engine calls it on the thread that called {@link RouteSelector#selectAll},
+ * one call at a time, with {@code done} counting up by one per call — also an engine that keeps
+ * many requests in flight, which hands each answer over to that thread as it arrives. So a listener
+ * may write to a store owned by the calling thread. It delays the next request, so be quick.
+ */
 @FunctionalInterface
 public interface BatchProgressListener {
 

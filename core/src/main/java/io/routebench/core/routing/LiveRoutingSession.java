@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * <p>A superseded request is cancelled through its {@link CancellationToken} (the engine stops at
  * its next checkpoint), a request that has not started yet is skipped, and the result of a request
  * that is no longer the newest is never delivered. At most one drain task per session sits in the
- * engine's queue, so bursts of keystrokes never pile up stale work.
+ * engine's queue, so bursts of keystrokes never pile up stale work. An engine that can show an
+ * early answer has it delivered first ({@link LiveRoutingListener#previewed}), under the same rule.
  */
 public final class LiveRoutingSession {
 
@@ -75,6 +76,14 @@ public final class LiveRoutingSession {
   /** Hears how a live request ended. */
   public interface LiveRoutingListener {
 
+    /**
+     * An early, provisional answer ({@link RouterAnswer#isPreview()}) while the exact one is still
+     * being decoded; called on the engine thread, never after the request was superseded, and
+     * always followed by one of the other methods.
+     */
+    default void previewed(RouterAnswer preview) {}
+
+    /** The exact answer: the decision production makes. */
     void decided(RouterAnswer answer);
 
     /** A newer request replaced this one; its work was cancelled or skipped. */
@@ -84,7 +93,20 @@ public final class LiveRoutingSession {
 
     static LiveRoutingListener of(
         Consumer<RouterAnswer> decided, Runnable superseded, Consumer<RuntimeException> failed) {
+      return of(preview -> {}, decided, superseded, failed);
+    }
+
+    static LiveRoutingListener of(
+        Consumer<RouterAnswer> previewed,
+        Consumer<RouterAnswer> decided,
+        Runnable superseded,
+        Consumer<RuntimeException> failed) {
       return new LiveRoutingListener() {
+        @Override
+        public void previewed(RouterAnswer preview) {
+          previewed.accept(preview);
+        }
+
         @Override
         public void decided(RouterAnswer answer) {
           decided.accept(answer);
@@ -129,7 +151,7 @@ public final class LiveRoutingSession {
 
     void run() {
       try {
-        RouterAnswer answer = selector.select(request, cancellation);
+        RouterAnswer answer = selector.select(request, cancellation, this::preview);
         if (isNewest(this) && !cancellation.isCancelled()) {
           finish(() -> listener.decided(answer));
         } else {
@@ -146,6 +168,12 @@ public final class LiveRoutingSession {
       } finally {
         newest.compareAndSet(this, null);
         // A request submitted while this one ran has its own drain queued; nothing to do here.
+      }
+    }
+
+    private void preview(RouterAnswer preview) {
+      if (isNewest(this) && !cancellation.isCancelled() && !finished.get()) {
+        listener.previewed(preview);
       }
     }
 

@@ -1,7 +1,7 @@
 package io.routebench.core.routing;
 
 import io.routebench.core.taxonomy.RoutingPolicy;
-import io.routebench.core.taxonomy.Taxonomy;
+import io.routebench.core.workspace.PolicyDocument;
 import java.util.List;
 
 /** A route as the router reads it: name and description, nothing else. */
@@ -11,8 +11,8 @@ public record RouteOption(String name, String description) {
     return new RouteOption(policy.routeName(), policy.description());
   }
 
-  /** The taxonomy's routes in the order the user sees them, which is the order the prompt lists. */
-  public static List<RouteOption> allOf(Taxonomy taxonomy) {
-    return taxonomy.policies().stream().map(RouteOption::of).toList();
+  /** The workspace's routes in prompt order, the one {@link RouteOrder} an export uses too. */
+  public static List<RouteOption> allOf(PolicyDocument document) {
+    return RouteOrder.of(document).stream().map(RouteOption::of).toList();
   }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One routing question: which of these routes fits the latest user intent of this conversation?
  *
- * @param routes in the order they are sent (taxonomy order)
+ * @param routes in the order they are sent ({@link RouteOrder} for a workspace)
  * @param tokenBudget the conversation budget in estimated tokens; {@code 0} means the profile's
  *     default
  */

@@ -5,14 +5,18 @@ import io.routebench.core.workspace.PolicyDocument;
 import java.util.Optional;
 
 /**
- * Maps a router answer to a policy and a target model the way the proxy does: {@code other}, an
- * empty answer and an unknown name all go to the default target, but stay distinguishable.
+ * Maps a router answer to a policy and a target model the way the proxy does: an answer it cannot
+ * read fails the request; {@code other}, an empty answer and an unknown name all go to the default
+ * target, but stay distinguishable.
  */
 public final class RouteResolver {
 
   private RouteResolver() {}
 
   public static RouteDecision resolve(RouterAnswer answer, PolicyDocument document) {
+    if (answer.failsInProxy()) {
+      return new RouteDecision(answer, DecisionOutcome.PROXY_ERROR, null, null);
+    }
     String name = answer.routeName();
     if (name.isEmpty()) {
       return toDefault(answer, DecisionOutcome.EMPTY, document);

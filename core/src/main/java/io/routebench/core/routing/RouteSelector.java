@@ -2,6 +2,8 @@ package io.routebench.core.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The port every routing engine implements (Arch-Router on llama.cpp, a remote endpoint, ...).
@@ -22,8 +24,33 @@ public interface RouteSelector extends AutoCloseable {
   RouterAnswer select(RouteRequest request, CancellationToken cancellation);
 
   /**
+   * Like {@link #select(RouteRequest, CancellationToken)}, for an engine that can show an early
+   * answer: it passes a {@link AnswerExactness#PREVIEW} to {@code preview} (on the calling thread)
+   * as soon as it has one, then returns the {@link AnswerExactness#EXACT} answer, which confirms or
+   * corrects it. Engines without a faster way just return the exact answer.
+   */
+  default RouterAnswer select(
+      RouteRequest request, CancellationToken cancellation, Consumer<RouterAnswer> preview) {
+    return select(request, cancellation);
+  }
+
+  /**
+   * The text the model reads for {@code request}: the router prompt inside the model's chat
+   * template, as this engine sends it. Empty when the engine cannot see it (a remote server applies
+   * its own template).
+   */
+  default Optional<String> modelInput(RouteRequest request) {
+    return Optional.empty();
+  }
+
+  /**
    * Answers many requests, reporting progress after each. Engines with a prompt cache override this
-   * to order the work for reuse; answers always come back in request order.
+   * to order the work for reuse, remote engines to keep several requests in flight; answers always
+   * come back in request order, and {@code progress} is called as {@link BatchProgressListener}
+   * says.
+   *
+   * @throws BatchRequestFailedException (a {@link RoutingException}) when an engine can name the
+   *     request that failed
    */
   default List<RouterAnswer> selectAll(
       List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {

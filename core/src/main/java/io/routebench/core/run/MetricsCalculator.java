@@ -29,6 +29,7 @@ public final class MetricsCalculator {
     int passedConversations = 0;
     int irrelevant = 0;
     int irrelevantPassed = 0;
+    int proxyErrors = 0;
     var routes = new RouteCounter();
     var confusion = new ConfusionMatrix.Builder();
 
@@ -48,6 +49,7 @@ public final class MetricsCalculator {
         spanPassed &= passed;
         conversationPassed &= passed;
         routes.add(turn);
+        proxyErrors += turn.proxyError() ? 1 : 0;
         confusion.add(turn.expected(), turn.actual());
         if (turn.expected().equals(RouteNames.OTHER)) {
           irrelevant++;
@@ -68,7 +70,8 @@ public final class MetricsCalculator {
         passedConversations,
         routes.scores(),
         confusion.build(),
-        new Tally(irrelevant, irrelevantPassed));
+        new Tally(irrelevant, irrelevantPassed),
+        proxyErrors);
   }
 
   private static Map<String, List<TurnResult>> byConversation(List<TurnResult> results) {
@@ -91,9 +94,11 @@ public final class MetricsCalculator {
 
     void add(TurnResult turn) {
       int[] expected = countsOf(turn.expected());
-      int[] actual = countsOf(turn.actual());
       expected[0]++;
-      actual[1]++;
+      // A failed request predicted no route, so it lowers recall but no route's precision.
+      if (!turn.proxyError()) {
+        countsOf(turn.actual())[1]++;
+      }
       if (turn.passed()) {
         expected[2]++;
       }

@@ -2,6 +2,7 @@ package io.routebench.core.run;
 
 import io.routebench.core.conversation.Conversation;
 import io.routebench.core.routing.BatchProgressListener;
+import io.routebench.core.routing.BatchRequestFailedException;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.RouteDecision;
@@ -242,6 +243,9 @@ public final class RegressionRunner {
       }
     } catch (RoutingCancelledException cancelled) {
       status = RunStatus.CANCELLED;
+    } catch (BatchRequestFailedException error) {
+      status = RunStatus.FAILED;
+      failure = turns.get(asked.get(error.requestIndex())).describe() + ": " + error.reason();
     } catch (RoutingException error) {
       status = RunStatus.FAILED;
       failure = error.getMessage();
@@ -274,7 +278,7 @@ public final class RegressionRunner {
 
   /** One request per user turn, in suite order. */
   static List<PlannedTurn> plan(PolicyDocument document, TestSuite suite) {
-    List<RouteOption> routes = RouteOption.allOf(document.taxonomy());
+    List<RouteOption> routes = RouteOption.allOf(document);
     var turns = new ArrayList<PlannedTurn>();
     for (TestCase testCase : suite.cases()) {
       List<Integer> userTurns = testCase.userTurnIndexes();
@@ -333,6 +337,11 @@ public final class RegressionRunner {
    * @param messageIndex position of the user message among all the case's messages
    */
   record PlannedTurn(TestCase testCase, int turnIndex, int messageIndex, RouteRequest request) {
+
+    /** e.g. {@code case "refund request", user turn 2}: how a failure names the turn. */
+    String describe() {
+      return "case \"" + testCase.name() + "\", user turn " + (turnIndex + 1);
+    }
 
     /** A turn without an expectation can never pass; suite validation points it out. */
     String expectedRoute() {

@@ -20,6 +20,6 @@ public record RouterView(PromptProfile profile, List<RouteOption> routes) {
   }
 
   public static RouterView of(PolicyDocument document) {
-    return new RouterView(document.profile(), RouteOption.allOf(document.taxonomy()));
+    return new RouterView(document.profile(), RouteOption.allOf(document));
   }
 }

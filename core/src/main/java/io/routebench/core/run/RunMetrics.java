@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param conversations test cases with at least one scored turn
  * @param perRoute scores keyed by route name ({@code other} included), in order of first appearance
  * @param irrelevance the turns that expected {@code other}: did the router decline to route them?
+ * @param proxyErrors turns whose request the proxy would fail (HTTP 500) because it cannot read the
+ *     router's answer; each is also a failed turn
  */
 public record RunMetrics(
     int turns,
@@ -24,7 +26,8 @@ public record RunMetrics(
     int passedConversations,
     Map<String, RouteScore> perRoute,
     ConfusionMatrix confusion,
-    Tally irrelevance) {
+    Tally irrelevance,
+    int proxyErrors) {
 
   public RunMetrics {
     // Keeps first-appearance order, which Map.copyOf would not.

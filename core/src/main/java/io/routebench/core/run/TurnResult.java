@@ -1,6 +1,7 @@
 package io.routebench.core.run;
 
 import io.routebench.core.routing.DecisionOutcome;
+import io.routebench.core.routing.RouteNames;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,9 @@ import java.util.Objects;
  * @param turnIndex position among the case's user turns (0-based)
  * @param messageIndex position of the user message among all the case's messages
  * @param expected the expected route ({@code other} included)
- * @param actual the effective route (a policy's name, else {@code other})
- * @param outcome how the raw answer mapped onto the policies
+ * @param actual the effective route (a policy's name, {@link RouteNames#PROXY_ERROR} when the proxy
+ *     fails the request, else {@code other})
+ * @param outcome what the proxy does with the raw answer
  * @param rawOutput the model's text as generated
  */
 public record TurnResult(
@@ -35,7 +37,13 @@ public record TurnResult(
     rawOutput = rawOutput == null ? "" : rawOutput;
   }
 
+  /** Routed as expected; a turn whose request the proxy fails never passes. */
   public boolean passed() {
-    return expected.equals(actual);
+    return !outcome.failsRequest() && expected.equals(actual);
+  }
+
+  /** Whether the proxy would answer this turn's request with HTTP 500. */
+  public boolean proxyError() {
+    return outcome.failsRequest();
   }
 }

@@ -22,6 +22,14 @@ public interface TestSuiteRepository {
   /** Appends cases in one transaction (bulk import); all or nothing. */
   void addCases(String suiteId, List<TestCase> cases);
 
+  /**
+   * Appends cases to the suite with this name, creating it (with {@code descriptionIfNew}) when
+   * there is none, in one transaction: a failure leaves neither a new suite nor any case behind.
+   *
+   * @return the suite as stored afterwards, with all its cases
+   */
+  TestSuite addCasesToSuiteNamed(String name, String descriptionIfNew, List<TestCase> cases);
+
   /** Replaces a case's content, keeping its position. */
   void updateCase(String suiteId, TestCase testCase);
 

@@ -59,6 +59,7 @@ public final class PolicyValidator {
     validator.checkTargets(document);
     validator.checkRouter(document);
     validator.checkTaxonomy(document.taxonomy());
+    validator.checkSecrets(document);
     return new ValidationReport(validator.issues);
   }
 
@@ -124,10 +125,62 @@ public final class PolicyValidator {
       return;
     }
     // Never echo the value: it may well be a real key.
+    String kind = SecretDetector.find(key).map(found -> " (" + found + ")").orElse("");
     error(
         path,
-        "looks like a literal secret; write it as an environment reference such as"
+        LITERAL_KEY_MESSAGE
+            + kind
+            + "; write it as an environment reference such as"
             + " $OPENAI_API_KEY; RouteBench never stores secrets");
+  }
+
+  /**
+   * Secrets outside access_key: a password in a base URL, an api_key or Authorization header among
+   * the kept extras, a key pasted into a description. Each is an error (export would write it out
+   * and the workspace would keep it), and the message never quotes the value.
+   */
+  private void checkSecrets(PolicyDocument document) {
+    List<ModelTarget> targets = document.targets();
+    for (int i = 0; i < targets.size(); i++) {
+      ModelTarget target = targets.get(i);
+      String path = "targets[" + i + "]";
+      secretIn(path + ".base_url", target.baseUrl());
+      secretIn(path + ".name", target.displayName());
+      secretIn(path + ".model", target.model());
+      for (SecretDetector.Finding found : SecretDetector.inJson(path, target.extrasJson())) {
+        secretError(found.path(), found.kind());
+      }
+    }
+    SelfHostedRouter router = document.selfHostedRouter();
+    if (router != null) {
+      secretIn("router.base_url", router.baseUrl());
+      secretIn("router.model", router.model());
+    }
+    for (SecretDetector.Finding found :
+        SecretDetector.inJson("", document.proxyExtras().topLevelJson())) {
+      secretError(found.path(), found.kind());
+    }
+    for (Route route : Route.collect(document.taxonomy())) {
+      secretIn(route.nodePath() + ".description", route.description());
+      secretIn(route.namePath(), route.name());
+    }
+  }
+
+  /** Whether an issue is a literal secret: never stored, whatever the user asks. */
+  public static boolean isSecret(ValidationIssue issue) {
+    return issue.message().startsWith(SECRET_MESSAGE)
+        || issue.message().startsWith(LITERAL_KEY_MESSAGE);
+  }
+
+  static final String SECRET_MESSAGE = "holds a literal secret";
+  private static final String LITERAL_KEY_MESSAGE = "looks like a literal secret";
+
+  private void secretIn(String path, String text) {
+    SecretDetector.find(text).ifPresent(kind -> secretError(path, kind));
+  }
+
+  private void secretError(String path, String kind) {
+    error(path, SECRET_MESSAGE + " (" + kind + "); " + SecretDetector.ADVICE);
   }
 
   /** The self-hosted router becomes one more provider entry, so it must be one the proxy takes. */

@@ -8,6 +8,7 @@ import io.routebench.core.suite.TestSuite;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 
 /** Checks a test suite against the routes of the workspace it belongs to. */
 public final class SuiteValidator {
@@ -23,6 +24,12 @@ public final class SuiteValidator {
       String path = "cases[" + c + "]";
       if (testCase.name().isBlank()) {
         issues.add(ValidationIssue.error(path + ".name", "the case has no name"));
+      }
+      secretIn(issues, path + ".name", testCase.name());
+      secretIn(issues, path + ".notes", testCase.notes());
+      for (int m = 0; m < testCase.messages().size(); m++) {
+        secretIn(
+            issues, path + ".messages[" + m + "].content", testCase.messages().get(m).content());
       }
       if (testCase.userTurnIndexes().isEmpty()) {
         issues.add(
@@ -49,5 +56,23 @@ public final class SuiteValidator {
       }
     }
     return new ValidationReport(issues);
+  }
+
+  /**
+   * A credential pasted into a conversation would be stored in the workspace and sent to every
+   * endpoint a run asks; test conversations need a stand-in such as {@code sk-EXAMPLE}.
+   */
+  private static void secretIn(List<ValidationIssue> issues, String path, String text) {
+    SecretDetector.find(text)
+        .ifPresent(
+            kind ->
+                issues.add(
+                    ValidationIssue.error(
+                        path,
+                        PolicyValidator.SECRET_MESSAGE
+                            + " ("
+                            + kind
+                            + "); RouteBench never stores secrets: replace it with a stand-in"
+                            + " such as sk-EXAMPLE")));
   }
 }

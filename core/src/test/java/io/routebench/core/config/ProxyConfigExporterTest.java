@@ -156,13 +156,13 @@ class ProxyConfigExporterTest {
                     model: plano/hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M
                     base_url: http://localhost:11434
                 routing_preferences:
+                  - name: small talk
+                    description: Greetings and chit-chat.
+                    models: [openai/gpt-4o]
                   - name: coding
                     description: Programming help of any kind.
                     models: [anthropic/claude-sonnet-4-5, openai/gpt-4o]
                     selection_policy: {prefer: fastest}
-                  - name: small talk
-                    description: Greetings and chit-chat.
-                    models: [openai/gpt-4o]
                 overrides:
                   llm_routing_model: plano/hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M
                 """));
@@ -208,7 +208,7 @@ class ProxyConfigExporterTest {
         .containsExactly(
             "2 routes have fallbacks or a selection preference, which archgw v0.3.0 cannot"
                 + " express; they are left out (export to plano v0.4.0 to keep them):"
-                + " \"coding\", \"small talk\"");
+                + " \"small talk\", \"coding\"");
   }
 
   @Test

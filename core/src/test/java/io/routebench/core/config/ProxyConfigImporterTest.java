@@ -164,7 +164,7 @@ class ProxyConfigImporterTest {
     assertThat(result.warnings())
         .singleElement()
         .asString()
-        .contains("grouped by their preferred model");
+        .contains("the workspace lists routes grouped by target model");
   }
 
   @Test

@@ -80,6 +80,108 @@ class LiveRoutingSessionTest {
     assertThat(events).containsExactly("only:superseded");
   }
 
+  @Test
+  void an_engine_preview_comes_first_and_never_for_a_superseded_request() throws Exception {
+    var firstStarted = new CountDownLatch(1);
+    var selector = new PreviewingSelector(firstStarted);
+    var session = new LiveRoutingSession(selector, engineThread);
+    var events = new ConcurrentLinkedQueue<String>();
+    var allDone = new CountDownLatch(2);
+
+    session.submit(request("debug this"), previewRecorder("first", events, allDone));
+    assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    session.submit(request("now review it"), previewRecorder("second", events, allDone));
+
+    assertThat(allDone.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(events)
+        .containsExactly(
+            "first:superseded",
+            "second:previewed:preview of now review it",
+            "second:decided:now review it");
+  }
+
+  private static LiveRoutingSession.LiveRoutingListener previewRecorder(
+      String label, ConcurrentLinkedQueue<String> events, CountDownLatch done) {
+    var decided = recorder(label, events, done);
+    return new LiveRoutingSession.LiveRoutingListener() {
+      @Override
+      public void previewed(RouterAnswer preview) {
+        assertThat(preview.isPreview()).isTrue();
+        events.add(label + ":previewed:" + preview.routeName());
+      }
+
+      @Override
+      public void decided(RouterAnswer answer) {
+        decided.decided(answer);
+      }
+
+      @Override
+      public void superseded() {
+        decided.superseded();
+      }
+
+      @Override
+      public void failed(RuntimeException error) {
+        decided.failed(error);
+      }
+    };
+  }
+
+  /**
+   * Previews "preview of TEXT", then answers TEXT. The first request is superseded before it can
+   * preview, and previews anyway, as an engine may when the cancellation lands between its steps.
+   */
+  private static final class PreviewingSelector implements RouteSelector {
+    private final CountDownLatch firstStarted;
+    private int requests;
+
+    PreviewingSelector(CountDownLatch firstStarted) {
+      this.firstStarted = firstStarted;
+    }
+
+    @Override
+    public EngineIdentity identity() {
+      return new EngineIdentity("previewing", "test", "", PromptProfile.ARCHGW_V1, Map.of());
+    }
+
+    @Override
+    public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
+      throw new AssertionError("live routing asks for a preview");
+    }
+
+    @Override
+    public RouterAnswer select(
+        RouteRequest request,
+        CancellationToken cancellation,
+        java.util.function.Consumer<RouterAnswer> preview) {
+      String text = request.conversation().get(request.conversation().size() - 1).content();
+      if (++requests == 1) {
+        var cancelled = new CountDownLatch(1);
+        cancellation.onCancel(cancelled::countDown);
+        firstStarted.countDown();
+        try {
+          assertThat(cancelled.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      preview.accept(answer("preview of " + text, AnswerExactness.PREVIEW));
+      return answer(text, AnswerExactness.EXACT);
+    }
+
+    private static RouterAnswer answer(String route, AnswerExactness exactness) {
+      return new RouterAnswer(
+          "{\"route\": \"" + route + "\"}",
+          AnswerReading.route(route),
+          PromptProfile.ARCHGW_V1,
+          DecisionTiming.wallClockOnly(1),
+          exactness);
+    }
+
+    @Override
+    public void close() {}
+  }
+
   private static RouteRequest request(String text) {
     return new RouteRequest(
         List.of(new RouteOption("code generation", "writing code")),
@@ -149,9 +251,10 @@ class LiveRoutingSessionTest {
       }
       return new RouterAnswer(
           "{\"route\": \"" + text + "\"}",
-          text,
+          AnswerReading.route(text),
           PromptProfile.ARCHGW_V1,
-          DecisionTiming.wallClockOnly(1));
+          DecisionTiming.wallClockOnly(1),
+          AnswerExactness.EXACT);
     }
 
     @Override

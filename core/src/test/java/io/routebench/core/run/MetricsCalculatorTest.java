@@ -36,6 +36,39 @@ class MetricsCalculatorTest {
           turn("c", 1, "code", "code"));
 
   @Test
+  void a_proxy_error_fails_its_turn_whatever_was_expected_and_is_counted() {
+    TurnResult failedRequest =
+        new TurnResult(
+            "a",
+            "case a",
+            1,
+            2,
+            "other",
+            io.routebench.core.routing.RouteNames.PROXY_ERROR,
+            io.routebench.core.routing.DecisionOutcome.PROXY_ERROR,
+            "Sure! {\"route\": \"other\"}",
+            40,
+            300,
+            250);
+    var results = List.of(turn("a", 0, "code", "code"), failedRequest, turn("b", 0, "bug", "bug"));
+
+    RunMetrics metrics = MetricsCalculator.compute(results);
+
+    assertThat(failedRequest.passed()).isFalse();
+    assertThat(metrics.proxyErrors()).isEqualTo(1);
+    assertThat(metrics.passedTurns()).isEqualTo(2);
+    assertThat(metrics.passedConversations()).isEqualTo(1);
+    assertThat(metrics.irrelevance()).isEqualTo(new Tally(1, 0));
+    // The failed request lowers other's recall and predicted no route at all.
+    assertThat(metrics.perRoute()).containsOnlyKeys("code", "other", "bug");
+    assertThat(metrics.perRoute().get("other")).isEqualTo(new RouteScore(1, 0, 0));
+    assertThat(
+            metrics.confusion().count("other", io.routebench.core.routing.RouteNames.PROXY_ERROR))
+        .isEqualTo(1);
+    assertThat(MetricsCalculator.compute(FIXTURE).proxyErrors()).isZero();
+  }
+
+  @Test
   void turn_span_and_conversation_accuracy_follow_the_paper() {
     RunMetrics metrics = MetricsCalculator.compute(FIXTURE);
 

@@ -73,7 +73,12 @@ class OrderSensitivityTest {
           @Override
           public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
             seen.add(request.routes().stream().map(RouteOption::name).toList());
-            return new RouterAnswer("", "", request.profile(), DecisionTiming.wallClockOnly(0));
+            return new RouterAnswer(
+                "",
+                io.routebench.core.routing.AnswerReading.route(""),
+                request.profile(),
+                DecisionTiming.wallClockOnly(0),
+                io.routebench.core.routing.AnswerExactness.EXACT);
           }
 
           @Override

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
+import io.routebench.core.routing.AnswerExactness;
+import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.BatchProgressListener;
+import io.routebench.core.routing.BatchRequestFailedException;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.DecisionTiming;
@@ -104,8 +107,9 @@ class RegressionRunnerTest {
   void asks_one_batch_with_a_request_per_user_turn() {
     runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
 
+    // In RouteOrder: grouped by target, and openai/gpt is the first target.
     var routes =
-        List.of(new RouteOption("code generation", CODE), new RouteOption("bug fixing", BUGS));
+        List.of(new RouteOption("bug fixing", BUGS), new RouteOption("code generation", CODE));
     assertThat(selector.batches).hasSize(1);
     assertThat(selector.batches.get(0))
         .containsExactly(
@@ -225,6 +229,26 @@ class RegressionRunnerTest {
 
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.failureMessage()).isEqualTo("llama.cpp failed to answer: out of memory");
+    assertThat(run.results()).extracting(TurnResult::caseId).containsExactly("c2");
+  }
+
+  @Test
+  void a_failed_request_of_the_batch_is_named_by_its_case_and_user_turn() {
+    selector.afterAnswers(
+        1,
+        () -> {
+          throw new BatchRequestFailedException(
+              1, 3, "http://gpu-1:8000/v1/chat/completions answered HTTP 400: bad request", null);
+        });
+
+    RegressionRun run =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
+
+    assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(run.failureMessage())
+        .isEqualTo(
+            "case \"write then thank\", user turn 2: "
+                + "http://gpu-1:8000/v1/chat/completions answered HTTP 400: bad request");
     assertThat(run.results()).extracting(TurnResult::caseId).containsExactly("c2");
   }
 
@@ -448,9 +472,10 @@ class RegressionRunnerTest {
       String route = routeByLastMessage.get(conversation.get(conversation.size() - 1).content());
       return new RouterAnswer(
           "{\"route\": [\"" + route + "\"]}",
-          route,
+          AnswerReading.route(route),
           request.profile(),
-          new DecisionTiming(100 + index, index, 100, 5, 6, 4, 10 + index));
+          new DecisionTiming(100 + index, index, 100, 5, 6, 4, 10 + index),
+          AnswerExactness.EXACT);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,11 +18,19 @@ import java.util.Set;
 /**
  * Reads a GGUF file's header, metadata and tensor table, never its tensor data, so the model picker
  * can describe a multi-gigabyte model in milliseconds.
+ *
+ * <p>It refuses what llama.cpp's loader refuses, so a file it accepts is one llama.cpp can load:
+ * arrays of arrays (llama.cpp has no such type; reading them recursively also overflowed the stack
+ * on a crafted file), more than {@value #MAX_DIMS} dimensions, unknown tensor types, rows that are
+ * not whole blocks, repeated tensor names, and tensor data that is not laid out one tensor after
+ * the other at the file's alignment or that extends past the end of the file.
  */
 public final class GgufMetadataReader {
 
   private static final long MAX_STRING_BYTES = 64L << 20;
   private static final long MAX_COUNT = 1L << 32;
+  private static final int MAX_DIMS = 4;
+  private static final int DEFAULT_ALIGNMENT = 32;
   private static final Set<String> WANTED_STRINGS =
       Set.of(
           "general.architecture",
@@ -33,6 +42,7 @@ public final class GgufMetadataReader {
   private final Path file;
   private final DataInputStream in;
   private final Map<String, Object> values = new HashMap<>();
+  private long position;
 
   private GgufMetadataReader(Path file, InputStream stream) {
     this.file = file;
@@ -63,6 +73,7 @@ public final class GgufMetadataReader {
   private GgufModelInfo parse(long fileSize) throws IOException {
     byte[] magic = new byte[4];
     int read = in.readNBytes(magic, 0, 4);
+    position += read;
     if (read < 4 || magic[0] != 'G' || magic[1] != 'G' || magic[2] != 'U' || magic[3] != 'F') {
       throw new GgufFormatException(
           file.getFileName()
@@ -81,22 +92,63 @@ public final class GgufMetadataReader {
       String key = string();
       readValue(key, GgufValueType.of(u32()));
     }
+    long alignment = alignment();
     long parameters = 0;
     var typeCounts = new HashMap<Integer, Long>();
+    var names = new HashSet<String>();
+    long expectedOffset = 0;
     for (long i = 0; i < tensorCount; i++) {
-      string();
+      String name = string();
+      if (!names.add(name)) {
+        throw corrupt("the tensor '" + name + "' twice");
+      }
       long dims = u32();
-      if (dims > 8) {
-        throw corrupt("a tensor with " + dims + " dimensions");
+      if (dims > MAX_DIMS) {
+        throw corrupt("the tensor '" + name + "' with " + dims + " dimensions (at most 4)");
       }
       long elements = 1;
+      long rowLength = 1;
       for (int d = 0; d < dims; d++) {
-        elements *= count(u64(), "tensor dimension");
+        long dim = count(u64(), "tensor dimension");
+        if (d == 0) {
+          rowLength = dim;
+        }
+        try {
+          elements = Math.multiplyExact(elements, dim);
+        } catch (ArithmeticException e) {
+          throw corrupt("the tensor '" + name + "' with more than 2^63 elements");
+        }
       }
       int type = (int) u32();
-      u64();
+      long offset = u64();
+      long bytes = tensorBytes(name, type, rowLength, elements);
+      if (offset != expectedOffset) {
+        throw corrupt(
+            "the tensor '"
+                + name
+                + "' at data offset "
+                + Long.toUnsignedString(offset)
+                + " where llama.cpp expects "
+                + expectedOffset);
+      }
+      expectedOffset = align(offset + bytes, alignment);
       parameters += elements;
       typeCounts.merge(type, elements, Long::sum);
+      tensorEnds.put(name, offset + bytes);
+    }
+    long dataStart = align(position, alignment);
+    for (Map.Entry<String, Long> end : tensorEnds.entrySet()) {
+      if (dataStart + end.getValue() > fileSize) {
+        throw new GgufFormatException(
+            file.getFileName()
+                + " is incomplete: the data of tensor '"
+                + end.getKey()
+                + "' ends at byte "
+                + (dataStart + end.getValue())
+                + " but the file has "
+                + fileSize
+                + " bytes; llama.cpp cannot load it (was the download cut short?)");
+      }
     }
     String architecture = text("general.architecture").orElse("");
     if (architecture.isEmpty()) {
@@ -118,11 +170,50 @@ public final class GgufMetadataReader {
         version);
   }
 
+  private final Map<String, Long> tensorEnds = new java.util.LinkedHashMap<>();
+
+  private long alignment() {
+    Object declared = values.get("general.alignment");
+    if (declared == null) {
+      return DEFAULT_ALIGNMENT;
+    }
+    if (!(declared instanceof Long value) || value == 0 || (value & (value - 1)) != 0) {
+      throw corrupt("general.alignment " + declared + " (it must be a power of two)");
+    }
+    return value;
+  }
+
+  private long tensorBytes(String name, int type, long rowLength, long elements) {
+    if (!GgmlTypeSizes.isKnown(type)) {
+      throw corrupt(
+          "the tensor '" + name + "' of type " + type + ", which this llama.cpp cannot read");
+    }
+    if (rowLength % GgmlTypeSizes.blockSize(type) != 0) {
+      throw corrupt(
+          "the tensor '"
+              + name
+              + "' of type "
+              + GgmlType.nameOf(type)
+              + " with rows of "
+              + rowLength
+              + " elements, not a multiple of its block size "
+              + GgmlTypeSizes.blockSize(type));
+    }
+    try {
+      return GgmlTypeSizes.byteSize(type, elements);
+    } catch (ArithmeticException e) {
+      throw corrupt("the tensor '" + name + "' of more than 2^63 bytes");
+    }
+  }
+
+  private static long align(long offset, long alignment) {
+    return (offset + alignment - 1) / alignment * alignment;
+  }
+
   private void readValue(String key, GgufValueType type) throws IOException {
     switch (type) {
-      case UINT8, INT8, BOOL -> values.put(key, (long) in.readUnsignedByte());
-      case UINT16, INT16 ->
-          values.put(key, (long) Short.toUnsignedInt(Short.reverseBytes(in.readShort())));
+      case UINT8, INT8, BOOL -> values.put(key, (long) u8());
+      case UINT16, INT16 -> values.put(key, (long) u16());
       case UINT32, INT32, FLOAT32 -> values.put(key, u32());
       case UINT64, INT64, FLOAT64 -> values.put(key, u64());
       case STRING -> {
@@ -134,6 +225,12 @@ public final class GgufMetadataReader {
       }
       case ARRAY -> {
         GgufValueType elementType = GgufValueType.of(u32());
+        if (elementType == GgufValueType.ARRAY) {
+          throw corrupt(
+              "an array of arrays ('"
+                  + key
+                  + "'); GGUF readers, llama.cpp's among them, support arrays of values only");
+        }
         long length = count(u64(), key + " length");
         values.put(key + "#count", length);
         for (long i = 0; i < length; i++) {
@@ -150,13 +247,7 @@ public final class GgufMetadataReader {
       case UINT32, INT32, FLOAT32 -> skip(4);
       case UINT64, INT64, FLOAT64 -> skip(8);
       case STRING -> skip(stringLength());
-      case ARRAY -> {
-        GgufValueType elementType = GgufValueType.of(u32());
-        long length = count(u64(), "nested array length");
-        for (long i = 0; i < length; i++) {
-          skipValue(elementType);
-        }
-      }
+      case ARRAY -> throw new IllegalStateException("arrays of arrays are refused before this");
     }
   }
 
@@ -179,12 +270,28 @@ public final class GgufMetadataReader {
     return values.get(key) instanceof Long n ? n : 0;
   }
 
+  private int u8() throws IOException {
+    int value = in.readUnsignedByte();
+    position += 1;
+    return value;
+  }
+
+  private int u16() throws IOException {
+    int value = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
+    position += 2;
+    return value;
+  }
+
   private long u32() throws IOException {
-    return Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
+    long value = Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
+    position += 4;
+    return value;
   }
 
   private long u64() throws IOException {
-    return Long.reverseBytes(in.readLong());
+    long value = Long.reverseBytes(in.readLong());
+    position += 8;
+    return value;
   }
 
   private long stringLength() throws IOException {
@@ -196,7 +303,12 @@ public final class GgufMetadataReader {
   }
 
   private String string() throws IOException {
-    byte[] bytes = in.readNBytes((int) stringLength());
+    int length = (int) stringLength();
+    byte[] bytes = in.readNBytes(length);
+    if (bytes.length < length) {
+      throw new EOFException();
+    }
+    position += length;
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
@@ -212,6 +324,7 @@ public final class GgufMetadataReader {
       }
       remaining -= skipped;
     }
+    position += bytes;
   }
 
   private long count(long value, String what) {

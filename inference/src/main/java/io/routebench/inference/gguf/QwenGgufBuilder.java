@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -26,6 +28,12 @@ public final class QwenGgufBuilder {
   private String architecture = "qwen2";
   private long seed = 42;
   private String name = "routebench-random-qwen2";
+  private final Map<String, WeightsOverride> overrides = new HashMap<>();
+
+  /** A tensor's bytes in place of random weights, given the type it is stored in. */
+  interface WeightsOverride {
+    GgufWriter.TensorData data(GgmlType type);
+  }
 
   public QwenGgufBuilder(QwenShape shape, Vocabulary vocabulary) {
     this.shape = shape;
@@ -60,6 +68,14 @@ public final class QwenGgufBuilder {
     return this;
   }
 
+  /**
+   * Stores {@code tensorName} (e.g. {@code output.weight}) with chosen weights, not random ones.
+   */
+  QwenGgufBuilder override(String tensorName, WeightsOverride weights) {
+    overrides.put(tensorName, weights);
+    return this;
+  }
+
   public void write(Path file) throws IOException {
     var random = new SplittableRandom(seed);
     String arch = architecture;
@@ -90,63 +106,81 @@ public final class QwenGgufBuilder {
 
     int width = shape.width();
     int vocab = vocabulary.size();
-    gguf.addTensor(
-        "token_embd.weight", weightType, dims(width, vocab), weights(random.split(), 0.02f));
+    add(gguf, "token_embd.weight", weightType, dims(width, vocab), weights(random.split(), 0.02f));
     for (int block = 0; block < shape.blocks(); block++) {
       String prefix = "blk." + block + ".";
-      gguf.addTensor(prefix + "attn_norm.weight", GgmlType.F32, dims(width), ones());
-      gguf.addTensor(
-          prefix + "attn_q.weight", weightType, dims(width, width), weights(random.split(), 0.02f));
-      gguf.addTensor(
+      add(gguf, prefix + "attn_norm.weight", GgmlType.F32, dims(width), ones());
+      add(
+          gguf,
+          prefix + "attn_q.weight",
+          weightType,
+          dims(width, width),
+          weights(random.split(), 0.02f));
+      add(
+          gguf,
           prefix + "attn_q.bias",
           GgmlType.F32,
           dims(width),
           weights(random.split(), 0.02f, GgmlType.F32));
-      gguf.addTensor(
+      add(
+          gguf,
           prefix + "attn_k.weight",
           weightType,
           dims(width, shape.kvWidth()),
           weights(random.split(), 0.02f));
-      gguf.addTensor(
+      add(
+          gguf,
           prefix + "attn_k.bias",
           GgmlType.F32,
           dims(shape.kvWidth()),
           weights(random.split(), 0.02f, GgmlType.F32));
-      gguf.addTensor(
+      add(
+          gguf,
           prefix + "attn_v.weight",
           weightType,
           dims(width, shape.kvWidth()),
           weights(random.split(), 0.02f));
-      gguf.addTensor(
+      add(
+          gguf,
           prefix + "attn_v.bias",
           GgmlType.F32,
           dims(shape.kvWidth()),
           weights(random.split(), 0.02f, GgmlType.F32));
-      gguf.addTensor(
+      add(
+          gguf,
           prefix + "attn_output.weight",
           weightType,
           dims(width, width),
           weights(random.split(), 0.02f));
-      gguf.addTensor(prefix + "ffn_norm.weight", GgmlType.F32, dims(width), ones());
-      gguf.addTensor(
+      add(gguf, prefix + "ffn_norm.weight", GgmlType.F32, dims(width), ones());
+      add(
+          gguf,
           prefix + "ffn_gate.weight",
           weightType,
           dims(width, shape.feedForward()),
           weights(random.split(), 0.02f));
-      gguf.addTensor(
+      add(
+          gguf,
           prefix + "ffn_up.weight",
           weightType,
           dims(width, shape.feedForward()),
           weights(random.split(), 0.02f));
-      gguf.addTensor(
+      add(
+          gguf,
           prefix + "ffn_down.weight",
           weightType,
           dims(shape.feedForward(), width),
           weights(random.split(), 0.02f));
     }
-    gguf.addTensor("output_norm.weight", GgmlType.F32, dims(width), ones());
-    gguf.addTensor("output.weight", weightType, dims(width, vocab), weights(random.split(), 0.02f));
+    add(gguf, "output_norm.weight", GgmlType.F32, dims(width), ones());
+    add(gguf, "output.weight", weightType, dims(width, vocab), weights(random.split(), 0.02f));
     gguf.write(file);
+  }
+
+  private void add(
+      GgufWriter gguf, String tensor, GgmlType type, long[] dims, GgufWriter.TensorData random) {
+    WeightsOverride override = overrides.get(tensor);
+    gguf.addTensor(tensor, type, dims, override == null ? random : override.data(type));
   }
 
   private int fileTypeId() {

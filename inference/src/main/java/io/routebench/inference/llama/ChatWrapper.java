@@ -4,7 +4,7 @@ import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.Pair;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Wraps the router prompt as the single {@code user} message of a chat, the way the serving engine
@@ -28,25 +28,57 @@ record ChatWrapper(String head, String tail, boolean fallback) {
   static final ChatWrapper CHATML_FALLBACK =
       new ChatWrapper("<|im_start|>user\n", "<|im_end|>\n<|im_start|>assistant\n", true);
 
+  /**
+   * ChatML as a Jinja template, given to llama.cpp in place of a template RouteBench refused, so
+   * llama.cpp never parses the refused one.
+   */
+  static final String CHATML_JINJA =
+      "{%- for message in messages %}{{- '<|im_start|>' + message['role'] + '\\n' +"
+          + " message['content'] + '<|im_end|>\\n' }}{%- endfor %}{%- if add_generation_prompt"
+          + " %}{{- '<|im_start|>assistant\\n' }}{%- endif %}";
+
   /** The full text up to and including the assistant turn's header. */
   String wrap(String userContent) {
     return head + userContent + tail;
   }
 
   /**
-   * The model's own template split around the user content, or empty when rendering it does not
-   * place the content verbatim exactly once (then the caller falls back to ChatML and says so).
+   * The model's own template split around the user content, or ChatML after telling {@code problem}
+   * why the template could not be used: llama.cpp failed to render it, it does not place the
+   * content verbatim exactly once, or llama.cpp silently put its built-in ChatML in its place.
+   *
+   * <p>That last case is inferred: when llama.cpp cannot parse or render a template it logs nothing
+   * RouteBench can see and renders its built-in ChatML instead, so the output is exactly {@link
+   * #CHATML_FALLBACK}'s. A template that is ChatML itself renders the same; it is recognised by
+   * naming {@code <|im_start|>} without a system prompt of its own, and not warned about.
    */
-  static Optional<ChatWrapper> fromModelTemplate(LlamaModel model) {
+  static ChatWrapper fromModelTemplate(
+      LlamaModel model, String template, Consumer<String> problem) {
     var parameters =
         new InferenceParameters("").setMessages(null, List.of(new Pair<>("user", MARKER)));
-    String rendered = model.applyTemplate(parameters);
+    String rendered;
+    try {
+      rendered = model.applyTemplate(parameters);
+    } catch (RuntimeException e) {
+      problem.accept("llama.cpp could not render it (" + e.getMessage() + ")");
+      return CHATML_FALLBACK;
+    }
     int at = rendered.indexOf(MARKER);
     if (at < 0 || rendered.indexOf(MARKER, at + 1) >= 0) {
-      return Optional.empty();
+      problem.accept("it does not place the user message verbatim");
+      return CHATML_FALLBACK;
     }
-    return Optional.of(
-        new ChatWrapper(
-            rendered.substring(0, at), rendered.substring(at + MARKER.length()), false));
+    var wrapper =
+        new ChatWrapper(rendered.substring(0, at), rendered.substring(at + MARKER.length()), false);
+    boolean plainChatMl = template.contains("<|im_start|>") && !template.contains("system");
+    if (wrapper.head.equals(CHATML_FALLBACK.head)
+        && wrapper.tail.equals(CHATML_FALLBACK.tail)
+        && !plainChatMl) {
+      problem.accept(
+          "llama.cpp could not parse or render it and silently used its built-in ChatML instead"
+              + " (the rendered prompt is exactly ChatML, which this template does not write)");
+      return CHATML_FALLBACK;
+    }
+    return wrapper;
   }
 }

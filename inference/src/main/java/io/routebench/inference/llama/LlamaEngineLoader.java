@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -81,32 +82,8 @@ public final class LlamaEngineLoader {
     if (!canRun(architecture)) {
       throw new RoutingException(cannotRunMessage(modelFile, architecture));
     }
-    loadNativeLibraryQuietly();
-    routeNativeLogsToJavaLogging();
-    LlamaModel model;
-    try {
-      model = new LlamaModel(parametersFor(modelFile, settings));
-    } catch (RuntimeException e) {
-      throw new RoutingException(
-          "llama.cpp could not load " + modelFile.getFileName() + ": " + e.getMessage(), e);
-    }
-    ChatWrapper wrapper;
-    if (info.chatTemplate().isPresent()) {
-      wrapper = ChatWrapper.fromModelTemplate(model).orElse(null);
-      if (wrapper == null) {
-        warnings.accept(
-            modelFile.getFileName()
-                + ": its chat template does not place the user message verbatim; using ChatML instead,"
-                + " so prompts may differ from production.");
-        wrapper = ChatWrapper.CHATML_FALLBACK;
-      }
-    } else {
-      warnings.accept(
-          modelFile.getFileName()
-              + " has no chat template; using ChatML. Production applies the model's template, so"
-              + " decisions may differ.");
-      wrapper = ChatWrapper.CHATML_FALLBACK;
-    }
+    LlamaModel model = loadModel(modelFile, info, settings);
+    ChatWrapper wrapper = chatWrapper(modelFile, info, model, warnings);
     var identity =
         new EngineIdentity(
             "llama.cpp",
@@ -115,6 +92,80 @@ public final class LlamaEngineLoader {
             PromptProfile.ARCHGW_V1,
             describe(settings, wrapper));
     return new LlamaRouteSelector(model, wrapper, settings, identity);
+  }
+
+  /**
+   * Loads the model into llama.cpp; a chat template {@link ChatTemplateScreen} refuses is replaced
+   * by ChatML before llama.cpp parses it, because llama.cpp renders the template while loading.
+   */
+  private static LlamaModel loadModel(
+      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings) {
+    loadNativeLibraryQuietly();
+    routeNativeLogsToJavaLogging();
+    ModelParameters parameters = parametersFor(modelFile, settings);
+    if (info.chatTemplate().flatMap(ChatTemplateScreen::refusal).isPresent()) {
+      parameters.setChatTemplate(ChatWrapper.CHATML_JINJA);
+    }
+    try {
+      return new LlamaModel(parameters);
+    } catch (RuntimeException e) {
+      throw new RoutingException(
+          "llama.cpp could not load " + modelFile.getFileName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * How prompts are wrapped, telling {@code warnings} loudly whenever it is not the model's way.
+   */
+  private static ChatWrapper chatWrapper(
+      Path modelFile, GgufModelInfo info, LlamaModel model, Consumer<String> warnings) {
+    String name = modelFile.getFileName().toString();
+    if (info.chatTemplate().isEmpty()) {
+      warnings.accept(
+          name
+              + " has no chat template; using ChatML. Production applies the model's template, so"
+              + " decisions may differ.");
+      return ChatWrapper.CHATML_FALLBACK;
+    }
+    String template = info.chatTemplate().get();
+    Optional<String> refusal = ChatTemplateScreen.refusal(template);
+    if (refusal.isPresent()) {
+      warnings.accept(notUsed(name, "RouteBench refused to render it: " + refusal.get()));
+      return ChatWrapper.CHATML_FALLBACK;
+    }
+    return ChatWrapper.fromModelTemplate(
+        model, template, problem -> warnings.accept(notUsed(name, problem)));
+  }
+
+  private static String notUsed(String modelName, String why) {
+    return "CHAT TEMPLATE NOT USED: "
+        + modelName
+        + "'s chat template was not applied because "
+        + why
+        + ". Prompts are wrapped in plain ChatML instead, so they differ from what production"
+        + " sends and decisions may differ.";
+  }
+
+  /**
+   * Whether the model's chat template wraps prompts as production does; loads the model briefly (a
+   * small context, no GPU layers) to let llama.cpp render it, unless the template is absent or
+   * refused before loading.
+   *
+   * @return the warning {@link #load} would give, or empty when the template is used
+   */
+  public static Optional<String> chatTemplateProblem(Path modelFile) {
+    GgufModelInfo info = inspect(modelFile);
+    var problems = new java.util.ArrayList<String>();
+    if (info.chatTemplate().isEmpty()
+        || info.chatTemplate().flatMap(ChatTemplateScreen::refusal).isPresent()) {
+      chatWrapper(modelFile, info, null, problems::add);
+      return problems.stream().findFirst();
+    }
+    var settings = LlamaEngineSettings.defaults().withContextSize(512);
+    try (LlamaModel model = loadModel(modelFile, info, settings)) {
+      chatWrapper(modelFile, info, model, problems::add);
+    }
+    return problems.stream().findFirst();
   }
 
   /**

@@ -2,6 +2,9 @@ package io.routebench.inference.llama;
 
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaModel;
+import de.kherud.llama.LlamaOutput;
+import io.routebench.core.routing.AnswerExactness;
+import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionTiming;
@@ -16,25 +19,36 @@ import io.routebench.inference.prompt.RouterPromptBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Arch-Router on llama.cpp: the exact production prompt, greedy decoding constrained to the known
- * route names, and as little evaluation as the KV cache allows.
+ * Arch-Router on llama.cpp: the exact production prompt, the production decision, and as little
+ * evaluation as the KV cache allows.
  *
- * <p>How a decision runs:
+ * <p>The decision ({@link AnswerExactness#EXACT}) is what production gets: the proxy's prompt byte
+ * for byte, wrapped by the model's chat template, then free greedy decoding (no grammar, no
+ * prefill: the model writes {@code {"route": "} itself) up to its end-of-turn token or {@link
+ * #ANSWER_TOKEN_LIMIT} tokens, judged by {@link RouterAnswerParser} as the profile's proxy judges
+ * it. Only the part of the prompt not already in the KV cache is evaluated, in chunks of {@link
+ * LlamaEngineSettings#chunkTokens()} tokens with a cancellation checkpoint between chunks; the last
+ * chunk and the whole answer are one llama.cpp request, decoded natively.
  *
- * <ol>
- *   <li>The prompt is the proxy's prompt byte for byte, wrapped by the model's chat template, with
- *       the assistant turn prefilled up to the route name ({@code {"route": "}).
- *   <li>Only the part not already in the KV cache is evaluated, in chunks of {@link
- *       LlamaEngineSettings#chunkTokens()} tokens; between chunks the request can be cancelled.
- *   <li>Tokens are then sampled one at a time under a grammar that admits only the continuations
- *       of still-possible answers; decoding stops the moment they all name the same route.
- * </ol>
+ * <p>Live typing asks for a preview first ({@link #select(RouteRequest, CancellationToken,
+ * Consumer)}): the same prompt plus the prefill {@code {"route": "}, then tokens sampled one at a
+ * time under a grammar of the continuations still possible, stopping the moment they all name the
+ * same route. It can only name a route, so it is provisional; the exact answer follows at the cost
+ * of its decoding alone, since the preview left the whole prompt in the cache.
  *
  * <p>Not thread-safe: call it from one thread (the app gives llama.cpp a dedicated one).
  */
 public final class LlamaRouteSelector implements RouteSelector {
+
+  /**
+   * Where free decoding stops when the model has not ended its turn. A router answer takes ~6-20
+   * tokens; production decodes on (to the serving engine's limit), so an answer cut here is judged
+   * by its first {@value} tokens and says so.
+   */
+  public static final int ANSWER_TOKEN_LIMIT = 64;
 
   private final LlamaModel model;
   private final ChatWrapper chatWrapper;
@@ -67,24 +81,126 @@ public final class LlamaRouteSelector implements RouteSelector {
     return settings;
   }
 
-  /** The exact text sent to llama.cpp for a request (chat wrapper and prefill included). */
+  /** The exact text the model sees for a request: the proxy's prompt in the chat template. */
   public String fullPromptText(RouteRequest request) {
-    return chatWrapper.wrap(RouterPromptBuilder.build(request).text())
-        + AnswerCandidates.forProfile(request.profile(), routeNames(request)).prefill();
+    return chatWrapper.wrap(RouterPromptBuilder.build(request).text());
   }
 
+  /** The chat wrapper was rendered once at load; this only concatenates. */
+  @Override
+  public Optional<String> modelInput(RouteRequest request) {
+    return Optional.of(fullPromptText(request));
+  }
+
+  /** The exact answer: free greedy decoding, as production decodes. */
   @Override
   public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
     cancellation.throwIfCancelled();
-    long start = System.nanoTime();
-    var candidates = AnswerCandidates.forProfile(request.profile(), routeNames(request));
-    String text =
-        chatWrapper.wrap(RouterPromptBuilder.build(request).text()) + candidates.prefill();
-    int[] prompt = model.encode(text);
-    requireFitsContext(prompt.length, candidates);
+    return exact(request, model.encode(fullPromptText(request)), cancellation);
+  }
 
+  /** A constrained preview first (passed to {@code preview}), then the exact answer. */
+  @Override
+  public RouterAnswer select(
+      RouteRequest request, CancellationToken cancellation, Consumer<RouterAnswer> preview) {
+    cancellation.throwIfCancelled();
+    int[] prompt = model.encode(fullPromptText(request));
+    preview.accept(preview(request, prompt, cancellation));
+    cancellation.throwIfCancelled();
+    return exact(request, prompt, cancellation);
+  }
+
+  private RouterAnswer exact(RouteRequest request, int[] prompt, CancellationToken cancellation) {
+    long start = System.nanoTime();
+    requireFitsContext(prompt.length, ANSWER_TOKEN_LIMIT);
     int reused = cache.reusableTokens(prompt);
     evaluatePromptInChunks(prompt, reused, cancellation);
+    FreeAnswer answer = decodeFreely(prompt, start);
+    long end = System.nanoTime();
+
+    AnswerReading reading =
+        RouterAnswerParser.read(answer.text(), request.profile(), routeNames(request));
+    if (answer.cut() && reading.failsInProxy()) {
+      reading =
+          AnswerReading.proxyError(
+              reading.proxyError()
+                  + " (the model had not ended its answer after "
+                  + ANSWER_TOKEN_LIMIT
+                  + " tokens, where RouteBench stops decoding)");
+    }
+    var timing =
+        new DecisionTiming(
+            prompt.length,
+            reused,
+            prompt.length - reused,
+            answer.tokens(),
+            millis(answer.firstTokenAt() - start),
+            millis(end - answer.firstTokenAt()),
+            millis(end - start));
+    return new RouterAnswer(
+        answer.text(), reading, request.profile(), timing, AnswerExactness.EXACT);
+  }
+
+  /**
+   * One request that evaluates what is left of the prompt and decodes freely to the end of the
+   * turn. Streamed, so the time of the first token separates prompt from decode time; read to its
+   * end, never cancelled (the binding's cancel can hang), which bounds a superseded request's
+   * remaining work by {@link #ANSWER_TOKEN_LIMIT} decode steps.
+   */
+  private FreeAnswer decodeFreely(int[] prompt, long start) {
+    var parameters =
+        PromptTokens.withPromptTokens(
+            new InferenceParameters("")
+                .setNPredict(ANSWER_TOKEN_LIMIT)
+                .setCachePrompt(true)
+                .setTemperature(0f),
+            prompt,
+            prompt.length);
+    var text = new StringBuilder();
+    int outputs = 0;
+    long firstTokenAt = 0;
+    String lastPiece = "";
+    try {
+      for (LlamaOutput output : model.generate(parameters)) {
+        if (outputs++ == 0) {
+          firstTokenAt = System.nanoTime();
+        }
+        text.append(output.text);
+        if (!output.text.isEmpty()) {
+          lastPiece = output.text;
+        }
+      }
+    } catch (RuntimeException e) {
+      cache.invalidate();
+      throw new RoutingException("llama.cpp failed to answer: " + e.getMessage(), e);
+    }
+    // The slot also holds the answer's tokens, which this engine cannot see: keep what is certain.
+    cache.evaluated(prompt);
+    // One streamed output per sampled token (the end-of-turn token's is empty), then a final one.
+    int tokens = Math.max(0, outputs - 1);
+    boolean cut = tokens >= ANSWER_TOKEN_LIMIT && !lastPiece.isEmpty();
+    return new FreeAnswer(text.toString(), tokens, firstTokenAt == 0 ? start : firstTokenAt, cut);
+  }
+
+  /**
+   * @param tokens tokens sampled, the end-of-turn token included
+   * @param cut whether decoding stopped at {@link #ANSWER_TOKEN_LIMIT} rather than at end of turn
+   */
+  private record FreeAnswer(String text, int tokens, long firstTokenAt, boolean cut) {}
+
+  /**
+   * The constrained early answer: the exact prompt plus the prefill, decoded under a grammar of the
+   * still-possible answers until one route is certain.
+   */
+  private RouterAnswer preview(RouteRequest request, int[] exactPrompt, CancellationToken cancel) {
+    long start = System.nanoTime();
+    var candidates = AnswerCandidates.forProfile(request.profile(), routeNames(request));
+    // Appended as tokens, so the exact prompt stays a prefix that the exact answer reuses.
+    int[] prompt = append(exactPrompt, model.encode(candidates.prefill()));
+    requireFitsContext(prompt.length, candidates.maxAnswerBytes() + 1);
+
+    int reused = cache.reusableTokens(prompt);
+    evaluatePromptInChunks(prompt, reused, cancel);
     String piece = sampleNext(prompt, candidates.grammarAfter(""));
     String generated = piece;
     int sampledTokens = 1;
@@ -93,7 +209,7 @@ public final class LlamaRouteSelector implements RouteSelector {
     int[] sequence = prompt;
     Optional<AnswerCandidates.Candidate> decided = candidates.decidedBy(generated);
     while (decided.isEmpty()) {
-      cancellation.throwIfCancelled();
+      cancel.throwIfCancelled();
       if (piece.indexOf('\uFFFD') >= 0) {
         // The token ended inside a multi-byte character, so its bytes are unknown here: let
         // llama.cpp finish the answer in one request, which returns only complete text.
@@ -112,8 +228,8 @@ public final class LlamaRouteSelector implements RouteSelector {
     }
     long end = System.nanoTime();
 
-    // The raw output shows what the model committed to: the prefill, then the answer up to the
-    // point where the route was certain, completed with the forced remainder.
+    // The preview shows what the model committed to: the prefill, then the answer up to the point
+    // where the route was certain, completed with the forced remainder.
     String rawOutput =
         candidates.prefill() + decided.map(AnswerCandidates.Candidate::text).orElse(generated);
     var timing =
@@ -127,9 +243,10 @@ public final class LlamaRouteSelector implements RouteSelector {
             millis(end - start));
     return new RouterAnswer(
         rawOutput,
-        RouterAnswerParser.parse(rawOutput, request.profile()),
+        RouterAnswerParser.read(rawOutput, request.profile(), routeNames(request)),
         request.profile(),
-        timing);
+        timing,
+        AnswerExactness.PREVIEW);
   }
 
   @Override
@@ -214,8 +331,8 @@ public final class LlamaRouteSelector implements RouteSelector {
     }
   }
 
-  private void requireFitsContext(int promptTokens, AnswerCandidates candidates) {
-    int needed = promptTokens + candidates.maxAnswerBytes() + 1;
+  private void requireFitsContext(int promptTokens, int answerTokens) {
+    int needed = promptTokens + answerTokens;
     if (needed > settings.contextSize()) {
       throw new RoutingException(
           "The router prompt needs "

@@ -28,11 +28,16 @@ final class ArchgwPromptFormat {
             .toList();
     ConversationWindow window =
         window(sendable, Utf8Budget.estimatedTokens(template), request.effectiveTokenBudget());
-    String text =
-        PromptTemplates.fill(template, routesJson(request.routes()), conversationJson(window));
+    FilledTemplate filled =
+        FilledTemplate.fill(template, routesJson(request.routes()), conversationJson(window));
     int kept = window.kept().size();
     return new RouterPrompt(
-        text, PROFILE, kept, request.conversation().size() - kept, window.truncated());
+        filled.text(),
+        PROFILE,
+        kept,
+        request.conversation().size() - kept,
+        window.truncated(),
+        filled.segments());
   }
 
   /**

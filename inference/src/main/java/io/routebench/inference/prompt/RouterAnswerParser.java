@@ -1,42 +1,45 @@
 package io.routebench.inference.prompt;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.PromptProfile;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the route out of a router model's answer with exactly the tolerance the proxy of the
- * profile has, so that sloppy output is judged the way production will judge it.
+ * Reads a router model's answer exactly as the proxy of the profile does, so that sloppy output is
+ * judged the way production will judge it. Mirrors archgw's {@code RouterModelV1::parse_response}
+ * (archgw ≤ 0.4.0, {@code crates/brightstaff/src/router/router_model_v1.rs}) and plano's {@code
+ * OrchestratorModelV1::parse_response} ({@code orchestrator_model_v1.rs}, plano 0.4.x).
  *
  * <ul>
- *   <li>archgw-v1: {@code '} becomes {@code "}, literal {@code \n} escapes are removed, a leading
- *       {@code ```json} and a trailing {@code ```} are stripped, then the text must be one JSON
- *       object whose {@code route} is a string (or absent / null: no route).
- *   <li>plano-v1: the same quote and {@code \n} fixes but no fence stripping, then {@code route}
- *       must be a list of strings (or absent / null). Empty names are skipped and, when the known
- *       route names are given, so are names no route has, as plano does before it takes the first.
- *       A plain string where the list belongs is an error for plano, hence no route.
+ *   <li>An empty answer names no route (both proxies check this before anything else).
+ *   <li>Both replace {@code '} by {@code "} and remove literal {@code \n} escapes; archgw then
+ *       strips one leading {@code ```json} and one trailing {@code ```}, plano strips nothing.
+ *   <li>Then serde_json deserializes {@code {route: Option<String>}} (archgw) or {@code {route:
+ *       Option<Vec<String>>}} (plano): strict JSON, whitespace around it allowed, trailing text an
+ *       error; unknown keys ignored; {@code route} absent or {@code null} means no route; a second
+ *       {@code route} key, a wrong type or a {@code null} list entry are errors. Like any serde
+ *       struct it may also come as a one-element array ({@code ["name"]}).
+ *   <li>archgw takes the string; plano skips empty names and names no route has and takes the first
+ *       one left.
  * </ul>
  *
- * <p>Anything the proxy's JSON parser would reject (trailing text, duplicate keys, wrong types)
- * gives {@code ""}: the proxy then routes to the default target.
+ * <p>Whatever does not deserialize makes the proxy fail the user's request with HTTP 500 ("Failed
+ * to determine route"): the reading then carries the reason instead of a route.
  */
 public final class RouterAnswerParser {
 
-  // serde_json is strict where Jackson is lenient by default.
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .build();
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  /** serde_json's recursion limit: the 128th nested array or object is an error. */
+  private static final int MAX_DEPTH = 127;
 
   private static final String FENCE_OPEN = "```json";
   private static final String FENCE_CLOSE = "```";
@@ -44,31 +47,24 @@ public final class RouterAnswerParser {
   private RouterAnswerParser() {}
 
   /**
-   * @return the route name; {@code ""} when the answer names no route or cannot be parsed
+   * @param knownRouteNames the routes offered to the router; plano skips names not among them and
+   *     takes the first one left. When none is known the first non-empty name is returned, so the
+   *     caller can still show it as an unknown answer (plano sends that request to its default).
    */
-  public static String parse(String rawOutput, PromptProfile profile) {
-    return parse(rawOutput, profile, null);
-  }
-
-  /**
-   * Like {@link #parse(String, PromptProfile)}, but for plano-v1 skips list entries that name no
-   * known route, as plano does: {@code ["bogus", "code"]} routes to {@code code}. When no entry is
-   * known the first non-empty one is returned, so callers can still tell an unknown answer apart.
-   *
-   * @param knownRouteNames the routes offered to the router, or {@code null} when unknown
-   */
-  public static String parse(
+  public static AnswerReading read(
       String rawOutput, PromptProfile profile, Collection<String> knownRouteNames) {
     if (rawOutput.isEmpty()) {
-      return "";
+      return AnswerReading.route("");
     }
     String fixed = rawOutput.replace("'", "\"").replace("\\n", "");
-    Optional<String> route =
-        switch (profile) {
-          case ARCHGW_V1 -> readObject(withoutFences(fixed)).map(RouterAnswerParser::archgwRoute);
-          case PLANO_V1 -> readObject(fixed).map(answer -> planoRoute(answer, knownRouteNames));
-        };
-    return route.orElse("");
+    try {
+      return switch (profile) {
+        case ARCHGW_V1 -> AnswerReading.route(archgwRoute(withoutFences(fixed)));
+        case PLANO_V1 -> AnswerReading.route(planoRoute(fixed, knownRouteNames));
+      };
+    } catch (Unreadable e) {
+      return AnswerReading.proxyError(e.getMessage());
+    }
   }
 
   private static String withoutFences(String text) {
@@ -82,41 +78,174 @@ public final class RouterAnswerParser {
     return unfenced;
   }
 
-  private static Optional<JsonNode> readObject(String text) {
-    try {
-      JsonNode node = JSON.readTree(text);
-      return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    }
+  private static String archgwRoute(String text) throws Unreadable {
+    return readRouteField(text, false).map(names -> names.get(0)).orElse("");
   }
 
-  private static String archgwRoute(JsonNode answer) {
-    JsonNode route = answer.path("route");
-    return route.isTextual() ? route.asText() : "";
-  }
-
-  private static String planoRoute(JsonNode answer, Collection<String> knownRouteNames) {
-    JsonNode route = answer.path("route");
-    if (!route.isArray()) {
-      return "";
-    }
+  private static String planoRoute(String text, Collection<String> knownRouteNames)
+      throws Unreadable {
     List<String> names = new ArrayList<>();
-    for (JsonNode entry : route) {
-      if (!entry.isTextual()) {
-        return ""; // a list of strings is what plano deserializes; anything else fails whole
-      }
-      if (!entry.asText().isEmpty()) {
-        names.add(entry.asText());
+    for (String name : readRouteField(text, true).orElse(List.of())) {
+      if (!name.isEmpty()) {
+        names.add(name);
       }
     }
-    if (knownRouteNames != null) {
-      for (String name : names) {
-        if (knownRouteNames.contains(name)) {
-          return name;
-        }
+    for (String name : names) {
+      if (knownRouteNames.contains(name)) {
+        return name;
       }
     }
     return names.isEmpty() ? "" : names.get(0);
+  }
+
+  /**
+   * The {@code route} field of the one JSON value in {@code text}: empty when absent or null; one
+   * string for archgw, the list's strings for plano.
+   */
+  private static Optional<List<String>> readRouteField(String text, boolean list)
+      throws Unreadable {
+    try (JsonParser parser = JSON.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new Unreadable("the answer is empty once the proxy has cleaned it up");
+      }
+      Optional<List<String>> route =
+          switch (first) {
+            case START_OBJECT -> routeOfObject(parser, list);
+            case START_ARRAY -> routeOfArray(parser, list);
+            default -> throw new Unreadable("the answer is " + describe(first) + ", not an object");
+          };
+      requireEnd(parser);
+      return route;
+    } catch (JsonProcessingException e) {
+      throw new Unreadable("the answer is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new Unreadable("the answer is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  private static void requireEnd(JsonParser parser) throws Unreadable {
+    try {
+      if (parser.nextToken() == null) {
+        return;
+      }
+    } catch (IOException e) {
+      // Not even a JSON token: still text after the answer.
+    }
+    throw new Unreadable("text follows the JSON answer");
+  }
+
+  private static Optional<List<String>> routeOfObject(JsonParser parser, boolean list)
+      throws IOException, Unreadable {
+    Optional<List<String>> route = Optional.empty();
+    boolean seen = false;
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_OBJECT;
+        token = parser.nextToken()) {
+      String key = parser.currentName();
+      parser.nextToken();
+      if (key.equals("route")) {
+        if (seen) {
+          throw new Unreadable("the answer has two \"route\" keys");
+        }
+        seen = true;
+        route = routeValue(parser, list);
+      } else {
+        skipValue(parser, 1);
+      }
+    }
+    return route;
+  }
+
+  /** serde reads a struct from a sequence too: its one element is the {@code route} field. */
+  private static Optional<List<String>> routeOfArray(JsonParser parser, boolean list)
+      throws IOException, Unreadable {
+    if (parser.nextToken() == JsonToken.END_ARRAY) {
+      throw new Unreadable("the answer is an empty list, not an object");
+    }
+    Optional<List<String>> route = routeValue(parser, list);
+    if (parser.nextToken() != JsonToken.END_ARRAY) {
+      throw new Unreadable("the answer is a list of more than one value, not an object");
+    }
+    return route;
+  }
+
+  private static Optional<List<String>> routeValue(JsonParser parser, boolean list)
+      throws IOException, Unreadable {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return Optional.empty();
+    }
+    if (!list) {
+      if (token != JsonToken.VALUE_STRING) {
+        throw new Unreadable("\"route\" is " + describe(token) + " where archgw expects a string");
+      }
+      return Optional.of(List.of(string(parser)));
+    }
+    if (token != JsonToken.START_ARRAY) {
+      throw new Unreadable("\"route\" is " + describe(token) + " where plano expects a list");
+    }
+    var names = new ArrayList<String>();
+    for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      if (token != JsonToken.VALUE_STRING) {
+        throw new Unreadable(
+            "the \"route\" list holds " + describe(token) + " where plano expects strings");
+      }
+      names.add(string(parser));
+    }
+    return Optional.of(names);
+  }
+
+  /** serde_json refuses a string with an unpaired surrogate escape; Java would keep it. */
+  private static String string(JsonParser parser) throws IOException, Unreadable {
+    String value = parser.getText();
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new Unreadable("a route name holds an unpaired surrogate escape");
+      }
+    }
+    return value;
+  }
+
+  /** Skips the value at the current token, enforcing serde_json's nesting limit. */
+  private static void skipValue(JsonParser parser, int depth) throws IOException, Unreadable {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+      return;
+    }
+    if (depth + 1 > MAX_DEPTH) {
+      throw new Unreadable("the answer nests deeper than the proxy's JSON reader allows");
+    }
+    for (token = parser.nextToken();
+        token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY;
+        token = parser.nextToken()) {
+      if (token == JsonToken.FIELD_NAME) {
+        parser.nextToken();
+      }
+      skipValue(parser, depth + 1);
+    }
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "a list";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.asString() == null ? token.name() : token.asString();
+    };
+  }
+
+  /** Why the proxy's JSON reader rejects an answer. */
+  private static final class Unreadable extends Exception {
+    Unreadable(String why) {
+      super(why, null, false, false);
+    }
   }
 }

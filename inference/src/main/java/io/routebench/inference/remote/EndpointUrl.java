@@ -1,5 +1,6 @@
 package io.routebench.inference.remote;
 
+import io.routebench.core.validation.SecretDetector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -19,6 +20,17 @@ record EndpointUrl(URI apiBase, URI chatCompletions, String origin) {
    * @throws IllegalArgumentException when {@code baseUrl} is not an absolute http(s) URL
    */
   static EndpointUrl parse(String baseUrl) {
+    // Refused before anything else, and never echoed: the URL ends up in run rows, reports and
+    // the engine's identity, and the messages below quote it.
+    SecretDetector.find(baseUrl)
+        .ifPresent(
+            kind -> {
+              throw new IllegalArgumentException(
+                  "the endpoint URL holds a credential ("
+                      + kind
+                      + "); it is not used, stored or shown. Pass the key with --api-key-env"
+                      + " NAME (the name of an environment variable holding it) instead");
+            });
     String base = baseUrl.strip();
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
@@ -41,12 +53,23 @@ record EndpointUrl(URI apiBase, URI chatCompletions, String origin) {
       throw new IllegalArgumentException(
           "endpoint URL must start with http:// or https://: \"" + baseUrl + "\"");
     }
+    if (apiBase.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "the endpoint URL carries a user name (user@host); it is not used, stored or shown."
+              + " Pass credentials with --api-key-env NAME instead");
+    }
     if (apiBase.getHost() == null) {
       throw new IllegalArgumentException("endpoint URL has no host: \"" + baseUrl + "\"");
     }
     if (apiBase.getRawQuery() != null || apiBase.getRawFragment() != null) {
+      // The query is left out of the message: "?api_key=..." is how some servers take keys.
       throw new IllegalArgumentException(
-          "endpoint URL must not carry a query or fragment: \"" + baseUrl + "\"");
+          "endpoint URL must not carry a query or fragment: \""
+              + scheme
+              + "://"
+              + apiBase.getRawAuthority()
+              + apiBase.getRawPath()
+              + "?…\"");
     }
     String origin = scheme + "://" + apiBase.getRawAuthority();
     return new EndpointUrl(apiBase, URI.create(base + COMPLETIONS_PATH), origin);

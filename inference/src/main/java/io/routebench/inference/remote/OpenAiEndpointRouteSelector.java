@@ -1,5 +1,7 @@
 package io.routebench.inference.remote;
 
+import io.routebench.core.routing.AnswerExactness;
+import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
@@ -7,7 +9,6 @@ import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
-import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.prompt.RouterAnswerParser;
 import io.routebench.inference.prompt.RouterPromptBuilder;
@@ -27,20 +28,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
  * Asks a router served behind an OpenAI-compatible {@code /v1/chat/completions} endpoint, sending
  * what production sends: the exact router prompt as one user message, at temperature 0.01.
  *
- * <p>Every failure becomes a {@link RoutingException} a user can act on: the server is not running,
- * a timeout (named) ran out, the server refused (its status and what it said), or it answered
- * something that is not a chat completion. Cancelling the request's token aborts the HTTP exchange
- * in flight.
+ * <p>A regression run keeps several requests in flight ({@link #selectAll}); a busy server (HTTP
+ * 429/502/503/504, honouring {@code Retry-After}) and a dropped connection are retried with backoff
+ * ({@link RetryPolicy}). Every failure that remains becomes a {@link RoutingException} a user can
+ * act on: the server is not running, a timeout (named) ran out, the server refused (its status and
+ * what it said), or it answered something that is not a chat completion. Cancelling the token
+ * aborts the HTTP exchanges in flight.
  */
 public final class OpenAiEndpointRouteSelector implements RouteSelector {
 
@@ -49,7 +48,9 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
   private final OpenAiEndpointSettings settings;
   private final EndpointUrl url;
   private final UnaryOperator<String> environment;
+  private final RetryPolicy retry;
   private final HttpClient client;
+  private final Exchanges exchanges = new Exchanges();
   private final EngineIdentity identity;
 
   /**
@@ -58,13 +59,20 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
    * @throws IllegalArgumentException when the base URL is not an http(s) URL
    */
   public OpenAiEndpointRouteSelector(OpenAiEndpointSettings settings, PromptProfile profile) {
-    this(settings, profile, System::getenv);
+    this(settings, profile, System::getenv, RetryPolicy.DEFAULT);
   }
 
-  /** With a stand-in for the process environment, so tests need not set real variables. */
+  /**
+   * With a stand-in for the process environment, so tests need not set real variables, and a retry
+   * policy of their own, so they need not wait for real backoff.
+   */
   OpenAiEndpointRouteSelector(
-      OpenAiEndpointSettings settings, PromptProfile profile, UnaryOperator<String> environment) {
+      OpenAiEndpointSettings settings,
+      PromptProfile profile,
+      UnaryOperator<String> environment,
+      RetryPolicy retry) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.retry = Objects.requireNonNull(retry, "retry");
     this.url = EndpointUrl.parse(settings.baseUrl());
     this.environment = Objects.requireNonNull(environment, "environment");
     this.client =
@@ -90,32 +98,74 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
 
   @Override
   public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
-    cancellation.throwIfCancelled();
-    String prompt = RouterPromptBuilder.build(request).text();
-    HttpRequest http = httpRequest(ChatCompletionsJson.requestBody(settings.model(), prompt));
-    long start = System.nanoTime();
-    HttpResponse<String> response = exchange(http, cancellation);
-    long totalMillis = Math.round((System.nanoTime() - start) / 1e6);
-    if (response.statusCode() < 200 || response.statusCode() > 299) {
-      throw refused(response);
-    }
-    Completion completion;
-    try {
-      completion = ChatCompletionsJson.readCompletion(response.body());
-    } catch (MalformedCompletionException e) {
-      throw new RoutingException(
-          url.chatCompletions()
-              + " answered "
-              + e.getMessage()
-              + " instead of a chat completion: "
-              + excerpt(response.body()));
-    }
-    List<String> routeNames = request.routes().stream().map(RouteOption::name).toList();
-    String route = RouterAnswerParser.parse(completion.content(), request.profile(), routeNames);
-    return new RouterAnswer(
-        completion.content(), route, request.profile(), completion.timing(totalMillis));
+    return new InFlightBatch(client, exchanges, retry, 1)
+        .answer(List.of(request), BatchProgressListener.NONE, cancellation, false)
+        .get(0);
   }
 
+  /**
+   * Keeps up to {@link OpenAiEndpointSettings#parallelRequests()} requests in flight so a batching
+   * server works on them together; answers come back in request order and reach {@code progress} on
+   * the calling thread as they arrive (see {@link InFlightBatch}). A failure names its request
+   * ({@link io.routebench.core.routing.BatchRequestFailedException}).
+   */
+  @Override
+  public List<RouterAnswer> selectAll(
+      List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {
+    return new InFlightBatch(client, exchanges, retry, settings.parallelRequests())
+        .answer(requests, progress, cancellation, true);
+  }
+
+  /** What one exchange sends and how its response is read; shared by all batches. */
+  private final class Exchanges implements InFlightBatch.Exchanges {
+
+    @Override
+    public HttpRequest prepare(RouteRequest request) {
+      String prompt = RouterPromptBuilder.build(request).text();
+      return httpRequest(ChatCompletionsJson.requestBody(settings.model(), prompt));
+    }
+
+    @Override
+    public RouterAnswer read(
+        RouteRequest request, HttpResponse<String> response, long totalMillis, int attempts) {
+      if (response.statusCode() < 200 || response.statusCode() > 299) {
+        throw refused(response, attempts);
+      }
+      Completion completion;
+      try {
+        completion = ChatCompletionsJson.readCompletion(response.body());
+      } catch (MalformedCompletionException e) {
+        throw new RoutingException(
+            url.chatCompletions()
+                + " answered "
+                + e.getMessage()
+                + " instead of a chat completion: "
+                + excerpt(response.body()));
+      }
+      List<String> routeNames = request.routes().stream().map(RouteOption::name).toList();
+      // The server decodes freely at the proxy's temperature: its answer is the production one.
+      return new RouterAnswer(
+          completion.content(),
+          RouterAnswerParser.read(completion.content(), request.profile(), routeNames),
+          request.profile(),
+          completion.timing(totalMillis),
+          AnswerExactness.EXACT);
+    }
+
+    @Override
+    public RoutingException failed(Throwable cause, int attempts) {
+      RoutingException failure = OpenAiEndpointRouteSelector.this.failed(cause);
+      return attempts == 1
+          ? failure
+          : new RoutingException(
+              failure.getMessage() + " (" + attempts + " attempts)", failure.getCause());
+    }
+  }
+
+  /**
+   * The key goes only to the configured endpoint: the request is addressed to it and the client
+   * follows no redirects.
+   */
   private HttpRequest httpRequest(String body) {
     var http =
         HttpRequest.newBuilder(url.chatCompletions())
@@ -143,37 +193,6 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
     return Optional.of(key.strip());
   }
 
-  private HttpResponse<String> exchange(HttpRequest http, CancellationToken cancellation) {
-    CompletableFuture<HttpResponse<String>> pending =
-        client.sendAsync(http, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    // The hook outlives this request when the token is shared by a batch; it must not keep the
-    // response alive, so it reaches the future through a reference that is cleared afterwards.
-    var inFlight = new AtomicReference<CompletableFuture<?>>(pending);
-    cancellation.onCancel(
-        () -> {
-          CompletableFuture<?> future = inFlight.getAndSet(null);
-          if (future != null) {
-            future.cancel(true);
-          }
-        });
-    try {
-      return pending.get();
-    } catch (CancellationException e) {
-      throw new RoutingCancelledException();
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new RoutingCancelledException();
-    } catch (ExecutionException e) {
-      if (cancellation.isCancelled()) {
-        throw new RoutingCancelledException();
-      }
-      throw failed(e.getCause());
-    } finally {
-      inFlight.set(null);
-    }
-  }
-
   private RoutingException failed(Throwable cause) {
     if (cause instanceof HttpConnectTimeoutException) {
       return new RoutingException(
@@ -190,11 +209,11 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
               + seconds(settings.requestTimeout()),
           cause);
     }
-    if (hasCause(cause, UnresolvedAddressException.class)) {
+    if (InFlightBatch.hasCause(cause, UnresolvedAddressException.class)) {
       return new RoutingException(
           "cannot reach " + url.origin() + " — unknown host " + url.apiBase().getHost(), cause);
     }
-    if (hasCause(cause, ConnectException.class)) {
+    if (InFlightBatch.hasCause(cause, ConnectException.class)) {
       return new RoutingException(
           "cannot reach " + url.origin() + " — is the server running?", cause);
     }
@@ -205,7 +224,7 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
     return new RoutingException("request to " + url.chatCompletions() + " failed: " + cause, cause);
   }
 
-  private RoutingException refused(HttpResponse<String> response) {
+  private RoutingException refused(HttpResponse<String> response, int attempts) {
     int status = response.statusCode();
     String hint = "";
     if (status == 401 || status == 403) {
@@ -219,17 +238,9 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
             + " answered HTTP "
             + status
             + hint
+            + (attempts == 1 ? "" : " (" + attempts + " attempts)")
             + ": "
             + excerpt(response.body()));
-  }
-
-  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String seconds(Duration timeout) {

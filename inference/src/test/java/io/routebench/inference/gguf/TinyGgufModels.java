@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,33 @@ public final class TinyGgufModels {
 
   public static Path unsupportedArchitecture(Path dir) {
     return write(dir.resolve("tiny-routebenchnet.gguf"), builder().architecture("routebenchnet"));
+  }
+
+  /**
+   * A tiny model that answers every router prompt with Arch-Router's well-formed answer naming
+   * {@code route}: {@code {"route": "<route>"}}, then end of turn.
+   */
+  public static Path answeringRoute(Path dir, String route) {
+    return answering(
+        dir.resolve("tiny-router-" + route.replaceAll("[^A-Za-z0-9]+", "-") + ".gguf"),
+        List.of("{\"route\": \"", route, "\"}"));
+  }
+
+  /** A tiny model that answers every router prompt with {@code pieces}, one token each. */
+  public static Path answering(Path file, List<String> pieces) {
+    try {
+      synchronized (TinyGgufModels.class) {
+        if (!Files.exists(file)) {
+          Files.createDirectories(file.getParent());
+          new AnsweringGgufBuilder(QwenShape.TINY, ByteLevelVocabulary.create(), pieces)
+              .seed(7)
+              .write(file);
+        }
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Path notAGguf(Path dir) {

@@ -67,12 +67,10 @@ class LlamaRouteSelectorTest {
   }
 
   @Test
-  void every_answer_is_a_known_route_or_other_whatever_the_conversation() {
+  void every_preview_is_a_known_route_or_other_whatever_the_conversation() {
     for (String text :
         List.of("write a quicksort in rust", "hi", "where should I go in June?", "日本語で")) {
-      RouterAnswer answer =
-          engine.select(
-              request(PromptProfile.ARCHGW_V1, Message.user(text)), CancellationToken.none());
+      RouterAnswer answer = preview(request(PromptProfile.ARCHGW_V1, Message.user(text)));
 
       assertThat(answer.routeName()).isIn(VALID_ANSWERS);
       assertThat(answer.rawOutput()).isEqualTo("{\"route\": \"" + answer.routeName() + "\"}");
@@ -80,7 +78,7 @@ class LlamaRouteSelectorTest {
   }
 
   @Test
-  void a_first_token_that_ends_inside_a_multi_byte_character_still_gives_a_known_route() {
+  void a_first_token_that_ends_inside_a_multi_byte_character_still_previews_a_known_route() {
     // The tiny vocabulary spells text byte by byte, so any answer other than "other" starts with
     // a token holding only the first byte of "é": the engine cannot read it and must let
     // llama.cpp finish the answer in one request.
@@ -92,9 +90,7 @@ class LlamaRouteSelectorTest {
     for (String text :
         List.of("plan my holiday", "quiz me", "hello", "résumé", "exams next week", "beach?")) {
       RouterAnswer answer =
-          engine.select(
-              new RouteRequest(accented, List.of(Message.user(text)), PromptProfile.ARCHGW_V1),
-              CancellationToken.none());
+          preview(new RouteRequest(accented, List.of(Message.user(text)), PromptProfile.ARCHGW_V1));
 
       assertThat(answer.routeName()).isIn("été travel", "étude help", "other");
       assertThat(answer.rawOutput()).isEqualTo("{\"route\": \"" + answer.routeName() + "\"}");
@@ -106,19 +102,16 @@ class LlamaRouteSelectorTest {
 
     // The cache bookkeeping stayed consistent: the next decision still reuses the shared prefix.
     RouterAnswer next =
-        engine.select(
-            new RouteRequest(accented, List.of(Message.user("beach?")), PromptProfile.ARCHGW_V1),
-            CancellationToken.none());
+        preview(
+            new RouteRequest(accented, List.of(Message.user("beach?")), PromptProfile.ARCHGW_V1));
     assertThat(next.routeName()).isEqualTo(answers.get(answers.size() - 1));
     assertThat(next.timing().reusedTokens()).isPositive();
   }
 
   @Test
-  void plano_answers_are_a_list_whose_first_name_is_known_or_an_empty_list() {
+  void plano_previews_are_a_list_whose_first_name_is_known_or_an_empty_list() {
     for (String text : List.of("fix this null pointer", "book me a hotel")) {
-      RouterAnswer answer =
-          engine.select(
-              request(PromptProfile.PLANO_V1, Message.user(text)), CancellationToken.none());
+      RouterAnswer answer = preview(request(PromptProfile.PLANO_V1, Message.user(text)));
 
       assertThat(answer.profile()).isEqualTo(PromptProfile.PLANO_V1);
       assertThat(answer.routeName())
@@ -141,7 +134,7 @@ class LlamaRouteSelectorTest {
             "<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\n"
                 + "<|im_start|>user\n"
                 + RouterPromptBuilder.build(request).text()
-                + "<|im_end|>\n<|im_start|>assistant\n{\"route\": \"");
+                + "<|im_end|>\n<|im_start|>assistant\n");
     assertThat(engine.usesChatMlFallback()).isFalse();
     assertThat(warnings).isEmpty();
   }
@@ -220,8 +213,8 @@ class LlamaRouteSelectorTest {
 
     assertThat(answers).hasSize(3);
     for (int i = 0; i < requests.size(); i++) {
-      assertThat(answers.get(i)).isEqualTo(answers.get(i));
-      assertThat(answers.get(i).routeName()).isIn(VALID_ANSWERS);
+      assertThat(answers.get(i).rawOutput())
+          .isEqualTo(engine.select(requests.get(i), CancellationToken.none()).rawOutput());
     }
     assertThat(progress).containsExactly(1, 0, 2);
   }
@@ -284,9 +277,24 @@ class LlamaRouteSelectorTest {
           .contains("has no chat template; using ChatML");
       assertThat(plain.fullPromptText(request))
           .startsWith("<|im_start|>user\n")
-          .endsWith("<|im_start|>assistant\n{\"route\": \"");
-      assertThat(plain.select(request, CancellationToken.none()).routeName()).isIn(VALID_ANSWERS);
+          .endsWith("<|im_start|>assistant\n");
+      assertThat(previewOf(plain, request).routeName()).isIn(VALID_ANSWERS);
     }
+  }
+
+  @Test
+  void the_preview_comes_first_and_the_exact_answer_reuses_its_whole_prompt() {
+    var request = request(PromptProfile.ARCHGW_V1, Message.user("write me a regex for dates"));
+    var previews = new ArrayList<RouterAnswer>();
+
+    RouterAnswer exact = engine.select(request, CancellationToken.none(), previews::add);
+
+    assertThat(previews).singleElement().satisfies(p -> assertThat(p.isPreview()).isTrue());
+    assertThat(exact.isPreview()).isFalse();
+    assertThat(exact.timing().evaluatedTokens()).isEqualTo(1);
+    assertThat(exact.timing().reusedTokens()).isEqualTo(exact.timing().promptTokens() - 1);
+    assertThat(exact.rawOutput())
+        .isEqualTo(engine.select(request, CancellationToken.none()).rawOutput());
   }
 
   @Test
@@ -327,6 +335,18 @@ class LlamaRouteSelectorTest {
     assertThat(engine.identity().settings())
         .containsEntry("gpuLayers", "auto")
         .containsEntry("threads", Integer.toString(LlamaEngineSettings.defaults().threads()));
+  }
+
+  private static RouterAnswer preview(RouteRequest request) {
+    return previewOf(engine, request);
+  }
+
+  /** The constrained preview the engine gives before its exact answer. */
+  private static RouterAnswer previewOf(LlamaRouteSelector selector, RouteRequest request) {
+    var previews = new ArrayList<RouterAnswer>();
+    selector.select(request, CancellationToken.none(), previews::add);
+    assertThat(previews).hasSize(1);
+    return previews.get(0);
   }
 
   private static RouteRequest request(PromptProfile profile, Message... conversation) {

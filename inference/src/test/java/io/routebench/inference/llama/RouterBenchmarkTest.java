@@ -22,18 +22,24 @@ class RouterBenchmarkTest {
     var out = new StringWriter();
 
     RouterBenchmark.run(
-        TinyGgufModels.tinyQwen(models),
+        TinyGgufModels.answering(models.resolve("tiny-router.gguf"), RouterBenchmark.ANSWER_PIECES),
         LlamaEngineSettings.defaults().withContextSize(8192),
         new PrintWriter(out, true));
 
     assertThat(out.toString())
         .contains(
-            "(b) RouteBench first decision (cold cache)",
-            "(c) RouteBench follow-up after a new user turn",
+            "(b) RouteBench first decision, exact (cold cache)",
+            "(f) RouteBench exact follow-up, median of 7",
+            "(g) physical limit for (f)",
+            "(c) RouteBench preview follow-up, median of 7",
             "(d) physical limit for (c)",
+            "(h) exact answer after the preview",
+            "-> {\"route\": \"debugging\"}",
+            "the server's free answer equals RouteBench's exact one",
             "(a') llama.cpp server at best (prompt cache on)",
             "(a) naive proxy request (no cache reuse)",
             "(e) two cold decisions at once on two slots")
+        .containsPattern("Ratios: f/g = \\d+\\.\\d\\d   a'/f = \\d+\\.\\d\\d   a/f = \\d+\\.\\d\\d")
         .containsPattern("Ratios: a/c = \\d+\\.\\d\\d   a'/c = \\d+\\.\\d\\d   c/d = \\d+\\.\\d\\d")
         .containsPattern("round 3: one slot, in turn \\d+ ms; two slots, at once \\d+ ms");
   }

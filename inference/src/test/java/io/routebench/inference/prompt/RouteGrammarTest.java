@@ -4,6 +4,7 @@ import static io.routebench.core.routing.PromptProfile.ARCHGW_V1;
 import static io.routebench.core.routing.PromptProfile.PLANO_V1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routebench.core.routing.AnswerReading;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,9 +69,13 @@ class RouteGrammarTest {
     ConstrainedAnswer plano = RouteGrammar.forRoutes(PLANO_V1, List.of("code", "debugging"));
 
     assertThat(archgw.rawAnswer("code\"}")).isEqualTo("{\"route\": \"code\"}");
-    assertThat(RouterAnswerParser.parse(archgw.rawAnswer("code\"}"), ARCHGW_V1)).isEqualTo("code");
-    assertThat(RouterAnswerParser.parse(plano.rawAnswer("\"debugging\", \"code\"]}"), PLANO_V1))
-        .isEqualTo("debugging");
-    assertThat(RouterAnswerParser.parse(plano.rawAnswer("]}"), PLANO_V1)).isEmpty();
+    var known = List.of("code", "debugging");
+    assertThat(RouterAnswerParser.read(archgw.rawAnswer("code\"}"), ARCHGW_V1, known))
+        .isEqualTo(AnswerReading.route("code"));
+    assertThat(
+            RouterAnswerParser.read(plano.rawAnswer("\"debugging\", \"code\"]}"), PLANO_V1, known))
+        .isEqualTo(AnswerReading.route("debugging"));
+    assertThat(RouterAnswerParser.read(plano.rawAnswer("]}"), PLANO_V1, known))
+        .isEqualTo(AnswerReading.route(""));
   }
 }

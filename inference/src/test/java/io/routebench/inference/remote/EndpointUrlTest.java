@@ -48,6 +48,24 @@ class EndpointUrlTest {
         .withMessage("endpoint URL has no host: \"http:///v1\"");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> EndpointUrl.parse("http://h/v1?key=1"))
-        .withMessage("endpoint URL must not carry a query or fragment: \"http://h/v1?key=1\"");
+        .withMessage("endpoint URL must not carry a query or fragment: \"http://h/v1?…\"");
+  }
+
+  @Test
+  void credentials_in_the_url_are_refused_without_being_repeated() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EndpointUrl.parse("http://user:sk-abcdefghijklmnopqrstuvwxyz12@h:8080"))
+        .withMessage(
+            "the endpoint URL holds a credential (an OpenAI-style API key (sk-…)); it is not used,"
+                + " stored or shown. Pass the key with --api-key-env NAME (the name of an"
+                + " environment variable holding it) instead");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EndpointUrl.parse("http://admin:hunter2@h:8080/v1"))
+        .withMessageContaining("(a password in the URL (user:password@))")
+        .withMessageNotContaining("hunter2");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EndpointUrl.parse("https://tok3n@h/v1"))
+        .withMessageStartingWith("the endpoint URL carries a user name (user@host)")
+        .withMessageNotContaining("tok3n");
   }
 }

@@ -126,6 +126,23 @@ class OpenAiEndpointRouteSelectorTest {
   }
 
   @Test
+  void arch_routers_string_answer_to_a_plano_prompt_is_a_proxy_error_with_its_raw_output() {
+    server.answeringContent("\"{\\\"route\\\": \\\"debugging\\\"}\"", null);
+    var plano = new RouteRequest(ROUTES, REQUEST.conversation(), PromptProfile.PLANO_V1);
+
+    RouterAnswer answer;
+    try (var selector = selector(settings(server.origin(), ""))) {
+      answer = selector.select(plano, CancellationToken.none());
+    }
+
+    assertThat(answer.rawOutput()).isEqualTo("{\"route\": \"debugging\"}");
+    assertThat(answer.failsInProxy()).isTrue();
+    assertThat(answer.reading().proxyError())
+        .isEqualTo("\"route\" is a string where plano expects a list");
+    assertThat(answer.isPreview()).isFalse();
+  }
+
+  @Test
   void token_counts_come_from_usage_with_cached_tokens_as_reused() {
     server.answeringContent(
         "\"{\\\"route\\\": \\\"debugging\\\"}\"",
@@ -184,7 +201,10 @@ class OpenAiEndpointRouteSelectorTest {
 
     try (var selector =
         new OpenAiEndpointRouteSelector(
-            settings(server.origin(), "ROUTER_KEY"), PromptProfile.ARCHGW_V1, environment::get)) {
+            settings(server.origin(), "ROUTER_KEY"),
+            PromptProfile.ARCHGW_V1,
+            environment::get,
+            RetryPolicies.NO_WAIT)) {
       selector.select(REQUEST, CancellationToken.none());
       environment.put("ROUTER_KEY", "rotated");
       selector.select(REQUEST, CancellationToken.none());
@@ -205,7 +225,10 @@ class OpenAiEndpointRouteSelectorTest {
   void a_missing_key_variable_fails_before_anything_is_sent() {
     try (var selector =
         new OpenAiEndpointRouteSelector(
-            settings(server.origin(), "ROUTER_KEY"), PromptProfile.ARCHGW_V1, name -> null)) {
+            settings(server.origin(), "ROUTER_KEY"),
+            PromptProfile.ARCHGW_V1,
+            name -> null,
+            RetryPolicies.NO_WAIT)) {
       assertThatThrownBy(() -> selector.select(REQUEST, CancellationToken.none()))
           .isInstanceOf(RoutingException.class)
           .hasMessage(
@@ -221,7 +244,8 @@ class OpenAiEndpointRouteSelectorTest {
         new OpenAiEndpointRouteSelector(
             settings(server.origin() + "/", "ROUTER_KEY"),
             PromptProfile.PLANO_V1,
-            name -> "s3cret")) {
+            name -> "s3cret",
+            RetryPolicies.NO_WAIT)) {
       var identity = selector.identity();
 
       assertThat(identity.kind()).isEqualTo("openai-endpoint");
@@ -272,7 +296,7 @@ class OpenAiEndpointRouteSelectorTest {
         String origin = "http://127.0.0.1:" + listener.getLocalPort();
         var impatient =
             new OpenAiEndpointSettings(
-                origin, MODEL, "", Duration.ofMillis(300), Duration.ofSeconds(5));
+                origin, MODEL, "", Duration.ofMillis(300), Duration.ofSeconds(5), 1);
 
         try (var selector = selector(impatient)) {
           assertThatThrownBy(() -> selector.select(REQUEST, CancellationToken.none()))
@@ -295,7 +319,7 @@ class OpenAiEndpointRouteSelectorTest {
     server.holdingAnswers();
     var slow =
         new OpenAiEndpointSettings(
-            server.origin(), MODEL, "", Duration.ofSeconds(5), Duration.ofMillis(300));
+            server.origin(), MODEL, "", Duration.ofSeconds(5), Duration.ofMillis(300), 1);
 
     try (var selector = selector(slow)) {
       assertThatThrownBy(() -> selector.select(REQUEST, CancellationToken.none()))
@@ -342,7 +366,10 @@ class OpenAiEndpointRouteSelectorTest {
 
     try (var selector =
         new OpenAiEndpointRouteSelector(
-            settings(server.origin(), "ROUTER_KEY"), PromptProfile.ARCHGW_V1, name -> "wrong")) {
+            settings(server.origin(), "ROUTER_KEY"),
+            PromptProfile.ARCHGW_V1,
+            name -> "wrong",
+            RetryPolicies.NO_WAIT)) {
       assertThatThrownBy(() -> selector.select(REQUEST, CancellationToken.none()))
           .isInstanceOf(RoutingException.class)
           .hasMessageContaining("answered HTTP 401 (check the API key in ROUTER_KEY): ")
@@ -352,11 +379,11 @@ class OpenAiEndpointRouteSelectorTest {
 
   @Test
   void an_empty_error_body_is_said_to_be_empty() {
-    server.answering(503, "");
+    server.answering(500, "");
 
     try (var selector = selector(settings(server.origin(), ""))) {
       assertThatThrownBy(() -> selector.select(REQUEST, CancellationToken.none()))
-          .hasMessageEndingWith("answered HTTP 503: (empty body)");
+          .hasMessageEndingWith("answered HTTP 500: (empty body)");
     }
   }
 
@@ -470,6 +497,7 @@ class OpenAiEndpointRouteSelectorTest {
   }
 
   private static OpenAiEndpointRouteSelector selector(OpenAiEndpointSettings settings) {
-    return new OpenAiEndpointRouteSelector(settings, PromptProfile.ARCHGW_V1, name -> null);
+    return new OpenAiEndpointRouteSelector(
+        settings, PromptProfile.ARCHGW_V1, name -> null, RetryPolicies.NO_WAIT);
   }
 }

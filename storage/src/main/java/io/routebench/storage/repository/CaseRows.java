@@ -87,13 +87,15 @@ final class CaseRows {
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           String id = rows.getString("id");
+          String name = rows.getString("name");
           cases.add(
               new TestCase(
                   id,
-                  rows.getString("name"),
+                  name,
                   tags.getOrDefault(id, List.of()),
                   rows.getString("notes"),
-                  JsonColumns.messages(rows.getString("messages_json"), "case " + id)));
+                  JsonColumns.messages(
+                      rows.getString("messages_json"), "test case '" + name + "'")));
         }
       }
     }

@@ -64,7 +64,8 @@ final class JsonColumns {
       }
       return messages;
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new SQLDataException(owner + ": messages_json is not a valid message list: " + e, e);
+      throw new SQLDataException(
+          owner + ": its stored messages cannot be read (" + reason(e) + ")", e);
     }
   }
 
@@ -76,8 +77,22 @@ final class JsonColumns {
     try {
       return SETTINGS_READER.readValue(json);
     } catch (JsonProcessingException e) {
-      throw new SQLDataException(owner + ": engine_settings_json is not a JSON object: " + e, e);
+      throw new SQLDataException(
+          owner + ": its stored engine settings cannot be read (" + reason(e) + ")", e);
     }
+  }
+
+  /**
+   * What is wrong with a stored value, in a line a user can read: the JSON parser's own words
+   * without its class names and source excerpt.
+   */
+  private static String reason(Exception e) {
+    String message =
+        e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    if (message == null || message.isBlank()) {
+      return "damaged data";
+    }
+    return message.lines().findFirst().orElse(message).replaceAll("\\(class [^)]*\\)", "").strip();
   }
 
   /** A JSON array, for passing many values as one parameter to {@code json_each(?)}. */

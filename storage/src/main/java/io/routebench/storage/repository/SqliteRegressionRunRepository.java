@@ -59,7 +59,8 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
               WHERE turn_results.run_id = runs.id) AS turns,
              (SELECT COUNT(*) FROM turn_results
               WHERE turn_results.run_id = runs.id
-                AND turn_results.expected = turn_results.actual) AS passed_turns
+                AND turn_results.expected = turn_results.actual
+                AND turn_results.outcome <> 'PROXY_ERROR') AS passed_turns
       FROM runs
       WHERE runs.suite_id = ?
       ORDER BY runs.started_at DESC, runs.rowid DESC

@@ -182,6 +182,38 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
   }
 
   /**
+   * @throws IllegalArgumentException when the name is blank or a case id is used twice (in {@code
+   *     cases} or by a stored case); nothing is stored then, not even the suite
+   */
+  @Override
+  public TestSuite addCasesToSuiteNamed(
+      String name, String descriptionIfNew, List<TestCase> cases) {
+    requireName(name);
+    List<String> ids = requireDistinctIds(cases);
+    return transactions.inTransaction(
+        "import " + cases.size() + " test cases into '" + name + "'",
+        connection -> {
+          Optional<String> existing = suiteIdByName(connection, name);
+          String suiteId;
+          if (existing.isPresent()) {
+            suiteId = existing.get();
+          } else {
+            suiteId = UUID.randomUUID().toString();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_SUITE)) {
+              insert.setString(1, suiteId);
+              insert.setString(2, name);
+              insert.setString(3, descriptionIfNew == null ? "" : descriptionIfNew);
+              insert.setString(4, StoredValues.timestamp(clock.instant()));
+              insert.executeUpdate();
+            }
+          }
+          requireIdsUnused(connection, ids);
+          CaseRows.insert(connection, suiteId, nextPosition(connection, suiteId), cases);
+          return readSuite(connection, suiteId).orElseThrow();
+        });
+  }
+
+  /**
    * @throws IllegalArgumentException when the suite has no case with the case's id
    */
   @Override

@@ -10,6 +10,7 @@ import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
 import io.routebench.storage.RawSqlite;
 import io.routebench.storage.Samples;
+import io.routebench.storage.StorageException;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import java.nio.file.Path;
@@ -37,6 +38,20 @@ class TestSuiteRepositoryTest {
   @AfterEach
   void closeWorkspace() {
     workspace.close();
+  }
+
+  @Test
+  void a_damaged_case_row_is_reported_in_words_naming_the_suite_and_the_case() {
+    TestSuite suite = suites.createSuite("smoke", "");
+    suites.addCases(suite.id(), List.of(Samples.testCase("c1", "refund request")));
+    RawSqlite.execute(file, "UPDATE cases SET messages_json = '[{\"role\": 7' WHERE id = 'c1'");
+
+    assertThatThrownBy(() -> suites.findSuite(suite.id()))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("test suite")
+        .hasMessageContaining("test case 'refund request': its stored messages cannot be read")
+        .hasMessageNotContaining("com.fasterxml")
+        .hasMessageNotContaining("MessageJson");
   }
 
   @Test
@@ -153,6 +168,32 @@ class TestSuiteRepositoryTest {
             "case id 'c-1' is already used by a case of test suite 'first'; ids must be unique");
     assertThat(suites.findSuite(second.id()).orElseThrow().cases()).isEmpty();
     assertThat(RawSqlite.count(file, "cases")).isEqualTo(2);
+  }
+
+  @Test
+  void importing_into_a_named_suite_creates_it_and_appends_in_one_transaction() {
+    TestSuite created =
+        suites.addCasesToSuiteNamed("smoke", "from a file", Samples.testCases("a", 2));
+    TestSuite extended = suites.addCasesToSuiteNamed("smoke", "ignored", Samples.testCases("b", 3));
+
+    assertThat(created.cases()).hasSize(2);
+    assertThat(extended.id()).isEqualTo(created.id());
+    assertThat(extended.description()).isEqualTo("from a file");
+    assertThat(extended.cases()).hasSize(5);
+  }
+
+  @Test
+  void a_failed_import_into_a_new_suite_leaves_no_suite_behind() {
+    TestSuite stored = suites.createSuite("first", "");
+    List<TestCase> cases = Samples.testCases("c", 3);
+    suites.addCases(stored.id(), cases);
+
+    // The case ids are taken: found after the new suite's row was written, inside the transaction.
+    assertThatThrownBy(() -> suites.addCasesToSuiteNamed("second", "", cases))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(suites.findSuiteByName("second")).isEmpty();
+    assertThat(suites.listSuites()).extracting(SuiteSummary::name).containsExactly("first");
   }
 
   @Test

@@ -81,6 +81,7 @@ public final class SuiteJsonlReader {
   private static final class Collector {
     private final List<TestCase> cases = new ArrayList<>();
     private final List<LineError> errors = new ArrayList<>();
+    private final List<Integer> caseLines = new ArrayList<>();
 
     void line(int lineNumber, String text) {
       if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
@@ -103,6 +104,7 @@ public final class SuiteJsonlReader {
       }
       if (problems.isEmpty()) {
         cases.add(testCase);
+        caseLines.add(lineNumber);
       } else {
         problems.forEach(problem -> error(lineNumber, problem));
       }
@@ -113,7 +115,7 @@ public final class SuiteJsonlReader {
     }
 
     SuiteJsonlResult result() {
-      return new SuiteJsonlResult(cases, errors);
+      return new SuiteJsonlResult(cases, errors, caseLines);
     }
 
     /** The line's case, or {@code null} with {@code problems} saying why. */

@@ -1,0 +1,89 @@
+package io.routebench.app.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible chat completions server on 127.0.0.1 that imitates a batching engine for the
+ * remote benchmark: each request takes a fixed latency, at most {@code capacity} are worked on at
+ * once (further ones queue, as in vLLM's scheduler or llama-server's slots), and every answer is
+ * the same chat completion. With no latency it answers at once, to isolate RouteBench's own costs.
+ */
+final class LoopbackChatServer implements AutoCloseable {
+
+  private static final byte[] COMPLETION =
+      ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+              + "\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"route\\\": \\\"code"
+              + " generation\\\"}\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":"
+              + "300,\"completion_tokens\":8,\"total_tokens\":308}}")
+          .getBytes(StandardCharsets.UTF_8);
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final Semaphore slots;
+  private final Duration latency;
+  private final AtomicInteger working = new AtomicInteger();
+  private final AtomicInteger mostWorking = new AtomicInteger();
+
+  /**
+   * @param capacity requests worked on at once
+   * @param latency how long each takes; zero answers at once
+   */
+  LoopbackChatServer(int capacity, Duration latency) throws IOException {
+    this.slots = new Semaphore(capacity, true);
+    this.latency = latency;
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    server.setExecutor(executor);
+    server.createContext("/v1/chat/completions", this::handle);
+    server.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  /** The most requests worked on at once since the last call; shows the capacity was reached. */
+  int takeMostWorking() {
+    return mostWorking.getAndSet(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      exchange.getRequestBody().readAllBytes();
+      slots.acquireUninterruptibly();
+      try {
+        mostWorking.accumulateAndGet(working.incrementAndGet(), Math::max);
+        if (!latency.isZero()) {
+          Thread.sleep(latency);
+        }
+        working.decrementAndGet();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        slots.release();
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, COMPLETION.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(COMPLETION);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
