@@ -333,7 +333,8 @@ public final class SuitesView {
           bar.setManaged(!missing.isEmpty());
           text.setText(missing.size() + " expected routes no longer exist:");
           from.getItems().setAll(missing);
-          if (!missing.isEmpty() && !missing.contains(from.getValue())) {
+          if (!missing.isEmpty()
+              && (from.getValue() == null || !missing.contains(from.getValue()))) {
             from.setValue(missing.iterator().next());
           }
           to.getItems().setAll(suites.routeChoices());

@@ -103,8 +103,9 @@ class RunViewModelTest {
         .satisfies(o -> assertThat(o.run().status()).isEqualTo(RunStatus.COMPLETED));
     RegressionRun stored = workspace.runs().findRun(finished.get(0).run().id()).orElseThrow();
     assertThat(stored.results()).hasSize(6);
-    assertThat(stored.results())
-        .allSatisfy(r -> assertThat(r.actual()).isEqualTo("code generation"));
+    String firstInPrompt =
+        io.routebench.core.routing.RouteOrder.of(document.get()).get(0).routeName();
+    assertThat(stored.results()).allSatisfy(r -> assertThat(r.actual()).isEqualTo(firstInPrompt));
     assertThat(runs.liveResults()).hasSize(6);
     assertThat(runs.progressProperty().get()).isEqualTo(1.0);
     assertThat(runs.progressTextProperty().get()).isEqualTo("6 / 6 turns · 2.0 turns/s");
