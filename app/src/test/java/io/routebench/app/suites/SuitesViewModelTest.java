@@ -131,6 +131,48 @@ class SuitesViewModelTest {
     assertThat(names()).containsExactlyInAnyOrder("rust dates", "fix the bug", "hello mail");
   }
 
+  @Test
+  void
+      a_jsonl_file_with_a_bad_line_is_read_with_the_cli_reader_and_its_good_cases_imported_in_one_undo_step()
+          throws Exception {
+    Path file =
+        java.nio.file.Files.writeString(
+            dir.resolve("more.jsonl"),
+            """
+            {"name": "deploy", "messages": [{"role": "user", "content": "ship it", "expected_route": "debugging"}]}
+            {"name": "broken", "messages": [{"role": "assistant", "content": "hi", "expected_route": "debugging"}]}
+            """);
+    var read = new java.util.ArrayList<io.routebench.core.suite.jsonl.SuiteJsonlResult>();
+
+    suites.readJsonl(file, read::add);
+
+    assertThat(read.get(0).cases()).extracting(TestCase::name).containsExactly("deploy");
+    assertThat(read.get(0).errors())
+        .singleElement()
+        .satisfies(error -> assertThat(error.lineNumber()).isEqualTo(2));
+
+    suites.importCases(file, read.get(0).cases());
+    assertThat(names()).containsExactly("rust dates", "fix the bug", "hello mail", "deploy");
+
+    suites.undo();
+    assertThat(names()).containsExactly("rust dates", "fix the bug", "hello mail");
+  }
+
+  @Test
+  void an_exported_suite_reads_back_with_the_same_cases() throws Exception {
+    Path file = dir.resolve("out/smoke.jsonl");
+    java.nio.file.Files.createDirectories(file.getParent());
+
+    suites.exportJsonl(file);
+
+    var back = io.routebench.core.suite.jsonl.SuiteJsonlReader.read(file);
+    assertThat(back.errors()).isEmpty();
+    assertThat(back.cases())
+        .extracting(TestCase::name)
+        .containsExactly("rust dates", "fix the bug", "hello mail");
+    assertThat(suites.messageProperty().get()).isEqualTo("Exported 3 cases to " + file);
+  }
+
   private List<String> names() {
     return suites.visibleRows().stream().map(CaseRow::name).toList();
   }
