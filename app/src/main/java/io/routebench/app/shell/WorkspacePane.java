@@ -77,6 +77,7 @@ final class WorkspacePane {
     playtestTab = new Tab("Playtest", new PlaytestView(playtest, modelBar.root()).root());
     playtestTab.setId("playtestTab");
     suites = new SuitesTab(session, running);
+    suites.offerPlaytest(playtest, () -> tabs.getSelectionModel().select(playtestTab));
     tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab, playtestTab, suites.tab());
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

@@ -39,6 +39,8 @@ public final class CaseEditorView {
   private final ComboBox<String> expectedRoute = new ComboBox<>();
   private final Label missingRoute = new Label();
   private final Label decision = new Label();
+  private final Button openInPlaytest = new Button("Open in Playtest");
+  private java.util.function.Consumer<TestCase> playtestOpener;
   private boolean showing;
 
   public CaseEditorView(CaseEditorViewModel viewModel) {
@@ -93,7 +95,11 @@ public final class CaseEditorView {
         button("Delete", "deleteMessageButton", () -> withSelected(viewModel::deleteMessage));
     var up = button("Up", "moveMessageUpButton", () -> move(-1));
     var down = button("Down", "moveMessageDownButton", () -> move(+1));
-    var messageButtons = new HBox(4, addUser, addAssistant, delete, up, down);
+    openInPlaytest.setId("openInPlaytestButton");
+    openInPlaytest.setVisible(false);
+    openInPlaytest.setManaged(false);
+    openInPlaytest.setOnAction(e -> viewModel.testCase().ifPresent(c -> playtestOpener.accept(c)));
+    var messageButtons = new HBox(4, addUser, addAssistant, delete, up, down, openInPlaytest);
 
     var messageRow =
         new HBox(6, new Label("Role"), role, new Label("Expected route"), expectedRoute);
@@ -119,6 +125,13 @@ public final class CaseEditorView {
 
   public Node root() {
     return root;
+  }
+
+  /** Shows "Open in Playtest", which hands the case to {@code opener}. */
+  public void offerPlaytest(java.util.function.Consumer<TestCase> opener) {
+    playtestOpener = opener;
+    openInPlaytest.setVisible(true);
+    openInPlaytest.setManaged(true);
   }
 
   /** Selects the message at {@code messageIndex}, e.g. a failed turn opened from the results. */

@@ -155,6 +155,21 @@ public final class SuitesTab {
     view.showPage(historyTab);
   }
 
+  /**
+   * Offers "Open in Playtest" in the case editor: the case is replayed into {@code playtest}, then
+   * {@code show} brings the playtest to the front.
+   */
+  public void offerPlaytest(io.routebench.app.playtest.PlaytestViewModel playtest, Runnable show) {
+    view.offerPlaytest(
+        testCase -> {
+          int skipped = PlaytestReplay.replay(testCase, playtest);
+          show.run();
+          if (skipped > 0) {
+            suites.reportPlaytestSkips(testCase.name(), skipped);
+          }
+        });
+  }
+
   public RunViewModel runs() {
     return runs;
   }

@@ -88,6 +88,11 @@ public final class SuitesView {
     return root;
   }
 
+  /** Offers "Open in Playtest" in the case editor. */
+  public void offerPlaytest(java.util.function.Consumer<io.routebench.core.suite.TestCase> opener) {
+    editor.offerPlaytest(opener);
+  }
+
   /** Adds a page after the cases (runs, history); {@code beforeCoverage} keeps coverage last. */
   public void addPage(Tab page) {
     pages.getTabs().add(pages.getTabs().size() - 1, page);

@@ -440,6 +440,16 @@ public final class SuitesViewModel {
                     message.set("Could not export to " + file + ": " + failure.getMessage())));
   }
 
+  /** Says that a case played into the playtest left some messages out. */
+  void reportPlaytestSkips(String caseName, int skipped) {
+    message.set(
+        "Opened “"
+            + caseName
+            + "” in the playtest without "
+            + skipped
+            + " empty or system/tool messages, which the playtest cannot add.");
+  }
+
   /** Takes back the last suite edit; whether there was one. */
   public boolean undo() {
     return history.undo();

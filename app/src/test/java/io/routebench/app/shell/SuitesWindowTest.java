@@ -53,4 +53,20 @@ class SuitesWindowTest extends SuitesFixture {
     assertThat(route.getValue()).isEqualTo("code generation");
     assertThat(caseRows().get(0).expectedRoutesText()).isEqualTo("code generation");
   }
+
+  @Test
+  void open_in_playtest_replays_a_case_into_the_conversation() throws Exception {
+    saveAPlaytestCase("rust dates", "code generation");
+    interact(() -> workbench.window().workspacePane().playtest().clearConversation());
+    openTab("Suites");
+    waitUntil(() -> caseNames().contains("rust dates"));
+    clickOn(caseRow("rust dates"));
+
+    clickOn("#openInPlaytestButton");
+
+    waitUntil(() -> lookup("#playtestTurns").queryListView().isVisible());
+    assertThat(workbench.window().workspacePane().playtest().turns())
+        .extracting(io.routebench.app.playtest.PlaytestViewModel.Turn::text)
+        .containsExactly("Write a Rust function that parses ISO dates");
+  }
 }
