@@ -13,6 +13,7 @@ import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.AppSettings;
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.suites.SuitesTab;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.UiTimer;
 import io.routebench.app.transfer.ExportFormat;
@@ -278,12 +279,55 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void undo() {
+    if (workspacePane != null && workspacePane.suites().undo()) {
+      return;
+    }
     workspaces.current().ifPresent(session -> session.editor().undo());
   }
 
   @Override
   public void redo() {
+    if (workspacePane != null && workspacePane.suites().redo()) {
+      return;
+    }
     workspaces.current().ifPresent(session -> session.editor().redo());
+  }
+
+  @Override
+  public void importTestCases() {
+    if (workspacePane == null) {
+      return;
+    }
+    var chooser = new FileChooser();
+    chooser.setTitle("Import test cases");
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Test suites (*.jsonl)", "*.jsonl"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    startIn(chooser);
+    File file = chooser.showOpenDialog(stage);
+    if (file != null) {
+      workspacePane.suites().importJsonl(file.toPath());
+    }
+  }
+
+  @Override
+  public void exportTestCases() {
+    if (workspacePane == null) {
+      return;
+    }
+    var chooser = new FileChooser();
+    chooser.setTitle("Export test suite");
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("Test suites (*.jsonl)", "*.jsonl"));
+    chooser.setInitialFileName(workspacePane.suites().suggestedExportName());
+    startIn(chooser);
+    File file = chooser.showSaveDialog(stage);
+    if (file != null) {
+      workspacePane.suites().exportJsonl(file.toPath());
+    }
   }
 
   @Override
@@ -442,8 +486,8 @@ public final class MainWindow implements ShellCommands {
                 session::addTestCase,
                 playtesting.typingTimer(),
                 Platform::runLater),
-            modelBar =
-                new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()));
+            modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
+            new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
     modelBar.offerDownload(this::getArchRouter);
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());

@@ -25,6 +25,12 @@ interface ShellCommands {
   /** Asks where to write the open workspace's policies in {@code format}. */
   void exportPolicies(ExportFormat format);
 
+  /** Asks for a JSONL suite file and imports its cases into the selected suite. */
+  void importTestCases();
+
+  /** Asks where to write the selected suite as JSONL. */
+  void exportTestCases();
+
   void quit();
 
   void undo();

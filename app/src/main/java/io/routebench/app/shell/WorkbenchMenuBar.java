@@ -63,6 +63,12 @@ final class WorkbenchMenuBar {
     export.getItems().get(0).setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
     importPolicies.disableProperty().bind(noTransfer);
     export.disableProperty().bind(noTransfer);
+    MenuItem importCases = item("Import Test Cases…", "importTestCasesMenuItem", null);
+    importCases.setOnAction(e -> commands.importTestCases());
+    importCases.disableProperty().bind(noWorkspace);
+    MenuItem exportCases = item("Export Test Suite…", "exportTestSuiteMenuItem", null);
+    exportCases.setOnAction(e -> commands.exportTestCases());
+    exportCases.disableProperty().bind(noWorkspace);
     MenuItem quit = item("Quit", "quitMenuItem", KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(e -> commands.quit());
     var file =
@@ -77,6 +83,9 @@ final class WorkbenchMenuBar {
             new SeparatorMenuItem(),
             importPolicies,
             export,
+            new SeparatorMenuItem(),
+            importCases,
+            exportCases,
             new SeparatorMenuItem(),
             quit);
 

@@ -6,6 +6,7 @@ import io.routebench.app.proxy.ProxySettingsView;
 import io.routebench.app.proxy.ProxySettingsViewModel;
 import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.suites.SuitesTab;
 import io.routebench.app.targets.TargetsView;
 import io.routebench.app.targets.TargetsViewModel;
 import io.routebench.app.taxonomy.NodeDetailsViewModel;
@@ -43,6 +44,7 @@ final class WorkspacePane {
   private final Tab proxyTab;
   private final Tab playtestTab;
   private final PlaytestViewModel playtest;
+  private final SuitesTab suites;
   private final SplitPane root;
 
   /**
@@ -54,7 +56,8 @@ final class WorkspacePane {
       SettingsStore settings,
       Supplier<String> ids,
       PlaytestViewModel playtest,
-      RouterModelBar modelBar) {
+      RouterModelBar modelBar,
+      SuitesTab.Running running) {
     this.playtest = playtest;
     var editor = session.editor();
     taxonomy = new TaxonomyViewModel(editor, ids);
@@ -73,7 +76,9 @@ final class WorkspacePane {
     proxyTab.setId("proxyTab");
     playtestTab = new Tab("Playtest", new PlaytestView(playtest, modelBar.root()).root());
     playtestTab.setId("playtestTab");
-    tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab, playtestTab);
+    suites = new SuitesTab(session, running);
+    suites.offerPlaytest(playtest, () -> tabs.getSelectionModel().select(playtestTab));
+    tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab, playtestTab, suites.tab());
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
     var problems = new ValidationPanel(validation, this::goTo);
@@ -107,9 +112,14 @@ final class WorkspacePane {
     return playtest;
   }
 
+  SuitesTab suites() {
+    return suites;
+  }
+
   /** The workspace is closing: stop routing its playtest. */
   void dispose() {
     playtest.dispose();
+    suites.dispose();
   }
 
   /** Shows the taxonomy tab, e.g. before a menu command that adds a node. */

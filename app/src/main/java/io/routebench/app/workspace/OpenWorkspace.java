@@ -1,5 +1,6 @@
 package io.routebench.app.workspace;
 
+import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocumentRepository;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ public interface OpenWorkspace extends AutoCloseable {
   PolicyDocumentRepository policies();
 
   TestSuiteRepository suites();
+
+  RegressionRunRepository runs();
 
   /** Whether the file could only be opened for reading; edits are then refused when saved. */
   default boolean isReadOnly() {

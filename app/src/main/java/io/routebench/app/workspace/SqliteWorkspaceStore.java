@@ -1,5 +1,6 @@
 package io.routebench.app.workspace;
 
+import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocumentRepository;
 import io.routebench.storage.Workspace;
@@ -65,6 +66,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public TestSuiteRepository suites() {
       return workspace.suites();
+    }
+
+    @Override
+    public RegressionRunRepository runs() {
+      return workspace.runs();
     }
 
     @Override

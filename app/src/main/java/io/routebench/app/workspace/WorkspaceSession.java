@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 /**
  * One open workspace while the user works in it: the file, the document being edited and the
@@ -22,6 +24,7 @@ public final class WorkspaceSession {
   private final DocumentEditor editor;
   private final DocumentAutosaver autosaver;
   private final TaskExecutor saves;
+  private final ReadOnlyIntegerWrapper casesAdded = new ReadOnlyIntegerWrapper(this, "casesAdded");
 
   private WorkspaceSession(
       OpenWorkspace workspace,
@@ -71,6 +74,21 @@ public final class WorkspaceSession {
     return autosaver;
   }
 
+  /** The workspace file's suites and runs: use them only in tasks run by {@link #fileTasks()}. */
+  public OpenWorkspace file() {
+    return workspace;
+  }
+
+  /** Runs work on the thread that writes the file, in order with the autosaves. */
+  public TaskExecutor fileTasks() {
+    return saves;
+  }
+
+  /** Counts the test cases {@link #addTestCase} stored, so suite views know to reload. */
+  public ReadOnlyIntegerProperty casesAddedProperty() {
+    return casesAdded.getReadOnlyProperty();
+  }
+
   /**
    * Adds a test case to the suite named {@code suiteName}, creating the suite when there is none,
    * on the thread that writes the file (so it never interleaves with an autosave).
@@ -92,7 +110,11 @@ public final class WorkspaceSession {
                               () -> suites.createSuite(suiteName, "Saved from the playtest"));
                   suites.addCases(suite.id(), List.of(testCase));
                 })
-            .onSuccess(done -> saved.run())
+            .onSuccess(
+                done -> {
+                  casesAdded.set(casesAdded.get() + 1);
+                  saved.run();
+                })
             .onFailure(failed));
   }
 

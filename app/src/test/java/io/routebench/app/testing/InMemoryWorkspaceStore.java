@@ -3,6 +3,7 @@ package io.routebench.app.testing;
 import io.routebench.app.workspace.OpenWorkspace;
 import io.routebench.app.workspace.WorkspaceAccessException;
 import io.routebench.app.workspace.WorkspaceStore;
+import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.PolicyDocumentRepository;
@@ -88,6 +89,7 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
   }
 
   private final Map<Path, TestSuiteRepository> suites = new HashMap<>();
+  private final Map<Path, RegressionRunRepository> runs = new HashMap<>();
 
   private final class Opened implements OpenWorkspace {
     private final Path path;
@@ -112,6 +114,13 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     public TestSuiteRepository suites() {
       synchronized (InMemoryWorkspaceStore.this) {
         return suites.computeIfAbsent(path, p -> new InMemoryTestSuiteRepository());
+      }
+    }
+
+    @Override
+    public RegressionRunRepository runs() {
+      synchronized (InMemoryWorkspaceStore.this) {
+        return runs.computeIfAbsent(path, p -> new InMemoryRunRepository());
       }
     }
 

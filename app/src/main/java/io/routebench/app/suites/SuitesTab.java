@@ -1,0 +1,190 @@
+package io.routebench.app.suites;
+
+import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.runs.HistoryPage;
+import io.routebench.app.runs.HistoryViewModel;
+import io.routebench.app.runs.RunPage;
+import io.routebench.app.runs.RunResultsViewModel;
+import io.routebench.app.runs.RunStaleness;
+import io.routebench.app.runs.RunViewModel;
+import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.app.workspace.WorkspaceSession;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Tab;
+
+/**
+ * The Suites tab of one workspace, wired: its view models over the workspace file, reloading when
+ * the playtest saves a case. Built and disposed with the workspace pane.
+ */
+public final class SuitesTab {
+
+  private final WorkspaceSession session;
+  private final SuitesViewModel suites;
+  private final SuitesView view;
+  private final Tab tab;
+  private final ChangeListener<Number> caseAdded;
+  private final RunViewModel runs;
+  private final RunPage runPage;
+  private final Tab runTab;
+  private final HistoryViewModel history;
+  private final Tab historyTab;
+
+  /**
+   * What running suites needs beyond the workspace.
+   *
+   * @param router the loaded router model, shared with the playtest
+   * @param workers runs the runs' own threads
+   * @param ui the UI thread ({@code Platform::runLater})
+   */
+  public record Running(LocalRouter router, TaskExecutor workers, Executor ui) {}
+
+  public SuitesTab(WorkspaceSession session, Running running) {
+    this.session = session;
+    var editor = session.editor();
+    suites =
+        new SuitesViewModel(
+            session.file().suites(),
+            session.file().runs(),
+            session.fileTasks(),
+            editor.documentProperty(),
+            run -> RunStaleness.isStale(run, editor.document()));
+    var caseEditor = new CaseEditorViewModel(suites);
+    view = new SuitesView(suites, caseEditor);
+    runs =
+        new RunViewModel(
+            running.router(),
+            session.file().runs(),
+            running.workers(),
+            running.ui(),
+            editor.documentProperty(),
+            System::nanoTime,
+            outcome -> runFinished(outcome.run()));
+    runPage =
+        new RunPage(
+            runs,
+            new RunResultsViewModel(),
+            new RunPage.Suites(
+                suites::suite,
+                suites.latestRunProperty(),
+                view::visibleCaseIds,
+                view::selectedCaseIds),
+            editor.documentProperty(),
+            turn ->
+                view.openCase(
+                    turn.caseId(), turn.messageIndex(), RunResultsViewModel.details(turn)));
+    runTab = new Tab("Run", runPage.root());
+    runTab.setId("runPage");
+    view.addPage(runTab);
+    history = new HistoryViewModel(session.file().runs(), session.fileTasks());
+    var historyPage =
+        new HistoryPage(
+            history,
+            run -> {
+              runPage.showRun(run);
+              view.showPage(runTab);
+            });
+    historyTab = new Tab("History", historyPage.root());
+    historyTab.setId("historyPage");
+    view.addPage(historyTab);
+    suites
+        .suiteProperty()
+        .addListener(
+            (obs, old, now) -> {
+              String before = old == null ? null : old.id();
+              String after = now == null ? null : now.id();
+              if (!java.util.Objects.equals(before, after)) {
+                history.load(after);
+              }
+            });
+    tab = new Tab("Suites", view.root());
+    tab.setId("suitesTab");
+    caseAdded = (obs, old, now) -> suites.reload();
+    session.casesAddedProperty().addListener(caseAdded);
+    suites.reload();
+  }
+
+  public Tab tab() {
+    return tab;
+  }
+
+  public SuitesViewModel suites() {
+    return suites;
+  }
+
+  public SuitesView view() {
+    return view;
+  }
+
+  /** Undoes the last suite edit when the tab is showing; whether it did. */
+  public boolean undo() {
+    return tab.isSelected() && suites.undo();
+  }
+
+  public boolean redo() {
+    return tab.isSelected() && suites.redo();
+  }
+
+  /** Reads a JSONL file and imports its cases after the user has seen any bad lines. */
+  public void importJsonl(Path file) {
+    tab.getTabPane().getSelectionModel().select(tab);
+    suites.readJsonl(file, read -> view.confirmImport(file, read));
+  }
+
+  public void exportJsonl(Path file) {
+    suites.exportJsonl(file);
+  }
+
+  /** The suite shown, for naming an export. */
+  public String suggestedExportName() {
+    return suites.suite().map(s -> s.name() + ".jsonl").orElse("suite.jsonl");
+  }
+
+  private void runFinished(io.routebench.core.run.RegressionRun run) {
+    suites.showLatestRun(run);
+    history.reload();
+  }
+
+  public HistoryViewModel history() {
+    return history;
+  }
+
+  /** Shows the History page. */
+  public void showHistoryPage() {
+    view.showPage(historyTab);
+  }
+
+  /**
+   * Offers "Open in Playtest" in the case editor: the case is replayed into {@code playtest}, then
+   * {@code show} brings the playtest to the front.
+   */
+  public void offerPlaytest(io.routebench.app.playtest.PlaytestViewModel playtest, Runnable show) {
+    view.offerPlaytest(
+        testCase -> {
+          int skipped = PlaytestReplay.replay(testCase, playtest);
+          show.run();
+          if (skipped > 0) {
+            suites.reportPlaytestSkips(testCase.name(), skipped);
+          }
+        });
+  }
+
+  public RunViewModel runs() {
+    return runs;
+  }
+
+  public RunPage runPage() {
+    return runPage;
+  }
+
+  /** Shows the Run page. */
+  public void showRunPage() {
+    view.showPage(runTab);
+  }
+
+  public void dispose() {
+    runs.dispose();
+    session.casesAddedProperty().removeListener(caseAdded);
+  }
+}
