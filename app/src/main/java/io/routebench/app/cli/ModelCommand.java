@@ -19,10 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
-    description = {
-      "Shows what a GGUF router model is, read from its header without loading it, and whether",
-      "RouteBench can run it. Exits 1 when it cannot."
-    })
+    description =
+        "Shows what a GGUF router model is, read from its header without loading it, and"
+            + " whether RouteBench can run it. Exits 1 when it cannot.")
 final class ModelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

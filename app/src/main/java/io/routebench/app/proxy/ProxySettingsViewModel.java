@@ -34,7 +34,10 @@ public final class ProxySettingsViewModel {
   private final StringProperty routerProviderName =
       new SimpleStringProperty(this, "routerProviderName", "");
 
-  /** The router as it was when switched off, so switching it on again brings it back. */
+  /**
+   * The router as the user switched it off, so switching it on again brings it back; only the
+   * switch sets it, so that undoing an import does not leave the imported router behind.
+   */
   private SelfHostedRouter lastRouter = SUGGESTED_ROUTER;
 
   /** Set while the properties are filled from the document, so that doing so edits nothing. */
@@ -92,9 +95,8 @@ public final class ProxySettingsViewModel {
       profile.set(document.profile());
       SelfHostedRouter router = document.selfHostedRouter();
       selfHosted.set(router != null);
-      if (router != null) {
-        lastRouter = router;
-      }
+      // Without a router the (disabled) fields show what switching it on would bring: the one the
+      // user switched off, or the suggestion; never a router that only an undone import brought.
       SelfHostedRouter shown = router != null ? router : lastRouter;
       routerModel.set(orEmpty(shown.model()));
       routerBaseUrl.set(orEmpty(shown.baseUrl()));
@@ -114,6 +116,10 @@ public final class ProxySettingsViewModel {
   private void selfHostedToggled(boolean on) {
     if (loading) {
       return;
+    }
+    SelfHostedRouter current = editor.document().selfHostedRouter();
+    if (!on && current != null) {
+      lastRouter = current;
     }
     SelfHostedRouter router = on ? lastRouter : null;
     editor.apply(

@@ -58,6 +58,7 @@ public final class MainWindow implements ShellCommands {
   private final BorderPane root = new BorderPane();
   private final WorkbenchMenuBar menuBar;
   private final StatusBar statusBar;
+  private final StatusMessages statusMessages;
   private final WelcomePane welcome;
   private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
@@ -97,7 +98,8 @@ public final class MainWindow implements ShellCommands {
     menuBar =
         new WorkbenchMenuBar(
             this, noWorkspace.getReadOnlyProperty(), noTransfer.getReadOnlyProperty());
-    statusBar = new StatusBar(workspaces.busyProperty());
+    statusMessages = new StatusMessages(playtesting.typingTimer());
+    statusBar = new StatusBar(workspaces.busyProperty(), statusMessages.textProperty());
     welcome =
         new WelcomePane(
             this::newWorkspace, this::openWorkspace, this::openRecent, workspaces.busyProperty());
@@ -148,6 +150,11 @@ public final class MainWindow implements ShellCommands {
   /** Import and export for the open workspace, or {@code null}; for tests in this package. */
   PolicyTransfers transfers() {
     return transfers;
+  }
+
+  /** The status bar's message line; for tests in this package. */
+  StatusMessages statusMessages() {
+    return statusMessages;
   }
 
   @Override
@@ -313,7 +320,8 @@ public final class MainWindow implements ShellCommands {
       noTransfer.set(true);
       welcome.showRecent(workspaces.recentWorkspaces());
       root.setCenter(welcome.root());
-      statusBar.show(null, null, null);
+      statusBar.show(null, null);
+      statusMessages.clear();
       return;
     }
     workspacePane =
@@ -331,7 +339,18 @@ public final class MainWindow implements ShellCommands {
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(workspacePane.root());
-    statusBar.show(session, workspacePane.validation(), transfers.outcomeProperty());
+    statusBar.show(session, workspacePane.validation());
+    statusMessages.clear();
+    transfers
+        .outcomeProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now.isEmpty()) {
+                statusMessages.withdraw(old);
+              } else {
+                statusMessages.show(now);
+              }
+            });
     saveFailureReported = false;
     session
         .autosaver()

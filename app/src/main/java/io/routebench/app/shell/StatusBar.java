@@ -19,7 +19,7 @@ import javafx.scene.layout.Region;
 
 /**
  * The strip at the bottom: whether edits are saved, the problem count, what the last import or
- * export did and the workspace file.
+ * export did (for a few seconds) and the workspace file.
  */
 final class StatusBar {
 
@@ -37,11 +37,25 @@ final class StatusBar {
       };
   private WorkspaceSession shown;
 
-  StatusBar(ReadOnlyBooleanProperty busy) {
+  /**
+   * @param message what the last command did, shown until it expires
+   */
+  StatusBar(ReadOnlyBooleanProperty busy, ReadOnlyStringProperty message) {
     saveStatus.setId("saveStatusLabel");
     problems.setId("problemsStatusLabel");
     lastTransfer.setId("transferStatusLabel");
+    lastTransfer.textProperty().bind(message);
+    lastTransfer
+        .tooltipProperty()
+        .bind(message.map(text -> text.isEmpty() ? null : new Tooltip(text)));
     file.getStyleClass().add("status-file");
+    // The save state and the problem count always stay readable; a long message and the file
+    // name give way (each shows its whole text in a tooltip).
+    saveStatus.setMinWidth(Region.USE_PREF_SIZE);
+    problems.setMinWidth(Region.USE_PREF_SIZE);
+    lastTransfer.setMinWidth(0);
+    file.setMinWidth(0);
+    HBox.setHgrow(lastTransfer, Priority.SOMETIMES);
     var spinner = new ProgressIndicator();
     spinner.setPrefSize(14, 14);
     spinner.visibleProperty().bind(busy);
@@ -58,19 +72,11 @@ final class StatusBar {
     return root;
   }
 
-  /**
-   * Shows a session's state, or clears the bar when {@code session} is {@code null}.
-   *
-   * @param transferOutcome what the session's last import or export did
-   */
-  void show(
-      WorkspaceSession session,
-      ValidationViewModel validation,
-      ReadOnlyStringProperty transferOutcome) {
+  /** Shows a session's state, or clears the bar when {@code session} is {@code null}. */
+  void show(WorkspaceSession session, ValidationViewModel validation) {
     saveStatus.textProperty().unbind();
     saveStatus.tooltipProperty().unbind();
     problems.textProperty().unbind();
-    lastTransfer.textProperty().unbind();
     saveStatus.getStyleClass().remove("save-failed");
     if (shown != null) {
       shown.autosaver().stateProperty().removeListener(failureStyle);
@@ -79,7 +85,6 @@ final class StatusBar {
     if (session == null) {
       saveStatus.setText("No workspace open");
       problems.setText("");
-      lastTransfer.setText("");
       file.setText("");
       return;
     }
@@ -93,7 +98,6 @@ final class StatusBar {
                 autosaver.failureProperty()));
     autosaver.stateProperty().addListener(failureStyle);
     problems.textProperty().bind(validation.summaryProperty());
-    lastTransfer.textProperty().bind(transferOutcome);
     file.setText(session.path().toString());
     file.setTooltip(new Tooltip(session.path().toString()));
   }

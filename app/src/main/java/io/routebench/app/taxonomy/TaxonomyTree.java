@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -201,6 +202,17 @@ final class TaxonomyTree {
       synchronizing = false;
     }
     selectInTree(viewModel.selectionProperty().get());
+    // A moved item keeps its selection, but TreeView's focus model shifts its index by the rows
+    // the children change added, and does so later (Platform.runLater inside TreeView): the
+    // focus outline would sit on another row. Queued behind that shift, this puts it back.
+    Platform.runLater(this::focusSelectedRow);
+  }
+
+  private void focusSelectedRow() {
+    int selected = tree.getSelectionModel().getSelectedIndex();
+    if (selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
+      tree.getFocusModel().focus(selected);
+    }
   }
 
   private static TreeItem<TreeRow> reuse(
