@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Scene;
@@ -333,8 +332,7 @@ public final class MainWindow implements ShellCommands {
                 session.editor(),
                 playtesting.router(),
                 session::addTestCase,
-                playtesting.typingTimer(),
-                Platform::runLater),
+                playtesting.typingTimer()),
             new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()));
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());

@@ -9,6 +9,7 @@ import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.targets.TargetsView;
 import io.routebench.app.targets.TargetsViewModel;
 import io.routebench.app.taxonomy.NodeDetailsViewModel;
+import io.routebench.app.taxonomy.RoutedNode;
 import io.routebench.app.taxonomy.TaxonomyView;
 import io.routebench.app.taxonomy.TaxonomyViewModel;
 import io.routebench.app.validation.IssueRow;
@@ -22,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
 
 /**
  * Everything shown for one open workspace: the taxonomy, targets, proxy and playtest tabs above the
@@ -31,6 +33,7 @@ final class WorkspacePane {
 
   static final String TREE_DIVIDER = "taxonomy.tree";
   static final String PROBLEMS_DIVIDER = "workspace.problems";
+  static final String PLAYTEST_DIVIDER = "playtest.taxonomy";
 
   private final TaxonomyViewModel taxonomy;
   private final ValidationViewModel validation;
@@ -43,6 +46,9 @@ final class WorkspacePane {
   private final Tab proxyTab;
   private final Tab playtestTab;
   private final PlaytestViewModel playtest;
+  private final PlaytestView playtestView;
+  private final StackPane taxonomyHome;
+  private final StackPane playtestTaxonomy;
   private final SplitPane root;
 
   /**
@@ -64,17 +70,45 @@ final class WorkspacePane {
 
     taxonomyView = new TaxonomyView(taxonomy, details, session.autosaver()::saveSoon);
     targetsView = new TargetsView(targets);
-    taxonomyTab = new Tab("Taxonomy", taxonomyView.root());
+    taxonomyTab = new Tab("Taxonomy");
     taxonomyTab.setId("taxonomyTab");
     targetsTab = new Tab("Targets", targetsView.root());
     targetsTab.setId("targetsTab");
     proxyView = new ProxySettingsView(new ProxySettingsViewModel(editor));
     proxyTab = new Tab("Proxy", proxyView.root());
     proxyTab.setId("proxyTab");
-    playtestTab = new Tab("Playtest", new PlaytestView(playtest, modelBar.root()).root());
+    playtestView = new PlaytestView(playtest, modelBar.root());
+    // The one taxonomy editor moves to whichever of the two tabs is shown: beside the
+    // conversation, editing a description re-routes it while the user watches.
+    taxonomyHome = new StackPane(taxonomyView.root());
+    playtestTaxonomy = new StackPane();
+    var playtestSplit = new SplitPane(playtestTaxonomy, playtestView.root());
+    playtestSplit.setDividerPositions(0.3);
+    SplitPane.setResizableWithParent(playtestTaxonomy, false);
+    DividerMemory.remember(playtestSplit, PLAYTEST_DIVIDER, settings);
+    taxonomy
+        .routedProperty()
+        .bind(
+            playtest
+                .chosenNodeProperty()
+                .map(chosen -> new RoutedNode(chosen.domainId(), chosen.actionId())));
+    playtestTab = new Tab("Playtest", playtestSplit);
+    taxonomyTab.setContent(taxonomyHome);
     playtestTab.setId("playtestTab");
     tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab, playtestTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == playtestTab) {
+                taxonomyView.layOut(Orientation.VERTICAL);
+                playtestTaxonomy.getChildren().setAll(taxonomyView.root());
+              } else if (now == taxonomyTab) {
+                taxonomyView.layOut(Orientation.HORIZONTAL);
+                taxonomyHome.getChildren().setAll(taxonomyView.root());
+              }
+            });
 
     var problems = new ValidationPanel(validation, this::goTo);
     root = new SplitPane(tabs, problems.root());
@@ -107,8 +141,14 @@ final class WorkspacePane {
     return playtest;
   }
 
+  /** The playtest's view; its details slot takes more about each decision. */
+  PlaytestView playtestView() {
+    return playtestView;
+  }
+
   /** The workspace is closing: stop routing its playtest. */
   void dispose() {
+    taxonomy.routedProperty().unbind();
     playtest.dispose();
   }
 

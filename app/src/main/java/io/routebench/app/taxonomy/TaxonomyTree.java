@@ -20,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
@@ -81,6 +82,7 @@ final class TaxonomyTree {
     show(viewModel.taxonomyProperty().get());
     viewModel.taxonomyProperty().addListener((obs, old, now) -> show(now));
     viewModel.selectionProperty().addListener((obs, old, now) -> selectInTree(now));
+    viewModel.routedProperty().addListener((obs, old, now) -> revealRouted(now));
     tree.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -261,6 +263,35 @@ final class TaxonomyTree {
     }
   }
 
+  /** Restyles the cells for the new decision and scrolls its node into view, expanding it. */
+  private void revealRouted(RoutedNode routed) {
+    tree.refresh();
+    if (routed == null) {
+      return;
+    }
+    TreeItem<TreeRow> item =
+        routed.actionId() != null
+            ? actionItemsById.get(routed.actionId())
+            : domainItems.get(routed.domainId());
+    if (item == null) {
+      return;
+    }
+    if (item.getParent() != null) {
+      item.getParent().setExpanded(true);
+    }
+    int row = tree.getRow(item);
+    if (row >= 0) {
+      // Only when out of view: the tree must not jump while the user reads it.
+      var flow = (VirtualFlow<?>) tree.lookup(".virtual-flow");
+      if (flow == null
+          || flow.getFirstVisibleCell() == null
+          || row < flow.getFirstVisibleCell().getIndex()
+          || row > flow.getLastVisibleCell().getIndex()) {
+        tree.scrollTo(Math.max(0, row - 3));
+      }
+    }
+  }
+
   private TreeItem<TreeRow> findItem(NodeRef node) {
     return node instanceof NodeRef.DomainRef
         ? domainItems.get(node.id())
@@ -268,7 +299,7 @@ final class TaxonomyTree {
   }
 
   private TreeCell<TreeRow> createCell() {
-    var cell = new TaxonomyTreeCell();
+    var cell = new TaxonomyTreeCell(viewModel.routedProperty());
     cell.setOnDragDetected(
         event -> {
           if (cell.getItem() == null) {

@@ -1,17 +1,27 @@
 package io.routebench.app.taxonomy;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
 
-/** A domain (bold, with a "route" badge when it is a route on its own) or an action. */
+/**
+ * A domain (bold, with a "route" badge when it is a route on its own) or an action; lit up when the
+ * playtest's decision chose it (its domain too, more faintly).
+ */
 final class TaxonomyTreeCell extends TreeCell<TreeRow> {
 
   private final Label name = new Label();
   private final Label badge = new Label("route");
   private final HBox content = new HBox(6, name, badge);
 
-  TaxonomyTreeCell() {
+  private final ObservableValue<RoutedNode> routed;
+
+  /**
+   * @param routed the node the playtest chose, lit up
+   */
+  TaxonomyTreeCell(ObservableValue<RoutedNode> routed) {
+    this.routed = routed;
     badge.getStyleClass().add("route-badge");
     content.getStyleClass().add("taxonomy-cell");
   }
@@ -19,13 +29,19 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
   @Override
   protected void updateItem(TreeRow row, boolean empty) {
     super.updateItem(row, empty);
-    getStyleClass().removeAll("domain-row", "action-row");
+    getStyleClass().removeAll("domain-row", "action-row", "routed-node", "routed-domain");
     if (empty || row == null) {
       setText(null);
       setGraphic(null);
       return;
     }
     getStyleClass().add(row.isDomain() ? "domain-row" : "action-row");
+    RoutedNode chosen = routed.getValue();
+    if (chosen != null && chosen.isChosen(row)) {
+      getStyleClass().add("routed-node");
+    } else if (chosen != null && chosen.isDomainOfChosen(row)) {
+      getStyleClass().add("routed-domain");
+    }
     boolean unnamed = row.name().isBlank();
     name.setText(unnamed ? "(unnamed)" : row.name());
     name.getStyleClass().remove("unnamed");

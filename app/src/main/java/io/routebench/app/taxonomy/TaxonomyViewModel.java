@@ -31,6 +31,7 @@ public final class TaxonomyViewModel {
   private final Supplier<String> ids;
   private final ReadOnlyObjectWrapper<Taxonomy> taxonomy;
   private final ObjectProperty<NodeRef> selection = new SimpleObjectProperty<>(this, "selection");
+  private final ObjectProperty<RoutedNode> routed = new SimpleObjectProperty<>(this, "routed");
   private final ReadOnlyBooleanWrapper canAddAction =
       new ReadOnlyBooleanWrapper(this, "canAddAction");
   private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
@@ -56,6 +57,11 @@ public final class TaxonomyViewModel {
   }
 
   /** The selected node, or {@code null}. Cleared when an undo removes the node. */
+  /** The node the playtest's latest decision chose, lit up in the tree; {@code null} for none. */
+  public ObjectProperty<RoutedNode> routedProperty() {
+    return routed;
+  }
+
   public ObjectProperty<NodeRef> selectionProperty() {
     return selection;
   }

@@ -1,6 +1,7 @@
 package io.routebench.app.playtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
@@ -50,8 +51,7 @@ class PlaytestViewModelTest {
             suites.addCases(target.id(), List.of(testCase));
             saved.run();
           },
-          typing,
-          Runnable::run);
+          typing);
   private final ArrayList<RuntimeException> loadFailures = new ArrayList<>();
 
   @BeforeAll
@@ -110,13 +110,13 @@ class PlaytestViewModelTest {
     typing.fireAll();
 
     assertThat(playtest.turns())
+        .extracting(Turn::role, Turn::text, Turn::route)
         .containsExactly(
-            new PlaytestViewModel.Turn(
+            tuple(
                 Role.USER,
                 "Write a function that parses ISO dates in Java.",
                 first.effectiveRoute()),
-            new PlaytestViewModel.Turn(
-                Role.ASSISTANT, "Here is a parser using java.time.LocalDate.parse(...).", null));
+            tuple(Role.ASSISTANT, "Here is a parser using java.time.LocalDate.parse(...).", null));
     var followUp = playtest.decisionProperty().get().answer().timing();
     // The template head, the routes and the first message come from the cache; with the tiny
     // model's byte-per-token vocabulary the template's tail alone is some 40 % of a prompt.
@@ -150,7 +150,12 @@ class PlaytestViewModelTest {
     playtest.sendAsUser();
 
     assertThat(playtest.turns())
-        .containsExactly(new PlaytestViewModel.Turn(Role.USER, "hello", null, false));
+        .singleElement()
+        .satisfies(
+            turn -> {
+              assertThat(turn.state()).isEqualTo(TurnState.NOT_ROUTED);
+              assertThat(turn.route()).isNull();
+            });
   }
 
   @Test
