@@ -231,6 +231,86 @@ class PlaytestViewModelTest {
     assertThat(playtest.suggestedCaseName()).hasSize(60).endsWith("…");
   }
 
+  @Test
+  void with_automatic_re_routing_off_a_policy_edit_marks_sent_turns_stale_until_asked() {
+    loadModel();
+    playtest.autoRerouteProperty().set(false);
+    playtest.draftProperty().set("my code crashes");
+    playtest.sendAsUser();
+    assertThat(playtest.turns().get(0).state()).isEqualTo(TurnState.DECIDED);
+
+    editor.apply("rename", PlaytestViewModelTest::renameDebugging);
+
+    Turn stale = playtest.turns().get(0);
+    assertThat(stale.state()).isEqualTo(TurnState.STALE);
+    assertThat(stale.route()).as("a stale route is not the message's route").isNull();
+    assertThat(stale.decision()).as("still shown, as history").isNotNull();
+    assertThat(playtest.anyStaleProperty().get()).isTrue();
+    assertThat(typing.pendingCount()).isZero();
+
+    playtest.rerouteStale();
+
+    assertThat(playtest.turns().get(0).state()).isEqualTo(TurnState.DECIDED);
+    assertThat(playtest.routeNames()).contains(playtest.turns().get(0).route());
+    assertThat(playtest.anyStaleProperty().get()).isFalse();
+  }
+
+  @Test
+  void editing_an_earlier_message_makes_it_and_later_user_turns_stale_but_not_earlier_ones() {
+    loadModel();
+    playtest.autoRerouteProperty().set(false);
+    for (String message : List.of("write a parser", "in rust", "with tests")) {
+      playtest.draftProperty().set(message);
+      playtest.sendAsUser();
+    }
+
+    playtest.editTurn(1, "in go");
+
+    assertThat(playtest.turns())
+        .extracting(Turn::state)
+        .containsExactly(TurnState.DECIDED, TurnState.STALE, TurnState.STALE);
+  }
+
+  @Test
+  void an_assistant_reply_being_typed_is_not_routed() {
+    loadModel();
+    playtest.draftRoleProperty().set(Role.ASSISTANT);
+
+    playtest.draftProperty().set("Here is your parser.");
+
+    assertThat(typing.pendingCount()).isZero();
+    assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.IDLE);
+    playtest.send();
+    assertThat(playtest.turns()).extracting(Turn::role).containsExactly(Role.ASSISTANT);
+    assertThat(playtest.draftRoleProperty().get()).isEqualTo(Role.USER);
+  }
+
+  @Test
+  void a_cleared_conversation_comes_back_with_undo() {
+    playtest.draftProperty().set("hello");
+    playtest.sendAsUser();
+
+    playtest.clearConversation();
+
+    assertThat(playtest.turns()).isEmpty();
+    playtest.undoClear();
+    assertThat(playtest.turns()).extracting(Turn::text).containsExactly("hello");
+  }
+
+  @Test
+  void the_draft_goes_from_decided_to_superseded_when_its_text_changes() {
+    loadModel();
+    playtest.draftProperty().set("write a parser");
+    typing.fireAll();
+    assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
+
+    playtest.draftProperty().set("write a parser in rust");
+
+    assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.SUPERSEDED);
+    typing.fireAll();
+    assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
+  }
+
   private static PolicyDocument renameDebugging(PolicyDocument document) {
     var domains =
         document.taxonomy().domains().stream()
