@@ -9,7 +9,10 @@ import io.routebench.app.settings.AppSettings;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.UiTimer;
+import io.routebench.app.transfer.ExportChoice;
+import io.routebench.app.transfer.ExportDialog;
 import io.routebench.app.transfer.ExportFormat;
+import io.routebench.app.transfer.ExportPreview;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceFiles;
@@ -65,6 +68,9 @@ public final class MainWindow implements ShellCommands {
   private final Playtesting playtesting;
   private WorkspacePane workspacePane;
   private PolicyTransfers transfers;
+
+  /** Where the last export was saved: the next one starts there (this session). */
+  private Path lastExportFolder;
 
   /** One dialog per run of failed saves; reset when a save succeeds again. */
   private boolean saveFailureReported;
@@ -228,21 +234,33 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void exportPolicies(ExportFormat format) {
+    openExport(format);
+  }
+
+  /**
+   * Opens the export dialog on {@code format}, or does nothing without a workspace.
+   *
+   * @return the dialog shown, or {@code null}
+   */
+  ExportDialog openExport(ExportFormat format) {
     var session = workspaces.current().orElse(null);
     if (transfers == null || session == null) {
-      return;
+      return null;
     }
-    var chooser = new FileChooser();
-    chooser.setTitle("Export " + format.displayName());
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter("YAML (*.yaml)", "*.yaml", "*.yml"));
-    chooser.setInitialFileName(format.suggestedFileName(session.displayName()));
-    startIn(chooser);
-    File file = chooser.showSaveDialog(stage);
-    if (file != null) {
-      transfers.exportTo(file.toPath(), format);
-    }
+    var dialog =
+        new ExportDialog(
+            new ExportPreview(session.editor(), ExportChoice.of(format)),
+            transfers,
+            session::displayName,
+            () ->
+                lastExportFolder != null
+                    ? lastExportFolder
+                    : session.path().toAbsolutePath().getParent(),
+            folder -> lastExportFolder = folder,
+            stage,
+            stage.getScene().getStylesheets());
+    dialog.show();
+    return dialog;
   }
 
   /** Saves the last edit and the settings, then exits; stays open if the edit could not be kept. */

@@ -104,12 +104,19 @@ public final class PolicyTransfers {
           null);
       return;
     }
+    write(file, format, format.render(document, false));
+  }
+
+  /**
+   * Writes exactly {@code rendered} (what the export dialog previewed) to {@code file}, in the
+   * background; the status bar and, with warnings, a dialog say how it went.
+   */
+  public void write(Path file, ExportFormat format, ExportFormat.Rendered rendered) {
     busy.set(true);
     files.execute(
         BackgroundTask.of(
                 "Exporting " + format.displayName(),
                 progress -> {
-                  ExportFormat.Rendered rendered = format.render(document, false);
                   AtomicFiles.writeString(file, rendered.text());
                   return rendered.warnings();
                 })
