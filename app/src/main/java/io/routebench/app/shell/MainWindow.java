@@ -69,6 +69,8 @@ public final class MainWindow implements ShellCommands {
   private WorkspacePane workspacePane;
   private PolicyTransfers transfers;
 
+  private Theme theme;
+
   /** Where the last export was saved: the next one starts there (this session). */
   private Path lastExportFolder;
 
@@ -100,11 +102,15 @@ public final class MainWindow implements ShellCommands {
     this.ids = ids;
     this.fileTransfers = fileTransfers;
     this.playtesting = playtesting;
+    theme = Theme.atStartup();
+    theme.apply();
     menuBar =
         new WorkbenchMenuBar(
             this, noWorkspace.getReadOnlyProperty(), noTransfer.getReadOnlyProperty());
     statusMessages = new StatusMessages(playtesting.typingTimer());
-    statusBar = new StatusBar(workspaces.busyProperty(), statusMessages.textProperty());
+    statusBar =
+        new StatusBar(
+            workspaces.busyProperty(), statusMessages.textProperty(), playtesting.router());
     welcome =
         new WelcomePane(
             this::newWorkspace, this::openWorkspace, this::openRecent, workspaces.busyProperty());
@@ -320,6 +326,17 @@ public final class MainWindow implements ShellCommands {
   }
 
   @Override
+  public void useDarkTheme(boolean dark) {
+    theme = dark ? Theme.DARK : Theme.LIGHT;
+    theme.apply();
+  }
+
+  @Override
+  public boolean isDarkTheme() {
+    return theme == Theme.DARK;
+  }
+
+  @Override
   public void about() {
     AboutDialog.show(stage, paths);
   }
@@ -337,7 +354,7 @@ public final class MainWindow implements ShellCommands {
       noTransfer.set(true);
       welcome.showRecent(workspaces.recentWorkspaces());
       root.setCenter(welcome.root());
-      statusBar.show(null, null);
+      statusBar.show(null, null, null);
       statusMessages.clear();
       return;
     }
@@ -355,7 +372,7 @@ public final class MainWindow implements ShellCommands {
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(workspacePane.root());
-    statusBar.show(session, workspacePane.validation());
+    statusBar.show(session, workspacePane.validation(), workspacePane.playtest());
     statusMessages.clear();
     transfers
         .outcomeProperty()

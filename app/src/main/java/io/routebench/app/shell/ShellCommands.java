@@ -22,7 +22,7 @@ interface ShellCommands {
   /** Asks for a proxy config or policy document and makes it the open workspace's policies. */
   void importPolicies();
 
-  /** Asks where to write the open workspace's policies in {@code format}. */
+  /** Opens the export dialog on {@code format}: preview, validate, save or copy. */
   void exportPolicies(ExportFormat format);
 
   void quit();
@@ -42,4 +42,9 @@ interface ShellCommands {
   void moveNodeDown();
 
   void about();
+
+  /** Switches between the light and the dark theme. */
+  void useDarkTheme(boolean dark);
+
+  boolean isDarkTheme();
 }

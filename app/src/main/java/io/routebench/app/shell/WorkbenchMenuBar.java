@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -113,11 +114,17 @@ final class WorkbenchMenuBar {
             up,
             down);
 
+    var dark = new CheckMenuItem("Dark theme");
+    dark.setId("darkThemeMenuItem");
+    dark.setSelected(commands.isDarkTheme());
+    dark.setOnAction(e -> commands.useDarkTheme(dark.isSelected()));
+    var view = new Menu("View", null, dark);
+
     MenuItem about = item("About RouteBench", "aboutMenuItem", null);
     about.setOnAction(e -> commands.about());
     var help = new Menu("Help", null, about);
 
-    root.getMenus().setAll(file, edit, help);
+    root.getMenus().setAll(file, edit, view, help);
     root.setUseSystemMenuBar(true);
     follow(null);
   }

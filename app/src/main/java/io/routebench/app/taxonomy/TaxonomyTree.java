@@ -263,9 +263,8 @@ final class TaxonomyTree {
     }
   }
 
-  /** Restyles the cells for the new decision and scrolls its node into view, expanding it. */
+  /** Scrolls the node of a new decision into view, expanding its domain; cells restyle alone. */
   private void revealRouted(RoutedNode routed) {
-    tree.refresh();
     if (routed == null) {
       return;
     }

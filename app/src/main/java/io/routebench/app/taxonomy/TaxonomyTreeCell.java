@@ -1,5 +1,7 @@
 package io.routebench.app.taxonomy;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
@@ -20,8 +22,12 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
   /**
    * @param routed the node the playtest chose, lit up
    */
+  /** Held by the cell so that the weak listener lives exactly as long as the cell. */
+  private final InvalidationListener routedChanged = observable -> restyle();
+
   TaxonomyTreeCell(ObservableValue<RoutedNode> routed) {
     this.routed = routed;
+    routed.addListener(new WeakInvalidationListener(routedChanged));
     badge.getStyleClass().add("route-badge");
     content.getStyleClass().add("taxonomy-cell");
   }
@@ -29,19 +35,14 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
   @Override
   protected void updateItem(TreeRow row, boolean empty) {
     super.updateItem(row, empty);
-    getStyleClass().removeAll("domain-row", "action-row", "routed-node", "routed-domain");
+    restyle();
+    getStyleClass().removeAll("domain-row", "action-row");
     if (empty || row == null) {
       setText(null);
       setGraphic(null);
       return;
     }
     getStyleClass().add(row.isDomain() ? "domain-row" : "action-row");
-    RoutedNode chosen = routed.getValue();
-    if (chosen != null && chosen.isChosen(row)) {
-      getStyleClass().add("routed-node");
-    } else if (chosen != null && chosen.isDomainOfChosen(row)) {
-      getStyleClass().add("routed-domain");
-    }
     boolean unnamed = row.name().isBlank();
     name.setText(unnamed ? "(unnamed)" : row.name());
     name.getStyleClass().remove("unnamed");
@@ -52,5 +53,20 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     badge.setManaged(row.coarseRoute());
     setText(null);
     setGraphic(content);
+  }
+
+  /** Marks the node the playtest chose, and more faintly its domain. */
+  private void restyle() {
+    getStyleClass().removeAll("routed-node", "routed-domain");
+    TreeRow row = isEmpty() ? null : getItem();
+    RoutedNode chosen = routed.getValue();
+    if (row == null || chosen == null) {
+      return;
+    }
+    if (chosen.isChosen(row)) {
+      getStyleClass().add("routed-node");
+    } else if (chosen.isDomainOfChosen(row)) {
+      getStyleClass().add("routed-domain");
+    }
   }
 }

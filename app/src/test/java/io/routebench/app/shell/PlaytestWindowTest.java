@@ -45,10 +45,19 @@ class PlaytestWindowTest extends WorkbenchFixture {
   @Test
   void editing_a_description_re_routes_a_visible_conversation() throws Exception {
     Turn sent = send("My Kubernetes pods keep restarting");
-    selectVisibleNode("debugging");
+    String debugging = action("debugging").id();
+    interact(
+        () ->
+            workbench
+                .window()
+                .workspacePane()
+                .taxonomy()
+                .select(io.routebench.app.taxonomy.NodeRef.action(debugging)));
     StyleClassedTextArea description = visible("#nodeDescriptionArea");
 
-    clickOn(description).push(KeyCode.END).write(" Also crash loops of containers.");
+    // Focused as a click would, wherever the form has scrolled it to.
+    interact(description::requestFocus);
+    push(KeyCode.CONTROL, KeyCode.END).write(" Also crash loops of containers.");
 
     waitUntil(
         () -> {
@@ -134,13 +143,6 @@ class PlaytestWindowTest extends WorkbenchFixture {
                         .map(a -> a.name()))
         .findFirst()
         .orElseThrow();
-  }
-
-  private void selectVisibleNode(String name) {
-    clickOn(
-        lookup("#taxonomyTree .tree-cell .label")
-            .match(label -> label instanceof Label l && l.getText().equals(name) && showing(label))
-            .queryLabeled());
   }
 
   /** The node of {@code query} on the tab shown (the taxonomy tab has its own of each). */

@@ -116,6 +116,6 @@ abstract class WorkbenchFixture extends FxRobot {
   }
 
   static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
   }
 }
