@@ -84,8 +84,11 @@ public final class PlaytestView {
   private Node conversationPane() {
     turns.setId("playtestTurns");
     turns.setEditable(true);
-    turns.setPlaceholder(
-        new Label("The conversation so far. Type a message below: its route shows on the right."));
+    var empty = new Label("The conversation so far. Type a message below: its route shows beside.");
+    empty.setWrapText(true);
+    empty.getStyleClass().add("placeholder");
+    turns.setPlaceholder(empty);
+    turns.setMinHeight(90);
     turns.setCellFactory(list -> new TurnCell());
     VBox.setVgrow(turns, Priority.ALWAYS);
 
@@ -94,7 +97,10 @@ public final class PlaytestView {
     rerouteAll.setTooltip(new Tooltip("Ask the router again for every user message"));
     rerouteAll.setOnAction(e -> viewModel.rerouteAll());
     rerouteAll.disableProperty().bind(Bindings.isEmpty(viewModel.turns()));
-    var auto = new CheckBox("Re-route when policies or messages change");
+    var auto = new CheckBox("Re-route on changes");
+    auto.setTooltip(
+        new Tooltip(
+            "Route messages again when the policies, the profile or earlier messages change"));
     auto.setId("playtestAutoRerouteCheckBox");
     auto.selectedProperty().bindBidirectional(viewModel.autoRerouteProperty());
     var stale = new Hyperlink("Stale routes: re-route them");
@@ -152,16 +158,16 @@ public final class PlaytestView {
         .addListener(
             (obs, old, now) -> (now == Role.ASSISTANT ? asAssistant : asUser).setSelected(true));
     var typing = new Label("Typing as");
-    var send = new Button("Send as user");
+    var send = new Button();
     send.setId("playtestSendButton");
-    send.setOnAction(e -> viewModel.sendAsUser());
-    var reply = new Button("Add as assistant reply");
-    reply.setId("playtestReplyButton");
-    reply.setOnAction(e -> viewModel.addAssistantReply());
-    var blank = viewModel.draftProperty().isEmpty();
-    send.disableProperty().bind(blank);
-    reply.disableProperty().bind(blank);
-    var draftBar = new FlowPane(6, 4, typing, asUser, asAssistant, send, reply);
+    send.textProperty()
+        .bind(
+            viewModel
+                .draftRoleProperty()
+                .map(role -> role == Role.ASSISTANT ? "Add reply" : "Send as user"));
+    send.setOnAction(e -> viewModel.send());
+    send.disableProperty().bind(viewModel.draftProperty().isEmpty());
+    var draftBar = new FlowPane(6, 4, typing, asUser, asAssistant, send);
     draftBar.setAlignment(Pos.CENTER_LEFT);
 
     var save = new Button("Save as test case…");
@@ -192,8 +198,7 @@ public final class PlaytestView {
     saved.setWrapText(true);
     saved.setMinHeight(Region.USE_PREF_SIZE);
     saved.textProperty().bind(viewModel.saveOutcomeProperty());
-    var caseBar = new FlowPane(6, 4, save, clear, undoClear);
-    caseBar.setAlignment(Pos.CENTER_LEFT);
+    conversationBar.getChildren().addAll(save, clear, undoClear);
 
     var pane =
         new VBox(
@@ -202,12 +207,10 @@ public final class PlaytestView {
             conversationBar,
             draft,
             draftBar,
-            caseBar,
             saved,
             help(
-                "Ctrl+Enter sends. Double-click a message to edit it (Ctrl+Enter keeps the edit,"
-                    + " Esc drops it); right-click for insert, move, delete. The router reads the"
-                    + " whole conversation, as the proxy sends it."));
+                "Ctrl+Enter sends. Double-click a message to edit it; right-click to insert,"
+                    + " move or delete."));
     for (Node wrapping : pane.getChildren()) {
       if (wrapping instanceof Label label) {
         label.setMinHeight(Region.USE_PREF_SIZE);

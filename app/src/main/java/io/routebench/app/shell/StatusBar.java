@@ -66,7 +66,10 @@ final class StatusBar {
                 },
                 localRouter.loadedProperty(),
                 localRouter.loadingProperty()));
-    router.setMinWidth(0);
+    // The router, profile and latency are short and always readable; the file name gives way.
+    for (Label fixed : new Label[] {router, profile, latency}) {
+      fixed.setMinWidth(Region.USE_PREF_SIZE);
+    }
     saveStatus.setId("saveStatusLabel");
     problems.setId("problemsStatusLabel");
     lastTransfer.setId("transferStatusLabel");

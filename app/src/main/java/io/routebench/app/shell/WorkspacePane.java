@@ -18,6 +18,7 @@ import io.routebench.app.validation.ValidationPanel;
 import io.routebench.app.validation.ValidationViewModel;
 import io.routebench.app.workspace.WorkspaceSession;
 import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -34,6 +35,12 @@ final class WorkspacePane {
   static final String TREE_DIVIDER = "taxonomy.tree";
   static final String PROBLEMS_DIVIDER = "workspace.problems";
   static final String PLAYTEST_DIVIDER = "playtest.taxonomy";
+
+  /** Beyond this the problems panel is taken as collapsed to its header. */
+  private static final double COLLAPSED_DIVIDER = 0.95;
+
+  /** Where the problems divider goes when problems appear. */
+  private double expandedDivider = 0.78;
 
   private final TaxonomyViewModel taxonomy;
   private final ValidationViewModel validation;
@@ -117,6 +124,8 @@ final class WorkspacePane {
     SplitPane.setResizableWithParent(problems.root(), false);
     DividerMemory.remember(taxonomyView.root(), TREE_DIVIDER, settings);
     DividerMemory.remember(root, PROBLEMS_DIVIDER, settings);
+    fitProblems();
+    validation.issues().addListener((ListChangeListener<IssueRow>) change -> fitProblems());
 
     if (!editor.document().taxonomy().domains().isEmpty()) {
       taxonomy.select(
@@ -127,6 +136,23 @@ final class WorkspacePane {
 
   Node root() {
     return root;
+  }
+
+  /**
+   * Without problems the panel shrinks to its header line (its minimum): the divider goes to the
+   * bottom, and comes back to where it was when problems appear.
+   */
+  private void fitProblems() {
+    double position = root.getDividerPositions()[0];
+    boolean collapsed = position > COLLAPSED_DIVIDER;
+    if (validation.issues().isEmpty()) {
+      if (!collapsed) {
+        expandedDivider = position;
+      }
+      root.setDividerPositions(1.0);
+    } else if (collapsed) {
+      root.setDividerPositions(expandedDivider);
+    }
   }
 
   TaxonomyViewModel taxonomy() {
