@@ -167,7 +167,17 @@ public final class PlaytestView {
                 .map(role -> role == Role.ASSISTANT ? "Add reply" : "Send as user"));
     send.setOnAction(e -> viewModel.send());
     send.disableProperty().bind(viewModel.draftProperty().isEmpty());
-    var draftBar = new FlowPane(6, 4, typing, asUser, asAssistant, send);
+    var simulate = new Button("Simulate reply");
+    simulate.setId("playtestSimulateReplyButton");
+    simulate.setTooltip(
+        new Tooltip("Add an assistant turn standing in for the routed model's reply"));
+    simulate.setOnAction(e -> viewModel.simulateReply());
+    simulate
+        .disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> viewModel.lastRoutedModel() == null, viewModel.turns()));
+    var draftBar = new FlowPane(6, 4, typing, asUser, asAssistant, send, simulate);
     draftBar.setAlignment(Pos.CENTER_LEFT);
 
     var save = new Button("Save as test case…");

@@ -259,6 +259,32 @@ public final class PlaytestViewModel {
     routeSoon();
   }
 
+  /**
+   * Adds an assistant turn that stands in for the reply of the model the last user message was
+   * routed to, naming it, so a follow-up can be tested without calling that model.
+   */
+  public void simulateReply() {
+    String model = lastRoutedModel();
+    if (model == null) {
+      return;
+    }
+    forgetCleared();
+    turns.add(Turn.of(nextTurnId++, Role.ASSISTANT, "[simulated reply from " + model + "]"));
+    routeSoon();
+  }
+
+  /** The target model of the last message, when it is a user message with a decided route. */
+  public String lastRoutedModel() {
+    if (turns.isEmpty()) {
+      return null;
+    }
+    Turn last = turns.get(turns.size() - 1);
+    if (!last.isUser() || last.state() != TurnState.DECIDED) {
+      return null;
+    }
+    return last.decision().targetModel().map(target -> target.model()).orElse(null);
+  }
+
   /** Replaces the text of message {@code index}; it and the user messages after it are stale. */
   public void editTurn(int index, String text) {
     Turn turn = turns.get(index);

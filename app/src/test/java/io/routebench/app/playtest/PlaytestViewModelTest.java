@@ -286,6 +286,21 @@ class PlaytestViewModelTest {
   }
 
   @Test
+  void a_simulated_reply_names_the_model_the_last_message_was_routed_to() {
+    loadModel();
+    playtest.draftProperty().set("write a parser");
+    playtest.sendAsUser();
+    String model = playtest.turns().get(0).decision().targetModel().orElseThrow().model();
+
+    playtest.simulateReply();
+
+    assertThat(playtest.turns())
+        .extracting(Turn::role, Turn::text)
+        .endsWith(tuple(Role.ASSISTANT, "[simulated reply from " + model + "]"));
+    assertThat(playtest.lastRoutedModel()).isNull();
+  }
+
+  @Test
   void a_cleared_conversation_comes_back_with_undo() {
     playtest.draftProperty().set("hello");
     playtest.sendAsUser();
