@@ -15,10 +15,8 @@ import io.routebench.app.transfer.ExportFormat;
 import io.routebench.app.transfer.ExportPreview;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
-import io.routebench.app.workspace.WorkspaceFiles;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceSession;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +27,6 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
@@ -62,6 +59,7 @@ public final class MainWindow implements ShellCommands {
   private final StatusBar statusBar;
   private final StatusMessages statusMessages;
   private final WelcomePane welcome;
+  private final FileChoosers choosers;
   private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
   private final TaskExecutor fileTransfers;
@@ -104,6 +102,15 @@ public final class MainWindow implements ShellCommands {
     this.playtesting = playtesting;
     theme = Theme.atStartup();
     theme.apply();
+    // Choosers start in the open workspace's folder, or the default workspace folder.
+    choosers =
+        new FileChoosers(
+            stage,
+            () ->
+                workspaces
+                    .current()
+                    .map(s -> s.path().getParent())
+                    .orElse(workspaces.workspaceDir()));
     menuBar =
         new WorkbenchMenuBar(
             this, noWorkspace.getReadOnlyProperty(), noTransfer.getReadOnlyProperty());
@@ -170,13 +177,10 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void newWorkspace() {
-    var chooser = workspaceChooser("New workspace");
-    chooser.setInitialFileName("Routing policies" + WorkspaceFiles.EXTENSION);
-    File file = chooser.showSaveDialog(stage);
-    if (file == null) {
+    Path target = choosers.newWorkspace().orElse(null);
+    if (target == null) {
       return;
     }
-    Path target = WorkspaceFiles.withExtension(file.toPath());
     if (Files.exists(target)) {
       errors.showError(
           "Cannot create workspace",
@@ -191,10 +195,7 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void openWorkspace() {
-    File file = workspaceChooser("Open workspace").showOpenDialog(stage);
-    if (file != null) {
-      workspaces.open(file.toPath());
-    }
+    choosers.openWorkspace().ifPresent(workspaces::open);
   }
 
   @Override
@@ -223,19 +224,7 @@ public final class MainWindow implements ShellCommands {
     if (transfers == null) {
       return;
     }
-    var chooser = new FileChooser();
-    chooser.setTitle("Import policies");
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter(
-                "Proxy configs and policy documents (*.yaml, *.yml)", "*.yaml", "*.yml"),
-            new FileChooser.ExtensionFilter("All files", "*"));
-    startIn(chooser);
-    File file = chooser.showOpenDialog(stage);
-    if (file != null) {
-      transfers.importFrom(file.toPath());
-    }
+    choosers.policiesToImport().ifPresent(transfers::importFrom);
   }
 
   @Override
@@ -417,27 +406,6 @@ public final class MainWindow implements ShellCommands {
         || WorkbenchMenuBar.REDO_ALTERNATIVE.match(event)) {
       redo();
       event.consume();
-    }
-  }
-
-  private FileChooser workspaceChooser(String title) {
-    var chooser = new FileChooser();
-    chooser.setTitle(title);
-    chooser
-        .getExtensionFilters()
-        .add(
-            new FileChooser.ExtensionFilter(
-                "RouteBench workspaces", "*" + WorkspaceFiles.EXTENSION));
-    startIn(chooser);
-    return chooser;
-  }
-
-  /** Starts a chooser in the open workspace's folder, or the default workspace folder. */
-  private void startIn(FileChooser chooser) {
-    Path initial =
-        workspaces.current().map(s -> s.path().getParent()).orElse(workspaces.workspaceDir());
-    if (initial != null && Files.isDirectory(initial)) {
-      chooser.setInitialDirectory(initial.toFile());
     }
   }
 }
