@@ -26,6 +26,7 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -56,6 +57,9 @@ final class TaxonomyTree {
 
   private NodeRef dragged;
 
+  /** The cell whose name is being edited, or {@code null}. */
+  private TaxonomyTreeCell renaming;
+
   /**
    * @param commands adds nodes the way the whole tab does (which also moves focus to the new node's
    *     name)
@@ -68,6 +72,22 @@ final class TaxonomyTree {
     tree.setCellFactory(view -> createCell());
     tree.setContextMenu(contextMenu());
     tree.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+    // Editable only while renaming: otherwise a click on the selected row would start an edit.
+    tree.setOnEditCommit(
+        event -> {
+          if (event.getNewValue() != null && renaming != null) {
+            viewModel.rename(event.getNewValue().node(), renaming.editedName());
+          }
+        });
+    tree.setOnEditCancel(event -> tree.setEditable(false));
+    tree.editingItemProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                tree.setEditable(false);
+                renaming = null;
+              }
+            });
 
     var emptyHint = new Label("No domains yet.\nClick “Add domain” to create the first one.");
     emptyHint.getStyleClass().add("placeholder");
@@ -140,6 +160,9 @@ final class TaxonomyTree {
     var addAction = new MenuItem("Add action");
     addAction.setOnAction(e -> commands.addAction().run());
     addAction.disableProperty().bind(viewModel.canAddActionProperty().not());
+    var rename = new MenuItem("Rename");
+    rename.setOnAction(e -> renameSelected());
+    rename.disableProperty().bind(viewModel.canDeleteProperty().not());
     var delete = new MenuItem("Delete");
     delete.setOnAction(e -> viewModel.deleteSelected());
     delete.disableProperty().bind(viewModel.canDeleteProperty().not());
@@ -150,12 +173,22 @@ final class TaxonomyTree {
     down.setOnAction(e -> viewModel.moveSelectedDown());
     down.disableProperty().bind(viewModel.canMoveDownProperty().not());
     return new ContextMenu(
-        addDomain, addAction, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(), delete);
+        addDomain,
+        addAction,
+        new SeparatorMenuItem(),
+        rename,
+        up,
+        down,
+        new SeparatorMenuItem(),
+        delete);
   }
 
   /** Delete and Alt+Up/Down act on the tree only, so they never steal keys from text fields. */
   private void onKeyPressed(KeyEvent event) {
-    if (event.getCode() == KeyCode.DELETE
+    if (event.getCode() == KeyCode.F2 && tree.getEditingItem() == null) {
+      renameSelected();
+      event.consume();
+    } else if (event.getCode() == KeyCode.DELETE
         || event.getCode() == KeyCode.BACK_SPACE && event.isShortcutDown()) {
       viewModel.deleteSelected();
       event.consume();
@@ -297,8 +330,33 @@ final class TaxonomyTree {
         : actionItemsById.get(node.id());
   }
 
+  /** Starts renaming the selected node in its row (F2, double-click, the context menu). */
+  void renameSelected() {
+    TreeItem<TreeRow> item = tree.getSelectionModel().getSelectedItem();
+    if (item == null) {
+      return;
+    }
+    tree.setEditable(true);
+    tree.edit(item);
+  }
+
   private TreeCell<TreeRow> createCell() {
     var cell = new TaxonomyTreeCell(viewModel.routedProperty());
+    cell.editingProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now) {
+                renaming = cell;
+              }
+            });
+    cell.addEventFilter(
+        MouseEvent.MOUSE_CLICKED,
+        event -> {
+          if (event.getClickCount() == 2 && cell.getItem() != null && !cell.isEditing()) {
+            renameSelected();
+            event.consume();
+          }
+        });
     cell.setOnDragDetected(
         event -> {
           if (cell.getItem() == null) {

@@ -4,7 +4,10 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 
 /**
@@ -25,8 +28,27 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
   /** Held by the cell so that the weak listener lives exactly as long as the cell. */
   private final InvalidationListener routedChanged = observable -> restyle();
 
+  private final TextField editor = new TextField();
+
   TaxonomyTreeCell(ObservableValue<RoutedNode> routed) {
     this.routed = routed;
+    editor.setOnAction(e -> commitEdit(getItem()));
+    editor.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        event -> {
+          if (event.getCode() == KeyCode.ESCAPE) {
+            cancelEdit();
+            event.consume();
+          }
+        });
+    editor
+        .focusedProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (!now && isEditing()) {
+                commitEdit(getItem());
+              }
+            });
     routed.addListener(new WeakInvalidationListener(routedChanged));
     badge.getStyleClass().add("route-badge");
     content.getStyleClass().add("taxonomy-cell");
@@ -52,7 +74,30 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     badge.setVisible(row.coarseRoute());
     badge.setManaged(row.coarseRoute());
     setText(null);
-    setGraphic(content);
+    setGraphic(isEditing() ? editor : content);
+  }
+
+  /** The name as typed in the cell, once an edit is committed. */
+  String editedName() {
+    return editor.getText();
+  }
+
+  @Override
+  public void startEdit() {
+    if (getItem() == null) {
+      return;
+    }
+    super.startEdit();
+    editor.setText(getItem().name());
+    setGraphic(editor);
+    editor.requestFocus();
+    editor.selectAll();
+  }
+
+  @Override
+  public void cancelEdit() {
+    super.cancelEdit();
+    setGraphic(getItem() == null ? null : content);
   }
 
   /** Marks the node the playtest chose, and more faintly its domain. */

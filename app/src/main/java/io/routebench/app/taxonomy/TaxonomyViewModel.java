@@ -142,6 +142,23 @@ public final class TaxonomyViewModel {
   }
 
   /** Deletes the selected node (a domain with its actions) and selects a neighbour. */
+  /** Renames a node in place (the tree's F2 or double-click), as one undo step. */
+  public void rename(NodeRef node, String name) {
+    String newName = name.strip();
+    if (newName.isEmpty()) {
+      return;
+    }
+    if (node instanceof NodeRef.DomainRef) {
+      editor.apply(
+          "rename domain",
+          d -> TaxonomyEdits.updateDomain(d, node.id(), domain -> domain.withName(newName)));
+    } else {
+      editor.apply(
+          "rename action",
+          d -> TaxonomyEdits.updateAction(d, node.id(), action -> action.withName(newName)));
+    }
+  }
+
   public void deleteSelected() {
     NodeRef node = selection.get();
     Optional<NodeLocation> location = selectedLocation();

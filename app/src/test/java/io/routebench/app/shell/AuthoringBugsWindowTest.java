@@ -111,6 +111,17 @@ class AuthoringBugsWindowTest extends WorkbenchFixture {
   }
 
   @Test
+  void f2_renames_a_node_in_the_tree_in_one_undo_step() {
+    selectInTree("debugging");
+
+    push(KeyCode.F2).push(KeyCode.CONTROL, KeyCode.A).write("bug fixing").push(KeyCode.ENTER);
+
+    assertThat(treeLabels()).contains("bug fixing").doesNotContain("debugging");
+    push(KeyCode.CONTROL, KeyCode.Z);
+    assertThat(treeLabels()).contains("debugging");
+  }
+
+  @Test
   void after_moving_a_node_the_focus_outline_is_on_the_selected_row() {
     selectInTree("debugging");
 
