@@ -122,8 +122,13 @@ final class WorkspacePane {
     root.setOrientation(Orientation.VERTICAL);
     root.setDividerPositions(0.78);
     SplitPane.setResizableWithParent(problems.root(), false);
-    DividerMemory.remember(taxonomyView.root(), TREE_DIVIDER, settings);
-    DividerMemory.remember(root, PROBLEMS_DIVIDER, settings);
+    // Only the side-by-side layout's divider is the user's; and a collapsed problems panel is ours.
+    DividerMemory.remember(
+        taxonomyView.root(),
+        TREE_DIVIDER,
+        settings,
+        () -> taxonomyView.root().getOrientation() == Orientation.HORIZONTAL);
+    DividerMemory.remember(root, PROBLEMS_DIVIDER, settings, () -> !validation.issues().isEmpty());
     fitProblems();
     validation.issues().addListener((ListChangeListener<IssueRow>) change -> fitProblems());
 
