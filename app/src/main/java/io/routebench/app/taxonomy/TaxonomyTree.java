@@ -211,14 +211,24 @@ final class TaxonomyTree {
         TreeItem<TreeRow> domainItem = reuse(domainItems, domain.id(), true);
         update(
             domainItem,
-            new TreeRow(NodeRef.domain(domain.id()), domain.name(), domain.isCoarsePolicy()));
+            new TreeRow(
+                NodeRef.domain(domain.id()),
+                domain.name(),
+                domain.isCoarsePolicy(),
+                domain.isCoarsePolicy() ? badge(domain.coarsePolicy().targetModel()) : null));
         var actions = new ArrayList<TreeItem<TreeRow>>();
         for (Action action : domain.actions()) {
           // Keyed by domain too: an item moved to another parent is made anew, because JavaFX
           // would unlink it from the new parent when the old one drops it.
           String key = domain.id() + "/" + action.id();
           TreeItem<TreeRow> actionItem = reuse(actionItems, key, false);
-          update(actionItem, new TreeRow(NodeRef.action(action.id()), action.name(), false));
+          update(
+              actionItem,
+              new TreeRow(
+                  NodeRef.action(action.id()),
+                  action.name(),
+                  false,
+                  badge(action.policy().targetModel())));
           actions.add(actionItem);
           liveActions.put(key, actionItem);
         }
@@ -248,6 +258,15 @@ final class TaxonomyTree {
     if (selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
       tree.getFocusModel().focus(selected);
     }
+  }
+
+  /** A target model as the tree's badge shows it: without its provider prefix. */
+  private static String badge(String targetModel) {
+    if (targetModel == null || targetModel.isBlank()) {
+      return null;
+    }
+    int slash = targetModel.indexOf('/');
+    return slash >= 0 ? targetModel.substring(slash + 1) : targetModel;
   }
 
   private static TreeItem<TreeRow> reuse(

@@ -18,7 +18,8 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
 
   private final Label name = new Label();
   private final Label badge = new Label("route");
-  private final HBox content = new HBox(6, name, badge);
+  private final Label target = new Label();
+  private final HBox content = new HBox(6, name, badge, target);
 
   private final ObservableValue<RoutedNode> routed;
 
@@ -51,6 +52,8 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
             });
     routed.addListener(new WeakInvalidationListener(routedChanged));
     badge.getStyleClass().add("route-badge");
+    target.getStyleClass().add("target-badge");
+    target.setMinWidth(0);
     content.getStyleClass().add("taxonomy-cell");
   }
 
@@ -73,6 +76,9 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     }
     badge.setVisible(row.coarseRoute());
     badge.setManaged(row.coarseRoute());
+    target.setText(row.target() == null ? "" : "→ " + row.target());
+    target.setVisible(row.target() != null);
+    target.setManaged(row.target() != null);
     setText(null);
     setGraphic(isEditing() ? editor : content);
   }
