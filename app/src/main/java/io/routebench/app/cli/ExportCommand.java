@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes a workspace (or policy document / proxy config) as a proxy config or a policy document.",
-      "The policies are validated first; nothing is written when they have errors."
-    })
+    description =
+        "Writes a workspace (or policy document / proxy config) as a proxy config or a"
+            + " policy document. The policies are validated first; nothing is written when they"
+            + " have errors.")
 final class ExportCommand implements Callable<Integer> {
 
   /** The names users type; lower case, as Unix options are. */

@@ -30,10 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = {
-      "Imports into a workspace (created when missing): a proxy config (archgw or plano) or a policy",
-      "document becomes its policies; a JSONL file becomes (or extends) a test suite."
-    })
+    description =
+        "Imports into a workspace (created when missing): a proxy config (archgw or"
+            + " plano) or a policy document becomes its policies; a JSONL file becomes (or"
+            + " extends) a test suite.")
 final class ImportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -21,11 +21,10 @@ import picocli.CommandLine.Spec;
     name = "model",
     mixinStandardHelpOptions = true,
     subcommands = ModelGetCommand.class,
-    description = {
-      "Shows what a GGUF router model is, read from its header, and whether RouteBench can run it;",
-      "loads it briefly to check that llama.cpp renders its chat template. Exits 1 when it cannot",
-      "run the model. `model get` downloads Arch-Router from Hugging Face."
-    })
+    description =
+        "Shows what a GGUF router model is, read from its header, and whether RouteBench can run"
+            + " it; loads it briefly to check that llama.cpp renders its chat template. Exits 1 when"
+            + " it cannot run the model. `model get` downloads Arch-Router from Hugging Face.")
 final class ModelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

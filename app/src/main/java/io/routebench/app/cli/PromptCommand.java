@@ -19,10 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "prompt",
     mixinStandardHelpOptions = true,
-    description = {
-      "Prints exactly the router prompt the proxy sends for a conversation (the filled template,",
-      "nothing added)."
-    })
+    description =
+        "Prints exactly the router prompt the proxy sends for a conversation (the filled"
+            + " template, nothing added).")
 final class PromptCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -17,10 +17,9 @@ import picocli.CommandLine.Spec;
     name = "routebench",
     mixinStandardHelpOptions = true,
     versionProvider = RouteBenchCli.Version.class,
-    description = {
-      "Design, test and export preference-aligned LLM routing policies for Arch-Router.",
-      "Without arguments, opens the workbench."
-    },
+    description =
+        "Design, test and export preference-aligned LLM routing policies for Arch-Router."
+            + " Without arguments, opens the workbench.",
     subcommands = {
       ValidateCommand.class,
       ImportCommand.class,

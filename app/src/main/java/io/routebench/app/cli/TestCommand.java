@@ -36,11 +36,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "test",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a test suite headless, stores the run in the workspace, prints the paper's metrics and",
-      "writes JUnit XML / JSON reports. Exits 1 below --fail-under or on regressions against",
-      "--compare-to: the way to gate a routing config in CI."
-    })
+    description =
+        "Runs a test suite headless, stores the run in the workspace, prints the paper's"
+            + " metrics and writes JUnit XML / JSON reports. Exits 1 below --fail-under or on"
+            + " regressions against --compare-to: the way to gate a routing config in CI.")
 final class TestCommand implements Callable<Integer> {
 
   enum Metric {

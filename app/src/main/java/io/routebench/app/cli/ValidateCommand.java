@@ -21,10 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Checks a policy document, a proxy config (archgw or plano) or a workspace.",
-      "Prints every problem with its location; exits 1 when there are errors."
-    })
+    description =
+        "Checks a policy document, a proxy config (archgw or plano) or a workspace."
+            + " Prints every problem with its location; exits 1 when there are errors.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

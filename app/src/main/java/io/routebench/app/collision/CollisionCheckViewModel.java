@@ -98,27 +98,24 @@ public final class CollisionCheckViewModel {
     state.set(State.RUNNING);
     progress.set(0);
     message.set("Routing each policy's description…");
-    router
-        .engine()
-        .execute(
-            () -> {
-              try {
-                CollisionReport done =
-                    CollisionCheck.run(
-                        selector,
-                        document,
-                        (index, answer, count, total) ->
-                            ui.execute(() -> progressed(cancellation, count, total)),
-                        cancellation);
-                ui.execute(() -> finished(cancellation, done));
-              } catch (RoutingCancelledException e) {
-                ui.execute(() -> ended(cancellation, State.CANCELLED, "Cancelled."));
-              } catch (RuntimeException e) {
-                ui.execute(
-                    () ->
-                        ended(cancellation, State.FAILED, "The router failed: " + e.getMessage()));
-              }
-            });
+    router.runOnEngineThread(
+        () -> {
+          try {
+            CollisionReport done =
+                CollisionCheck.run(
+                    selector,
+                    document,
+                    (index, answer, count, total) ->
+                        ui.execute(() -> progressed(cancellation, count, total)),
+                    cancellation);
+            ui.execute(() -> finished(cancellation, done));
+          } catch (RoutingCancelledException e) {
+            ui.execute(() -> ended(cancellation, State.CANCELLED, "Cancelled."));
+          } catch (RuntimeException e) {
+            ui.execute(
+                () -> ended(cancellation, State.FAILED, "The router failed: " + e.getMessage()));
+          }
+        });
   }
 
   /** Stops the running check at the next decision. */

@@ -4,33 +4,50 @@ import static io.routebench.app.forms.Forms.help;
 
 import io.routebench.app.decision.DecisionDetailsView;
 import io.routebench.app.decision.DecisionDetailsViewModel;
+import io.routebench.app.routing.DecisionWords;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.RouteDecision;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
- * The playtest tab: the router model bar on top, the conversation and the message being typed on
- * the left, and on the right the route the router picks for it, highlighted among all routes.
+ * The playtest: the router model bar on top, the conversation (each user message with its route
+ * chip, every message editable in place) and the message being typed, and beside them the route the
+ * router picks for that message, highlighted among all routes, above a slot for more about the
+ * decision.
  */
 public final class PlaytestView {
 
@@ -39,6 +56,7 @@ public final class PlaytestView {
 
   private final PlaytestViewModel viewModel;
   private final ListView<String> routes = new ListView<>();
+  private final ListView<Turn> turns;
   private final BorderPane root = new BorderPane();
 
   /**
@@ -46,9 +64,10 @@ public final class PlaytestView {
    */
   public PlaytestView(PlaytestViewModel viewModel, Node modelBar) {
     this.viewModel = viewModel;
+    turns = new ListView<>(viewModel.turns());
     var split = new SplitPane(conversationPane(), decisionPane());
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.6);
+    split.setDividerPositions(0.62);
     root.setTop(modelBar);
     root.setCenter(withWhyPanel(split));
   }
@@ -68,22 +87,53 @@ public final class PlaytestView {
   }
 
   private Node conversationPane() {
-    var turns = new ListView<PlaytestViewModel.Turn>(viewModel.turns());
     turns.setId("playtestTurns");
-    turns.setPlaceholder(
-        new Label("The conversation so far. Type a message below: its route shows on the right."));
-    turns.setCellFactory(list -> turnCell());
+    turns.setEditable(true);
+    var empty = new Label("The conversation so far. Type a message below: its route shows beside.");
+    empty.setWrapText(true);
+    empty.getStyleClass().add("placeholder");
+    turns.setPlaceholder(empty);
+    turns.setMinHeight(90);
+    turns.setCellFactory(list -> new TurnCell());
     turns
         .getSelectionModel()
         .selectedItemProperty()
         .addListener((o, was, now) -> viewModel.selectTurn(now));
     VBox.setVgrow(turns, Priority.ALWAYS);
 
+    var rerouteAll = new Button("Re-route all");
+    rerouteAll.setId("playtestRerouteAllButton");
+    rerouteAll.setTooltip(new Tooltip("Ask the router again for every user message"));
+    rerouteAll.setOnAction(e -> viewModel.rerouteAll());
+    rerouteAll.disableProperty().bind(Bindings.isEmpty(viewModel.turns()));
+    var auto = new CheckBox("Re-route on changes");
+    auto.setTooltip(
+        new Tooltip(
+            "Route messages again when the policies, the profile or earlier messages change"));
+    auto.setId("playtestAutoRerouteCheckBox");
+    auto.selectedProperty().bindBidirectional(viewModel.autoRerouteProperty());
+    var stale = new Hyperlink("Stale routes: re-route them");
+    stale.setId("playtestRerouteStaleLink");
+    stale.setOnAction(e -> viewModel.rerouteStale());
+    stale.visibleProperty().bind(viewModel.anyStaleProperty());
+    stale.managedProperty().bind(stale.visibleProperty());
+    var conversationBar = new FlowPane(8, 4, rerouteAll, auto, stale);
+    conversationBar.setAlignment(Pos.CENTER_LEFT);
+
     var draft = new TextArea();
     draft.setId("playtestDraft");
     draft.setWrapText(true);
     draft.setPrefRowCount(3);
-    draft.setPromptText("Next user message…");
+    draft
+        .promptTextProperty()
+        .bind(
+            viewModel
+                .draftRoleProperty()
+                .map(
+                    role ->
+                        role == Role.ASSISTANT
+                            ? "Assistant reply (not routed)…"
+                            : "Next user message…"));
     draft.textProperty().bindBidirectional(viewModel.draftProperty());
     // Back at the draft, the why panel explains the draft's decision again.
     draft
@@ -98,19 +148,56 @@ public final class PlaytestView {
         KeyEvent.KEY_PRESSED,
         event -> {
           if (SEND.match(event)) {
-            viewModel.sendAsUser();
+            viewModel.send();
             event.consume();
           }
         });
 
-    var send = new Button("Send as user");
+    var asUser = new ToggleButton("User");
+    asUser.setId("playtestDraftAsUser");
+    var asAssistant = new ToggleButton("Assistant");
+    asAssistant.setId("playtestDraftAsAssistant");
+    var roles = new ToggleGroup();
+    asUser.setToggleGroup(roles);
+    asAssistant.setToggleGroup(roles);
+    asUser.setSelected(true);
+    roles
+        .selectedToggleProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                old.setSelected(true); // one of the two is always chosen
+              } else {
+                viewModel.draftRoleProperty().set(now == asUser ? Role.USER : Role.ASSISTANT);
+              }
+            });
+    viewModel
+        .draftRoleProperty()
+        .addListener(
+            (obs, old, now) -> (now == Role.ASSISTANT ? asAssistant : asUser).setSelected(true));
+    var typing = new Label("Typing as");
+    var send = new Button();
     send.setId("playtestSendButton");
-    send.setOnAction(e -> viewModel.sendAsUser());
-    var reply = new Button("Add as assistant reply");
-    reply.setId("playtestReplyButton");
-    reply.setOnAction(e -> viewModel.addAssistantReply());
-    var clear = new Button("Clear conversation");
-    clear.setOnAction(e -> viewModel.clearConversation());
+    send.textProperty()
+        .bind(
+            viewModel
+                .draftRoleProperty()
+                .map(role -> role == Role.ASSISTANT ? "Add reply" : "Send as user"));
+    send.setOnAction(e -> viewModel.send());
+    send.disableProperty().bind(viewModel.draftProperty().isEmpty());
+    var simulate = new Button("Simulate reply");
+    simulate.setId("playtestSimulateReplyButton");
+    simulate.setTooltip(
+        new Tooltip("Add an assistant turn standing in for the routed model's reply"));
+    simulate.setOnAction(e -> viewModel.simulateReply());
+    simulate
+        .disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> viewModel.lastRoutedModel() == null, viewModel.turns()));
+    var draftBar = new FlowPane(6, 4, typing, asUser, asAssistant, send, simulate);
+    draftBar.setAlignment(Pos.CENTER_LEFT);
+
     var save = new Button("Save as test case…");
     save.setId("playtestSaveButton");
     save.setOnAction(
@@ -125,29 +212,40 @@ public final class PlaytestView {
         .bind(
             Bindings.createBooleanBinding(
                 () -> viewModel.userTurns().isEmpty(), viewModel.turns()));
-    var blank = viewModel.draftProperty().isEmpty();
-    send.disableProperty().bind(blank);
-    reply.disableProperty().bind(blank);
+    var clear = new Button("Clear");
+    clear.setId("playtestClearButton");
+    clear.setOnAction(e -> viewModel.clearConversation());
     clear.disableProperty().bind(Bindings.isEmpty(viewModel.turns()));
-    var spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    var buttons = new HBox(6, send, reply, spacer, save, clear);
-    buttons.setAlignment(Pos.CENTER_LEFT);
-
+    var undoClear = new Hyperlink("Conversation cleared: undo");
+    undoClear.setId("playtestUndoClearLink");
+    undoClear.setOnAction(e -> viewModel.undoClear());
+    undoClear.visibleProperty().bind(viewModel.clearedProperty().map(list -> !list.isEmpty()));
+    undoClear.managedProperty().bind(undoClear.visibleProperty());
     var saved = new Label();
     saved.setId("playtestSaveOutcome");
+    saved.setWrapText(true);
+    saved.setMinHeight(Region.USE_PREF_SIZE);
     saved.textProperty().bind(viewModel.saveOutcomeProperty());
+    conversationBar.getChildren().addAll(save, clear, undoClear);
+
     var pane =
         new VBox(
             6,
             turns,
+            conversationBar,
             draft,
-            buttons,
+            draftBar,
             saved,
             help(
-                "Ctrl+Enter sends. An assistant reply lets you test follow-ups: the router reads"
-                    + " the whole conversation, as the proxy sends it."));
+                "Ctrl+Enter sends. Double-click a message to edit it; right-click to insert,"
+                    + " move or delete."));
+    for (Node wrapping : pane.getChildren()) {
+      if (wrapping instanceof Label label) {
+        label.setMinHeight(Region.USE_PREF_SIZE);
+      }
+    }
     pane.setPadding(new Insets(10));
+    pane.setMinWidth(300);
     return pane;
   }
 
@@ -170,7 +268,17 @@ public final class PlaytestView {
     status.textProperty().bind(viewModel.statusProperty());
     var spinner = new ProgressIndicator();
     spinner.setPrefSize(16, 16);
-    spinner.visibleProperty().bind(viewModel.routingProperty());
+    var elapsed = new Label();
+    elapsed.setId("playtestElapsedLabel");
+    elapsed.getStyleClass().add("help");
+    var cancel = new Button("Cancel");
+    cancel.setId("playtestCancelButton");
+    cancel.setOnAction(e -> viewModel.cancelRouting());
+    for (Node busy : new Node[] {spinner, elapsed, cancel}) {
+      busy.visibleProperty().bind(viewModel.routingProperty());
+      busy.managedProperty().bind(busy.visibleProperty());
+    }
+    showElapsed(elapsed);
     viewModel
         .decisionProperty()
         .addListener(
@@ -181,20 +289,32 @@ public final class PlaytestView {
                 routes.scrollTo(now.effectiveRoute());
               }
             });
+    viewModel
+        .stateProperty()
+        .addListener(
+            (obs, old, now) -> {
+              route.getStyleClass().remove("superseded");
+              if (now == PlaytestState.SUPERSEDED || now == PlaytestState.ROUTING) {
+                route.getStyleClass().add("superseded");
+              }
+            });
     show(viewModel.decisionProperty().get(), route, target, details);
 
     routes.setId("playtestRoutes");
     routes.setItems(viewModel.routeNames());
     routes.setFocusTraversable(false);
     routes.setCellFactory(list -> routeCell());
-    VBox.setVgrow(routes, Priority.ALWAYS);
+    routes.setPrefHeight(160);
+    VBox.setVgrow(routes, Priority.SOMETIMES);
 
     var heading = new Label("Route");
     heading.getStyleClass().add("details-heading");
+    var busyLine = new HBox(8, heading, spinner, elapsed, cancel);
+    busyLine.setAlignment(Pos.CENTER_LEFT);
     var pane =
         new VBox(
             6,
-            new HBox(8, heading, spinner),
+            busyLine,
             route,
             target,
             details,
@@ -202,7 +322,36 @@ public final class PlaytestView {
             new Label("All routes, in prompt order:"),
             routes);
     pane.setPadding(new Insets(10));
+    pane.setMinWidth(200);
     return pane;
+  }
+
+  /** Counts the seconds of the decision under way, so that a slow model shows it is working. */
+  private void showElapsed(Label elapsed) {
+    var startedAt = new long[1];
+    var tick =
+        new Timeline(
+            new KeyFrame(
+                Duration.millis(100),
+                e ->
+                    elapsed.setText(
+                        String.format(
+                            Locale.ROOT,
+                            "%.1f s",
+                            (System.nanoTime() - startedAt[0]) / 1_000_000_000.0))));
+    tick.setCycleCount(Animation.INDEFINITE);
+    viewModel
+        .routingProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now) {
+                startedAt[0] = System.nanoTime();
+                elapsed.setText("0.0 s");
+                tick.play();
+              } else {
+                tick.stop();
+              }
+            });
   }
 
   private void show(RouteDecision decision, Label route, Label target, Label details) {
@@ -218,30 +367,6 @@ public final class PlaytestView {
             ? "→ nowhere: the proxy answers HTTP 500"
             : "→ " + decision.targetModel().map(t -> t.model()).orElse("no default target"));
     details.setText(viewModel.describe(decision));
-  }
-
-  private ListCell<PlaytestViewModel.Turn> turnCell() {
-    return new ListCell<>() {
-      @Override
-      protected void updateItem(PlaytestViewModel.Turn turn, boolean empty) {
-        super.updateItem(turn, empty);
-        if (empty || turn == null) {
-          setText(null);
-          return;
-        }
-        String who = turn.role() == Role.USER ? "You" : "Assistant";
-        String routed =
-            turn.role() != Role.USER
-                ? ""
-                : "   → "
-                    + (turn.route() != null
-                        ? turn.route()
-                        : turn.routing() ? "(routing…)" : "(not routed)");
-        setText(who + ": " + turn.text() + routed);
-        setWrapText(true);
-        setPrefWidth(0);
-      }
-    };
   }
 
   private ListCell<String> routeCell() {
@@ -260,5 +385,156 @@ public final class PlaytestView {
         }
       }
     };
+  }
+
+  /** What a route chip says: route, target model, outcome and time; or where the route stands. */
+  static String chipText(Turn turn) {
+    RouteDecision decision = turn.decision();
+    return switch (turn.state()) {
+      case NOT_ROUTED -> "not routed: no router model was loaded";
+      case ROUTING ->
+          decision == null ? "routing…" : "routing again… (was " + summary(decision) + ")";
+      case DECIDED -> summary(decision);
+      case STALE ->
+          decision == null
+              ? "stale: route it again"
+              : "stale: " + summary(decision) + " — decided for other policies or messages";
+      case FAILED -> turn.failure();
+    };
+  }
+
+  private static String summary(RouteDecision decision) {
+    return decision.effectiveRoute()
+        + " → "
+        + decision.targetModel().map(t -> t.model()).orElse("no default target")
+        + " · "
+        + DecisionWords.outcome(decision)
+        + " · "
+        + String.format(Locale.ROOT, "%.2f s", decision.answer().timing().totalMillis() / 1000.0);
+  }
+
+  /** A message: who, the route chip of a user message, the text; edited in place. */
+  private final class TurnCell extends ListCell<Turn> {
+
+    private final Label who = new Label();
+    private final Label chip = new Label();
+    private final Label text = new Label();
+    private final VBox content = new VBox(2, new HBox(8, who, chip), text);
+    private final TextArea editor = new TextArea();
+
+    TurnCell() {
+      who.getStyleClass().add("turn-who");
+      chip.getStyleClass().add("route-chip");
+      chip.setId(null);
+      text.setWrapText(true);
+      text.getStyleClass().add("turn-text");
+      chip.setMinWidth(0);
+      chip.setWrapText(true);
+      editor.setWrapText(true);
+      editor.setPrefRowCount(3);
+      editor.addEventFilter(
+          KeyEvent.KEY_PRESSED,
+          event -> {
+            if (SEND.match(event)) {
+              commitEdit(getItem());
+              event.consume();
+            } else if (event.getCode() == KeyCode.ESCAPE) {
+              cancelEdit();
+              event.consume();
+            }
+          });
+      setPrefWidth(0);
+      setContextMenu(contextMenu());
+    }
+
+    @Override
+    protected void updateItem(Turn turn, boolean empty) {
+      super.updateItem(turn, empty);
+      getStyleClass().removeAll("user-turn", "assistant-turn");
+      chip.getStyleClass().removeAll("chip-routing", "chip-stale", "chip-failed", "chip-none");
+      setText(null);
+      if (empty || turn == null) {
+        setGraphic(null);
+        return;
+      }
+      if (isEditing()) {
+        setGraphic(editor);
+        return;
+      }
+      getStyleClass().add(turn.isUser() ? "user-turn" : "assistant-turn");
+      who.setText(turn.isUser() ? "You" : "Assistant");
+      text.setText(turn.text());
+      chip.setVisible(turn.isUser());
+      chip.setManaged(turn.isUser());
+      if (turn.isUser()) {
+        chip.setText(chipText(turn));
+        switch (turn.state()) {
+          case ROUTING -> chip.getStyleClass().add("chip-routing");
+          case STALE -> chip.getStyleClass().add("chip-stale");
+          case FAILED -> chip.getStyleClass().add("chip-failed");
+          case NOT_ROUTED -> chip.getStyleClass().add("chip-none");
+          case DECIDED -> {
+            // The plain chip.
+          }
+        }
+      }
+      setGraphic(content);
+    }
+
+    @Override
+    public void startEdit() {
+      if (getItem() == null) {
+        return;
+      }
+      super.startEdit();
+      editor.setText(getItem().text());
+      setGraphic(editor);
+      editor.requestFocus();
+      editor.selectAll();
+    }
+
+    @Override
+    public void cancelEdit() {
+      super.cancelEdit();
+      updateItem(getItem(), getItem() == null);
+    }
+
+    @Override
+    public void commitEdit(Turn turn) {
+      int index = getIndex();
+      String edited = editor.getText();
+      super.cancelEdit();
+      viewModel.editTurn(index, edited);
+    }
+
+    private ContextMenu contextMenu() {
+      var edit = new MenuItem("Edit");
+      edit.setOnAction(e -> getListView().edit(getIndex()));
+      var insertUser = new MenuItem("Insert user message before");
+      insertUser.setOnAction(e -> insertBefore(Role.USER));
+      var insertAssistant = new MenuItem("Insert assistant message before");
+      insertAssistant.setOnAction(e -> insertBefore(Role.ASSISTANT));
+      var up = new MenuItem("Move up");
+      up.setOnAction(e -> viewModel.moveTurn(getIndex(), -1));
+      var down = new MenuItem("Move down");
+      down.setOnAction(e -> viewModel.moveTurn(getIndex(), +1));
+      var delete = new MenuItem("Delete");
+      delete.setOnAction(e -> viewModel.deleteTurn(getIndex()));
+      return new ContextMenu(
+          edit,
+          insertUser,
+          insertAssistant,
+          new SeparatorMenuItem(),
+          up,
+          down,
+          new SeparatorMenuItem(),
+          delete);
+    }
+
+    private void insertBefore(Role role) {
+      int index = getIndex();
+      viewModel.insertTurn(index, role, role == Role.USER ? "New user message" : "New reply");
+      getListView().edit(index);
+    }
   }
 }

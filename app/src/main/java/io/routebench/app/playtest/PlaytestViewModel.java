@@ -1,5 +1,6 @@
 package io.routebench.app.playtest;
 
+import io.routebench.app.routing.DecisionReport;
 import io.routebench.app.routing.DecisionWords;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.tasks.UiTimer;
@@ -8,32 +9,34 @@ import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionDetails;
-import io.routebench.core.routing.LiveRoutingSession;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.routing.RouteNames;
 import io.routebench.core.routing.RouteOption;
-import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
-import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
+import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.workspace.PolicyDocument;
-import io.routebench.inference.prompt.DecisionExplainer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
@@ -41,10 +44,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * A conversation played against the workspace's policies, routed live: while the user types the
- * next message, the loaded router decides after each pause in typing, and a newer decision
- * supersedes the one in flight ({@link LiveRoutingSession}), so the route shown is always the one
- * for the text as it stands. Editing a policy re-routes the message too.
+ * A conversation played against the workspace's policies. The message being typed is routed live:
+ * after each pause in typing the router decides, and a newer decision supersedes the one in flight
+ * (the {@link LocalRouter} owns both), so the route shown is always the one for the text as it
+ * stands. The conversation is a document: any message can be edited, inserted, deleted or moved.
+ * Each user message remembers the request it was decided for; when the policies, the profile or the
+ * messages before it change, it is stale, and is routed again after the typing pause (or on
+ * request, with automatic re-routing off).
  *
  * <p>Confined to the UI thread; decisions run on the router's engine thread.
  */
@@ -53,28 +59,18 @@ public final class PlaytestViewModel {
   /** How long typing must pause before the router is asked. */
   static final Duration TYPING_PAUSE = Duration.ofMillis(250);
 
-  /**
-   * A message of the conversation so far.
-   *
-   * @param route for user messages, the route decided for exactly this text, or {@code null}
-   * @param routing whether that decision is still being made
-   */
-  public record Turn(Role role, String text, String route, boolean routing) {
-
-    public Turn(Role role, String text, String route) {
-      this(role, text, route, false);
-    }
-
-    Turn decided(String decidedRoute) {
-      return new Turn(role, text, decidedRoute, false);
-    }
-  }
-
   /** Stores a conversation as a test case; the workspace session writes it to the file. */
   @FunctionalInterface
   public interface CaseSaver {
     void add(String suiteName, TestCase testCase, Runnable saved, Consumer<Throwable> failed);
   }
+
+  /**
+   * The taxonomy node a decision chose, for the tree to light up.
+   *
+   * @param actionId {@code null} when the route is the domain's own
+   */
+  public record ChosenNode(String domainId, String actionId) {}
 
   /** The suite a saved conversation goes to unless the user names another. */
   public static final String DEFAULT_SUITE = "Playtests";
@@ -85,62 +81,80 @@ public final class PlaytestViewModel {
   private final LocalRouter router;
   private final CaseSaver saver;
   private final UiTimer timer;
-  private final Executor ui;
   private final ObservableList<Turn> turns = FXCollections.observableArrayList();
   private final ObservableList<String> routeNames = FXCollections.observableArrayList();
   private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
+  private final ObjectProperty<Role> draftRole = new SimpleObjectProperty<>(this, "draftRole");
+  private final BooleanProperty autoReroute = new SimpleBooleanProperty(this, "autoReroute", true);
   private final ReadOnlyObjectWrapper<RouteDecision> decision =
       new ReadOnlyObjectWrapper<>(this, "decision");
+  private final ReadOnlyObjectWrapper<PlaytestState> state =
+      new ReadOnlyObjectWrapper<>(this, "state", PlaytestState.IDLE);
+  private final ReadOnlyObjectWrapper<ChosenNode> chosenNode =
+      new ReadOnlyObjectWrapper<>(this, "chosenNode");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
   private final ReadOnlyBooleanWrapper routing = new ReadOnlyBooleanWrapper(this, "routing");
+  private final ReadOnlyBooleanWrapper anyStale = new ReadOnlyBooleanWrapper(this, "anyStale");
   private final ReadOnlyStringWrapper saveOutcome =
       new ReadOnlyStringWrapper(this, "saveOutcome", "");
+  private final ReadOnlyObjectWrapper<List<Turn>> cleared =
+      new ReadOnlyObjectWrapper<>(this, "cleared", List.of());
+  private final ChangeListener<LocalRouter.Loaded> modelChanged = (obs, old, now) -> modelChanged();
+  private final ChangeListener<PolicyDocument> documentChanged =
+      (obs, old, now) -> documentChanged(now);
+
   private final ReadOnlyObjectWrapper<DecisionDetails> details =
       new ReadOnlyObjectWrapper<>(this, "details");
 
-  /** Why each routed user turn got its route; by identity, as equal texts may differ in context. */
-  private final Map<Turn, DecisionDetails> turnDetails = new IdentityHashMap<>();
+  /** The why of each decided user message, by turn id. */
+  private final Map<Long, DecisionDetails> turnDetails = new HashMap<>();
+
+  /** The message whose why is shown, or null for the draft's. */
+  private Long selectedTurn;
 
   private DecisionDetails draftDetails;
-  private Turn selectedTurn;
-  private final ChangeListener<LocalRouter.Loaded> modelChanged =
-      (obs, old, now) -> modelChanged(now);
 
-  private LiveRoutingSession session;
-  private RouteSelector model;
+  /** The request each user message was last decided (or asked) for, by turn id. */
+  private final Map<Long, RouteRequest> requests = new HashMap<>();
 
-  /** Cancels the decisions for sent messages still waiting: on clear, model change, dispose. */
-  private CancellationToken sentTurns = new CancellationToken();
+  /** Cancels the decision each routing message waits for, by turn id. */
+  private final Map<Long, CancellationToken> pendingAsks = new HashMap<>();
 
+  private long nextTurnId = 1;
+  private long nextAsk = 1;
   private UiTimer.Scheduled pendingDecision;
+  private UiTimer.Scheduled pendingReroute;
 
-  /** The draft text the shown decision was made for. */
-  private String decidedFor;
+  /** The request the shown (or awaited) draft decision is for. */
+  private RouteRequest draftRequest;
+
+  /** Numbers the draft's requests: a report for an older one is dropped. */
+  private long liveAsk;
 
   /**
    * @param saver stores conversations as test cases
-   * @param saver stores conversations as test cases
+   * @param router decides, and reports on the UI thread
    * @param timer waits for a pause in typing
-   * @param ui runs the router's answers on the UI thread ({@code Platform::runLater})
    */
   public PlaytestViewModel(
-      DocumentEditor editor, LocalRouter router, CaseSaver saver, UiTimer timer, Executor ui) {
+      DocumentEditor editor, LocalRouter router, CaseSaver saver, UiTimer timer) {
     this.editor = editor;
     this.router = router;
     this.saver = saver;
     this.timer = timer;
-    this.ui = ui;
+    draftRole.set(Role.USER);
     draft.addListener((obs, old, now) -> routeSoon());
-    editor
-        .documentProperty()
-        .addListener(
-            (obs, old, now) -> {
-              showRouteNames(now);
-              routeSoon();
-            });
+    draftRole.addListener((obs, old, now) -> routeSoon());
+    editor.documentProperty().addListener(documentChanged);
     router.loadedProperty().addListener(modelChanged);
+    autoReroute.addListener(
+        (obs, old, now) -> {
+          if (now) {
+            rerouteSoon();
+          }
+        });
     showRouteNames(editor.document());
-    modelChanged(router.loadedProperty().get());
+    routeSoon();
   }
 
   public ObservableList<Turn> turns() {
@@ -152,28 +166,33 @@ public final class PlaytestViewModel {
     return FXCollections.unmodifiableObservableList(routeNames);
   }
 
-  /** The next user message, as typed so far. */
+  /** The next message, as typed so far. */
   public StringProperty draftProperty() {
     return draft;
   }
 
-  /** The decision for the draft as it stands, or {@code null} while there is none. */
+  /** Whose message the draft is: only a user message is routed as it is typed. */
+  public ObjectProperty<Role> draftRoleProperty() {
+    return draftRole;
+  }
+
+  /** Whether stale messages are routed again on their own, after the typing pause. */
+  public BooleanProperty autoRerouteProperty() {
+    return autoReroute;
+  }
+
+  /** The decision for the draft as it stands (or, while superseded, the last one), or null. */
   public ReadOnlyObjectProperty<RouteDecision> decisionProperty() {
     return decision.getReadOnlyProperty();
   }
 
-  /**
-   * The why of the decision the user looks at: the selected user turn's, or, with no user turn
-   * selected, the draft's; {@code null} when that has no decision.
-   */
-  public ReadOnlyObjectProperty<DecisionDetails> detailsProperty() {
-    return details.getReadOnlyProperty();
+  public ReadOnlyObjectProperty<PlaytestState> stateProperty() {
+    return state.getReadOnlyProperty();
   }
 
-  /** The turn selected in the conversation, or {@code null}: its decision is the one explained. */
-  public void selectTurn(Turn turn) {
-    selectedTurn = turn;
-    showDetails();
+  /** The domain and action of the route chosen for the draft, or the last message; or null. */
+  public ReadOnlyObjectProperty<ChosenNode> chosenNodeProperty() {
+    return chosenNode.getReadOnlyProperty();
   }
 
   /** What the playtest is waiting for, or what went wrong; empty when a decision is shown. */
@@ -181,12 +200,36 @@ public final class PlaytestViewModel {
     return status.getReadOnlyProperty();
   }
 
-  /** Whether the router is working on the draft. */
+  /** Whether the router is working on the draft or on a message of the conversation. */
   public ReadOnlyBooleanProperty routingProperty() {
     return routing.getReadOnlyProperty();
   }
 
-  /** The route shown as chosen, the way the route list names it, or {@code null}. */
+  /** Whether some message's route was decided for other policies, profile or messages. */
+  public ReadOnlyBooleanProperty anyStaleProperty() {
+    return anyStale.getReadOnlyProperty();
+  }
+
+  /**
+   * Why the selected user message (or, with none selected, the draft) got its route: the prompt,
+   * the model's input, the raw output and what the proxy does; null while there is no decision.
+   */
+  public ReadOnlyObjectProperty<DecisionDetails> detailsProperty() {
+    return details.getReadOnlyProperty();
+  }
+
+  /** Shows the why of {@code turn}'s decision; {@code null} (or an assistant turn): the draft's. */
+  public void selectTurn(Turn turn) {
+    selectedTurn = turn == null || !turn.isUser() ? null : turn.id();
+    showDetails();
+  }
+
+  /** The messages the last Clear removed, until {@link #undoClear()} or the next change. */
+  public ReadOnlyObjectProperty<List<Turn>> clearedProperty() {
+    return cleared.getReadOnlyProperty();
+  }
+
+  /** The route shown as chosen for the draft, the way the route list names it, or {@code null}. */
   public String chosenRoute() {
     RouteDecision shown = decision.get();
     return shown == null ? null : shown.effectiveRoute();
@@ -197,25 +240,39 @@ public final class PlaytestViewModel {
     return DecisionWords.outcome(shown) + "\n" + DecisionWords.timing(shown.answer().timing());
   }
 
+  /** Sends the draft as the role it is typed as. */
+  public void send() {
+    if (draftRole.get() == Role.ASSISTANT) {
+      addAssistantReply();
+    } else {
+      sendAsUser();
+    }
+  }
+
   /** Adds the draft as the user's message, with the route decided for it, and clears the draft. */
   public void sendAsUser() {
     String text = draft.get();
     if (text.isBlank()) {
       return;
     }
-    String route = text.equals(decidedFor) ? chosenRoute() : null;
-    // Sent before its route was decided: it keeps its own decision, which typing the next
-    // message does not supersede.
-    boolean decideNow = route == null && model != null;
-    var turn = new Turn(Role.USER, text, route, decideNow);
-    if (route != null) {
-      turnDetails.put(turn, draftDetails);
-    }
+    forgetCleared();
+    Turn turn = Turn.of(nextTurnId++, Role.USER, text);
+    RouteDecision shown = decision.get();
     turns.add(turn);
-    draft.set("");
-    if (decideNow) {
-      routeSentTurn(turn);
+    RouteRequest request = requestFor(turns.size() - 1);
+    if (shown != null && state.get() == PlaytestState.DECIDED && request.equals(draftRequest)) {
+      requests.put(turn.id(), request);
+      replace(turn.id(), turn.decided(shown));
+      if (draftDetails != null) {
+        turnDetails.put(turn.id(), draftDetails);
+      }
+    } else if (router.isReady()) {
+      // Sent before its route was decided: it keeps its own decision, which typing the next
+      // message does not supersede.
+      ask(turn.id(), request);
     }
+    draft.set("");
+    refreshStaleness();
   }
 
   /** Adds the draft as the assistant's reply (it shapes how the next user message is read). */
@@ -224,21 +281,135 @@ public final class PlaytestViewModel {
     if (text.isBlank()) {
       return;
     }
-    turns.add(new Turn(Role.ASSISTANT, text, null));
+    forgetCleared();
+    turns.add(Turn.of(nextTurnId++, Role.ASSISTANT, text));
     draft.set("");
+    draftRole.set(Role.USER);
+    routeSoon();
   }
 
+  /**
+   * Adds an assistant turn that stands in for the reply of the model the last user message was
+   * routed to, naming it, so a follow-up can be tested without calling that model.
+   */
+  public void simulateReply() {
+    String model = lastRoutedModel();
+    if (model == null) {
+      return;
+    }
+    forgetCleared();
+    turns.add(Turn.of(nextTurnId++, Role.ASSISTANT, "[simulated reply from " + model + "]"));
+    routeSoon();
+  }
+
+  /** The target model of the last message, when it is a user message with a decided route. */
+  public String lastRoutedModel() {
+    if (turns.isEmpty()) {
+      return null;
+    }
+    Turn last = turns.get(turns.size() - 1);
+    if (!last.isUser() || last.state() != TurnState.DECIDED) {
+      return null;
+    }
+    return last.decision().targetModel().map(target -> target.model()).orElse(null);
+  }
+
+  /** Replaces the text of message {@code index}; it and the user messages after it are stale. */
+  public void editTurn(int index, String text) {
+    Turn turn = turns.get(index);
+    if (text.isBlank() || text.equals(turn.text())) {
+      return;
+    }
+    turns.set(index, turn.withText(text));
+    conversationChanged();
+  }
+
+  /** Inserts a message before {@code index} ({@code turns().size()} appends). */
+  public void insertTurn(int index, Role role, String text) {
+    if (text.isBlank()) {
+      return;
+    }
+    turns.add(index, Turn.of(nextTurnId++, role, text));
+    conversationChanged();
+  }
+
+  public void deleteTurn(int index) {
+    Turn removed = turns.remove(index);
+    requests.remove(removed.id());
+    turnDetails.remove(removed.id());
+    cancelAsk(removed.id());
+    conversationChanged();
+  }
+
+  /** Moves message {@code index} up ({@code -1}) or down ({@code +1}). */
+  public void moveTurn(int index, int delta) {
+    int to = index + delta;
+    if (to < 0 || to >= turns.size()) {
+      return;
+    }
+    Turn moved = turns.remove(index);
+    turns.add(to, moved);
+    conversationChanged();
+  }
+
+  /** Routes every user message again, stale or not. */
+  public void rerouteAll() {
+    cancelPendingReroute();
+    for (int i = 0; i < turns.size(); i++) {
+      if (turns.get(i).isUser()) {
+        routeTurn(i);
+      }
+    }
+    routeSoon();
+  }
+
+  /** Routes the stale (and failed) messages again. */
+  public void rerouteStale() {
+    cancelPendingReroute();
+    for (int i = 0; i < turns.size(); i++) {
+      TurnState turnState = turns.get(i).state();
+      if (turnState == TurnState.STALE || turnState == TurnState.FAILED) {
+        routeTurn(i);
+      }
+    }
+  }
+
+  /** Stops every decision in flight: the draft's and the conversation's. */
+  public void cancelRouting() {
+    cancelPending();
+    cancelPendingReroute();
+    router.cancelDecisions();
+  }
+
+  /** Empties the conversation; {@link #undoClear()} brings it back. */
   public void clearConversation() {
-    cancelSentTurns();
+    if (turns.isEmpty()) {
+      return;
+    }
+    router.cancelDecisions();
+    cleared.set(List.copyOf(turns));
     turns.clear();
-    turnDetails.clear();
+    requests.clear();
+    pendingAsks.clear();
     selectTurn(null);
+    refreshStaleness();
+    routeSoon();
+  }
+
+  public void undoClear() {
+    List<Turn> back = cleared.get();
+    if (back.isEmpty() || !turns.isEmpty()) {
+      return;
+    }
+    cleared.set(List.of());
+    back.forEach(turn -> turns.add(turn.state() == TurnState.ROUTING ? turn.stale() : turn));
+    refreshStaleness();
     routeSoon();
   }
 
   /** The user messages so far: the turns a saved test case expects a route for. */
   public List<Turn> userTurns() {
-    return turns.stream().filter(turn -> turn.role() == Role.USER).toList();
+    return turns.stream().filter(Turn::isUser).toList();
   }
 
   /** A name for the conversation as a test case: its first user message, shortened. */
@@ -270,7 +441,7 @@ public final class PlaytestViewModel {
     int userTurn = 0;
     for (Turn turn : turns) {
       messages.add(
-          turn.role() == Role.USER
+          turn.isUser()
               ? CaseMessage.user(turn.text(), expectedRoutes.get(userTurn++))
               : new CaseMessage(turn.role(), turn.text(), null));
     }
@@ -290,76 +461,205 @@ public final class PlaytestViewModel {
         failure -> saveOutcome.set("Could not save the test case: " + failure.getMessage()));
   }
 
-  /** Stops listening to the shared router and drops any decision in flight. */
+  /** Stops listening to the shared router and the document, and drops what is in flight. */
   public void dispose() {
     router.loadedProperty().removeListener(modelChanged);
+    editor.documentProperty().removeListener(documentChanged);
     cancelPending();
-    cancelSentTurns();
-    if (session != null) {
-      session.cancel();
-    }
+    cancelPendingReroute();
+    router.cancelDecisions();
   }
 
-  private void modelChanged(LocalRouter.Loaded loaded) {
-    if (session != null) {
-      session.cancel();
+  private void modelChanged() {
+    // The router cancelled what was in flight for the old model; every route was the old model's.
+    for (int i = 0; i < turns.size(); i++) {
+      Turn turn = turns.get(i);
+      if (turn.isUser() && turn.state() != TurnState.NOT_ROUTED) {
+        turns.set(i, turn.decision() == null ? turn.notRouted() : turn.stale());
+        requests.remove(turn.id());
+      }
     }
-    cancelSentTurns();
-    model = loaded == null ? null : loaded.selector();
-    session = model == null ? null : new LiveRoutingSession(model, router.engine());
+    draftRequest = null;
+    refreshStaleness();
     routeSoon();
   }
 
-  private void routeSentTurn(Turn turn) {
-    PolicyDocument document = editor.document();
-    var request =
-        request(document, turns.stream().map(t -> new Message(t.role(), t.text())).toList());
-    RouteSelector selector = model;
-    CancellationToken cancellation = sentTurns;
-    router
-        .engine()
-        .execute(
+  private void documentChanged(PolicyDocument now) {
+    showRouteNames(now);
+    // Targets may have changed: decisions keep the router's answer, resolved anew.
+    for (int i = 0; i < turns.size(); i++) {
+      Turn turn = turns.get(i);
+      if (turn.decision() != null) {
+        RouteDecision resolved = RouteResolver.resolve(turn.decision().answer(), now);
+        if (!resolved.equals(turn.decision())) {
+          turns.set(
+              i,
+              new Turn(
+                  turn.id(),
+                  turn.role(),
+                  turn.text(),
+                  turn.state(),
+                  resolved,
+                  turn.failure(),
+                  turn.ask()));
+        }
+      }
+    }
+    refreshStaleness();
+    routeSoon();
+  }
+
+  private void conversationChanged() {
+    forgetCleared();
+    refreshStaleness();
+    routeSoon();
+  }
+
+  /**
+   * Marks every user message whose request has changed since its decision as stale, and asks for
+   * the stale ones again after the typing pause when re-routing is automatic.
+   */
+  private void refreshStaleness() {
+    boolean stale = false;
+    for (int i = 0; i < turns.size(); i++) {
+      Turn turn = turns.get(i);
+      if (!turn.isUser()) {
+        continue;
+      }
+      RouteRequest decidedFor = requests.get(turn.id());
+      boolean changed = decidedFor == null || !decidedFor.equals(requestFor(i));
+      boolean hadRoute =
+          turn.state() == TurnState.DECIDED
+              || turn.state() == TurnState.FAILED
+              || turn.state() == TurnState.ROUTING;
+      if (changed && hadRoute) {
+        turns.set(i, turn.stale());
+        cancelAsk(turn.id());
+      }
+      stale |= turns.get(i).state() == TurnState.STALE;
+    }
+    anyStale.set(stale);
+    updateRouting();
+    updateChosenNode();
+    if (stale && autoReroute.get() && router.isReady()) {
+      rerouteSoon();
+    }
+  }
+
+  private void rerouteSoon() {
+    cancelPendingReroute();
+    pendingReroute =
+        timer.schedule(
+            TYPING_PAUSE,
             () -> {
-              DecisionDetails why = null;
-              try {
-                cancellation.throwIfCancelled();
-                why =
-                    DecisionExplainer.explain(
-                        request,
-                        RouteResolver.resolve(selector.select(request, cancellation), document),
-                        selector);
-              } catch (RuntimeException e) {
-                // Cancelled (the conversation was cleared or the model changed) or failed: the
-                // message stays unrouted, as when no model is loaded.
-              }
-              DecisionDetails decided = why;
-              ui.execute(() -> decidedSentTurn(turn, decided));
+              pendingReroute = null;
+              rerouteStale();
             });
   }
 
-  private void decidedSentTurn(Turn turn, DecisionDetails why) {
-    Turn decided = turn.decided(why == null ? null : why.decision().effectiveRoute());
-    if (why != null) {
-      turnDetails.put(decided, why);
+  private void routeTurn(int index) {
+    if (!router.isReady()) {
+      return;
     }
-    replace(turn, decided);
-    if (selectedTurn == turn) {
-      selectTurn(decided);
+    ask(turns.get(index).id(), requestFor(index));
+  }
+
+  private void ask(long turnId, RouteRequest request) {
+    long thisAsk = nextAsk++;
+    Turn turn = find(turnId);
+    if (turn == null) {
+      return;
+    }
+    requests.put(turnId, request);
+    replace(turnId, turn.asking(thisAsk));
+    updateRouting();
+    cancelAsk(turnId);
+    CancellationToken cancellation =
+        router.decideSent(
+            request,
+            new DecisionReport(
+                answer -> answered(turnId, thisAsk, answer),
+                () -> cancelledTurn(turnId, thisAsk),
+                error -> failedTurn(turnId, thisAsk, error)));
+    if (find(turnId) != null && find(turnId).routing()) {
+      pendingAsks.put(turnId, cancellation);
     }
   }
 
-  private void replace(Turn turn, Turn with) {
+  /** Drops the decision a message waits for: its text, context or policies changed again. */
+  private void cancelAsk(long turnId) {
+    CancellationToken pending = pendingAsks.remove(turnId);
+    if (pending != null) {
+      pending.cancel();
+    }
+  }
+
+  private void answered(long turnId, long thisAsk, RouterAnswer answer) {
+    Turn turn = find(turnId);
+    if (turn == null || turn.ask() != thisAsk || turn.state() != TurnState.ROUTING) {
+      return; // superseded by a later ask, an edit or a delete
+    }
+    pendingAsks.remove(turnId);
+    // Resolved against the document as it is now: only the targets can differ, not the request.
+    RouteDecision made = RouteResolver.resolve(answer, editor.document());
+    replace(turnId, turn.decided(made));
+    RouteRequest request = requests.get(turnId);
+    if (request != null) {
+      turnDetails.put(turnId, router.explain(request, made));
+      showDetails();
+    }
+    refreshStaleness();
+  }
+
+  private void cancelledTurn(long turnId, long thisAsk) {
+    Turn turn = find(turnId);
+    if (turn != null && turn.ask() == thisAsk && turn.state() == TurnState.ROUTING) {
+      pendingAsks.remove(turnId);
+      replace(turnId, turn.decision() == null ? turn.notRouted() : turn.stale());
+      requests.remove(turnId);
+      refreshStaleness();
+    }
+  }
+
+  private void failedTurn(long turnId, long thisAsk, RuntimeException error) {
+    Turn turn = find(turnId);
+    if (turn != null && turn.ask() == thisAsk && turn.state() == TurnState.ROUTING) {
+      pendingAsks.remove(turnId);
+      replace(turnId, turn.failed("The router failed: " + describe(error)));
+      refreshStaleness();
+    }
+  }
+
+  private RouteRequest requestFor(int index) {
+    var conversation = new ArrayList<Message>();
+    for (int i = 0; i <= index; i++) {
+      conversation.add(turns.get(i).message());
+    }
+    return request(editor.document(), conversation);
+  }
+
+  private Turn find(long turnId) {
+    for (Turn turn : turns) {
+      if (turn.id() == turnId) {
+        return turn;
+      }
+    }
+    return null;
+  }
+
+  private void replace(long turnId, Turn with) {
     for (int i = 0; i < turns.size(); i++) {
-      if (turns.get(i) == turn) {
+      if (turns.get(i).id() == turnId) {
         turns.set(i, with);
         return;
       }
     }
   }
 
-  private void cancelSentTurns() {
-    sentTurns.cancel();
-    sentTurns = new CancellationToken();
+  private void forgetCleared() {
+    if (!cleared.get().isEmpty()) {
+      cleared.set(List.of());
+    }
   }
 
   private static RouteRequest request(PolicyDocument document, List<Message> conversation) {
@@ -367,7 +667,7 @@ public final class PlaytestViewModel {
   }
 
   private void showRouteNames(PolicyDocument document) {
-    var names = new ArrayList<>(RouteOrder.routeNames(document));
+    var names = new ArrayList<>(document.taxonomy().routeNames());
     names.add(RouteNames.OTHER);
     if (!names.equals(routeNames)) {
       routeNames.setAll(names);
@@ -376,13 +676,20 @@ public final class PlaytestViewModel {
 
   private void routeSoon() {
     cancelPending();
-    if (session == null) {
+    if (!router.isReady()) {
       showNothing("Load a router model to see the route of each message as you type it.");
+      return;
+    }
+    if (draftRole.get() == Role.ASSISTANT) {
+      showNothing("An assistant reply is not routed: it shapes how the next user message is read.");
       return;
     }
     if (draft.get().isBlank()) {
       showNothing("Type a user message: its route appears as you type.");
       return;
+    }
+    if (decision.get() != null) {
+      setState(PlaytestState.SUPERSEDED);
     }
     pendingDecision = timer.schedule(TYPING_PAUSE, this::routeNow);
   }
@@ -390,75 +697,133 @@ public final class PlaytestViewModel {
   private void routeNow() {
     pendingDecision = null;
     PolicyDocument document = editor.document();
-    String text = draft.get();
     var conversation = new ArrayList<Message>();
-    for (Turn turn : turns) {
-      conversation.add(new Message(turn.role(), turn.text()));
+    turns.forEach(turn -> conversation.add(turn.message()));
+    conversation.add(Message.user(draft.get()));
+    RouteRequest request = request(document, conversation);
+    RouteDecision shown = decision.get();
+    if (shown != null && request.equals(draftRequest)) {
+      // Only something the router does not read changed (a target, say): no need to ask again.
+      decided(RouteResolver.resolve(shown.answer(), document));
+      return;
     }
-    conversation.add(Message.user(text));
-    var request = request(document, conversation);
-    RouteSelector selector = model;
-    routing.set(true);
+    draftRequest = request;
+    long thisAsk = ++liveAsk;
+    setState(PlaytestState.ROUTING);
     status.set("Routing…");
-    session.submit(
+    router.decideLive(
         request,
-        LiveRoutingSession.LiveRoutingListener.of(
-            preview -> ui.execute(() -> previewed(RouteResolver.resolve(preview, document), text)),
-            answer -> {
-              // Explained on the engine thread: the selector is not shared with the UI thread.
-              DecisionDetails why =
-                  DecisionExplainer.explain(
-                      request, RouteResolver.resolve(answer, document), selector);
-              ui.execute(() -> decided(why, text));
+        new DecisionReport(
+            preview -> {
+              if (thisAsk == liveAsk && state.get() == PlaytestState.ROUTING) {
+                // Provisional: constrained decoding can only name a route; the exact answer
+                // (free decoding, as production decodes) follows and confirms or corrects it.
+                decision.set(RouteResolver.resolve(preview, editor.document()));
+                status.set("Preview (constrained decoding); the exact answer follows…");
+                updateChosenNode();
+              }
             },
-            () -> {},
-            error -> ui.execute(() -> failed(error))));
+            answer -> {
+              if (thisAsk == liveAsk) {
+                RouteDecision made = RouteResolver.resolve(answer, editor.document());
+                draftDetails = router.explain(request, made);
+                decided(made);
+                showDetails();
+              }
+            },
+            () -> {
+              if (thisAsk == liveAsk && state.get() == PlaytestState.ROUTING) {
+                // Cancelled by the user or by a model change, not by a newer request.
+                draftRequest = null;
+                setState(decision.get() == null ? PlaytestState.IDLE : PlaytestState.SUPERSEDED);
+                status.set("Cancelled. Edit the message to route it again.");
+              }
+            },
+            error -> {
+              if (thisAsk == liveAsk) {
+                failed(error);
+              }
+            }));
   }
 
-  /** A provisional route while the exact answer is decoded; routing goes on. */
-  private void previewed(RouteDecision preview, String text) {
-    decision.set(preview);
-    status.set("Preview (constrained decoding); the exact answer follows…");
-  }
-
-  private void decided(DecisionDetails why, String text) {
-    routing.set(false);
-    decidedFor = text;
-    draftDetails = why;
-    decision.set(why.decision());
+  private void decided(RouteDecision made) {
+    decision.set(made);
     status.set("");
-    showDetails();
+    setState(PlaytestState.DECIDED);
   }
 
   private void failed(RuntimeException error) {
-    routing.set(false);
     decision.set(null);
-    draftDetails = null;
-    showDetails();
-    status.set("The router failed: " + error.getMessage());
+    status.set("The router failed: " + describe(error));
+    setState(PlaytestState.FAILED);
+  }
+
+  private static String describe(RuntimeException error) {
+    String message = error.getMessage();
+    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
   }
 
   private void showNothing(String why) {
-    if (session != null) {
-      session.cancel();
-    }
-    routing.set(false);
-    decision.set(null);
-    decidedFor = null;
+    router.cancelLive();
+    liveAsk++;
+    draftRequest = null;
     draftDetails = null;
     showDetails();
+    decision.set(null);
     status.set(why);
+    setState(PlaytestState.IDLE);
   }
 
   private void showDetails() {
-    boolean userTurn = selectedTurn != null && selectedTurn.role() == Role.USER;
-    details.set(userTurn ? turnDetails.get(selectedTurn) : draftDetails);
+    DecisionDetails shown =
+        selectedTurn != null && find(selectedTurn) != null
+            ? turnDetails.get(selectedTurn)
+            : draftDetails;
+    if (!Objects.equals(shown, details.get())) {
+      details.set(shown);
+    }
+  }
+
+  private void setState(PlaytestState next) {
+    state.set(next);
+    updateRouting();
+    updateChosenNode();
+  }
+
+  private void updateRouting() {
+    routing.set(state.get() == PlaytestState.ROUTING || turns.stream().anyMatch(Turn::routing));
+  }
+
+  /** The draft's route while there is one; otherwise the last user message's, unless stale. */
+  private void updateChosenNode() {
+    RouteDecision shown = decision.get();
+    if (shown == null) {
+      for (int i = turns.size() - 1; i >= 0 && shown == null; i--) {
+        Turn turn = turns.get(i);
+        if (turn.isUser()) {
+          shown = turn.state() == TurnState.DECIDED ? turn.decision() : null;
+          break;
+        }
+      }
+    }
+    RoutingPolicy policy = shown == null ? null : shown.policy();
+    ChosenNode node = policy == null ? null : new ChosenNode(policy.domainId(), policy.actionId());
+    if (!Objects.equals(node, chosenNode.get())) {
+      chosenNode.set(node);
+    }
   }
 
   private void cancelPending() {
     if (pendingDecision != null) {
       pendingDecision.cancel();
       pendingDecision = null;
+    }
+  }
+
+  private void cancelPendingReroute() {
+    if (pendingReroute != null) {
+      pendingReroute.cancel();
+      pendingReroute = null;
     }
   }
 }

@@ -42,8 +42,9 @@ final class SaveTestCaseDialog {
     form.addRow(1, fieldLabel("Test case", name), name);
     form.add(help("The route each user message should get:"), 0, 2, 2, 1);
     int row = 3;
-    for (PlaytestViewModel.Turn turn : viewModel.userTurns()) {
+    for (Turn turn : viewModel.userTurns()) {
       var route = new ComboBox<String>(viewModel.routeNames());
+      // Only a route decided for the message as it stands is a default; a stale one is history.
       route.setValue(turn.route() != null ? turn.route() : RouteNames.OTHER);
       route.setMaxWidth(Double.MAX_VALUE);
       expected.add(route);

@@ -40,7 +40,10 @@ public final class ProxySettingsViewModel {
       new SimpleStringProperty(this, "routerProviderName", "");
   private final ReadOnlyStringWrapper routeOrder = new ReadOnlyStringWrapper(this, "routeOrder");
 
-  /** The router as it was when switched off, so switching it on again brings it back. */
+  /**
+   * The router as the user switched it off, so switching it on again brings it back; only the
+   * switch sets it, so that undoing an import does not leave the imported router behind.
+   */
   private SelfHostedRouter lastRouter = SUGGESTED_ROUTER;
 
   /** Set while the properties are filled from the document, so that doing so edits nothing. */
@@ -153,9 +156,8 @@ public final class ProxySettingsViewModel {
       routeOrder.set(describeRouteOrder(document));
       SelfHostedRouter router = document.selfHostedRouter();
       selfHosted.set(router != null);
-      if (router != null) {
-        lastRouter = router;
-      }
+      // Without a router the (disabled) fields show what switching it on would bring: the one the
+      // user switched off, or the suggestion; never a router that only an undone import brought.
       SelfHostedRouter shown = router != null ? router : lastRouter;
       routerModel.set(orEmpty(shown.model()));
       if (!typingBaseUrl || refusedEdit.get().isEmpty()) {
@@ -177,6 +179,10 @@ public final class ProxySettingsViewModel {
   private void selfHostedToggled(boolean on) {
     if (loading) {
       return;
+    }
+    SelfHostedRouter current = editor.document().selfHostedRouter();
+    if (!on && current != null) {
+      lastRouter = current;
     }
     SelfHostedRouter router = on ? lastRouter : null;
     editor.apply(

@@ -1,9 +1,20 @@
 package io.routebench.app.routing;
 
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.DecisionDetails;
+import io.routebench.core.routing.LiveRoutingSession;
+import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.RouterAnswer;
+import io.routebench.core.routing.RoutingCancelledException;
+import io.routebench.inference.prompt.DecisionExplainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -13,10 +24,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The router model loaded into this workbench, shared by the playtest of whichever workspace is
- * open: one engine on one thread, because llama.cpp contexts are not thread-safe. Loading and
- * closing run on that thread too, and a replaced model is closed only after everything queued for
- * it: a decision never runs on a closed model.
+ * The router model loaded into this workbench and the routing service of the playtest of whichever
+ * workspace is open: one engine on one thread, because llama.cpp contexts are not thread-safe.
+ * Loading, deciding and closing all run on that thread; nobody else gets it. It owns the live
+ * decision (the message being typed, superseded by each newer one) and the decisions of sent
+ * messages, and cancels both through {@link #cancelDecisions()}, also when the model changes. A
+ * replaced model is closed only after everything queued for it: a decision never runs on a closed
+ * model.
  *
  * <p>The properties are read and written on the UI thread; results reach it through {@code ui}.
  */
@@ -52,6 +66,12 @@ public final class LocalRouter {
    */
   private int generation;
 
+  /** Decides the message being typed with the loaded model; {@code null} while none is. */
+  private LiveRoutingSession live;
+
+  /** The decisions of sent messages still queued or running (added and removed on two threads). */
+  private final Set<CancellationToken> sent = ConcurrentHashMap.newKeySet();
+
   /**
    * @param engine the single thread that owns the engine
    * @param ui runs results on the UI thread ({@code Platform::runLater})
@@ -71,9 +91,123 @@ public final class LocalRouter {
     return loading.getReadOnlyProperty();
   }
 
-  /** The thread decisions must run on. */
-  public Executor engine() {
-    return engine;
+  /** Whether a model is loaded, so that decisions can be asked for. */
+  public boolean isReady() {
+    return loaded.get() != null;
+  }
+
+  /**
+   * Decides the message being typed. A newer live request supersedes this one (it is skipped, or
+   * stops at its next checkpoint), and its report then says cancelled; a superseded answer is never
+   * delivered.
+   */
+  public void decideLive(RouteRequest request, DecisionReport report) {
+    if (live == null) {
+      report.failed().accept(notLoaded());
+      return;
+    }
+    live.submit(
+        request,
+        LiveRoutingSession.LiveRoutingListener.of(
+            preview -> ui.execute(() -> report.previewed().accept(preview)),
+            answer -> ui.execute(() -> report.decided().accept(answer)),
+            () -> ui.execute(report.cancelled()),
+            error -> ui.execute(() -> report.failed().accept(error))));
+  }
+
+  /**
+   * Decides a message already sent, behind whatever the engine has queued. Typing does not
+   * supersede it; cancelling the returned token, {@link #cancelDecisions()}, a model change and an
+   * unload do (one not yet started is skipped, a running one stops at its next checkpoint).
+   *
+   * @return cancels this decision, e.g. when the message changed again meanwhile
+   */
+  public CancellationToken decideSent(RouteRequest request, DecisionReport report) {
+    var cancellation = new CancellationToken();
+    Loaded model = loaded.get();
+    if (model == null) {
+      report.failed().accept(notLoaded());
+      return cancellation;
+    }
+    sent.add(cancellation);
+    try {
+      engine.execute(
+          () -> {
+            try {
+              decideNow(model.selector(), request, cancellation, report);
+            } finally {
+              sent.remove(cancellation);
+            }
+          });
+    } catch (RejectedExecutionException shuttingDown) {
+      sent.remove(cancellation);
+      report.cancelled().run();
+    }
+    return cancellation;
+  }
+
+  /**
+   * Queues long work that uses the loaded model (a regression run, a collision check) on the engine
+   * thread, the only thread that may touch llama.cpp, behind the decisions already queued. The work
+   * should hand the thread back now and then (a run asks a few turns per task), so that live
+   * decisions are not kept waiting behind all of it.
+   */
+  public void runOnEngineThread(Runnable work) {
+    engine.execute(work);
+  }
+
+  /** Stops the live decision, if any, without asking for another. */
+  public void cancelLive() {
+    if (live != null) {
+      live.cancel();
+    }
+  }
+
+  /** Cancels every decision asked for and not yet delivered: live and sent. */
+  public void cancelDecisions() {
+    cancelLive();
+    sent.forEach(CancellationToken::cancel);
+  }
+
+  private void decideNow(
+      RouteSelector selector,
+      RouteRequest request,
+      CancellationToken cancellation,
+      DecisionReport report) {
+    RouterAnswer answer;
+    try {
+      cancellation.throwIfCancelled();
+      answer = selector.select(request, cancellation);
+    } catch (RoutingCancelledException e) {
+      ui.execute(report.cancelled());
+      return;
+    } catch (RuntimeException e) {
+      ui.execute(() -> report.failed().accept(e));
+      return;
+    }
+    ui.execute(
+        () -> {
+          if (cancellation.isCancelled()) {
+            report.cancelled().run();
+          } else {
+            report.decided().accept(answer);
+          }
+        });
+  }
+
+  /**
+   * Why {@code decision} was made for {@code request}: the prompt and the loaded model's input.
+   * Cheap, and safe on the UI thread: the model's chat template was rendered when it loaded.
+   */
+  public DecisionDetails explain(RouteRequest request, RouteDecision decision) {
+    Loaded model = loaded.get();
+    return model == null
+        ? DecisionExplainer.explain(request, decision, Optional.empty())
+        : DecisionExplainer.explain(request, decision, model.selector());
+  }
+
+  private static IllegalStateException notLoaded() {
+    return new IllegalStateException("no router model is loaded");
   }
 
   /**
@@ -132,6 +266,8 @@ public final class LocalRouter {
    */
   private void replaceWith(Loaded next) {
     Loaded previous = loaded.get();
+    cancelDecisions();
+    live = next == null ? null : new LiveRoutingSession(next.selector(), engine);
     loaded.set(next);
     if (previous != null) {
       closeLater(previous);

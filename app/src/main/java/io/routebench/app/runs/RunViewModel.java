@@ -237,7 +237,7 @@ public final class RunViewModel {
       message.set("Load a router model (Playtest tab) to run the suite.");
       return null;
     }
-    return new EngineThreadSelector(loaded.selector(), router.engine());
+    return new EngineThreadSelector(loaded.selector(), router::runOnEngineThread);
   }
 
   private void begin(int turns, List<TurnResult> kept) {

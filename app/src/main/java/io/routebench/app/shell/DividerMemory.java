@@ -1,6 +1,7 @@
 package io.routebench.app.shell;
 
 import io.routebench.app.settings.SettingsStore;
+import java.util.function.BooleanSupplier;
 import javafx.scene.control.SplitPane;
 
 /**
@@ -11,6 +12,15 @@ final class DividerMemory {
   private DividerMemory() {}
 
   static void remember(SplitPane pane, String key, SettingsStore settings) {
+    remember(pane, key, settings, () -> true);
+  }
+
+  /**
+   * @param recording whether a position now is the user's to keep (not, say, the pane laid out the
+   *     other way round, or collapsed by the program)
+   */
+  static void remember(
+      SplitPane pane, String key, SettingsStore settings, BooleanSupplier recording) {
     settings
         .current()
         .dividerPosition(key)
@@ -19,6 +29,10 @@ final class DividerMemory {
     divider
         .positionProperty()
         .addListener(
-            (obs, old, now) -> settings.update(s -> s.withDividerPosition(key, now.doubleValue())));
+            (obs, old, now) -> {
+              if (recording.getAsBoolean()) {
+                settings.update(s -> s.withDividerPosition(key, now.doubleValue()));
+              }
+            });
   }
 }

@@ -16,10 +16,12 @@ import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.suites.SuitesTab;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.UiTimer;
+import io.routebench.app.transfer.ExportChoice;
+import io.routebench.app.transfer.ExportDialog;
 import io.routebench.app.transfer.ExportFormat;
+import io.routebench.app.transfer.ExportPreview;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
-import io.routebench.app.workspace.WorkspaceFiles;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceSession;
 import java.io.File;
@@ -65,7 +67,9 @@ public final class MainWindow implements ShellCommands {
   private final BorderPane root = new BorderPane();
   private final WorkbenchMenuBar menuBar;
   private final StatusBar statusBar;
+  private final StatusMessages statusMessages;
   private final WelcomePane welcome;
+  private final FileChoosers choosers;
   private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
   private final TaskExecutor fileTransfers;
@@ -75,6 +79,11 @@ public final class MainWindow implements ShellCommands {
   private final FirstRunPanel firstRun;
   private RouterModelBar modelBar;
   private GetArchRouterDialog getArchRouter;
+
+  private Theme theme;
+
+  /** Where the last export was saved: the next one starts there (this session). */
+  private Path lastExportFolder;
 
   /** One dialog per run of failed saves; reset when a save succeeds again. */
   private boolean saveFailureReported;
@@ -104,10 +113,24 @@ public final class MainWindow implements ShellCommands {
     this.ids = ids;
     this.fileTransfers = fileTransfers;
     this.playtesting = playtesting;
+    theme = Theme.atStartup();
+    theme.apply();
+    // Choosers start in the open workspace's folder, or the default workspace folder.
+    choosers =
+        new FileChoosers(
+            stage,
+            () ->
+                workspaces
+                    .current()
+                    .map(s -> s.path().getParent())
+                    .orElse(workspaces.workspaceDir()));
     menuBar =
         new WorkbenchMenuBar(
             this, noWorkspace.getReadOnlyProperty(), noTransfer.getReadOnlyProperty());
-    statusBar = new StatusBar(workspaces.busyProperty());
+    statusMessages = new StatusMessages(playtesting.typingTimer());
+    statusBar =
+        new StatusBar(
+            workspaces.busyProperty(), statusMessages.textProperty(), playtesting.router());
     welcome =
         new WelcomePane(
             this::newWorkspace, this::openWorkspace, this::openRecent, workspaces.busyProperty());
@@ -177,15 +200,17 @@ public final class MainWindow implements ShellCommands {
     return transfers;
   }
 
+  /** The status bar's message line; for tests in this package. */
+  StatusMessages statusMessages() {
+    return statusMessages;
+  }
+
   @Override
   public void newWorkspace() {
-    var chooser = workspaceChooser("New workspace");
-    chooser.setInitialFileName("Routing policies" + WorkspaceFiles.EXTENSION);
-    File file = chooser.showSaveDialog(stage);
-    if (file == null) {
+    Path target = choosers.newWorkspace().orElse(null);
+    if (target == null) {
       return;
     }
-    Path target = WorkspaceFiles.withExtension(file.toPath());
     if (Files.exists(target)) {
       errors.showError(
           "Cannot create workspace",
@@ -200,10 +225,7 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void openWorkspace() {
-    File file = workspaceChooser("Open workspace").showOpenDialog(stage);
-    if (file != null) {
-      workspaces.open(file.toPath());
-    }
+    choosers.openWorkspace().ifPresent(workspaces::open);
   }
 
   @Override
@@ -232,38 +254,38 @@ public final class MainWindow implements ShellCommands {
     if (transfers == null) {
       return;
     }
-    var chooser = new FileChooser();
-    chooser.setTitle("Import policies");
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter(
-                "Proxy configs and policy documents (*.yaml, *.yml)", "*.yaml", "*.yml"),
-            new FileChooser.ExtensionFilter("All files", "*"));
-    startIn(chooser);
-    File file = chooser.showOpenDialog(stage);
-    if (file != null) {
-      transfers.importFrom(file.toPath());
-    }
+    choosers.policiesToImport().ifPresent(transfers::importFrom);
   }
 
   @Override
   public void exportPolicies(ExportFormat format) {
+    openExport(format);
+  }
+
+  /**
+   * Opens the export dialog on {@code format}, or does nothing without a workspace.
+   *
+   * @return the dialog shown, or {@code null}
+   */
+  ExportDialog openExport(ExportFormat format) {
     var session = workspaces.current().orElse(null);
     if (transfers == null || session == null) {
-      return;
+      return null;
     }
-    var chooser = new FileChooser();
-    chooser.setTitle("Export " + format.displayName());
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter("YAML (*.yaml)", "*.yaml", "*.yml"));
-    chooser.setInitialFileName(format.suggestedFileName(session.displayName()));
-    startIn(chooser);
-    File file = chooser.showSaveDialog(stage);
-    if (file != null) {
-      transfers.exportTo(file.toPath(), format);
-    }
+    var dialog =
+        new ExportDialog(
+            new ExportPreview(session.editor(), ExportChoice.of(format)),
+            transfers,
+            session::displayName,
+            () ->
+                lastExportFolder != null
+                    ? lastExportFolder
+                    : session.path().toAbsolutePath().getParent(),
+            folder -> lastExportFolder = folder,
+            stage,
+            stage.getScene().getStylesheets());
+    dialog.show();
+    return dialog;
   }
 
   /** Saves the last edit and the settings, then exits; stays open if the edit could not be kept. */
@@ -295,38 +317,17 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void importTestCases() {
-    if (workspacePane == null) {
-      return;
-    }
-    var chooser = new FileChooser();
-    chooser.setTitle("Import test cases");
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter("Test suites (*.jsonl)", "*.jsonl"),
-            new FileChooser.ExtensionFilter("All files", "*"));
-    startIn(chooser);
-    File file = chooser.showOpenDialog(stage);
-    if (file != null) {
-      workspacePane.suites().importJsonl(file.toPath());
+    if (workspacePane != null) {
+      choosers.testCasesToImport().ifPresent(workspacePane.suites()::importJsonl);
     }
   }
 
   @Override
   public void exportTestCases() {
-    if (workspacePane == null) {
-      return;
-    }
-    var chooser = new FileChooser();
-    chooser.setTitle("Export test suite");
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter("Test suites (*.jsonl)", "*.jsonl"));
-    chooser.setInitialFileName(workspacePane.suites().suggestedExportName());
-    startIn(chooser);
-    File file = chooser.showSaveDialog(stage);
-    if (file != null) {
-      workspacePane.suites().exportJsonl(file.toPath());
+    if (workspacePane != null) {
+      choosers
+          .suiteExport(workspacePane.suites().suggestedExportName())
+          .ifPresent(workspacePane.suites()::exportJsonl);
     }
   }
 
@@ -375,6 +376,17 @@ public final class MainWindow implements ShellCommands {
                         new CollisionCheckViewModel(
                             session.editor(), playtesting.router(), Platform::runLater))
                     .open(stage));
+  }
+
+  @Override
+  public void useDarkTheme(boolean dark) {
+    theme = dark ? Theme.DARK : Theme.LIGHT;
+    theme.apply();
+  }
+
+  @Override
+  public boolean isDarkTheme() {
+    return theme == Theme.DARK;
   }
 
   @Override
@@ -473,6 +485,7 @@ public final class MainWindow implements ShellCommands {
       welcome.showRecent(workspaces.recentWorkspaces());
       root.setCenter(welcome.root());
       statusBar.show(null, null, null);
+      statusMessages.clear();
       return;
     }
     workspacePane =
@@ -484,15 +497,25 @@ public final class MainWindow implements ShellCommands {
                 session.editor(),
                 playtesting.router(),
                 session::addTestCase,
-                playtesting.typingTimer(),
-                Platform::runLater),
+                playtesting.typingTimer()),
             modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
             new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
     modelBar.offerDownload(this::getArchRouter);
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
-    statusBar.show(session, workspacePane.validation(), transfers.outcomeProperty());
+    statusBar.show(session, workspacePane.validation(), workspacePane.playtest());
+    statusMessages.clear();
+    transfers
+        .outcomeProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now.isEmpty()) {
+                statusMessages.withdraw(old);
+              } else {
+                statusMessages.show(now);
+              }
+            });
     saveFailureReported = false;
     session
         .autosaver()
@@ -526,27 +549,6 @@ public final class MainWindow implements ShellCommands {
         || WorkbenchMenuBar.REDO_ALTERNATIVE.match(event)) {
       redo();
       event.consume();
-    }
-  }
-
-  private FileChooser workspaceChooser(String title) {
-    var chooser = new FileChooser();
-    chooser.setTitle(title);
-    chooser
-        .getExtensionFilters()
-        .add(
-            new FileChooser.ExtensionFilter(
-                "RouteBench workspaces", "*" + WorkspaceFiles.EXTENSION));
-    startIn(chooser);
-    return chooser;
-  }
-
-  /** Starts a chooser in the open workspace's folder, or the default workspace folder. */
-  private void startIn(FileChooser chooser) {
-    Path initial =
-        workspaces.current().map(s -> s.path().getParent()).orElse(workspaces.workspaceDir());
-    if (initial != null && Files.isDirectory(initial)) {
-      chooser.setInitialDirectory(initial.toFile());
     }
   }
 }

@@ -22,7 +22,7 @@ interface ShellCommands {
   /** Asks for a proxy config or policy document and makes it the open workspace's policies. */
   void importPolicies();
 
-  /** Asks where to write the open workspace's policies in {@code format}. */
+  /** Opens the export dialog on {@code format}: preview, validate, save or copy. */
   void exportPolicies(ExportFormat format);
 
   /** Asks for a JSONL suite file and imports its cases into the selected suite. */
@@ -57,4 +57,9 @@ interface ShellCommands {
 
   /** Shows the first-run "what to do next" panel again. */
   void gettingStarted();
+
+  /** Switches between the light and the dark theme. */
+  void useDarkTheme(boolean dark);
+
+  boolean isDarkTheme();
 }

@@ -1,8 +1,11 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.playtest.PlaytestViewModel;
+import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.validation.ValidationViewModel;
 import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceSession;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,7 +22,8 @@ import javafx.scene.layout.Region;
 
 /**
  * The strip at the bottom: whether edits are saved, the problem count, what the last import or
- * export did and the workspace file.
+ * export did (for a few seconds), the router engine and model, the prompt profile, the last
+ * decision's latency and the workspace file.
  */
 final class StatusBar {
 
@@ -27,6 +31,9 @@ final class StatusBar {
   private final Label problems = new Label();
   private final Label lastTransfer = new Label();
   private final Label file = new Label();
+  private final Label router = new Label();
+  private final Label profile = new Label();
+  private final Label latency = new Label();
   private final HBox root;
   private final ChangeListener<SaveState> failureStyle =
       (obs, old, now) -> {
@@ -37,18 +44,65 @@ final class StatusBar {
       };
   private WorkspaceSession shown;
 
-  StatusBar(ReadOnlyBooleanProperty busy) {
+  /**
+   * @param message what the last command did, shown until it expires
+   */
+  StatusBar(ReadOnlyBooleanProperty busy, ReadOnlyStringProperty message, LocalRouter localRouter) {
+    router.setId("routerStatusLabel");
+    profile.setId("profileStatusLabel");
+    latency.setId("latencyStatusLabel");
+    router
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  if (localRouter.loadingProperty().get()) {
+                    return "llama.cpp · loading…";
+                  }
+                  LocalRouter.Loaded loaded = localRouter.loadedProperty().get();
+                  return loaded == null
+                      ? "llama.cpp · no router model"
+                      : "llama.cpp · " + loaded.file().getFileName();
+                },
+                localRouter.loadedProperty(),
+                localRouter.loadingProperty()));
+    // The router, profile and latency are short and always readable; the file name gives way.
+    for (Label fixed : new Label[] {router, profile, latency}) {
+      fixed.setMinWidth(Region.USE_PREF_SIZE);
+    }
     saveStatus.setId("saveStatusLabel");
     problems.setId("problemsStatusLabel");
     lastTransfer.setId("transferStatusLabel");
+    lastTransfer.textProperty().bind(message);
+    lastTransfer
+        .tooltipProperty()
+        .bind(message.map(text -> text.isEmpty() ? null : new Tooltip(text)));
     file.getStyleClass().add("status-file");
+    // The save state and the problem count always stay readable; a long message and the file
+    // name give way (each shows its whole text in a tooltip).
+    saveStatus.setMinWidth(Region.USE_PREF_SIZE);
+    problems.setMinWidth(Region.USE_PREF_SIZE);
+    lastTransfer.setMinWidth(0);
+    file.setMinWidth(0);
+    HBox.setHgrow(lastTransfer, Priority.SOMETIMES);
     var spinner = new ProgressIndicator();
     spinner.setPrefSize(14, 14);
     spinner.visibleProperty().bind(busy);
     spinner.managedProperty().bind(busy);
     var spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    root = new HBox(14, spinner, saveStatus, problems, lastTransfer, spacer, file);
+    root =
+        new HBox(
+            14,
+            spinner,
+            saveStatus,
+            problems,
+            lastTransfer,
+            spacer,
+            router,
+            profile,
+            latency,
+            file);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(3, 10, 3, 10));
     root.getStyleClass().add("status-bar");
@@ -58,19 +112,13 @@ final class StatusBar {
     return root;
   }
 
-  /**
-   * Shows a session's state, or clears the bar when {@code session} is {@code null}.
-   *
-   * @param transferOutcome what the session's last import or export did
-   */
-  void show(
-      WorkspaceSession session,
-      ValidationViewModel validation,
-      ReadOnlyStringProperty transferOutcome) {
+  /** Shows a session's state, or clears the bar when {@code session} is {@code null}. */
+  void show(WorkspaceSession session, ValidationViewModel validation, PlaytestViewModel playtest) {
+    profile.textProperty().unbind();
+    latency.textProperty().unbind();
     saveStatus.textProperty().unbind();
     saveStatus.tooltipProperty().unbind();
     problems.textProperty().unbind();
-    lastTransfer.textProperty().unbind();
     saveStatus.getStyleClass().remove("save-failed");
     if (shown != null) {
       shown.autosaver().stateProperty().removeListener(failureStyle);
@@ -79,7 +127,8 @@ final class StatusBar {
     if (session == null) {
       saveStatus.setText("No workspace open");
       problems.setText("");
-      lastTransfer.setText("");
+      profile.setText("");
+      latency.setText("");
       file.setText("");
       return;
     }
@@ -93,7 +142,21 @@ final class StatusBar {
                 autosaver.failureProperty()));
     autosaver.stateProperty().addListener(failureStyle);
     problems.textProperty().bind(validation.summaryProperty());
-    lastTransfer.textProperty().bind(transferOutcome);
+    profile
+        .textProperty()
+        .bind(session.editor().documentProperty().map(d -> "profile " + d.profile().id()));
+    latency
+        .textProperty()
+        .bind(
+            playtest
+                .decisionProperty()
+                .map(
+                    d ->
+                        String.format(
+                            Locale.ROOT,
+                            "last decision %.2f s",
+                            d.answer().timing().totalMillis() / 1000.0))
+                .orElse(""));
     file.setText(session.path().toString());
     file.setTooltip(new Tooltip(session.path().toString()));
   }

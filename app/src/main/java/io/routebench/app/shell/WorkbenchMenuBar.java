@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -126,6 +127,11 @@ final class WorkbenchMenuBar {
     collisions.setOnAction(e -> commands.checkCollisions());
     collisions.disableProperty().bind(noWorkspace);
     var routing = new Menu("Routing", null, collisions);
+    var dark = new CheckMenuItem("Dark theme");
+    dark.setId("darkThemeMenuItem");
+    dark.setSelected(commands.isDarkTheme());
+    dark.setOnAction(e -> commands.useDarkTheme(dark.isSelected()));
+    var view = new Menu("View", null, dark);
 
     MenuItem about = item("About RouteBench", "aboutMenuItem", null);
     about.setOnAction(e -> commands.about());
@@ -136,7 +142,7 @@ final class WorkbenchMenuBar {
     var help =
         new Menu("Help", null, getArchRouter, gettingStarted, new SeparatorMenuItem(), about);
 
-    root.getMenus().setAll(file, edit, routing, help);
+    root.getMenus().setAll(file, edit, view, routing, help);
     root.setUseSystemMenuBar(true);
     follow(null);
   }

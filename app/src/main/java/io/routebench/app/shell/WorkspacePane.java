@@ -10,6 +10,7 @@ import io.routebench.app.suites.SuitesTab;
 import io.routebench.app.targets.TargetsView;
 import io.routebench.app.targets.TargetsViewModel;
 import io.routebench.app.taxonomy.NodeDetailsViewModel;
+import io.routebench.app.taxonomy.RoutedNode;
 import io.routebench.app.taxonomy.TaxonomyView;
 import io.routebench.app.taxonomy.TaxonomyViewModel;
 import io.routebench.app.validation.IssueRow;
@@ -18,11 +19,13 @@ import io.routebench.app.validation.ValidationPanel;
 import io.routebench.app.validation.ValidationViewModel;
 import io.routebench.app.workspace.WorkspaceSession;
 import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
 
 /**
  * Everything shown for one open workspace: the taxonomy, targets, proxy and playtest tabs above the
@@ -32,6 +35,13 @@ final class WorkspacePane {
 
   static final String TREE_DIVIDER = "taxonomy.tree";
   static final String PROBLEMS_DIVIDER = "workspace.problems";
+  static final String PLAYTEST_DIVIDER = "playtest.taxonomy";
+
+  /** Beyond this the problems panel is taken as collapsed to its header. */
+  private static final double COLLAPSED_DIVIDER = 0.95;
+
+  /** Where the problems divider goes when problems appear. */
+  private double expandedDivider = 0.78;
 
   private final TaxonomyViewModel taxonomy;
   private final ValidationViewModel validation;
@@ -45,6 +55,9 @@ final class WorkspacePane {
   private final Tab playtestTab;
   private final PlaytestViewModel playtest;
   private final SuitesTab suites;
+  private final PlaytestView playtestView;
+  private final StackPane taxonomyHome;
+  private final StackPane playtestTaxonomy;
   private final SplitPane root;
 
   /**
@@ -67,27 +80,62 @@ final class WorkspacePane {
 
     taxonomyView = new TaxonomyView(taxonomy, details, session.autosaver()::saveSoon);
     targetsView = new TargetsView(targets);
-    taxonomyTab = new Tab("Taxonomy", taxonomyView.root());
+    taxonomyTab = new Tab("Taxonomy");
     taxonomyTab.setId("taxonomyTab");
     targetsTab = new Tab("Targets", targetsView.root());
     targetsTab.setId("targetsTab");
     proxyView = new ProxySettingsView(new ProxySettingsViewModel(editor));
     proxyTab = new Tab("Proxy", proxyView.root());
     proxyTab.setId("proxyTab");
-    playtestTab = new Tab("Playtest", new PlaytestView(playtest, modelBar.root()).root());
+    playtestView = new PlaytestView(playtest, modelBar.root());
+    // The one taxonomy editor moves to whichever of the two tabs is shown: beside the
+    // conversation, editing a description re-routes it while the user watches.
+    taxonomyHome = new StackPane(taxonomyView.root());
+    playtestTaxonomy = new StackPane();
+    var playtestSplit = new SplitPane(playtestTaxonomy, playtestView.root());
+    playtestSplit.setDividerPositions(0.3);
+    SplitPane.setResizableWithParent(playtestTaxonomy, false);
+    DividerMemory.remember(playtestSplit, PLAYTEST_DIVIDER, settings);
+    taxonomy
+        .routedProperty()
+        .bind(
+            playtest
+                .chosenNodeProperty()
+                .map(chosen -> new RoutedNode(chosen.domainId(), chosen.actionId())));
+    playtestTab = new Tab("Playtest", playtestSplit);
+    taxonomyTab.setContent(taxonomyHome);
     playtestTab.setId("playtestTab");
     suites = new SuitesTab(session, running);
     suites.offerPlaytest(playtest, () -> tabs.getSelectionModel().select(playtestTab));
     tabs.getTabs().setAll(taxonomyTab, targetsTab, proxyTab, playtestTab, suites.tab());
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == playtestTab) {
+                taxonomyView.layOut(Orientation.VERTICAL);
+                playtestTaxonomy.getChildren().setAll(taxonomyView.root());
+              } else if (now == taxonomyTab) {
+                taxonomyView.layOut(Orientation.HORIZONTAL);
+                taxonomyHome.getChildren().setAll(taxonomyView.root());
+              }
+            });
 
     var problems = new ValidationPanel(validation, this::goTo);
     root = new SplitPane(tabs, problems.root());
     root.setOrientation(Orientation.VERTICAL);
     root.setDividerPositions(0.78);
     SplitPane.setResizableWithParent(problems.root(), false);
-    DividerMemory.remember(taxonomyView.root(), TREE_DIVIDER, settings);
-    DividerMemory.remember(root, PROBLEMS_DIVIDER, settings);
+    // Only the side-by-side layout's divider is the user's; and a collapsed problems panel is ours.
+    DividerMemory.remember(
+        taxonomyView.root(),
+        TREE_DIVIDER,
+        settings,
+        () -> taxonomyView.root().getOrientation() == Orientation.HORIZONTAL);
+    DividerMemory.remember(root, PROBLEMS_DIVIDER, settings, () -> !validation.issues().isEmpty());
+    fitProblems();
+    validation.issues().addListener((ListChangeListener<IssueRow>) change -> fitProblems());
 
     if (!editor.document().taxonomy().domains().isEmpty()) {
       taxonomy.select(
@@ -98,6 +146,23 @@ final class WorkspacePane {
 
   Node root() {
     return root;
+  }
+
+  /**
+   * Without problems the panel shrinks to its header line (its minimum): the divider goes to the
+   * bottom, and comes back to where it was when problems appear.
+   */
+  private void fitProblems() {
+    double position = root.getDividerPositions()[0];
+    boolean collapsed = position > COLLAPSED_DIVIDER;
+    if (validation.issues().isEmpty()) {
+      if (!collapsed) {
+        expandedDivider = position;
+      }
+      root.setDividerPositions(1.0);
+    } else if (collapsed) {
+      root.setDividerPositions(expandedDivider);
+    }
   }
 
   TaxonomyViewModel taxonomy() {
@@ -116,8 +181,14 @@ final class WorkspacePane {
     return suites;
   }
 
+  /** The playtest's view; its details slot takes more about each decision. */
+  PlaytestView playtestView() {
+    return playtestView;
+  }
+
   /** The workspace is closing: stop routing its playtest. */
   void dispose() {
+    taxonomy.routedProperty().unbind();
     playtest.dispose();
     suites.dispose();
   }

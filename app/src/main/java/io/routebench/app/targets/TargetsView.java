@@ -3,7 +3,6 @@ package io.routebench.app.targets;
 import io.routebench.core.taxonomy.ModelTarget;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -109,8 +108,11 @@ public final class TargetsView {
     int index = viewModel.addTarget();
     table.getSelectionModel().clearAndSelect(index);
     table.scrollTo(index);
-    // The new row's cells exist only after the next layout pass.
-    Platform.runLater(() -> table.edit(index, modelColumn));
+    // The editing cell's text field takes the keyboard focus only if the table has it and the new
+    // row's cells exist, which they do only after a layout pass: lay out now, then edit.
+    table.requestFocus();
+    table.layout();
+    table.edit(index, modelColumn);
   }
 
   private void removeSelected() {

@@ -1,18 +1,23 @@
 package io.routebench.app.taxonomy;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The ordered fallback models of a route: a list with remove and reorder buttons, and a combo box
- * to add any target not yet used by the route.
+ * The ordered fallback models of a route: a list with remove and reorder buttons, and a menu to add
+ * any target not yet used by the route.
  */
 final class FallbackListEditor {
 
@@ -20,35 +25,34 @@ final class FallbackListEditor {
   private final ListView<String> list = new ListView<>();
   private final VBox root;
 
+  /**
+   * Held here: the view model hands out a read-only wrapper, which passes changes on only while
+   * someone keeps it.
+   */
+  private final ObservableList<String> choices;
+
   FallbackListEditor(NodeDetailsViewModel viewModel) {
     this.viewModel = viewModel;
+    this.choices = viewModel.fallbackChoices();
     list.setId("fallbackList");
     list.setItems(viewModel.fallbacks());
     list.setPrefHeight(86);
     list.setCellFactory(view -> labelledCell());
     list.setPlaceholder(new javafx.scene.control.Label("No fallbacks: only the target is used."));
 
-    var add = new ComboBox<String>(viewModel.fallbackChoices());
-    add.setId("addFallbackCombo");
-    add.setPromptText("Add fallback…");
-    add.setCellFactory(view -> labelledCell());
-    add.setButtonCell(labelledCell());
+    // A menu, not a combo box: a combo box whose items shrink while its own selection is being
+    // handled selects the next item too (two adds) and throws from its skin.
+    var add = new MenuButton("Add fallback…");
+    add.setId("addFallbackButton");
     add.setMaxWidth(Double.MAX_VALUE);
-    add.disableProperty().bind(Bindings.isEmpty(viewModel.fallbackChoices()));
-    add.setOnAction(
-        e -> {
-          String model = add.getValue();
-          if (model != null) {
-            // Cleared afterwards so the prompt shows again; clearing inside this handler re-enters
-            // it.
-            javafx.application.Platform.runLater(() -> add.getSelectionModel().clearSelection());
-            viewModel.addFallback(model);
-          }
-        });
+    add.disableProperty().bind(Bindings.isEmpty(choices));
+    choices.addListener((ListChangeListener<String>) change -> offer(add, choices));
+    offer(add, choices);
     HBox.setHgrow(add, Priority.ALWAYS);
 
     var selected = list.getSelectionModel().selectedItemProperty();
     var remove = new Button("Remove");
+    remove.setId("removeFallbackButton");
     remove.setOnAction(e -> viewModel.removeFallback(selected.get()));
     remove.disableProperty().bind(selected.isNull());
     var up = new Button("▲");
@@ -58,11 +62,28 @@ final class FallbackListEditor {
     down.setOnAction(e -> moveSelected(+1));
     down.disableProperty().bind(selected.isNull());
 
+    for (Button button : new Button[] {up, down, remove}) {
+      // The add menu takes the room that is left; the buttons never shrink to "Rem…".
+      button.setMinWidth(Region.USE_PREF_SIZE);
+    }
     root = new VBox(4, list, new HBox(4, add, up, down, remove));
   }
 
   Node root() {
     return root;
+  }
+
+  private void offer(MenuButton add, List<String> choices) {
+    add.getItems()
+        .setAll(
+            choices.stream()
+                .map(
+                    model -> {
+                      var item = new MenuItem(viewModel.labelOf(model));
+                      item.setOnAction(e -> viewModel.addFallback(model));
+                      return item;
+                    })
+                .toList());
   }
 
   private void moveSelected(int delta) {

@@ -6,7 +6,9 @@ import static io.routebench.app.forms.Forms.help;
 import io.routebench.app.forms.Forms;
 import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.validation.PolicyValidator;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -16,6 +18,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -183,8 +186,11 @@ final class NodeDetailsForm {
         .textProperty()
         .bind(
             Bindings.createStringBinding(
-                () -> describeLength(viewModel.descriptionProperty().get().length()),
+                () -> describeLength(viewModel.descriptionProperty().get()),
                 viewModel.descriptionProperty()));
+    count.setWrapText(true);
+    count.setMinHeight(Region.USE_PREF_SIZE);
+    description.textProperty().addListener((obs, old, now) -> markSharedWords());
     count.getStyleClass().add("help");
     return new VBox(
         2,
@@ -193,11 +199,39 @@ final class NodeDetailsForm {
         count);
   }
 
-  private static String describeLength(int length) {
-    String text = length + (length == 1 ? " character" : " characters");
-    return length > PolicyValidator.LONG_DESCRIPTION
-        ? text + " — long descriptions cost prompt tokens on every request"
-        : text;
+  /**
+   * Length, estimated tokens (UTF-8 bytes / 4, the estimate the proxy's budget uses; no tokenizer
+   * is read here) and the words shared with other routes' descriptions.
+   */
+  private String describeLength(String text) {
+    int length = text.length();
+    int tokens = (text.getBytes(StandardCharsets.UTF_8).length + 3) / 4;
+    String words =
+        length
+            + (length == 1 ? " character" : " characters")
+            + " · ≈ "
+            + tokens
+            + " tokens"
+            + " (estimate: bytes / 4)";
+    if (length > PolicyValidator.LONG_DESCRIPTION) {
+      words += " — long descriptions cost prompt tokens on every request";
+    }
+    Set<String> shared = SharedWords.shared(text, viewModel.otherDescriptions());
+    if (!shared.isEmpty()) {
+      words +=
+          "\nShared with other routes (the router may confuse them): " + String.join(", ", shared);
+    }
+    return words;
+  }
+
+  /** Underlines the words this description shares with other routes'. */
+  private void markSharedWords() {
+    String text = description.getText();
+    description.clearStyle(0, text.length());
+    Set<String> shared = SharedWords.shared(text, viewModel.otherDescriptions());
+    for (SharedWords.Occurrence word : SharedWords.occurrences(text, shared)) {
+      description.setStyleClass(word.start(), word.end(), "shared-word");
+    }
   }
 
   private void leavingEndsBurst(Node field) {

@@ -145,6 +145,23 @@ public final class NodeDetailsViewModel {
   }
 
   /** How a model id is shown: the target's display name with its id, or a note when missing. */
+  /** The descriptions of every other domain and action, for the words they share with this one. */
+  public List<String> otherDescriptions() {
+    NodeRef node = selection.get();
+    var others = new ArrayList<String>();
+    for (Domain domain : editor.document().taxonomy().domains()) {
+      if (node == null || !domain.id().equals(node.id())) {
+        others.add(domain.description());
+      }
+      for (Action action : domain.actions()) {
+        if (node == null || !action.id().equals(node.id())) {
+          others.add(action.description());
+        }
+      }
+    }
+    return others;
+  }
+
   public String labelOf(String model) {
     if (model == null) {
       return "(no target)";

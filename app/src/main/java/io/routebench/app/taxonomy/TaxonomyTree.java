@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,11 +20,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -54,6 +57,9 @@ final class TaxonomyTree {
 
   private NodeRef dragged;
 
+  /** The cell whose name is being edited, or {@code null}. */
+  private TaxonomyTreeCell renaming;
+
   /**
    * @param commands adds nodes the way the whole tab does (which also moves focus to the new node's
    *     name)
@@ -66,6 +72,22 @@ final class TaxonomyTree {
     tree.setCellFactory(view -> createCell());
     tree.setContextMenu(contextMenu());
     tree.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+    // Editable only while renaming: otherwise a click on the selected row would start an edit.
+    tree.setOnEditCommit(
+        event -> {
+          if (event.getNewValue() != null && renaming != null) {
+            viewModel.rename(event.getNewValue().node(), renaming.editedName());
+          }
+        });
+    tree.setOnEditCancel(event -> tree.setEditable(false));
+    tree.editingItemProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                tree.setEditable(false);
+                renaming = null;
+              }
+            });
 
     var emptyHint = new Label("No domains yet.\nClick “Add domain” to create the first one.");
     emptyHint.getStyleClass().add("placeholder");
@@ -80,6 +102,7 @@ final class TaxonomyTree {
     show(viewModel.taxonomyProperty().get());
     viewModel.taxonomyProperty().addListener((obs, old, now) -> show(now));
     viewModel.selectionProperty().addListener((obs, old, now) -> selectInTree(now));
+    viewModel.routedProperty().addListener((obs, old, now) -> revealRouted(now));
     tree.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -137,6 +160,9 @@ final class TaxonomyTree {
     var addAction = new MenuItem("Add action");
     addAction.setOnAction(e -> commands.addAction().run());
     addAction.disableProperty().bind(viewModel.canAddActionProperty().not());
+    var rename = new MenuItem("Rename");
+    rename.setOnAction(e -> renameSelected());
+    rename.disableProperty().bind(viewModel.canDeleteProperty().not());
     var delete = new MenuItem("Delete");
     delete.setOnAction(e -> viewModel.deleteSelected());
     delete.disableProperty().bind(viewModel.canDeleteProperty().not());
@@ -147,12 +173,22 @@ final class TaxonomyTree {
     down.setOnAction(e -> viewModel.moveSelectedDown());
     down.disableProperty().bind(viewModel.canMoveDownProperty().not());
     return new ContextMenu(
-        addDomain, addAction, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(), delete);
+        addDomain,
+        addAction,
+        new SeparatorMenuItem(),
+        rename,
+        up,
+        down,
+        new SeparatorMenuItem(),
+        delete);
   }
 
   /** Delete and Alt+Up/Down act on the tree only, so they never steal keys from text fields. */
   private void onKeyPressed(KeyEvent event) {
-    if (event.getCode() == KeyCode.DELETE
+    if (event.getCode() == KeyCode.F2 && tree.getEditingItem() == null) {
+      renameSelected();
+      event.consume();
+    } else if (event.getCode() == KeyCode.DELETE
         || event.getCode() == KeyCode.BACK_SPACE && event.isShortcutDown()) {
       viewModel.deleteSelected();
       event.consume();
@@ -175,14 +211,24 @@ final class TaxonomyTree {
         TreeItem<TreeRow> domainItem = reuse(domainItems, domain.id(), true);
         update(
             domainItem,
-            new TreeRow(NodeRef.domain(domain.id()), domain.name(), domain.isCoarsePolicy()));
+            new TreeRow(
+                NodeRef.domain(domain.id()),
+                domain.name(),
+                domain.isCoarsePolicy(),
+                domain.isCoarsePolicy() ? badge(domain.coarsePolicy().targetModel()) : null));
         var actions = new ArrayList<TreeItem<TreeRow>>();
         for (Action action : domain.actions()) {
           // Keyed by domain too: an item moved to another parent is made anew, because JavaFX
           // would unlink it from the new parent when the old one drops it.
           String key = domain.id() + "/" + action.id();
           TreeItem<TreeRow> actionItem = reuse(actionItems, key, false);
-          update(actionItem, new TreeRow(NodeRef.action(action.id()), action.name(), false));
+          update(
+              actionItem,
+              new TreeRow(
+                  NodeRef.action(action.id()),
+                  action.name(),
+                  false,
+                  badge(action.policy().targetModel())));
           actions.add(actionItem);
           liveActions.put(key, actionItem);
         }
@@ -201,6 +247,26 @@ final class TaxonomyTree {
       synchronizing = false;
     }
     selectInTree(viewModel.selectionProperty().get());
+    // A moved item keeps its selection, but TreeView's focus model shifts its index by the rows
+    // the children change added, and does so later (Platform.runLater inside TreeView): the
+    // focus outline would sit on another row. Queued behind that shift, this puts it back.
+    Platform.runLater(this::focusSelectedRow);
+  }
+
+  private void focusSelectedRow() {
+    int selected = tree.getSelectionModel().getSelectedIndex();
+    if (selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
+      tree.getFocusModel().focus(selected);
+    }
+  }
+
+  /** A target model as the tree's badge shows it: without its provider prefix. */
+  private static String badge(String targetModel) {
+    if (targetModel == null || targetModel.isBlank()) {
+      return null;
+    }
+    int slash = targetModel.indexOf('/');
+    return slash >= 0 ? targetModel.substring(slash + 1) : targetModel;
   }
 
   private static TreeItem<TreeRow> reuse(
@@ -249,14 +315,67 @@ final class TaxonomyTree {
     }
   }
 
+  /** Scrolls the node of a new decision into view, expanding its domain; cells restyle alone. */
+  private void revealRouted(RoutedNode routed) {
+    if (routed == null) {
+      return;
+    }
+    TreeItem<TreeRow> item =
+        routed.actionId() != null
+            ? actionItemsById.get(routed.actionId())
+            : domainItems.get(routed.domainId());
+    if (item == null) {
+      return;
+    }
+    if (item.getParent() != null) {
+      item.getParent().setExpanded(true);
+    }
+    int row = tree.getRow(item);
+    if (row >= 0) {
+      // Only when out of view: the tree must not jump while the user reads it.
+      var flow = (VirtualFlow<?>) tree.lookup(".virtual-flow");
+      if (flow == null
+          || flow.getFirstVisibleCell() == null
+          || row < flow.getFirstVisibleCell().getIndex()
+          || row > flow.getLastVisibleCell().getIndex()) {
+        tree.scrollTo(Math.max(0, row - 3));
+      }
+    }
+  }
+
   private TreeItem<TreeRow> findItem(NodeRef node) {
     return node instanceof NodeRef.DomainRef
         ? domainItems.get(node.id())
         : actionItemsById.get(node.id());
   }
 
+  /** Starts renaming the selected node in its row (F2, double-click, the context menu). */
+  void renameSelected() {
+    TreeItem<TreeRow> item = tree.getSelectionModel().getSelectedItem();
+    if (item == null) {
+      return;
+    }
+    tree.setEditable(true);
+    tree.edit(item);
+  }
+
   private TreeCell<TreeRow> createCell() {
-    var cell = new TaxonomyTreeCell();
+    var cell = new TaxonomyTreeCell(viewModel.routedProperty());
+    cell.editingProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now) {
+                renaming = cell;
+              }
+            });
+    cell.addEventFilter(
+        MouseEvent.MOUSE_CLICKED,
+        event -> {
+          if (event.getClickCount() == 2 && cell.getItem() != null && !cell.isEditing()) {
+            renameSelected();
+            event.consume();
+          }
+        });
     cell.setOnDragDetected(
         event -> {
           if (cell.getItem() == null) {

@@ -1,24 +1,66 @@
 package io.routebench.app.taxonomy;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 
-/** A domain (bold, with a "route" badge when it is a route on its own) or an action. */
+/**
+ * A domain (bold, with a "route" badge when it is a route on its own) or an action; lit up when the
+ * playtest's decision chose it (its domain too, more faintly).
+ */
 final class TaxonomyTreeCell extends TreeCell<TreeRow> {
 
   private final Label name = new Label();
   private final Label badge = new Label("route");
-  private final HBox content = new HBox(6, name, badge);
+  private final Label target = new Label();
+  private final HBox content = new HBox(6, name, badge, target);
 
-  TaxonomyTreeCell() {
+  private final ObservableValue<RoutedNode> routed;
+
+  /**
+   * @param routed the node the playtest chose, lit up
+   */
+  /** Held by the cell so that the weak listener lives exactly as long as the cell. */
+  private final InvalidationListener routedChanged = observable -> restyle();
+
+  private final TextField editor = new TextField();
+
+  TaxonomyTreeCell(ObservableValue<RoutedNode> routed) {
+    this.routed = routed;
+    editor.setOnAction(e -> commitEdit(getItem()));
+    editor.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        event -> {
+          if (event.getCode() == KeyCode.ESCAPE) {
+            cancelEdit();
+            event.consume();
+          }
+        });
+    editor
+        .focusedProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (!now && isEditing()) {
+                commitEdit(getItem());
+              }
+            });
+    routed.addListener(new WeakInvalidationListener(routedChanged));
     badge.getStyleClass().add("route-badge");
+    target.getStyleClass().add("target-badge");
+    target.setMinWidth(0);
     content.getStyleClass().add("taxonomy-cell");
   }
 
   @Override
   protected void updateItem(TreeRow row, boolean empty) {
     super.updateItem(row, empty);
+    restyle();
     getStyleClass().removeAll("domain-row", "action-row");
     if (empty || row == null) {
       setText(null);
@@ -34,7 +76,48 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     }
     badge.setVisible(row.coarseRoute());
     badge.setManaged(row.coarseRoute());
+    target.setText(row.target() == null ? "" : "→ " + row.target());
+    target.setVisible(row.target() != null);
+    target.setManaged(row.target() != null);
     setText(null);
-    setGraphic(content);
+    setGraphic(isEditing() ? editor : content);
+  }
+
+  /** The name as typed in the cell, once an edit is committed. */
+  String editedName() {
+    return editor.getText();
+  }
+
+  @Override
+  public void startEdit() {
+    if (getItem() == null) {
+      return;
+    }
+    super.startEdit();
+    editor.setText(getItem().name());
+    setGraphic(editor);
+    editor.requestFocus();
+    editor.selectAll();
+  }
+
+  @Override
+  public void cancelEdit() {
+    super.cancelEdit();
+    setGraphic(getItem() == null ? null : content);
+  }
+
+  /** Marks the node the playtest chose, and more faintly its domain. */
+  private void restyle() {
+    getStyleClass().removeAll("routed-node", "routed-domain");
+    TreeRow row = isEmpty() ? null : getItem();
+    RoutedNode chosen = routed.getValue();
+    if (row == null || chosen == null) {
+      return;
+    }
+    if (chosen.isChosen(row)) {
+      getStyleClass().add("routed-node");
+    } else if (chosen.isDomainOfChosen(row)) {
+      getStyleClass().add("routed-domain");
+    }
   }
 }

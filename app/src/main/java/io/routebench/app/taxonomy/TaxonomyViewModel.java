@@ -31,6 +31,7 @@ public final class TaxonomyViewModel {
   private final Supplier<String> ids;
   private final ReadOnlyObjectWrapper<Taxonomy> taxonomy;
   private final ObjectProperty<NodeRef> selection = new SimpleObjectProperty<>(this, "selection");
+  private final ObjectProperty<RoutedNode> routed = new SimpleObjectProperty<>(this, "routed");
   private final ReadOnlyBooleanWrapper canAddAction =
       new ReadOnlyBooleanWrapper(this, "canAddAction");
   private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
@@ -56,6 +57,11 @@ public final class TaxonomyViewModel {
   }
 
   /** The selected node, or {@code null}. Cleared when an undo removes the node. */
+  /** The node the playtest's latest decision chose, lit up in the tree; {@code null} for none. */
+  public ObjectProperty<RoutedNode> routedProperty() {
+    return routed;
+  }
+
   public ObjectProperty<NodeRef> selectionProperty() {
     return selection;
   }
@@ -136,6 +142,23 @@ public final class TaxonomyViewModel {
   }
 
   /** Deletes the selected node (a domain with its actions) and selects a neighbour. */
+  /** Renames a node in place (the tree's F2 or double-click), as one undo step. */
+  public void rename(NodeRef node, String name) {
+    String newName = name.strip();
+    if (newName.isEmpty()) {
+      return;
+    }
+    if (node instanceof NodeRef.DomainRef) {
+      editor.apply(
+          "rename domain",
+          d -> TaxonomyEdits.updateDomain(d, node.id(), domain -> domain.withName(newName)));
+    } else {
+      editor.apply(
+          "rename action",
+          d -> TaxonomyEdits.updateAction(d, node.id(), action -> action.withName(newName)));
+    }
+  }
+
   public void deleteSelected() {
     NodeRef node = selection.get();
     Optional<NodeLocation> location = selectedLocation();

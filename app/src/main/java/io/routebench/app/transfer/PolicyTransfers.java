@@ -42,6 +42,9 @@ public final class PolicyTransfers {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
 
+  /** The document the last import made, while the outcome still speaks of it. */
+  private PolicyDocument importedDocument;
+
   /**
    * @param files runs reading and writing off the UI thread
    */
@@ -49,6 +52,17 @@ public final class PolicyTransfers {
     this.editor = editor;
     this.files = files;
     this.errors = errors;
+    editor
+        .documentProperty()
+        .addListener(
+            (obs, old, now) -> {
+              // "Imported …, Undo puts the previous policies back" is true only while the
+              // imported policies are shown: an undo (or any later edit) withdraws it.
+              if (importedDocument != null && !now.equals(importedDocument)) {
+                importedDocument = null;
+                outcome.set("");
+              }
+            });
   }
 
   /** Whether an import or export is under way; the menu commands wait for it. */
@@ -56,7 +70,10 @@ public final class PolicyTransfers {
     return busy.getReadOnlyProperty();
   }
 
-  /** What the last import or export did, for the status bar; empty at first. */
+  /**
+   * What the last import or export did, for the status bar; empty at first, and emptied when the
+   * imported policies are undone or edited.
+   */
   public ReadOnlyStringProperty outcomeProperty() {
     return outcome.getReadOnlyProperty();
   }
@@ -86,12 +103,19 @@ public final class PolicyTransfers {
           null);
       return;
     }
+    write(file, format, format.render(document, false));
+  }
+
+  /**
+   * Writes exactly {@code rendered} (what the export dialog previewed) to {@code file}, in the
+   * background; the status bar and, with warnings, a dialog say how it went.
+   */
+  public void write(Path file, ExportFormat format, ExportFormat.Rendered rendered) {
     busy.set(true);
     files.execute(
         BackgroundTask.of(
                 "Exporting " + format.displayName(),
                 progress -> {
-                  ExportFormat.Rendered rendered = format.render(document, false);
                   AtomicFiles.writeString(file, rendered.text());
                   return rendered.warnings();
                 })
@@ -110,6 +134,8 @@ public final class PolicyTransfers {
     busy.set(false);
     PolicyDocument document = imported.document();
     editor.apply("import " + name, current -> document);
+    importedDocument = editor.document();
+    outcome.set(""); // a repeated message is news too
     outcome.set(
         "Imported "
             + count(document.taxonomy().policies().size(), "route")
@@ -139,6 +165,8 @@ public final class PolicyTransfers {
 
   private void exported(Path file, ExportFormat format, List<String> warnings) {
     busy.set(false);
+    importedDocument = null;
+    outcome.set("");
     outcome.set("Exported the " + format.displayName() + " to " + file);
     if (!warnings.isEmpty()) {
       errors.showWarning(

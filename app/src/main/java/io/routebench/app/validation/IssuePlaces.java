@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Turns a validator key path into words a user recognises: node and target names instead of
  * indices, field labels as the forms show them.
  */
-final class IssuePlaces {
+public final class IssuePlaces {
 
   private static final Pattern NODE =
       Pattern.compile("^domains\\[(\\d+)](?:\\.actions\\[(\\d+)])?(?:\\.(.+))?$");
@@ -31,7 +31,7 @@ final class IssuePlaces {
 
   private IssuePlaces() {}
 
-  static String describe(PolicyDocument document, String path) {
+  public static String describe(PolicyDocument document, String path) {
     Matcher node = NODE.matcher(path);
     if (node.matches()) {
       return describeNode(document, node);

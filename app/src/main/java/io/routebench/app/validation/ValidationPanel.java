@@ -3,6 +3,7 @@ package io.routebench.app.validation;
 import io.routebench.core.validation.Severity;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Shape;
@@ -69,8 +71,21 @@ public final class ValidationPanel {
     header.setPadding(new Insets(4, 8, 4, 8));
     header.getStyleClass().add("panel-header");
     root.setTop(header);
-    root.setCenter(table);
-    root.setMinHeight(60);
+    showTable(!viewModel.issues().isEmpty());
+    viewModel
+        .issues()
+        .addListener(
+            (ListChangeListener<IssueRow>) change -> showTable(!viewModel.issues().isEmpty()));
+  }
+
+  /** Without problems the panel is its header line ("No problems"), leaving the room to others. */
+  private void showTable(boolean shown) {
+    if (shown == (root.getCenter() == table)) {
+      return;
+    }
+    root.setCenter(shown ? table : null);
+    root.setMinHeight(shown ? 60 : Region.USE_PREF_SIZE);
+    root.setMaxHeight(shown ? Double.MAX_VALUE : Region.USE_PREF_SIZE);
   }
 
   public Node root() {

@@ -27,6 +27,14 @@ public final class ValidationViewModel {
   private static final Pattern TARGET_PATH = Pattern.compile("^targets\\[(\\d+)].*");
 
   private final ObservableList<IssueRow> issues = FXCollections.observableArrayList();
+
+  /**
+   * One read-only view for every caller: such a view passes changes on only while it is reachable,
+   * so a fresh one per call would lose its listeners to the garbage collector.
+   */
+  private final ObservableList<IssueRow> issuesView =
+      FXCollections.unmodifiableObservableList(issues);
+
   private final ReadOnlyIntegerWrapper errorCount = new ReadOnlyIntegerWrapper(this, "errorCount");
   private final ReadOnlyIntegerWrapper warningCount =
       new ReadOnlyIntegerWrapper(this, "warningCount");
@@ -38,7 +46,7 @@ public final class ValidationViewModel {
   }
 
   public ObservableList<IssueRow> issues() {
-    return FXCollections.unmodifiableObservableList(issues);
+    return issuesView;
   }
 
   public ReadOnlyIntegerProperty errorCountProperty() {

@@ -1,6 +1,7 @@
 package io.routebench.app.playtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
@@ -51,8 +52,7 @@ class PlaytestViewModelTest {
             suites.addCases(target.id(), List.of(testCase));
             saved.run();
           },
-          typing,
-          Runnable::run);
+          typing);
   private final ArrayList<RuntimeException> loadFailures = new ArrayList<>();
 
   @BeforeAll
@@ -113,13 +113,13 @@ class PlaytestViewModelTest {
     typing.fireAll();
 
     assertThat(playtest.turns())
+        .extracting(Turn::role, Turn::text, Turn::route)
         .containsExactly(
-            new PlaytestViewModel.Turn(
+            tuple(
                 Role.USER,
                 "Write a function that parses ISO dates in Java.",
                 first.effectiveRoute()),
-            new PlaytestViewModel.Turn(
-                Role.ASSISTANT, "Here is a parser using java.time.LocalDate.parse(...).", null));
+            tuple(Role.ASSISTANT, "Here is a parser using java.time.LocalDate.parse(...).", null));
     var followUp = playtest.decisionProperty().get().answer().timing();
     // The template head, the routes and the first message come from the cache; with the tiny
     // model's byte-per-token vocabulary the template's tail alone is some 40 % of a prompt.
@@ -192,7 +192,12 @@ class PlaytestViewModelTest {
     playtest.sendAsUser();
 
     assertThat(playtest.turns())
-        .containsExactly(new PlaytestViewModel.Turn(Role.USER, "hello", null, false));
+        .singleElement()
+        .satisfies(
+            turn -> {
+              assertThat(turn.state()).isEqualTo(TurnState.NOT_ROUTED);
+              assertThat(turn.route()).isNull();
+            });
   }
 
   @Test
@@ -266,6 +271,101 @@ class PlaytestViewModelTest {
     playtest.sendAsUser();
 
     assertThat(playtest.suggestedCaseName()).hasSize(60).endsWith("…");
+  }
+
+  @Test
+  void with_automatic_re_routing_off_a_policy_edit_marks_sent_turns_stale_until_asked() {
+    loadModel();
+    playtest.autoRerouteProperty().set(false);
+    playtest.draftProperty().set("my code crashes");
+    playtest.sendAsUser();
+    assertThat(playtest.turns().get(0).state()).isEqualTo(TurnState.DECIDED);
+
+    editor.apply("rename", PlaytestViewModelTest::renameDebugging);
+
+    Turn stale = playtest.turns().get(0);
+    assertThat(stale.state()).isEqualTo(TurnState.STALE);
+    assertThat(stale.route()).as("a stale route is not the message's route").isNull();
+    assertThat(stale.decision()).as("still shown, as history").isNotNull();
+    assertThat(playtest.anyStaleProperty().get()).isTrue();
+    assertThat(typing.pendingCount()).isZero();
+
+    playtest.rerouteStale();
+
+    assertThat(playtest.turns().get(0).state()).isEqualTo(TurnState.DECIDED);
+    assertThat(playtest.routeNames()).contains(playtest.turns().get(0).route());
+    assertThat(playtest.anyStaleProperty().get()).isFalse();
+  }
+
+  @Test
+  void editing_an_earlier_message_makes_it_and_later_user_turns_stale_but_not_earlier_ones() {
+    loadModel();
+    playtest.autoRerouteProperty().set(false);
+    for (String message : List.of("write a parser", "in rust", "with tests")) {
+      playtest.draftProperty().set(message);
+      playtest.sendAsUser();
+    }
+
+    playtest.editTurn(1, "in go");
+
+    assertThat(playtest.turns())
+        .extracting(Turn::state)
+        .containsExactly(TurnState.DECIDED, TurnState.STALE, TurnState.STALE);
+  }
+
+  @Test
+  void an_assistant_reply_being_typed_is_not_routed() {
+    loadModel();
+    playtest.draftRoleProperty().set(Role.ASSISTANT);
+
+    playtest.draftProperty().set("Here is your parser.");
+
+    assertThat(typing.pendingCount()).isZero();
+    assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.IDLE);
+    playtest.send();
+    assertThat(playtest.turns()).extracting(Turn::role).containsExactly(Role.ASSISTANT);
+    assertThat(playtest.draftRoleProperty().get()).isEqualTo(Role.USER);
+  }
+
+  @Test
+  void a_simulated_reply_names_the_model_the_last_message_was_routed_to() {
+    loadModel();
+    playtest.draftProperty().set("write a parser");
+    playtest.sendAsUser();
+    String model = playtest.turns().get(0).decision().targetModel().orElseThrow().model();
+
+    playtest.simulateReply();
+
+    assertThat(playtest.turns())
+        .extracting(Turn::role, Turn::text)
+        .endsWith(tuple(Role.ASSISTANT, "[simulated reply from " + model + "]"));
+    assertThat(playtest.lastRoutedModel()).isNull();
+  }
+
+  @Test
+  void a_cleared_conversation_comes_back_with_undo() {
+    playtest.draftProperty().set("hello");
+    playtest.sendAsUser();
+
+    playtest.clearConversation();
+
+    assertThat(playtest.turns()).isEmpty();
+    playtest.undoClear();
+    assertThat(playtest.turns()).extracting(Turn::text).containsExactly("hello");
+  }
+
+  @Test
+  void the_draft_goes_from_decided_to_superseded_when_its_text_changes() {
+    loadModel();
+    playtest.draftProperty().set("write a parser");
+    typing.fireAll();
+    assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
+
+    playtest.draftProperty().set("write a parser in rust");
+
+    assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.SUPERSEDED);
+    typing.fireAll();
+    assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
   }
 
   private static PolicyDocument renameDebugging(PolicyDocument document) {

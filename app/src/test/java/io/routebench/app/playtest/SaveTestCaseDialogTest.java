@@ -25,8 +25,7 @@ class SaveTestCaseDialogTest extends FxRobot {
               Runnable::run,
               Runnable::run),
           (suite, testCase, saved, failed) -> saved.run(),
-          new ManualUiTimer(),
-          Runnable::run);
+          new ManualUiTimer());
 
   @BeforeEach
   void startToolkit() throws Exception {

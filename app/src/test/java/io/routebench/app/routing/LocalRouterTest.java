@@ -2,8 +2,11 @@ package io.routebench.app.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
@@ -116,6 +119,46 @@ class LocalRouterTest {
 
     assertThat(stopping.loadedProperty().get()).isNull();
     assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void sent_decisions_report_once_each_and_cancelling_them_skips_the_queued_ones() {
+    router.load(model, failures::add);
+    runEngine();
+    var request =
+        new RouteRequest(
+            List.of(new RouteOption("coding", "Writing code.")),
+            List.of(Message.user("write a parser")),
+            PromptProfile.ARCHGW_V1);
+    var outcomes = new ArrayList<String>();
+    DecisionReport report =
+        new DecisionReport(
+            answer -> outcomes.add("decided " + answer.routeName()),
+            () -> outcomes.add("cancelled"),
+            error -> outcomes.add("failed " + error.getMessage()));
+
+    router.decideSent(request, report);
+    runEngine();
+    router.decideSent(request, report);
+    CancellationToken second = router.decideSent(request, report);
+    router.cancelDecisions();
+    runEngine();
+
+    assertThat(second.isCancelled()).isTrue();
+    assertThat(outcomes).hasSize(3);
+    assertThat(outcomes.get(0)).isIn("decided coding", "decided other");
+    assertThat(outcomes.subList(1, 3)).containsExactly("cancelled", "cancelled");
+  }
+
+  @Test
+  void without_a_model_a_decision_fails_saying_so() {
+    var failuresSeen = new ArrayList<String>();
+
+    router.decideSent(
+        new RouteRequest(List.of(), List.of(Message.user("hi")), PromptProfile.ARCHGW_V1),
+        new DecisionReport(answer -> {}, () -> {}, error -> failuresSeen.add(error.getMessage())));
+
+    assertThat(failuresSeen).containsExactly("no router model is loaded");
   }
 
   private void runEngine() {

@@ -66,7 +66,7 @@ class SuitesWindowTest extends SuitesFixture {
 
     waitUntil(() -> lookup("#playtestTurns").queryListView().isVisible());
     assertThat(workbench.window().workspacePane().playtest().turns())
-        .extracting(io.routebench.app.playtest.PlaytestViewModel.Turn::text)
+        .extracting(io.routebench.app.playtest.Turn::text)
         .containsExactly("Write a Rust function that parses ISO dates");
   }
 }

@@ -3,7 +3,7 @@ package io.routebench.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.Workbench;
-import io.routebench.app.playtest.PlaytestViewModel;
+import io.routebench.app.playtest.Turn;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.taxonomy.NodeRef;
 import io.routebench.app.testing.Documents;
@@ -273,9 +273,13 @@ class WorkbenchWindowTest extends FxRobot {
 
     assertThat(lookup("#playtestTurns").queryListView().getItems())
         .singleElement()
-        .isEqualTo(
-            new PlaytestViewModel.Turn(
-                Role.USER, "Write a Rust function that parses ISO dates", route));
+        .isInstanceOfSatisfying(
+            Turn.class,
+            turn -> {
+              assertThat(turn.role()).isEqualTo(Role.USER);
+              assertThat(turn.text()).isEqualTo("Write a Rust function that parses ISO dates");
+              assertThat(turn.route()).isEqualTo(route);
+            });
 
     interact(
         () ->
@@ -403,7 +407,7 @@ class WorkbenchWindowTest extends FxRobot {
     // The exact answer for the whole message: not the constrained preview that comes first, nor
     // an answer for a prefix typed before the last pause. The why of the draft's exact answer
     // holds the prompt it was made for.
-    PlaytestViewModel playtest = workbench.window().workspacePane().playtest();
+    var playtest = workbench.window().workspacePane().playtest();
     waitUntil(
         () -> {
           var why = playtest.detailsProperty().get();

@@ -5,6 +5,7 @@ import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
+import java.util.Optional;
 
 /**
  * Puts together the {@link DecisionDetails} of a decision: rebuilding the prompt costs
@@ -20,12 +21,21 @@ public final class DecisionExplainer {
    */
   public static DecisionDetails explain(
       RouteRequest request, RouteDecision decision, RouteSelector selector) {
+    return explain(request, decision, selector.modelInput(request));
+  }
+
+  /**
+   * @param modelInput what the model read, when the engine can tell (see {@link
+   *     RouteSelector#modelInput})
+   */
+  public static DecisionDetails explain(
+      RouteRequest request, RouteDecision decision, Optional<String> modelInput) {
     RouterPrompt prompt = RouterPromptBuilder.build(request);
     return new DecisionDetails(
         decision,
         prompt.text(),
         prompt.segments(),
-        selector.modelInput(request).orElse(null),
+        modelInput.orElse(null),
         request.routes().stream().map(RouteOption::name).toList());
   }
 }

@@ -1,0 +1,162 @@
+package io.routebench.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.routebench.app.playtest.Turn;
+import io.routebench.app.playtest.TurnState;
+import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.taxonomy.RoutingPolicy;
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The playtest tab with the taxonomy beside the conversation, on a real (tiny) llama.cpp model:
+ * what the router decides shows in the tree, and edits re-route what they change.
+ */
+class PlaytestWindowTest extends WorkbenchFixture {
+
+  @BeforeEach
+  void openPlaytest() throws Exception {
+    loadTinyModel();
+    clickOn("Playtest");
+  }
+
+  @Test
+  void a_decision_lights_up_its_node_in_the_tree() throws Exception {
+    clickOn(this.<Node>visible("#playtestDraft"))
+        .write("Write a Rust function that parses ISO dates");
+    waitUntil(() -> playtest().decisionProperty().get() != null);
+    RouteDecision decision = playtest().decisionProperty().get();
+    RoutingPolicy policy = decision.policy();
+    assertThat(policy).as("the tiny model chose a policy, not other").isNotNull();
+
+    waitUntil(() -> routedLabel() != null);
+    assertThat(routedLabel()).isEqualTo(nodeName(policy));
+  }
+
+  @Test
+  void editing_a_description_re_routes_a_visible_conversation() throws Exception {
+    Turn sent = send("My Kubernetes pods keep restarting");
+    String debugging = action("debugging").id();
+    interact(
+        () ->
+            workbench
+                .window()
+                .workspacePane()
+                .taxonomy()
+                .select(io.routebench.app.taxonomy.NodeRef.action(debugging)));
+    StyleClassedTextArea description = visible("#nodeDescriptionArea");
+
+    // Focused as a click would, wherever the form has scrolled it to.
+    interact(description::requestFocus);
+    push(KeyCode.CONTROL, KeyCode.END).write(" Also crash loops of containers.");
+
+    waitUntil(
+        () -> {
+          Turn now = playtest().turns().get(0);
+          return now.state() == TurnState.DECIDED && now.decision() != sent.decision();
+        });
+    assertThat(action("debugging").description()).endsWith("Also crash loops of containers.");
+    assertThat(chips()).singleElement().asString().doesNotStartWith("stale");
+  }
+
+  @Test
+  void editing_an_earlier_message_re_routes_the_turns_after_it_and_only_those() throws Exception {
+    Turn first = send("Write a Python script that renames files");
+    send("Now make it recursive");
+    send("And add a dry-run flag");
+    List<RouteDecision> before = decisions();
+
+    doubleClickOn(turnCell(1));
+    push(KeyCode.CONTROL, KeyCode.A).write("Now port it to Go");
+    push(KeyCode.CONTROL, KeyCode.ENTER);
+
+    assertThat(playtest().turns().get(1).text()).isEqualTo("Now port it to Go");
+    waitUntil(
+        () ->
+            playtest().turns().stream().allMatch(t -> t.state() == TurnState.DECIDED)
+                && decisions().get(2) != before.get(2));
+    assertThat(decisions().get(0)).isSameAs(first.decision());
+    assertThat(decisions().get(1)).isNotSameAs(before.get(1));
+  }
+
+  private io.routebench.app.playtest.PlaytestViewModel playtest() {
+    return workbench.window().workspacePane().playtest();
+  }
+
+  /** Sends {@code message} as the user and waits for its route. */
+  private Turn send(String message) throws Exception {
+    clickOn(this.<Node>visible("#playtestDraft")).write(message);
+    push(KeyCode.CONTROL, KeyCode.ENTER);
+    int index = playtest().turns().size() - 1;
+    waitUntil(() -> playtest().turns().get(index).state() == TurnState.DECIDED);
+    return playtest().turns().get(index);
+  }
+
+  private List<RouteDecision> decisions() {
+    return playtest().turns().stream().map(Turn::decision).toList();
+  }
+
+  private List<String> chips() {
+    return lookup("#playtestTurns .route-chip").queryAllAs(Label.class).stream()
+        .filter(Node::isVisible)
+        .map(Label::getText)
+        .toList();
+  }
+
+  private Node turnCell(int index) {
+    ListView<?> list = lookup("#playtestTurns").queryListView();
+    return lookup("#playtestTurns .list-cell")
+        .match(
+            cell ->
+                cell instanceof javafx.scene.control.ListCell<?> c
+                    && c.getListView() == list
+                    && c.getIndex() == index)
+        .query();
+  }
+
+  private String routedLabel() {
+    return lookup(".tree-cell.routed-node").queryAllAs(TreeCell.class).stream()
+        .filter(PlaytestWindowTest::showing)
+        .map(cell -> ((Label) cell.lookup(".label")).getText())
+        .findFirst()
+        .orElse(null);
+  }
+
+  private String nodeName(RoutingPolicy policy) {
+    return document().taxonomy().domains().stream()
+        .filter(d -> d.id().equals(policy.domainId()))
+        .flatMap(
+            d ->
+                policy.actionId() == null
+                    ? java.util.stream.Stream.of(d.name())
+                    : d.actions().stream()
+                        .filter(a -> a.id().equals(policy.actionId()))
+                        .map(a -> a.name()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The node of {@code query} on the tab shown (the taxonomy tab has its own of each). */
+  @SuppressWarnings("unchecked")
+  private <T extends Node> T visible(String query) {
+    return (T) lookup(query).match(PlaytestWindowTest::showing).query();
+  }
+
+  private static boolean showing(Node node) {
+    for (Node at = node; at != null; at = at.getParent()) {
+      if (!at.isVisible()) {
+        return false;
+      }
+    }
+    return Objects.nonNull(node.getScene());
+  }
+}

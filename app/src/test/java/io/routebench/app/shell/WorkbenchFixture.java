@@ -1,0 +1,121 @@
+package io.routebench.app.shell;
+
+import io.routebench.app.Workbench;
+import io.routebench.app.settings.AppPaths;
+import io.routebench.app.workspace.SqliteWorkspaceStore;
+import io.routebench.app.workspace.WorkspaceSession;
+import io.routebench.core.taxonomy.Action;
+import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.inference.gguf.TinyGgufModels;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real workbench in a temporary home, started as a new user's first start (the sample taxonomy
+ * in a first workspace), with the look-ups the window tests share.
+ */
+abstract class WorkbenchFixture extends FxRobot {
+
+  @TempDir Path home;
+  Stage stage;
+  Workbench workbench;
+
+  @BeforeEach
+  void startWorkbench() throws Exception {
+    FxToolkit.registerPrimaryStage();
+    var paths =
+        new AppPaths(
+            home,
+            home.resolve("workspaces"),
+            home.resolve("models"),
+            home.resolve("logs"),
+            home.resolve("settings.json"));
+    var options =
+        new Workbench.Options(
+            paths,
+            new SqliteWorkspaceStore(paths.lockDir()),
+            Optional.empty(),
+            home.resolve("logs/test.log"),
+            () -> {});
+    interact(
+        () -> {
+          stage = new Stage();
+          stage.setWidth(1280);
+          stage.setHeight(900);
+          workbench = Workbench.start(stage, options);
+        });
+    waitUntil(() -> workbench.workspaces().current().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @AfterEach
+  void stopWorkbench() throws Exception {
+    interact(
+        () -> {
+          workbench.shutdown();
+          stage.close();
+        });
+  }
+
+  /** The smallest window the workbench is laid out for. */
+  void useSmallestWindow() {
+    interact(
+        () -> {
+          stage.setWidth(1024);
+          stage.setHeight(640);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  WorkspaceSession session() {
+    return workbench.workspaces().current().orElseThrow();
+  }
+
+  PolicyDocument document() {
+    return session().editor().document();
+  }
+
+  Action action(String name) {
+    return document().taxonomy().domains().stream()
+        .flatMap(d -> d.actions().stream())
+        .filter(a -> a.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  List<String> treeLabels() {
+    return lookup("#taxonomyTree .tree-cell .label").queryAllAs(Label.class).stream()
+        .map(Label::getText)
+        .toList();
+  }
+
+  void selectInTree(String name) {
+    clickOn(
+        lookup("#taxonomyTree .tree-cell .label")
+            .match(label -> label instanceof Label l && l.getText().equals(name))
+            .queryLabeled());
+  }
+
+  /** Loads the tiny test model into the shared router and waits until it is ready. */
+  void loadTinyModel() throws Exception {
+    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
+    interact(() -> workbench.router().load(model, failure -> {}));
+    waitUntil(() -> workbench.router().loadedProperty().get() != null);
+  }
+
+  static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+  }
+}
