@@ -24,12 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "collisions",
     mixinStandardHelpOptions = true,
-    description = {
-      "Routes each policy's own description through the router and shows which route answered"
-          + " which policy's description: overlapping descriptions show up before any test suite"
-          + " exists.",
-      "Exit 1 when a description lands on another route."
-    })
+    description =
+        "Routes each policy's own description through the router and shows which route"
+            + " answered which policy's description: overlapping descriptions show up before"
+            + " any test suite exists. Exit 1 when a description lands on another route.")
 final class CollisionsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

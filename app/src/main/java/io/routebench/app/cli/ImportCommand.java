@@ -62,10 +62,9 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--allow-problems",
-      description = {
-        "import even when validation finds errors (listed as validate lists them), to fix them in",
-        "the workbench; literal secrets are refused regardless"
-      })
+      description =
+          "import even when validation finds errors (listed as validate lists them), to"
+              + " fix them in the workbench; literal secrets are refused regardless.")
   boolean allowProblems;
 
   @Override

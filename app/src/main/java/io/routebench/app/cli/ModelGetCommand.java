@@ -27,12 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
-    description = {
-      "Downloads Arch-Router-1.5B as GGUF from Hugging Face",
-      "(" + ArchRouterGguf.REPOSITORY + ") into the model folder, verifies its",
-      "SHA-256 and prints its path. An interrupted download resumes where it stopped.",
-      "Exits 1 when it cannot download or verify the file."
-    })
+    description =
+        "Downloads Arch-Router-1.5B as GGUF from Hugging Face ("
+            + ArchRouterGguf.REPOSITORY
+            + ") into the model folder, verifies its SHA-256 and prints its path. An interrupted download"
+            + " resumes where it stopped. Exits 1 when it cannot download or verify the file.")
 final class ModelGetCommand implements Callable<Integer> {
 
   private static final String ALTERNATIVES =

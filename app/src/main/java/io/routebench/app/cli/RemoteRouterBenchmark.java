@@ -37,12 +37,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "remote",
     mixinStandardHelpOptions = true,
-    description = {
-      "Regression runs against a served router: turns/s for --parallel 1, 4, 8, 16 against a",
-      "loopback server imitating a batching engine (fixed latency, C requests at once), then",
-      "RouteBench's own cost per turn on a 25,000-turn suite with an instant server, stored into a",
-      "real workspace file."
-    })
+    description =
+        "Regression runs against a served router: turns/s for --parallel 1, 4, 8, 16"
+            + " against a loopback server imitating a batching engine (fixed latency, C"
+            + " requests at once), then RouteBench's own cost per turn on a 25,000-turn suite"
+            + " with an instant server, stored into a real workspace file.")
 final class RemoteRouterBenchmark implements Callable<Integer> {
 
   private static final int[] PARALLEL = {1, 4, 8, 16};

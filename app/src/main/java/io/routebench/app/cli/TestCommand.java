@@ -93,11 +93,10 @@ final class TestCommand implements Callable<Integer> {
   @Option(
       names = "--resume",
       paramLabel = "RUN",
-      description = {
-        "complete an interrupted, cancelled or failed run: a run id, or 'latest' for the suite's",
-        "newest such run. Only the turns it has no answer for are asked, with the same model,",
-        "profile and policies (refused when they differ)"
-      })
+      description =
+          "complete an interrupted, cancelled or failed run: a run id, or 'latest' for"
+              + " the suite's newest such run. Only the turns it has no answer for are asked,"
+              + " with the same model, profile and policies (refused when they differ).")
   String resume;
 
   @Override

@@ -667,7 +667,8 @@ public final class PlaytestViewModel {
   }
 
   private void showRouteNames(PolicyDocument document) {
-    var names = new ArrayList<>(document.taxonomy().routeNames());
+    var names = new ArrayList<String>();
+    RouteOption.allOf(document).forEach(route -> names.add(route.name()));
     names.add(RouteNames.OTHER);
     if (!names.equals(routeNames)) {
       routeNames.setAll(names);

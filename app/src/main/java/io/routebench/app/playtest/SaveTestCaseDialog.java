@@ -45,7 +45,10 @@ final class SaveTestCaseDialog {
     for (Turn turn : viewModel.userTurns()) {
       var route = new ComboBox<String>(viewModel.routeNames());
       // Only a route decided for the message as it stands is a default; a stale one is history.
-      route.setValue(turn.route() != null ? turn.route() : RouteNames.OTHER);
+      // A route the proxy could not read is no expectation: the user says what it should be.
+      String decided = turn.route();
+      route.setValue(
+          decided != null && viewModel.routeNames().contains(decided) ? decided : RouteNames.OTHER);
       route.setMaxWidth(Double.MAX_VALUE);
       expected.add(route);
       var message = new Label(shortened(turn.text()));

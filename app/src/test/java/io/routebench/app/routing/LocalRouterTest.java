@@ -146,7 +146,9 @@ class LocalRouterTest {
 
     assertThat(second.isCancelled()).isTrue();
     assertThat(outcomes).hasSize(3);
-    assertThat(outcomes.get(0)).isIn("decided coding", "decided other");
+    // The tiny model's random weights decide something (free decoding: often garbage, which the
+    // proxy cannot read); what matters here is that the decision is reported once.
+    assertThat(outcomes.get(0)).startsWith("decided");
     assertThat(outcomes.subList(1, 3)).containsExactly("cancelled", "cancelled");
   }
 
