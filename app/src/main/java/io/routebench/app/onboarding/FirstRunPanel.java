@@ -96,8 +96,9 @@ public final class FirstRunPanel {
             step(
                 "5",
                 "Run the suite",
-                "The test command replays every test case of a suite, reports accuracy and fails"
-                    + " on regressions — locally or in CI:",
+                "In the Suites tab, Run suite replays every test case with the loaded model:"
+                    + " accuracy, the failed turns and a heat map; change a description, run again"
+                    + " and History shows what it fixed or broke. In CI, the same run headless:",
                 command("routebench test --workspace FILE --suite NAME --model FILE.gguf")),
             step(
                 "6",

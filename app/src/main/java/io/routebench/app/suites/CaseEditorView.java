@@ -16,7 +16,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -99,10 +99,12 @@ public final class CaseEditorView {
     openInPlaytest.setVisible(false);
     openInPlaytest.setManaged(false);
     openInPlaytest.setOnAction(e -> viewModel.testCase().ifPresent(c -> playtestOpener.accept(c)));
-    var messageButtons = new HBox(4, addUser, addAssistant, delete, up, down, openInPlaytest);
+    // Rows that wrap instead of cutting button texts to "…" in a narrow editor.
+    var messageButtons =
+        new FlowPane(4, 4, addUser, addAssistant, delete, up, down, openInPlaytest);
 
     var messageRow =
-        new HBox(6, new Label("Role"), role, new Label("Expected route"), expectedRoute);
+        new FlowPane(6, 4, new Label("Role"), role, new Label("Expected route"), expectedRoute);
     root.getChildren()
         .addAll(
             heading("Case"),

@@ -32,9 +32,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -51,7 +51,7 @@ public final class SuitesView {
   private final TableView<CaseRow> cases = new TableView<>();
   private final TabPane pages = new TabPane();
   private final Tab casesPage;
-  private final HBox casesToolbar;
+  private final FlowPane casesToolbar;
   private boolean showingSuites;
 
   public SuitesView(SuitesViewModel suites, CaseEditorViewModel editorModel) {
@@ -64,7 +64,7 @@ public final class SuitesView {
     var casesSplit = new SplitPane(casesPane(), editorScroll());
     casesSplit.setOrientation(Orientation.HORIZONTAL);
     casesSplit.setDividerPositions(0.58);
-    casesToolbar = (HBox) ((VBox) casesSplit.getItems().get(0)).getChildren().get(0);
+    casesToolbar = (FlowPane) ((VBox) casesSplit.getItems().get(0)).getChildren().get(0);
     casesPage = new Tab("Cases", casesSplit);
     casesPage.setId("casesPage");
     var coveragePage = new Tab("Coverage", new CoverageView(suites).root());
@@ -225,12 +225,11 @@ public final class SuitesView {
     redo.disableProperty().bind(suites.history().canRedoProperty().not());
     var title = new Label("Suites");
     title.getStyleClass().add("details-heading");
-    var buttons = new HBox(4, newSuite, rename);
-    var more = new HBox(4, duplicate, delete);
+    var buttons = new FlowPane(4, 4, newSuite, rename, duplicate, delete);
     var undoRow = new VBox(4, undo, redo);
     undo.setMaxWidth(Double.MAX_VALUE);
     redo.setMaxWidth(Double.MAX_VALUE);
-    var pane = new VBox(6, title, suiteList, buttons, more, undoRow);
+    var pane = new VBox(6, title, suiteList, buttons, undoRow);
     pane.setPadding(new Insets(8));
     pane.setMinWidth(170);
     return pane;
@@ -272,10 +271,7 @@ public final class SuitesView {
         button(
             "Delete case", "deleteCaseButton", () -> selectedCaseIds().forEach(suites::deleteCase));
     delete.disableProperty().bind(cases.getSelectionModel().selectedItemProperty().isNull());
-    var spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox.setHgrow(search, Priority.SOMETIMES);
-    var toolbar = new HBox(6, search, tag, add, delete, spacer);
+    var toolbar = new FlowPane(6, 4, search, tag, add, delete);
 
     cases.setId("casesTable");
     cases.setItems(suites.visibleRows());
