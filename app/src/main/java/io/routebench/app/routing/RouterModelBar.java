@@ -7,6 +7,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -118,8 +120,12 @@ public final class RouterModelBar {
     root.getChildren().add(1, get);
   }
 
-  /** Loads {@code model}, remembers it for next time, and tells the user if it cannot be used. */
+  /**
+   * Loads {@code model} and tells the user if it cannot be used. Only a model that loaded is
+   * remembered for next time: offering to load again a file that just failed would fail again.
+   */
   public void load(Path model) {
+    router.loadedProperty().addListener(new RememberWhenLoaded(model));
     router.load(
         model,
         failure ->
@@ -127,7 +133,26 @@ public final class RouterModelBar {
                 "Cannot load the router model",
                 failure.getMessage() + "\nThe model loaded before, if any, is still in use.",
                 null));
-    settings.update(s -> s.withLastModelPath(model));
+  }
+
+  /** Hears the next model change once: when it is {@code model} that loaded, remembers it. */
+  private final class RememberWhenLoaded implements ChangeListener<LocalRouter.Loaded> {
+    private final Path model;
+
+    RememberWhenLoaded(Path model) {
+      this.model = model;
+    }
+
+    @Override
+    public void changed(
+        ObservableValue<? extends LocalRouter.Loaded> observable,
+        LocalRouter.Loaded old,
+        LocalRouter.Loaded now) {
+      observable.removeListener(this);
+      if (now != null && now.file().equals(model)) {
+        settings.update(s -> s.withLastModelPath(model));
+      }
+    }
   }
 
   private void chooseAndLoad(Window owner) {

@@ -1,0 +1,60 @@
+package io.routebench.app.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.testing.RecordingErrorReporter;
+import io.routebench.inference.gguf.TinyGgufModels;
+import io.routebench.inference.llama.LlamaEngineSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The model offered as "Load … again" is the last one that loaded, not the last one tried. */
+class RouterModelBarTest extends FxRobot {
+
+  @TempDir Path dir;
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final RecordingErrorReporter errors = new RecordingErrorReporter();
+  private final LlamaCppLoader llamaCpp =
+      new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
+  private final LocalRouter router = new LocalRouter(llamaCpp::load, Runnable::run, Runnable::run);
+  private SettingsStore settings;
+
+  @BeforeEach
+  void start() throws Exception {
+    FxToolkit.registerPrimaryStage();
+    settings =
+        SettingsStore.load(dir.resolve("settings.json"), "9.9.9", scheduler, Duration.ofHours(1));
+  }
+
+  @AfterEach
+  void stop() {
+    router.unload();
+    scheduler.shutdownNow();
+  }
+
+  @Test
+  void only_a_model_that_loaded_is_remembered() {
+    Path good = TinyGgufModels.tinyQwen(dir.resolve("models"));
+    Path broken = TinyGgufModels.notAGguf(dir.resolve("models"));
+    var bar = new RouterModelBar[1];
+    interact(() -> bar[0] = new RouterModelBar(router, settings, errors, dir));
+
+    interact(() -> bar[0].load(good));
+    assertThat(router.loadedProperty().get()).isNotNull();
+    assertThat(settings.current().lastModelPath()).isEqualTo(good);
+
+    interact(() -> bar[0].load(broken));
+
+    assertThat(errors.shown()).hasSize(1);
+    assertThat(settings.current().lastModelPath()).isEqualTo(good);
+  }
+}
