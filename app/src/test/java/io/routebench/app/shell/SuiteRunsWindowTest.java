@@ -13,7 +13,6 @@ import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.inference.gguf.TinyGgufModels;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +37,7 @@ class SuiteRunsWindowTest extends SuitesFixture {
   @Test
   void a_finished_run_shows_the_metrics_of_the_stored_run_and_a_heat_map_whose_cells_list_turns()
       throws Exception {
-    loadTinyModel();
+    loadAnsweringModel();
     addSuite("smoke", 3, 2);
     openTab("Suites");
     openTab("Run");
@@ -76,7 +75,7 @@ class SuiteRunsWindowTest extends SuitesFixture {
   @Test
   void a_run_cancelled_midway_keeps_its_answers_and_resumes_to_the_end_under_the_same_id()
       throws Exception {
-    loadTinyModel();
+    loadAnsweringModel();
     addSuite("long", 16, 3);
     openTab("Suites");
     openTab("Run");
@@ -114,7 +113,7 @@ class SuiteRunsWindowTest extends SuitesFixture {
 
   @Test
   void comparing_two_runs_highlights_the_turn_an_edited_expectation_broke() throws Exception {
-    loadTinyModel();
+    loadAnsweringModel();
     addSuite("compare", 1, 1);
     openTab("Suites");
     openTab("Run");
@@ -165,11 +164,9 @@ class SuiteRunsWindowTest extends SuitesFixture {
     return workbench.window().workspacePane().suites();
   }
 
-  private void loadTinyModel() throws Exception {
+  private void loadAnsweringModel() throws Exception {
     // Answers every prompt with a well-formed "debugging", as Arch-Router answers.
-    Path model = TinyGgufModels.answeringRoute(home.resolve("models"), "debugging");
-    interact(() -> workbench.router().load(model, failure -> {}));
-    waitUntil(() -> workbench.router().loadedProperty().get() != null);
+    loadModel(TinyGgufModels.answeringRoute(home.resolve("models"), "debugging"));
   }
 
   /** Stores a suite of {@code cases} cases with {@code turns} user turns each, and shows it. */

@@ -1,72 +1,17 @@
 package io.routebench.app.shell;
 
-import io.routebench.app.Workbench;
-import io.routebench.app.settings.AppPaths;
 import io.routebench.app.suites.CaseRow;
-import io.routebench.app.workspace.SqliteWorkspaceStore;
-import io.routebench.app.workspace.WorkspaceSession;
 import io.routebench.core.suite.TestSuite;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/**
- * The real workbench, started as in production with SQLite workspaces, for the Suites tab tests.
- */
-abstract class SuitesFixture extends FxRobot {
-
-  @TempDir Path home;
-  Stage stage;
-  Workbench workbench;
-
-  @BeforeEach
-  void startWorkbench() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    var paths =
-        new AppPaths(
-            home,
-            home.resolve("workspaces"),
-            home.resolve("models"),
-            home.resolve("logs"),
-            home.resolve("settings.json"));
-    var options =
-        new Workbench.Options(
-            paths,
-            new SqliteWorkspaceStore(paths.lockDir()),
-            Optional.empty(),
-            home.resolve("logs/test.log"),
-            () -> {});
-    interact(
-        () -> {
-          stage = new Stage();
-          stage.setWidth(1280);
-          stage.setHeight(860);
-          workbench = Workbench.start(stage, options);
-        });
-    waitUntil(() -> workbench.workspaces().current().isPresent());
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  @AfterEach
-  void stopWorkbench() throws Exception {
-    interact(
-        () -> {
-          workbench.shutdown();
-          stage.close();
-        });
-  }
+/** The real workbench of {@link WorkbenchFixture}, with the look-ups the Suites tab tests share. */
+abstract class SuitesFixture extends WorkbenchFixture {
 
   /** Types one message in the playtest (no model: no route yet) and saves it as a case. */
   void saveAPlaytestCase(String name, String expectedRoute) throws Exception {
@@ -89,10 +34,6 @@ abstract class SuitesFixture extends FxRobot {
         lookup(".tab-header-area .tab-label")
             .match(n -> n instanceof javafx.scene.control.Label l && l.getText().equals(title))
             .queryAs(javafx.scene.Node.class));
-  }
-
-  WorkspaceSession session() {
-    return workbench.workspaces().current().orElseThrow();
   }
 
   /**

@@ -110,7 +110,11 @@ abstract class WorkbenchFixture extends FxRobot {
 
   /** Loads the tiny test model into the shared router and waits until it is ready. */
   void loadTinyModel() throws Exception {
-    Path model = TinyGgufModels.tinyQwen(home.resolve("models"));
+    loadModel(TinyGgufModels.tinyQwen(home.resolve("models")));
+  }
+
+  /** Loads {@code model} into the shared router and waits until it is ready. */
+  void loadModel(Path model) throws Exception {
     interact(() -> workbench.router().load(model, failure -> {}));
     waitUntil(() -> workbench.router().loadedProperty().get() != null);
   }
