@@ -27,27 +27,26 @@ final class LockedConnection implements TransactionRunner {
 
   @Override
   public <T> T inTransaction(String action, SqlWork<T> work) {
-    lock.lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("Could not " + action + ": " + file + " is closed");
-      }
-      return SqliteTransactions.inTransaction(connection, work);
-    } catch (SQLException e) {
-      throw StorageException.of(file, action, e);
-    } finally {
-      lock.unlock();
-    }
+    return locked(action, work, SqliteTransactions::inTransaction);
   }
 
   @Override
   public <T> T inReadTransaction(String action, SqlWork<T> work) {
+    return locked(action, work, SqliteTransactions::inReadTransaction);
+  }
+
+  /** How a unit of work runs on the connection: a write or a read transaction. */
+  private interface Transaction {
+    <T> T run(Connection connection, SqlWork<T> work) throws SQLException;
+  }
+
+  private <T> T locked(String action, SqlWork<T> work, Transaction transaction) {
     lock.lock();
     try {
       if (closed) {
         throw new IllegalStateException("Could not " + action + ": " + file + " is closed");
       }
-      return SqliteTransactions.inReadTransaction(connection, work);
+      return transaction.run(connection, work);
     } catch (SQLException e) {
       throw StorageException.of(file, action, e);
     } finally {

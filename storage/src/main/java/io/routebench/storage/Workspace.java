@@ -50,18 +50,20 @@ public final class Workspace implements AutoCloseable {
   private final class HandleTransactions implements TransactionRunner {
     @Override
     public <T> T inTransaction(String action, SqlWork<T> work) {
-      if (closed.get()) {
-        throw new IllegalStateException("Could not " + action + ": " + path + " is closed");
-      }
+      requireOpen(action);
       return file.connection.inTransaction(action, work);
     }
 
     @Override
     public <T> T inReadTransaction(String action, SqlWork<T> work) {
+      requireOpen(action);
+      return file.connection.inReadTransaction(action, work);
+    }
+
+    private void requireOpen(String action) {
       if (closed.get()) {
         throw new IllegalStateException("Could not " + action + ": " + path + " is closed");
       }
-      return file.connection.inReadTransaction(action, work);
     }
   }
 

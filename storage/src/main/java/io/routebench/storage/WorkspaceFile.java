@@ -114,14 +114,13 @@ public final class WorkspaceFile {
     } catch (SQLException e) {
       throw ReadOnlyInspector.failedToRead(file, e);
     }
-    int version = -1;
     try {
       // The connection reads what the header check could not: a write-ahead log of an older
       // RouteBench, or an upgrade a newer RouteBench made since.
       if (ReadOnlyInspector.applicationId(connection) != WorkspaceSchema.APPLICATION_ID) {
         throw WorkspaceOpenException.foreignDatabase(file);
       }
-      version = Migrator.userVersion(connection);
+      int version = Migrator.userVersion(connection);
       if (version > WorkspaceSchema.CURRENT_VERSION) {
         throw WorkspaceOpenException.newerVersion(file, version, WorkspaceSchema.CURRENT_VERSION);
       }

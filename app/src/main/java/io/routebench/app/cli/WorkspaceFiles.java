@@ -2,19 +2,14 @@ package io.routebench.app.cli;
 
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
+import io.routebench.storage.sqlite.SqliteHeader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.Function;
 
 /** Opening workspace files for one command, closing them whatever happens. */
 final class WorkspaceFiles {
-
-  private static final byte[] SQLITE_HEADER =
-      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private WorkspaceFiles() {}
 
@@ -23,8 +18,8 @@ final class WorkspaceFiles {
     if (file.getFileName().toString().endsWith(".routebench")) {
       return true;
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      return Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
+    try {
+      return SqliteHeader.isPresentIn(file);
     } catch (IOException e) {
       return false;
     }

@@ -76,11 +76,7 @@ public final class SqliteErrors {
 
   /** SQLite's primary result code (extended codes keep it in their low byte), or -1. */
   private static int primaryCode(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLiteException sqlite) {
-        return sqlite.getResultCode().code & 0xFF;
-      }
-    }
-    return e.getErrorCode() > 0 ? e.getErrorCode() & 0xFF : -1;
+    int extended = extendedCode(e);
+    return extended < 0 ? -1 : extended & 0xFF;
   }
 }
