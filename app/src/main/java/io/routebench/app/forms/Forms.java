@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -18,6 +19,14 @@ import javafx.util.StringConverter;
 public final class Forms {
 
   private Forms() {}
+
+  /** A button with an id for tests and keyboard users' scripts, running {@code action}. */
+  public static Button button(String text, String id, Runnable action) {
+    var button = new Button(text);
+    button.setId(id);
+    button.setOnAction(e -> action.run());
+    return button;
+  }
 
   /** Two columns: labels at their natural width, fields taking the rest. */
   public static GridPane grid() {

@@ -1,5 +1,7 @@
 package io.routebench.app.runs;
 
+import io.routebench.app.forms.Forms;
+import io.routebench.app.icons.Icons;
 import io.routebench.core.run.OrderSensitivity;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.TurnResult;
@@ -27,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Run page of the Suites tab: start a run of the suite, of the cases shown or of the cases
@@ -73,16 +76,17 @@ public final class RunPage {
     this.suites = suites;
     this.document = document;
 
-    var runSuite = button("Run suite", "runSuiteButton", () -> start(null));
+    var runSuite =
+        Icons.on(Forms.button("Run suite", "runSuiteButton", () -> start(null)), Feather.PLAY);
     var runShown =
-        button(
+        Forms.button(
             "Run shown cases", "runShownCasesButton", () -> start(suites.visibleCaseIds().get()));
     var runSelected =
-        button(
+        Forms.button(
             "Run selected cases",
             "runSelectedCasesButton",
             () -> start(suites.selectedCaseIds().get()));
-    var cancel = button("Cancel", "cancelRunButton", runs::cancel);
+    var cancel = Icons.on(Forms.button("Cancel", "cancelRunButton", runs::cancel), Feather.SQUARE);
     resume.setId("resumeRunButton");
     resume.setOnAction(e -> resume());
     var idle = runs.stateProperty().isEqualTo(RunViewModel.State.IDLE);
@@ -141,7 +145,9 @@ public final class RunPage {
     staleText.setWrapText(true);
     staleText.getStyleClass().add("stale-run");
     HBox.setHgrow(staleText, Priority.ALWAYS);
-    var rerun = button("Re-run", "rerunButton", () -> start(scopeOf(shown)));
+    var rerun =
+        Icons.on(
+            Forms.button("Re-run", "rerunButton", () -> start(scopeOf(shown))), Feather.REFRESH_CW);
     rerun.disableProperty().bind(idle.not());
     staleBar.getChildren().addAll(staleText, rerun);
     staleBar.getStyleClass().add("stale-bar");
@@ -346,12 +352,5 @@ public final class RunPage {
         suite.name(),
         suite.description(),
         suite.cases().stream().filter(c -> wanted.contains(c.id())).toList());
-  }
-
-  private static Button button(String text, String id, Runnable action) {
-    var button = new Button(text);
-    button.setId(id);
-    button.setOnAction(e -> action.run());
-    return button;
   }
 }

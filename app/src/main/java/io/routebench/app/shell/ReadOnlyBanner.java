@@ -1,9 +1,11 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.icons.Icons;
 import io.routebench.app.workspace.WorkspaceSession;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The line that tells a user, before any edit, that a workspace opened from a read-only place
@@ -26,6 +28,7 @@ final class ReadOnlyBanner {
                 + " You can look, playtest and export, but edits are not saved. To edit it, copy"
                 + " the file somewhere writable and open the copy.");
     banner.setId("readOnlyBanner");
+    Icons.on(banner, Feather.LOCK);
     banner.setWrapText(true);
     banner.setMaxWidth(Double.MAX_VALUE);
     banner.setStyle("-fx-background-color: #fff3cd; -fx-padding: 6 10; -fx-text-fill: #664d03;");

@@ -1,5 +1,6 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.icons.Icons;
 import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.validation.ValidationViewModel;
@@ -19,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The strip at the bottom: whether edits are saved, the problem count, what the last import or
@@ -48,6 +50,14 @@ final class StatusBar {
    * @param message what the last command did, shown until it expires
    */
   StatusBar(ReadOnlyBooleanProperty busy, ReadOnlyStringProperty message, LocalRouter localRouter) {
+    Icons.on(router, Feather.CPU);
+    Icons.on(profile, Feather.FILE_TEXT);
+    Icons.on(latency, Feather.CLOCK);
+    // Without text (no workspace, no decision yet) an icon alone would be a riddle: hide both.
+    for (Label optional : new Label[] {profile, latency}) {
+      optional.visibleProperty().bind(optional.textProperty().isNotEmpty());
+      optional.managedProperty().bind(optional.visibleProperty());
+    }
     router.setId("routerStatusLabel");
     profile.setId("profileStatusLabel");
     latency.setId("latencyStatusLabel");

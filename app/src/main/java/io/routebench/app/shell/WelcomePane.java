@@ -1,5 +1,6 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.icons.Icons;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,6 +15,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /** What the window shows with no workspace open: how to start, and the recent workspaces. */
 final class WelcomePane {
@@ -35,11 +37,11 @@ final class WelcomePane {
                 + " and export a validated config for archgw or plano.");
     tagline.setWrapText(true);
     tagline.setMaxWidth(520);
-    var create = new Button("New workspace…");
+    var create = Icons.on(new Button("New workspace…"), Feather.FILE_PLUS);
     create.setId("welcomeNewButton");
     create.setDefaultButton(true);
     create.setOnAction(e -> newWorkspace.run());
-    var open = new Button("Open workspace…");
+    var open = Icons.on(new Button("Open workspace…"), Feather.FOLDER);
     open.setId("welcomeOpenButton");
     open.setOnAction(e -> openWorkspace.run());
     this.openRecent = openRecent;

@@ -1,5 +1,6 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.icons.Icons;
 import io.routebench.app.playtest.PlaytestView;
 import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.proxy.ProxySettingsView;
@@ -26,6 +27,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Everything shown for one open workspace: the taxonomy, targets, proxy and playtest tabs above the
@@ -80,12 +82,12 @@ final class WorkspacePane {
 
     taxonomyView = new TaxonomyView(taxonomy, details, session.autosaver()::saveSoon);
     targetsView = new TargetsView(targets);
-    taxonomyTab = new Tab("Taxonomy");
+    taxonomyTab = Icons.on(new Tab("Taxonomy"), Feather.GIT_BRANCH);
     taxonomyTab.setId("taxonomyTab");
-    targetsTab = new Tab("Targets", targetsView.root());
+    targetsTab = Icons.on(new Tab("Targets", targetsView.root()), Feather.TARGET);
     targetsTab.setId("targetsTab");
     proxyView = new ProxySettingsView(new ProxySettingsViewModel(editor));
-    proxyTab = new Tab("Proxy", proxyView.root());
+    proxyTab = Icons.on(new Tab("Proxy", proxyView.root()), Feather.SERVER);
     proxyTab.setId("proxyTab");
     playtestView = new PlaytestView(playtest, modelBar.root());
     // The one taxonomy editor moves to whichever of the two tabs is shown: beside the
@@ -102,7 +104,7 @@ final class WorkspacePane {
             playtest
                 .chosenNodeProperty()
                 .map(chosen -> new RoutedNode(chosen.domainId(), chosen.actionId())));
-    playtestTab = new Tab("Playtest", playtestSplit);
+    playtestTab = Icons.on(new Tab("Playtest", playtestSplit), Feather.MESSAGE_SQUARE);
     taxonomyTab.setContent(taxonomyHome);
     playtestTab.setId("playtestTab");
     suites = new SuitesTab(session, running);

@@ -1,5 +1,7 @@
 package io.routebench.app.suites;
 
+import io.routebench.app.forms.Forms;
+import io.routebench.app.icons.Icons;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
@@ -19,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The case editor: name, tags and notes, the conversation as a list of messages, and below it the
@@ -88,13 +91,17 @@ public final class CaseEditorView {
         });
     messages.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> showMessage());
 
-    var addUser = button("+ User", "addUserMessageButton", () -> add(Role.USER));
+    var addUser = Forms.button("+ User", "addUserMessageButton", () -> add(Role.USER));
     var addAssistant =
-        button("+ Assistant", "addAssistantMessageButton", () -> add(Role.ASSISTANT));
+        Forms.button("+ Assistant", "addAssistantMessageButton", () -> add(Role.ASSISTANT));
     var delete =
-        button("Delete", "deleteMessageButton", () -> withSelected(viewModel::deleteMessage));
-    var up = button("Up", "moveMessageUpButton", () -> move(-1));
-    var down = button("Down", "moveMessageDownButton", () -> move(+1));
+        Icons.on(
+            Forms.button(
+                "Delete", "deleteMessageButton", () -> withSelected(viewModel::deleteMessage)),
+            Feather.TRASH_2);
+    var up = Icons.on(Forms.button("Up", "moveMessageUpButton", () -> move(-1)), Feather.ARROW_UP);
+    var down =
+        Icons.on(Forms.button("Down", "moveMessageDownButton", () -> move(+1)), Feather.ARROW_DOWN);
     openInPlaytest.setId("openInPlaytestButton");
     openInPlaytest.setVisible(false);
     openInPlaytest.setManaged(false);
@@ -247,13 +254,6 @@ public final class CaseEditorView {
     var label = new Label(text);
     label.getStyleClass().add("details-heading");
     return label;
-  }
-
-  private static Button button(String text, String id, Runnable action) {
-    var button = new Button(text);
-    button.setId(id);
-    button.setOnAction(e -> action.run());
-    return button;
   }
 
   /** One message: role, the start of its text and, for user turns, the expected route. */

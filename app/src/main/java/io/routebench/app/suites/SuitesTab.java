@@ -1,5 +1,6 @@
 package io.routebench.app.suites;
 
+import io.routebench.app.icons.Icons;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.runs.HistoryPage;
 import io.routebench.app.runs.HistoryViewModel;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Tab;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Suites tab of one workspace, wired: its view models over the workspace file, reloading when
@@ -98,7 +100,7 @@ public final class SuitesTab {
                 history.load(after);
               }
             });
-    tab = new Tab("Suites", view.root());
+    tab = Icons.on(new Tab("Suites", view.root()), Feather.CHECK_SQUARE);
     tab.setId("suitesTab");
     caseAdded = (obs, old, now) -> suites.reload();
     session.casesAddedProperty().addListener(caseAdded);

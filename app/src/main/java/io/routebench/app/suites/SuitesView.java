@@ -1,5 +1,7 @@
 package io.routebench.app.suites;
 
+import io.routebench.app.forms.Forms;
+import io.routebench.app.icons.Icons;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
 import io.routebench.core.suite.jsonl.LineError;
 import io.routebench.core.suite.jsonl.SuiteJsonlResult;
@@ -36,6 +38,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Suites tab: the suites on the left; on the right the selected suite's cases (searchable,
@@ -211,17 +214,21 @@ public final class SuitesView {
     suites.suiteProperty().addListener((obs, old, now) -> selectShownSuite());
     VBox.setVgrow(suiteList, Priority.ALWAYS);
 
-    var newSuite = button("New", "newSuiteButton", this::askNewSuite);
-    var rename = button("Rename", "renameSuiteButton", this::askRename);
-    var duplicate = button("Duplicate", "duplicateSuiteButton", suites::duplicateSuite);
-    var delete = button("Delete", "deleteSuiteButton", suites::deleteSuite);
+    var newSuite = Icons.on(Forms.button("New", "newSuiteButton", this::askNewSuite), Feather.PLUS);
+    var rename = Forms.button("Rename", "renameSuiteButton", this::askRename);
+    var duplicate =
+        Icons.on(
+            Forms.button("Duplicate", "duplicateSuiteButton", suites::duplicateSuite),
+            Feather.COPY);
+    var delete =
+        Icons.on(Forms.button("Delete", "deleteSuiteButton", suites::deleteSuite), Feather.TRASH_2);
     for (Button needsSuite : List.of(rename, duplicate, delete)) {
       needsSuite.disableProperty().bind(suites.suiteProperty().isNull());
     }
-    var undo = button("Undo", "suitesUndoButton", suites::undo);
+    var undo = Icons.on(Forms.button("Undo", "suitesUndoButton", suites::undo), Feather.ROTATE_CCW);
     undo.disableProperty().bind(suites.history().canUndoProperty().not());
     undo.textProperty().bind(Bindings.concat("Undo ", suites.history().undoLabelProperty()));
-    var redo = button("Redo", "suitesRedoButton", suites::redo);
+    var redo = Icons.on(Forms.button("Redo", "suitesRedoButton", suites::redo), Feather.ROTATE_CW);
     redo.disableProperty().bind(suites.history().canRedoProperty().not());
     var title = new Label("Suites");
     title.getStyleClass().add("details-heading");
@@ -259,7 +266,7 @@ public final class SuitesView {
     tag.setId("caseTagFilter");
     tag.valueProperty().bindBidirectional(suites.tagFilterProperty());
     var add =
-        button(
+        Forms.button(
             "Add case",
             "addCaseButton",
             () -> {
@@ -268,7 +275,7 @@ public final class SuitesView {
             });
     add.disableProperty().bind(suites.suiteProperty().isNull());
     var delete =
-        button(
+        Forms.button(
             "Delete case", "deleteCaseButton", () -> selectedCaseIds().forEach(suites::deleteCase));
     delete.disableProperty().bind(cases.getSelectionModel().selectedItemProperty().isNull());
     var toolbar = new FlowPane(6, 4, search, tag, add, delete);
@@ -316,7 +323,7 @@ public final class SuitesView {
     var to = new ComboBox<String>();
     to.setId("mapToRouteChoice");
     var map =
-        button(
+        Forms.button(
             "Map",
             "mapRouteButton",
             () -> {
@@ -402,13 +409,6 @@ public final class SuitesView {
     column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     column.setPrefWidth(width);
     return column;
-  }
-
-  private static Button button(String text, String id, Runnable action) {
-    var button = new Button(text);
-    button.setId(id);
-    button.setOnAction(e -> action.run());
-    return button;
   }
 
   /** Marks failed, stale and broken (missing route) cases. */
