@@ -3,6 +3,7 @@ package io.routebench.core.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,16 @@ public interface RouteSelector extends AutoCloseable {
    */
   default Optional<String> modelInput(RouteRequest request) {
     return Optional.empty();
+  }
+
+  /**
+   * How many tokens this engine's tokenizer makes of {@code text}, for the description editor's
+   * count. Empty when the engine has no tokenizer of its own to ask (a remote server), so that the
+   * editor says it shows an estimate. Called on the thread that owns the engine, like {@link
+   * #select(RouteRequest, CancellationToken)}.
+   */
+  default OptionalInt countTokens(String text) {
+    return OptionalInt.empty();
   }
 
   /**

@@ -19,6 +19,7 @@ import io.routebench.inference.prompt.RouterPromptBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -90,6 +91,12 @@ public final class LlamaRouteSelector implements RouteSelector {
   @Override
   public Optional<String> modelInput(RouteRequest request) {
     return Optional.of(fullPromptText(request));
+  }
+
+  /** The model's own tokenizer: what the description costs of the prompt's token budget. */
+  @Override
+  public OptionalInt countTokens(String text) {
+    return OptionalInt.of(text.isEmpty() ? 0 : model.encode(text).length);
   }
 
   /** The exact answer: free greedy decoding, as production decodes. */

@@ -67,6 +67,14 @@ class LlamaRouteSelectorTest {
   }
 
   @Test
+  void counts_tokens_with_the_models_own_tokenizer() {
+    // The test vocabulary's merges: "o u" applies inside "route", none inside "xyz".
+    assertThat(engine.countTokens("")).hasValue(0);
+    assertThat(engine.countTokens("xyz")).hasValue(3);
+    assertThat(engine.countTokens("route")).hasValue(4);
+  }
+
+  @Test
   void every_preview_is_a_known_route_or_other_whatever_the_conversation() {
     for (String text :
         List.of("write a quicksort in rust", "hi", "where should I go in June?", "日本語で")) {
