@@ -119,6 +119,19 @@ abstract class WorkbenchFixture extends FxRobot {
     waitUntil(() -> workbench.router().loadedProperty().get() != null);
   }
 
+  /** File ▸ Import Policies on {@code file}, up to its preview (Import / Cancel). */
+  void openImportPreview(Path file) throws TimeoutException {
+    interact(() -> workbench.window().transfers().importFrom(file));
+    waitUntil(() -> lookup("#importConfirmButton").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Imports {@code file} as a user does: File ▸ Import Policies, then Import in the preview. */
+  void importPolicies(Path file) throws TimeoutException {
+    openImportPreview(file);
+    clickOn("#importConfirmButton");
+  }
+
   static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
   }
