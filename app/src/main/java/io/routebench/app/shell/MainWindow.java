@@ -20,6 +20,7 @@ import io.routebench.app.transfer.ExportChoice;
 import io.routebench.app.transfer.ExportDialog;
 import io.routebench.app.transfer.ExportFormat;
 import io.routebench.app.transfer.ExportPreview;
+import io.routebench.app.transfer.ExportRunStatus;
 import io.routebench.app.transfer.ImportPreviewDialog;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
@@ -276,6 +277,11 @@ public final class MainWindow implements ShellCommands {
     var dialog =
         new ExportDialog(
             new ExportPreview(session.editor(), ExportChoice.of(format)),
+            new ExportRunStatus(
+                session.editor(),
+                () -> session.file().suites(),
+                () -> session.file().runs(),
+                session.fileTasks()),
             transfers,
             session::displayName,
             () ->
