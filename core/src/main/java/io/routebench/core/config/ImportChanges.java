@@ -2,6 +2,7 @@ package io.routebench.core.config;
 
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
+import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.ValidationIssue;
 import io.routebench.core.validation.ValidationReport;
@@ -161,7 +162,10 @@ public record ImportChanges(
     fields.put(
         "fallbacks",
         route.fallbackModels().isEmpty() ? null : String.join(", ", route.fallbackModels()));
-    fields.put("prefer", route.preference().wireName());
+    // "none" is the default that goes unsaid, as an export leaves selection_policy out for it.
+    fields.put(
+        "prefer",
+        route.preference() == SelectionPreference.NONE ? null : route.preference().wireName());
     return fields;
   }
 

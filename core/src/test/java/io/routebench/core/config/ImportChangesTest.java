@@ -71,8 +71,7 @@ class ImportChangesTest {
                 "small_talk",
                 List.of(
                     new Difference("description", null, "greetings"),
-                    new Difference("target", null, "openai/gpt-4o-mini"),
-                    new Difference("prefer", null, "none"))));
+                    new Difference("target", null, "openai/gpt-4o-mini"))));
     assertThat(ImportChanges.count(changes.routes(), Kind.CHANGED)).isEqualTo(2);
     assertThat(changes.targets()).isEmpty();
     assertThat(changes.settings()).isEmpty();
