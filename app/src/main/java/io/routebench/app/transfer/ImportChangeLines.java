@@ -3,14 +3,12 @@ package io.routebench.app.transfer;
 import io.routebench.app.validation.IssuePlaces;
 import io.routebench.core.config.ImportChanges;
 import io.routebench.core.config.ImportChanges.Change;
-import io.routebench.core.config.ImportChanges.Difference;
 import io.routebench.core.config.ImportChanges.Kind;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.ValidationIssue;
 import io.routebench.core.workspace.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The import preview's words: {@link ImportChanges} as the lines a person reads. */
 final class ImportChangeLines {
@@ -63,7 +61,9 @@ final class ImportChangeLines {
   }
 
   static List<Line> settings(ImportChanges changes) {
-    return changes.settings().stream().map(d -> new Line(difference(d), Tone.CHANGED)).toList();
+    return changes.settings().stream()
+        .map(d -> new Line(ImportChanges.describe(d), Tone.CHANGED))
+        .toList();
   }
 
   /** Secrets first (they refuse the import), then the other errors, then warnings. */
@@ -99,37 +99,13 @@ final class ImportChangeLines {
   }
 
   private static Line line(Change change) {
-    return switch (change.kind()) {
-      case ADDED ->
-          new Line(
-              "+ "
-                  + change.name()
-                  + (change.differences().isEmpty()
-                      ? ""
-                      : " — "
-                          + change.differences().stream()
-                              .map(d -> d.field() + " " + quoted(d.after()))
-                              .collect(Collectors.joining("; "))),
-              Tone.ADDED);
-      case REMOVED -> new Line("− " + change.name(), Tone.REMOVED);
-      case CHANGED ->
-          new Line(
-              "~ "
-                  + change.name()
-                  + " — "
-                  + change.differences().stream()
-                      .map(ImportChangeLines::difference)
-                      .collect(Collectors.joining("; ")),
-              Tone.CHANGED);
-    };
-  }
-
-  private static String difference(Difference d) {
-    return d.field() + " " + quoted(d.before()) + " → " + quoted(d.after());
-  }
-
-  private static String quoted(String value) {
-    return value == null ? "(none)" : "“" + value + "”";
+    Tone tone =
+        switch (change.kind()) {
+          case ADDED -> Tone.ADDED;
+          case REMOVED -> Tone.REMOVED;
+          case CHANGED -> Tone.CHANGED;
+        };
+    return new Line(ImportChanges.describe(change), tone);
   }
 
   private static String issue(PolicyDocument imported, ValidationIssue issue) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What importing a file would change in the open policies, before anything is replaced: routes and
@@ -72,7 +73,14 @@ public record ImportChanges(
 
   /** Compares the open policies with those read from a file. */
   public static ImportChanges between(PolicyDocument current, ImportedPolicies imported) {
-    PolicyDocument next = imported.document();
+    return between(current, imported.document(), imported.warnings());
+  }
+
+  /**
+   * @param importWarnings what reading {@code next} noticed
+   */
+  public static ImportChanges between(
+      PolicyDocument current, PolicyDocument next, List<String> importWarnings) {
     return new ImportChanges(
         changes(
             current.taxonomy().policies(),
@@ -82,7 +90,7 @@ public record ImportChanges(
         changes(current.targets(), next.targets(), ModelTarget::model, ImportChanges::targetFields),
         settings(current, next),
         PolicyValidator.validate(next),
-        imported.warnings());
+        importWarnings);
   }
 
   /** Whether the import would leave the policies as they are. */
@@ -96,6 +104,57 @@ public record ImportChanges(
    */
   public List<ValidationIssue> secrets() {
     return validation.errors().stream().filter(PolicyValidator::isSecret).toList();
+  }
+
+  /**
+   * Every change in one line each, routes first, then targets, then settings ({@code route −
+   * debugging}, {@code setting prompt profile “archgw-v1” → “plano-v1”}): what the CLI prints.
+   */
+  public List<String> lines() {
+    var lines = new ArrayList<String>();
+    routes.forEach(change -> lines.add("route " + describe(change)));
+    targets.forEach(change -> lines.add("target " + describe(change)));
+    settings.forEach(difference -> lines.add("setting " + describe(difference)));
+    return lines;
+  }
+
+  /**
+   * One change in words: {@code + name — field “value”; …} for an addition, {@code − name} for a
+   * removal, {@code ~ name — field “old” → “new”; …} for a change.
+   */
+  public static String describe(Change change) {
+    return switch (change.kind()) {
+      case ADDED ->
+          "+ "
+              + change.name()
+              + (change.differences().isEmpty()
+                  ? ""
+                  : " — "
+                      + change.differences().stream()
+                          .map(d -> d.field() + " " + quoted(d.after()))
+                          .collect(Collectors.joining("; ")));
+      case REMOVED -> "− " + change.name();
+      case CHANGED ->
+          "~ "
+              + change.name()
+              + " — "
+              + change.differences().stream()
+                  .map(ImportChanges::describe)
+                  .collect(Collectors.joining("; "));
+    };
+  }
+
+  /** {@code field “old” → “new”}, {@code (none)} standing for a missing value. */
+  public static String describe(Difference difference) {
+    return difference.field()
+        + " "
+        + quoted(difference.before())
+        + " → "
+        + quoted(difference.after());
+  }
+
+  private static String quoted(String value) {
+    return value == null ? "(none)" : "“" + value + "”";
   }
 
   public static long count(List<Change> changes, Kind kind) {

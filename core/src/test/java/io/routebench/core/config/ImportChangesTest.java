@@ -112,6 +112,33 @@ class ImportChangesTest {
   }
 
   @Test
+  void each_change_reads_as_one_line_routes_then_targets_then_settings() {
+    String edited =
+        Fixtures.text(Fixtures.PLANO)
+            .replace("\"reviewing a diff: bugs, style and risk\"", "reviewing a pull request")
+            .replace("  - name: sonnet\n", "  - name: claude\n");
+
+    ImportChanges changes = ImportChanges.between(PLANO_DEMO, read(Fixtures.PLANO, edited));
+
+    assertThat(changes.lines())
+        .containsExactly(
+            "route ~ code_review — description “reviewing a diff: bugs, style and risk” →"
+                + " “reviewing a pull request”",
+            "target ~ anthropic/claude-sonnet-4-5 — name “sonnet” → “claude”");
+    assertThat(
+            ImportChanges.describe(
+                new Change(
+                    Kind.ADDED,
+                    "chat",
+                    List.of(
+                        new Difference("description", null, "small talk"),
+                        new Difference("target", null, "openai/gpt-4o")))))
+        .isEqualTo("+ chat — description “small talk”; target “openai/gpt-4o”");
+    assertThat(ImportChanges.describe(new Change(Kind.REMOVED, "chat", List.of())))
+        .isEqualTo("− chat");
+  }
+
+  @Test
   void other_values_under_the_same_proxy_keys_are_a_change_too() {
     String otherPort = Fixtures.text(Fixtures.PLANO).replace("port: 12000", "port: 12001");
 
