@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
+import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.workspace.PolicyDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,32 @@ class ImportedDomainsTest {
     assertThat(result.document().taxonomy().domains())
         .extracting(Domain::name)
         .containsExactly("code", "general");
+  }
+
+  @Test
+  void a_route_named_like_its_domain_is_valid_since_the_domain_is_no_route() {
+    ProxyImportResult result =
+        ProxyConfigImporter.importConfig(
+            "plano_config.yaml",
+            """
+            version: v0.4.0
+            model_providers:
+              - model: openai/gpt-4o
+                default: true
+            routing_preferences:
+              - {name: code, description: anything about code, models: [openai/gpt-4o]}
+              - {name: code_review, description: reviewing a diff, models: [openai/gpt-4o]}
+            """);
+
+    assertThat(result.document().taxonomy().domains())
+        .singleElement()
+        .satisfies(domain -> assertThat(domain.name()).isEqualTo("code"));
+    assertThat(PolicyValidator.validate(result.document()).errors()).isEmpty();
+    assertThat(
+            PolicyValidator.validate(
+                    ProxyConfigImporter.importConfig("plano_config.yaml", PLANO_DEMO).document())
+                .errors())
+        .isEmpty();
   }
 
   @Test
