@@ -4,6 +4,7 @@ import io.routebench.app.validation.IssuePlaces;
 import io.routebench.core.config.ImportChanges;
 import io.routebench.core.config.ImportChanges.Change;
 import io.routebench.core.config.ImportChanges.Kind;
+import io.routebench.core.taxonomy.Action;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.ValidationIssue;
 import io.routebench.core.workspace.PolicyDocument;
@@ -18,6 +19,7 @@ final class ImportChangeLines {
     ADDED("import-added"),
     REMOVED("import-removed"),
     CHANGED("import-changed"),
+    PLAIN("import-plain"),
     ERROR("export-blocked"),
     WARNING("export-warned");
 
@@ -63,6 +65,23 @@ final class ImportChangeLines {
   static List<Line> settings(ImportChanges changes) {
     return changes.settings().stream()
         .map(d -> new Line(ImportChanges.describe(d), Tone.CHANGED))
+        .toList();
+  }
+
+  /** The domains the imported policies group their routes in, each with its routes. */
+  static List<Line> domains(PolicyDocument imported) {
+    return imported.taxonomy().domains().stream()
+        .map(
+            domain ->
+                new Line(
+                    domain.name()
+                        + (domain.isCoarsePolicy() ? " (a route itself)" : "")
+                        + (domain.actions().isEmpty()
+                            ? ""
+                            : " — "
+                                + String.join(
+                                    ", ", domain.actions().stream().map(Action::name).toList())),
+                    Tone.PLAIN))
         .toList();
   }
 

@@ -49,6 +49,7 @@ public final class ImportPreviewDialog {
     section(sections, "Routes", ImportChangeLines.changes(changes.routes()));
     section(sections, "Targets", ImportChangeLines.changes(changes.targets()));
     section(sections, "Proxy settings", ImportChangeLines.settings(changes));
+    section(sections, "Domains after the import", ImportChangeLines.domains(imported));
     section(sections, "Problems in " + fileName, ImportChangeLines.problems(changes, imported));
     var scroll = new ScrollPane(sections);
     scroll.setFitToWidth(true);

@@ -63,7 +63,8 @@ class ImportPreviewWindowTest extends WorkbenchFixture {
             "self-hosted router (none) → “hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M”",
             "router base URL (none) → “http://ollama.internal:11434”")
         .anyMatch(line -> line.startsWith("+ code_generation — description “generating new code"))
-        .anyMatch(line -> line.startsWith("− "));
+        .anyMatch(line -> line.startsWith("− "))
+        .contains("code — code_generation, code_understanding", "general — trip planning");
 
     clickOn("#importCancelButton");
 
