@@ -4,6 +4,7 @@ import io.routebench.app.settings.AppPaths;
 import io.routebench.app.workspace.WorkspaceAccessException;
 import io.routebench.app.workspace.WorkspaceEditLock;
 import io.routebench.core.config.ConfigFormatException;
+import io.routebench.core.config.ImportChanges;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.suite.jsonl.LineError;
 import io.routebench.core.suite.jsonl.SuiteJsonlReader;
@@ -13,6 +14,7 @@ import io.routebench.core.validation.Severity;
 import io.routebench.core.validation.SuiteValidator;
 import io.routebench.core.validation.ValidationIssue;
 import io.routebench.core.validation.ValidationReport;
+import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -137,9 +139,20 @@ final class ImportCommand implements Callable<Integer> {
   private int importPolicies(PolicySource source, ValidationReport report) {
     if (Files.exists(workspaceFile)) {
       // Checked before the write, so a refused import leaves the workspace as it was.
-      int existing =
-          WorkspaceFiles.withWorkspace(
-              workspaceFile, workspace -> workspace.policies().load().taxonomy().policies().size());
+      PolicyDocument current =
+          WorkspaceFiles.withWorkspace(workspaceFile, workspace -> workspace.policies().load());
+      int existing = current.taxonomy().policies().size();
+      if (existing > 0 && replace) {
+        // What the replaced policies lose or gain, as the workbench's import preview lists it.
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> lines =
+            ImportChanges.between(current, source.document(), source.warnings()).lines();
+        out.println(
+            lines.isEmpty()
+                ? "the workspace's policies already are those of " + file.getFileName()
+                : "replacing the workspace's policies:");
+        lines.forEach(line -> out.println("  " + line));
+      }
       if (existing > 0 && !replace) {
         throw CliFailure.problems(
             workspaceFile

@@ -20,6 +20,8 @@ import io.routebench.app.transfer.ExportChoice;
 import io.routebench.app.transfer.ExportDialog;
 import io.routebench.app.transfer.ExportFormat;
 import io.routebench.app.transfer.ExportPreview;
+import io.routebench.app.transfer.ExportRunStatus;
+import io.routebench.app.transfer.ImportPreviewDialog;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceManager;
@@ -275,6 +277,11 @@ public final class MainWindow implements ShellCommands {
     var dialog =
         new ExportDialog(
             new ExportPreview(session.editor(), ExportChoice.of(format)),
+            new ExportRunStatus(
+                session.editor(),
+                () -> session.file().suites(),
+                () -> session.file().runs(),
+                session.fileTasks()),
             transfers,
             session::displayName,
             () ->
@@ -501,7 +508,20 @@ public final class MainWindow implements ShellCommands {
             modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
             new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
     modelBar.offerDownload(this::getArchRouter);
-    transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
+    transfers =
+        new PolicyTransfers(
+            session.editor(),
+            fileTransfers,
+            errors,
+            (name, imported, changes, accept) ->
+                new ImportPreviewDialog(
+                        name,
+                        imported.document(),
+                        changes,
+                        accept,
+                        stage,
+                        stage.getScene().getStylesheets())
+                    .show());
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
     statusBar.show(session, workspacePane.validation(), workspacePane.playtest());

@@ -9,10 +9,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -49,6 +51,7 @@ public final class ExportDialog {
    */
   public ExportDialog(
       ExportPreview preview,
+      ExportRunStatus runs,
       PolicyTransfers transfers,
       Supplier<String> workspaceName,
       Supplier<Path> folder,
@@ -109,7 +112,7 @@ public final class ExportDialog {
       button.setMinWidth(Region.USE_PREF_SIZE);
     }
 
-    var content = new VBox(8, formatLine, scroll, verdict, buttons);
+    var content = new VBox(8, formatLine, scroll, verdict, runStatus(runs), buttons);
     content.setPadding(new Insets(12));
     var root = new BorderPane(content);
     var scene = new Scene(root, 760, 560);
@@ -118,7 +121,12 @@ public final class ExportDialog {
     stage.setTitle("Export — RouteBench");
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
-    stage.setOnHidden(e -> preview.dispose());
+    stage.setOnHidden(
+        e -> {
+          preview.dispose();
+          runs.dispose();
+        });
+    runs.load();
   }
 
   public void show() {
@@ -168,6 +176,49 @@ public final class ExportDialog {
     }
     text.moveTo(0);
     text.requestFollowCaret();
+  }
+
+  /**
+   * The suites' latest runs under the verdict: a headline (red when a run fails) and one line per
+   * suite, scrolling when there are many.
+   */
+  private static Node runStatus(ExportRunStatus runs) {
+    var headline = new Label();
+    headline.setId("exportRunsHeadline");
+    headline.setWrapText(true);
+    headline.setMinHeight(Region.USE_PREF_SIZE);
+    var lines = new VBox(2);
+    lines.setId("exportRunsList");
+    var scroll = new ScrollPane(lines);
+    scroll.setFitToWidth(true);
+    scroll.setMaxHeight(96);
+    scroll.setMinHeight(0);
+    Consumer<ExportRunStatus.Summary> show =
+        summary -> {
+          headline.setText(summary.headline());
+          headline
+              .getStyleClass()
+              .removeAll("export-blocked", "export-warned", "export-runs-failing");
+          switch (summary.tone()) {
+            case FAILING ->
+                headline.getStyleClass().addAll("export-blocked", "export-runs-failing");
+            case WARNING -> headline.getStyleClass().add("export-warned");
+            case FINE -> {}
+          }
+          lines.getChildren().clear();
+          for (String line : summary.lines()) {
+            var label = new Label("• " + line);
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            label.getStyleClass().add("export-run-line");
+            lines.getChildren().add(label);
+          }
+          scroll.setVisible(!summary.lines().isEmpty());
+          scroll.setManaged(!summary.lines().isEmpty());
+        };
+    show.accept(runs.summaryProperty().get());
+    runs.summaryProperty().addListener((obs, old, now) -> show.accept(now));
+    return new VBox(4, headline, scroll);
   }
 
   private void showVerdict(Label verdict) {

@@ -8,6 +8,7 @@ import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.config.ConfigFiles;
 import io.routebench.core.config.ConfigFormatException;
 import io.routebench.core.config.ConfigText;
+import io.routebench.core.config.ImportChanges;
 import io.routebench.core.config.ImportedPolicies;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.ValidationIssue;
@@ -25,9 +26,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Imports policies into the open workspace and exports them, from the workbench. Files are read and
- * written in the background. An import replaces the whole document (taxonomy, targets, the proxy
- * config's other keys) as one undoable edit, so a wrong file costs one Undo, not a confirmation
- * dialog every time.
+ * written in the background. An import first shows what it would change ({@link ImportReview});
+ * accepted, it replaces the whole document (taxonomy, targets, profile, router, the proxy config's
+ * other keys) as one undoable edit.
  *
  * <p>Confined to the UI thread; the file work runs on the given executor.
  */
@@ -39,6 +40,7 @@ public final class PolicyTransfers {
   private final DocumentEditor editor;
   private final TaskExecutor files;
   private final ErrorReporter errors;
+  private final ImportReview review;
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
 
@@ -47,11 +49,14 @@ public final class PolicyTransfers {
 
   /**
    * @param files runs reading and writing off the UI thread
+   * @param review shows what an import would change before it replaces anything
    */
-  public PolicyTransfers(DocumentEditor editor, TaskExecutor files, ErrorReporter errors) {
+  public PolicyTransfers(
+      DocumentEditor editor, TaskExecutor files, ErrorReporter errors, ImportReview review) {
     this.editor = editor;
     this.files = files;
     this.errors = errors;
+    this.review = review;
     editor
         .documentProperty()
         .addListener(
@@ -78,15 +83,36 @@ public final class PolicyTransfers {
     return outcome.getReadOnlyProperty();
   }
 
-  /** Reads a proxy config (either dialect) or a policy document and makes it the workspace's. */
+  /**
+   * Reads a proxy config (either dialect) or a policy document, shows what it would change, and
+   * makes it the workspace's when the user accepts.
+   */
   public void importFrom(Path file) {
     String name = file.getFileName().toString();
+    PolicyDocument current = editor.document();
     busy.set(true);
     files.execute(
         BackgroundTask.of(
-                "Importing " + name, progress -> ConfigFiles.readPolicies(name, readText(file)))
-            .onSuccess(imported -> imported(name, imported))
+                "Importing " + name,
+                progress -> {
+                  ImportedPolicies imported = ConfigFiles.readPolicies(name, readText(file));
+                  return new Read(imported, ImportChanges.between(current, imported));
+                })
+            .onSuccess(read -> review(name, current, read))
             .onFailure(failure -> importFailed(file, failure)));
+  }
+
+  /** A file read, and what it changes against the document of the moment it was read. */
+  private record Read(ImportedPolicies imported, ImportChanges changes) {}
+
+  private void review(String name, PolicyDocument readAgainst, Read read) {
+    busy.set(false);
+    // An edit made while the file was read would be missing from the preview.
+    ImportChanges changes =
+        editor.document().equals(readAgainst)
+            ? read.changes()
+            : ImportChanges.between(editor.document(), read.imported());
+    review.review(name, read.imported(), changes, () -> imported(name, read.imported()));
   }
 
   /**
@@ -131,7 +157,6 @@ public final class PolicyTransfers {
   }
 
   private void imported(String name, ImportedPolicies imported) {
-    busy.set(false);
     PolicyDocument document = imported.document();
     editor.apply("import " + name, current -> document);
     importedDocument = editor.document();
@@ -144,9 +169,6 @@ public final class PolicyTransfers {
             + " from "
             + name
             + " (Undo puts the previous policies back)");
-    if (!imported.warnings().isEmpty()) {
-      errors.showWarning("Imported " + name + " with warnings", bullets(imported.warnings()));
-    }
   }
 
   private void importFailed(Path file, Throwable failure) {

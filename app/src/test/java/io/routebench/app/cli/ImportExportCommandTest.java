@@ -110,10 +110,13 @@ class ImportExportCommandTest {
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("pass --replace");
 
-    assertThat(
-            CliRun.of("import", config.toString(), "--workspace", workspace.toString(), "--replace")
-                .exitCode())
-        .isZero();
+    CliRun replaced =
+        CliRun.of("import", config.toString(), "--workspace", workspace.toString(), "--replace");
+    assertThat(replaced.exitCode()).isZero();
+    assertThat(replaced.out())
+        .startsWith("replacing the workspace's policies:\n")
+        .contains(
+            "\n  route − debugging\n", "\n  setting name “Coding assistant” → “arch_config”\n");
   }
 
   @Test

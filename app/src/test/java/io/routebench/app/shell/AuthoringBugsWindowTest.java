@@ -77,7 +77,7 @@ class AuthoringBugsWindowTest extends WorkbenchFixture {
                 new SelfHostedRouter("arch-router", "http://imported.example:8000", null));
     Path file =
         Files.writeString(home.resolve("team.policy.yaml"), PolicyDocumentYaml.write(imported));
-    interact(() -> workbench.window().transfers().importFrom(file));
+    importPolicies(file);
     waitUntil(() -> treeLabels().contains("email drafting"));
     waitUntil(() -> session().autosaver().stateProperty().get() == SaveState.SAVED);
     clickOn("Proxy");

@@ -5,12 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routebench.app.transfer.ExportChoice;
 import io.routebench.app.transfer.ExportDialog;
 import io.routebench.app.transfer.ExportFormat;
+import io.routebench.core.routing.DecisionOutcome;
+import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.run.RegressionRun;
+import io.routebench.core.run.RunStatus;
+import io.routebench.core.run.TurnResult;
+import io.routebench.core.suite.TestSuite;
 import io.routebench.core.taxonomy.Taxonomy;
+import io.routebench.core.workspace.PolicyDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.Test;
 
 class ExportDialogWindowTest extends WorkbenchFixture {
@@ -36,6 +50,89 @@ class ExportDialogWindowTest extends WorkbenchFixture {
           .isEqualTo(shown.getBytes(StandardCharsets.UTF_8));
     }
     assertThat(lookup("#exportValidationLabel").queryLabeled().getText()).startsWith("Valid");
+  }
+
+  @Test
+  void the_suites_latest_runs_are_listed_with_failing_stale_and_never_run_ones_called_out()
+      throws Exception {
+    PolicyDocument now = document();
+    onFileThread(
+        () -> {
+          var suites = session().file().suites();
+          var runs = session().file().runs();
+          runs.save(run(suites.createSuite("passing", ""), now, "code generation"));
+          runs.save(run(suites.createSuite("failing", ""), now, "debugging"));
+          runs.save(
+              run(
+                  suites.createSuite("old", ""),
+                  now.withProfile(PromptProfile.PLANO_V1),
+                  "code generation"));
+          suites.createSuite("new", "");
+          return null;
+        });
+
+    interact(() -> workbench.window().openExport(ExportFormat.ARCHGW));
+    waitUntil(() -> !headline().getText().startsWith("Reading"));
+
+    assertThat(headline().getText())
+        .isEqualTo(
+            "Suite runs: 1 failing, 1 stale, 1 never run (of 4). Exporting is allowed; check"
+                + " these first.");
+    assertThat(headline().getStyleClass()).contains("export-runs-failing");
+    assertThat(runLines()).hasSize(4);
+    assertThat(runLines().get(0))
+        .startsWith("• failing: failing, overall 0.0%, 0 of 1 turns right (");
+    assertThat(runLines())
+        .anySatisfy(line -> assertThat(line).startsWith("• passing: passed, overall 100.0%"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("• old: passed")
+                    .endsWith("— stale: made with other routes or another profile than these"))
+        .contains("• new: never run");
+    assertThat(lookup("#exportSaveButton").queryButton().isDisabled()).isFalse();
+
+    interact(() -> session().editor().apply("profile", d -> d.withProfile(PromptProfile.PLANO_V1)));
+
+    assertThat(headline().getText()).startsWith("Suite runs: 1 failing, 2 stale, 1 never run");
+  }
+
+  private Labeled headline() {
+    return lookup("#exportRunsHeadline").queryLabeled();
+  }
+
+  private List<String> runLines() {
+    return lookup("#exportRunsList .export-run-line").queryAllAs(Label.class).stream()
+        .map(Label::getText)
+        .toList();
+  }
+
+  /** A completed one-turn run of {@code suite} made with {@code policies}. */
+  private static RegressionRun run(TestSuite suite, PolicyDocument policies, String answered) {
+    var turn =
+        new TurnResult(
+            "case-1",
+            "refactor",
+            0,
+            0,
+            "code generation",
+            answered,
+            DecisionOutcome.MATCHED,
+            "{\"route\": \"" + answered + "\"}",
+            40,
+            300,
+            0);
+    return new RegressionRun(
+        UUID.randomUUID().toString(),
+        suite.id(),
+        suite.name(),
+        new EngineIdentity("llama.cpp", "tiny.gguf", "", policies.profile(), Map.of()),
+        Instant.parse("2026-11-30T10:15:00Z"),
+        1200,
+        RunStatus.COMPLETED,
+        "",
+        List.of(turn),
+        policies);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.runs.RunViewModel;
 import io.routebench.app.suites.SuitesTab;
-import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.core.run.MetricsCalculator;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RunStatus;
@@ -16,7 +15,6 @@ import io.routebench.inference.gguf.TinyGgufModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.collections.ListChangeListener;
@@ -203,19 +201,6 @@ class SuiteRunsWindowTest extends SuitesFixture {
           var id = session().file().runs().listRuns(suite.id()).get(0).id();
           return session().file().runs().findRun(id).orElseThrow();
         });
-  }
-
-  private <T> T onFileThread(java.util.concurrent.Callable<T> work) throws Exception {
-    var result = new CompletableFuture<T>();
-    interact(
-        () ->
-            session()
-                .fileTasks()
-                .execute(
-                    BackgroundTask.of("test", p -> work.call())
-                        .onSuccess(result::complete)
-                        .onFailure(result::completeExceptionally)));
-    return result.get(10, TimeUnit.SECONDS);
   }
 
   private void waitForRunEnd(int seconds) throws Exception {

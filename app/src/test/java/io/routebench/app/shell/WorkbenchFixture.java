@@ -2,6 +2,7 @@ package io.routebench.app.shell;
 
 import io.routebench.app.Workbench;
 import io.routebench.app.settings.AppPaths;
+import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.workspace.SqliteWorkspaceStore;
 import io.routebench.app.workspace.WorkspaceSession;
 import io.routebench.core.taxonomy.Action;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
@@ -117,6 +119,33 @@ abstract class WorkbenchFixture extends FxRobot {
   void loadModel(Path model) throws Exception {
     interact(() -> workbench.router().load(model, failure -> {}));
     waitUntil(() -> workbench.router().loadedProperty().get() != null);
+  }
+
+  /** Runs {@code work} on the workspace file's thread (where its suites and runs may be used). */
+  <T> T onFileThread(Callable<T> work) throws Exception {
+    var result = new CompletableFuture<T>();
+    interact(
+        () ->
+            session()
+                .fileTasks()
+                .execute(
+                    BackgroundTask.of("test", p -> work.call())
+                        .onSuccess(result::complete)
+                        .onFailure(result::completeExceptionally)));
+    return result.get(10, TimeUnit.SECONDS);
+  }
+
+  /** File ▸ Import Policies on {@code file}, up to its preview (Import / Cancel). */
+  void openImportPreview(Path file) throws TimeoutException {
+    interact(() -> workbench.window().transfers().importFrom(file));
+    waitUntil(() -> lookup("#importConfirmButton").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Imports {@code file} as a user does: File ▸ Import Policies, then Import in the preview. */
+  void importPolicies(Path file) throws TimeoutException {
+    openImportPreview(file);
+    clickOn("#importConfirmButton");
   }
 
   static void waitUntil(Callable<Boolean> condition) throws TimeoutException {

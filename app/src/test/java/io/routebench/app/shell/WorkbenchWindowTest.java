@@ -198,6 +198,8 @@ class WorkbenchWindowTest extends FxRobot {
     assertThat(menuItem("importPoliciesMenuItem").isDisable()).isFalse();
 
     interact(() -> workbench.window().transfers().importFrom(file));
+    waitUntil(() -> lookup("#importConfirmButton").tryQuery().isPresent());
+    clickOn("#importConfirmButton");
     waitUntil(() -> treeLabels().contains("email drafting"));
 
     assertThat(treeLabels()).doesNotContain("devops");

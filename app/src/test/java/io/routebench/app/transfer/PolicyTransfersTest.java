@@ -7,6 +7,7 @@ import io.routebench.app.testing.Documents;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.config.ConfigFiles;
+import io.routebench.core.config.ImportChanges;
 import io.routebench.core.config.PolicyDocumentYaml;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.taxonomy.Domain;
@@ -54,8 +55,22 @@ class PolicyTransfersTest {
   private final DocumentEditor editor =
       new DocumentEditor(Documents.codingAndWriting(), saved::add);
   private final RecordingErrorReporter errors = new RecordingErrorReporter();
+
+  /** What each import showed for review; the user accepts unless {@link #declining}. */
+  private final List<ImportChanges> reviewed = new ArrayList<>();
+
+  private boolean declining;
   private final PolicyTransfers transfers =
-      new PolicyTransfers(editor, new CurrentThreadTaskExecutor(), errors);
+      new PolicyTransfers(
+          editor,
+          new CurrentThreadTaskExecutor(),
+          errors,
+          (name, imported, changes, accept) -> {
+            reviewed.add(changes);
+            if (!declining) {
+              accept.run();
+            }
+          });
 
   @Test
   void an_imported_proxy_config_replaces_the_policies_in_one_undoable_step() throws Exception {
@@ -95,18 +110,28 @@ class PolicyTransfersTest {
   }
 
   @Test
-  void what_the_import_noticed_is_shown_as_a_warning() throws Exception {
+  void what_the_import_noticed_is_shown_in_the_review_before_anything_is_replaced()
+      throws Exception {
     Path config = write("commented.yaml", "# our production routes\n" + PLANO_CONFIG);
+    declining = true;
 
     transfers.importFrom(config);
 
-    assertThat(errors.warnings())
+    assertThat(reviewed)
         .singleElement()
         .satisfies(
-            warning -> {
-              assertThat(warning.title()).isEqualTo("Imported commented.yaml with warnings");
-              assertThat(warning.message()).contains("comments are not kept");
+            changes -> {
+              assertThat(changes.importWarnings())
+                  .anyMatch(warning -> warning.contains("comments are not kept"));
+              assertThat(changes.settings())
+                  .contains(
+                      new ImportChanges.Difference("prompt profile", "archgw-v1", "plano-v1"));
             });
+    assertThat(editor.document()).isEqualTo(Documents.codingAndWriting());
+    assertThat(editor.canUndoProperty().get()).isFalse();
+    assertThat(saved).isEmpty();
+    assertThat(transfers.outcomeProperty().get()).isEmpty();
+    assertThat(transfers.busyProperty().get()).isFalse();
   }
 
   @Test

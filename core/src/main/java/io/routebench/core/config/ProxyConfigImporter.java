@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.Action;
-import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.PolicySettings;
 import io.routebench.core.taxonomy.SelectionPreference;
@@ -21,9 +20,8 @@ import io.routebench.core.workspace.SelfHostedRouter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,9 +29,9 @@ import java.util.regex.Pattern;
 /**
  * Turns an archgw (v0.3.0 and earlier) or plano (v0.4.0) config into a workspace document.
  *
- * <p>The proxy has no taxonomy, so each target model becomes a domain holding the routes that
- * prefer it (docs/formats.md). Everything RouteBench does not model is kept in {@link
- * ProxyConfigExtras} and written back unchanged by {@link ProxyConfigExporter}.
+ * <p>The proxy has no taxonomy, so the routes are grouped into domains by {@link ImportedDomains}
+ * (docs/formats.md). Everything RouteBench does not model is kept in {@link ProxyConfigExtras} and
+ * written back unchanged by {@link ProxyConfigExporter}.
  */
 public final class ProxyConfigImporter {
 
@@ -114,7 +112,7 @@ public final class ProxyConfigImporter {
       }
     }
     var routeOrder = new ArrayList<String>();
-    Taxonomy taxonomy = taxonomy(root, providers, dialect, targets, sourceName, routeOrder);
+    Taxonomy taxonomy = taxonomy(root, providers, dialect, sourceName, routeOrder);
     if (LocatedYaml.hasComments(yamlText)) {
       warnings.add(
           sourceName
@@ -270,22 +268,30 @@ public final class ProxyConfigImporter {
         Yaml.json(unmodelled));
   }
 
-  /** One domain per preferred model, in the order the config first routes to each. */
+  /**
+   * The config's routes in its order, grouped into domains by {@link ImportedDomains}: an archgw
+   * provider's own name is a domain when every routed provider has one that is not just its model
+   * id; otherwise routes are grouped by the leading word of their names.
+   */
   private static Taxonomy taxonomy(
       ObjectNode root,
       List<JsonNode> providers,
       ProxyDialect dialect,
-      List<ModelTarget> targets,
       String sourceName,
       List<String> routeOrder) {
-    var actionsByModel = new LinkedHashMap<String, List<Action>>();
+    var routes = new ArrayList<ImportedDomains.ImportedRoute>();
     if (dialect == ProxyDialect.ARCHGW_V0_3) {
+      boolean byProvider =
+          providers.stream()
+              .filter(provider -> isPresent(provider.get(ROUTING_PREFERENCES)))
+              .allMatch(ProxyConfigImporter::hasOwnName);
       for (JsonNode provider : providers) {
         String model = provider.path("model").asText();
         for (JsonNode route : provider.path(ROUTING_PREFERENCES)) {
-          actionsByModel
-              .computeIfAbsent(model, m -> new ArrayList<>())
-              .add(action(route, model, List.of(), SelectionPreference.NONE));
+          routes.add(
+              new ImportedDomains.ImportedRoute(
+                  action(route, model, List.of(), SelectionPreference.NONE),
+                  byProvider ? text(provider, "name").strip() : null));
           routeOrder.add(route.path("name").asText());
         }
       }
@@ -294,30 +300,36 @@ public final class ProxyConfigImporter {
         List<String> models = new ArrayList<>();
         route.path("models").forEach(m -> models.add(m.asText()));
         String prefer = route.path("selection_policy").path("prefer").asText("none");
-        actionsByModel
-            .computeIfAbsent(models.get(0), m -> new ArrayList<>())
-            .add(
+        routes.add(
+            new ImportedDomains.ImportedRoute(
                 action(
                     route,
                     models.get(0),
                     models.subList(1, models.size()),
-                    SelectionPreference.fromWireName(prefer)));
+                    SelectionPreference.fromWireName(prefer)),
+                null));
         routeOrder.add(route.path("name").asText());
       }
     }
-    Map<String, String> labels = new LinkedHashMap<>();
-    targets.forEach(target -> labels.put(target.model(), target.label()));
-    var domains = new ArrayList<Domain>();
-    actionsByModel.forEach(
-        (model, actions) ->
-            domains.add(
-                new Domain(
-                    UUID.randomUUID().toString(),
-                    labels.getOrDefault(model, model),
-                    "Routes imported from " + sourceName + " that prefer " + model + ".",
-                    null,
-                    actions)));
-    return new Taxonomy(domains);
+    return ImportedDomains.group(routes, sourceName);
+  }
+
+  /**
+   * Whether a provider's {@code name} is a name of its own, one a person would choose as a domain:
+   * not the model id again ({@code gpt-4o} for {@code openai/gpt-4o}, {@code claude-sonnet} for
+   * {@code anthropic/claude-sonnet-4-5}).
+   */
+  static boolean hasOwnName(JsonNode provider) {
+    String name = text(provider, "name");
+    if (name == null || name.isBlank()) {
+      return false;
+    }
+    String lower = name.strip().toLowerCase(Locale.ROOT);
+    String model = provider.path("model").asText().toLowerCase(Locale.ROOT);
+    String modelId = model.substring(model.lastIndexOf('/') + 1);
+    return !lower.contains("/")
+        && !lower.equals(modelId)
+        && !(modelId.startsWith(lower) && "-:@.".indexOf(modelId.charAt(lower.length())) >= 0);
   }
 
   private static Action action(

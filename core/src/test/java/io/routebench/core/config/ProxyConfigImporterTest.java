@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -24,21 +25,29 @@ import org.junit.jupiter.api.io.TempDir;
 class ProxyConfigImporterTest {
 
   @Test
-  void archgw_config_becomes_one_domain_per_routed_provider_in_config_order() {
+  void archgw_providers_named_after_their_models_give_domains_by_the_routes_leading_word() {
     PolicyDocument document = importFixture(Fixtures.ARCHGW).document();
 
     assertThat(document.name()).isEqualTo("archgw-v0.3.0");
     assertThat(document.profile()).isEqualTo(PromptProfile.ARCHGW_V1);
+    // "gpt-4o" and "claude-sonnet" only repeat model ids: no domain a person would choose.
     assertThat(document.taxonomy().domains())
         .extracting(Domain::name)
-        .containsExactly("gpt-4o", "claude-sonnet");
-    Domain claude = document.taxonomy().domains().get(1);
-    assertThat(claude.isCoarsePolicy()).isFalse();
-    assertThat(claude.actions()).extracting(Action::name).containsExactly("code generation", "yes");
-    assertThat(claude.actions().get(0).description())
+        .containsExactly("code", "general");
+    Domain code = document.taxonomy().domains().get(0);
+    assertThat(code.isCoarsePolicy()).isFalse();
+    assertThat(code.description())
+        .isEqualTo("Routes imported from archgw-v0.3.0.yaml whose names start with “code”.");
+    assertThat(code.actions())
+        .extracting(Action::name)
+        .containsExactly("code understanding", "code generation");
+    assertThat(code.actions().get(1).description())
         .isEqualTo("generating new code: functions, classes or boilerplate #from a spec");
-    assertThat(claude.actions().get(0).policy())
+    assertThat(code.actions().get(1).policy())
         .isEqualTo(PolicySettings.targeting("anthropic/claude-sonnet-4-5"));
+    assertThat(document.taxonomy().domains().get(1).actions())
+        .extracting(Action::name)
+        .containsExactly("yes");
   }
 
   @Test
@@ -105,7 +114,7 @@ class ProxyConfigImporterTest {
     assertThat(document.profile()).isEqualTo(PromptProfile.PLANO_V1);
     assertThat(document.taxonomy().domains())
         .extracting(Domain::name)
-        .containsExactly("openai/gpt-4o", "sonnet");
+        .containsExactly("general", "code");
     assertThat(document.taxonomy().policies())
         .extracting(
             RoutingPolicy::routeName,
@@ -160,7 +169,8 @@ class ProxyConfigImporterTest {
             """);
 
     assertThat(result.routeOrder()).containsExactly("a", "b", "c");
-    assertThat(result.document().taxonomy().routeNames()).containsExactly("a", "c", "b");
+    assertThat(result.document().taxonomy().routeNames()).containsExactly("a", "b", "c");
+    assertThat(RouteOrder.routeNames(result.document())).containsExactly("a", "c", "b");
     assertThat(result.warnings())
         .singleElement()
         .asString()
