@@ -168,8 +168,20 @@ public final class RouterModelBar {
     }
     File file = chooser.showOpenDialog(owner);
     if (file != null) {
-      load(file.toPath());
+      offerToLoad(file.toPath());
     }
+  }
+
+  /**
+   * Shows what {@code model} is (read from its header, without loading it) and loads it when the
+   * user chooses Load; a file that cannot be loaded says why and offers no Load.
+   */
+  public void offerToLoad(Path model) {
+    ModelCardDialog.show(window(), ModelCardViewModel.read(model), () -> load(model));
+  }
+
+  private Window window() {
+    return root.getScene() == null ? null : root.getScene().getWindow();
   }
 
   private static boolean warned(LocalRouter router) {

@@ -435,12 +435,14 @@ public final class MainWindow implements ShellCommands {
 
   /** Loads a router model through the Playtest's model bar and shows the Playtest. */
   private void loadRouterModel(Path model) {
-    RouterModelBar bar =
-        modelBar != null
-            ? modelBar
-            : new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
-    bar.load(model);
+    routerModelBar().load(model);
     showPlaytest();
+  }
+
+  private RouterModelBar routerModelBar() {
+    return modelBar != null
+        ? modelBar
+        : new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
   }
 
   private void openRouterModel() {
@@ -454,7 +456,8 @@ public final class MainWindow implements ShellCommands {
     }
     File file = chooser.showOpenDialog(stage);
     if (file != null) {
-      loadRouterModel(file.toPath());
+      routerModelBar().offerToLoad(file.toPath());
+      showPlaytest();
     }
   }
 
