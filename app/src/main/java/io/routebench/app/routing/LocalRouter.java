@@ -240,13 +240,25 @@ public final class LocalRouter {
           ui.execute(
               () -> {
                 if (generation != thisLoad) {
-                  closeLater(next); // unloaded meanwhile: nobody ever saw it
+                  closeLater(next); // cancelled or unloaded meanwhile: nobody ever saw it
                   return;
                 }
                 loading.set(false);
                 replaceWith(next);
               });
         });
+  }
+
+  /**
+   * Gives up the load in progress, if any: the model loaded before stays in use, and the cancelled
+   * one is closed as soon as llama.cpp has finished reading it (a load cannot be interrupted
+   * midway), without ever being shown or used.
+   */
+  public void cancelLoad() {
+    if (loading.get()) {
+      generation++;
+      loading.set(false);
+    }
   }
 
   /**

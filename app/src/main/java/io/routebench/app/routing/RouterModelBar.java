@@ -15,7 +15,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -64,10 +63,7 @@ public final class RouterModelBar {
     unload.setId("unloadRouterModelButton");
     unload.setOnAction(e -> router.unload());
     unload.disableProperty().bind(router.loadedProperty().isNull());
-    var spinner = new ProgressIndicator();
-    spinner.setPrefSize(16, 16);
-    spinner.visibleProperty().bind(router.loadingProperty());
-    spinner.managedProperty().bind(spinner.visibleProperty());
+    var progress = new LoadProgress(router);
     choose.disableProperty().bind(router.loadingProperty());
     var model = new Label();
     model.setId("routerModelLabel");
@@ -76,13 +72,10 @@ public final class RouterModelBar {
         .bind(
             Bindings.createStringBinding(
                 () -> {
-                  if (router.loadingProperty().get()) {
-                    return "Loading the router model…";
-                  }
+                  // While another loads, the model in use is still the one decisions go to.
                   LocalRouter.Loaded loaded = router.loadedProperty().get();
                   return loaded == null ? "No router model loaded" : loaded.description();
                 },
-                router.loadingProperty(),
                 router.loadedProperty()));
     // A model whose prompts differ from production (e.g. its chat template was not used) must not
     // look like one that matches it: the warning is shown in red, with a sign.
@@ -98,7 +91,7 @@ public final class RouterModelBar {
             Bindings.createObjectBinding(
                 () -> warned(router) ? new Label("⚠") : null, router.loadedProperty()));
     model.setWrapText(true);
-    root = new HBox(8, choose, again, spinner, model, unload);
+    root = new HBox(8, choose, again, progress.root(), model, unload);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(8, 10, 0, 10));
   }

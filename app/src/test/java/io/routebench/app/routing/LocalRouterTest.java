@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.CancellationToken;
-import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
-import io.routebench.core.routing.RouteSelector;
-import io.routebench.core.routing.RouterAnswer;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import java.nio.file.Path;
@@ -98,6 +95,37 @@ class LocalRouterTest {
   }
 
   @Test
+  void a_cancelled_load_keeps_the_previous_model_and_closes_the_cancelled_one() {
+    router.load(model, failures::add);
+    runEngine();
+    ClosingSelector previous = loadedSelectors.get(0);
+    router.load(model, failures::add);
+
+    router.cancelLoad();
+
+    assertThat(router.loadingProperty().get()).isFalse();
+    runEngine();
+    assertThat(router.loadedProperty().get().selector()).isSameAs(previous);
+    assertThat(previous.closed).isFalse();
+    assertThat(loadedSelectors).hasSize(2);
+    assertThat(loadedSelectors.get(1).closed).as("the cancelled model is not leaked").isTrue();
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_load_after_a_cancelled_one_wins() {
+    router.load(model, failures::add);
+    router.cancelLoad();
+    router.load(model, failures::add);
+    runEngine();
+
+    assertThat(loadedSelectors).hasSize(2);
+    assertThat(loadedSelectors.get(0).closed).isTrue();
+    assertThat(router.loadedProperty().get().selector()).isSameAs(loadedSelectors.get(1));
+    assertThat(loadedSelectors.get(1).closed).isFalse();
+  }
+
+  @Test
   void unloading_twice_or_after_the_engine_stopped_is_harmless() {
     var engineRunning = new boolean[] {true};
     var stopping =
@@ -166,32 +194,6 @@ class LocalRouterTest {
   private void runEngine() {
     while (!engineQueue.isEmpty()) {
       engineQueue.poll().run();
-    }
-  }
-
-  /** The real selector, remembering whether it was closed. */
-  private static final class ClosingSelector implements RouteSelector {
-    private final RouteSelector delegate;
-    private boolean closed;
-
-    ClosingSelector(RouteSelector delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public EngineIdentity identity() {
-      return delegate.identity();
-    }
-
-    @Override
-    public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
-      return delegate.select(request, cancellation);
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-      delegate.close();
     }
   }
 }
