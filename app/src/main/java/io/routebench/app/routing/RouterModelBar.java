@@ -30,6 +30,7 @@ public final class RouterModelBar {
   private final ErrorReporter errors;
   private final Path modelDir;
   private final HBox root;
+  private final RecentModelsMenu recent;
 
   /**
    * @param modelDir where the file chooser starts before any model was loaded
@@ -41,6 +42,7 @@ public final class RouterModelBar {
     this.errors = errors;
     this.modelDir = modelDir;
 
+    recent = new RecentModelsMenu(settings, router.loadingProperty(), this::load);
     var choose = new Button("Load router model…");
     choose.setId("loadRouterModelButton");
     choose.setOnAction(e -> chooseAndLoad(choose.getScene().getWindow()));
@@ -91,7 +93,7 @@ public final class RouterModelBar {
             Bindings.createObjectBinding(
                 () -> warned(router) ? new Label("⚠") : null, router.loadedProperty()));
     model.setWrapText(true);
-    root = new HBox(8, choose, again, progress.root(), model, unload);
+    root = new HBox(8, choose, recent.root(), again, progress.root(), model, unload);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(8, 10, 0, 10));
   }
@@ -143,7 +145,8 @@ public final class RouterModelBar {
         LocalRouter.Loaded now) {
       observable.removeListener(this);
       if (now != null && now.file().equals(model)) {
-        settings.update(s -> s.withLastModelPath(model));
+        settings.update(s -> s.withLoadedModel(model));
+        recent.refresh();
       }
     }
   }

@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +32,11 @@ class RouterModelBarTest extends FxRobot {
       new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
   private final LocalRouter router = new LocalRouter(llamaCpp::load, Runnable::run, Runnable::run);
   private SettingsStore settings;
+  private Stage stage;
 
   @BeforeEach
   void start() throws Exception {
-    FxToolkit.registerPrimaryStage();
+    stage = FxToolkit.registerPrimaryStage();
     settings =
         SettingsStore.load(dir.resolve("settings.json"), "9.9.9", scheduler, Duration.ofHours(1));
   }
@@ -56,5 +62,41 @@ class RouterModelBarTest extends FxRobot {
 
     assertThat(errors.shown()).hasSize(1);
     assertThat(settings.current().lastModelPath()).isEqualTo(good);
+  }
+
+  @Test
+  void recent_models_list_those_that_loaded_most_recent_first_and_missing_ones_disabled()
+      throws Exception {
+    Path first = TinyGgufModels.tinyQwen(dir.resolve("models"));
+    Path second = TinyGgufModels.tinyQwenWithoutTemplate(dir.resolve("models"));
+    Path gone = dir.resolve("elsewhere/gone.gguf");
+    settings.update(s -> s.withLoadedModel(gone));
+    Path broken = TinyGgufModels.notAGguf(dir.resolve("models"));
+    var bar = new RouterModelBar[1];
+    interact(
+        () -> {
+          bar[0] = new RouterModelBar(router, settings, errors, dir);
+          stage.setScene(new Scene(new StackPane(bar[0].root())));
+          stage.show();
+        });
+    interact(() -> bar[0].load(first));
+    interact(() -> bar[0].load(second));
+    interact(() -> bar[0].load(broken));
+
+    clickOn("#recentRouterModelsButton");
+
+    var menu = lookup("#recentRouterModelsButton").queryAs(MenuButton.class);
+    assertThat(menu.getItems())
+        .extracting(MenuItem::getText)
+        .containsExactly(
+            "tiny-qwen2-no-template.gguf — " + second.getParent(),
+            "tiny-qwen2.gguf — " + first.getParent(),
+            "gone.gguf (missing) — " + gone.getParent());
+    assertThat(menu.getItems()).extracting(MenuItem::isDisable).containsExactly(false, false, true);
+
+    clickOn("tiny-qwen2.gguf — " + first.getParent());
+
+    assertThat(router.loadedProperty().get().file()).isEqualTo(first);
+    assertThat(settings.current().recentModels()).startsWith(first, second);
   }
 }
