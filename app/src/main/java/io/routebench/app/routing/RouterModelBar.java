@@ -176,6 +176,14 @@ public final class RouterModelBar {
     ModelCardDialog.show(window(), ModelCardViewModel.read(model), () -> load(model));
   }
 
+  /**
+   * Lets a GGUF file dropped onto {@code target} (the window's root) show its card and load, as if
+   * chosen with Load; other files are not accepted. Replaces any bar's drop handling there before.
+   */
+  public void acceptDroppedModels(Node target) {
+    ModelDrop.install(target, () -> !router.loadingProperty().get(), this::offerToLoad);
+  }
+
   private Window window() {
     return root.getScene() == null ? null : root.getScene().getWindow();
   }

@@ -486,6 +486,7 @@ public final class MainWindow implements ShellCommands {
       transfers = null;
       noTransfer.set(true);
       welcome.showRecent(workspaces.recentWorkspaces());
+      routerModelBar().acceptDroppedModels(root);
       root.setCenter(welcome.root());
       statusBar.show(null, null, null);
       statusMessages.clear();
@@ -504,6 +505,7 @@ public final class MainWindow implements ShellCommands {
             modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
             new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
     modelBar.offerDownload(this::getArchRouter);
+    modelBar.acceptDroppedModels(root);
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
