@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -67,6 +68,11 @@ public final class RouterModelBar {
     unload.disableProperty().bind(router.loadedProperty().isNull());
     var progress = new LoadProgress(router);
     choose.disableProperty().bind(router.loadingProperty());
+    var engine = new Button("Engine…");
+    engine.setId("engineSettingsButton");
+    engine.setTooltip(new Tooltip("Engine settings: threads, context size, GPU layers"));
+    engine.setMinWidth(Button.USE_PREF_SIZE);
+    engine.setOnAction(e -> showEngineSettings(window()));
     var model = new Label();
     model.setId("routerModelLabel");
     model
@@ -93,7 +99,7 @@ public final class RouterModelBar {
             Bindings.createObjectBinding(
                 () -> warned(router) ? new Label("⚠") : null, router.loadedProperty()));
     model.setWrapText(true);
-    root = new HBox(8, choose, recent.root(), again, progress.root(), model, unload);
+    root = new HBox(8, choose, recent.root(), again, progress.root(), model, unload, engine);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(8, 10, 0, 10));
   }
@@ -182,6 +188,24 @@ public final class RouterModelBar {
    */
   public void acceptDroppedModels(Node target) {
     ModelDrop.install(target, () -> !router.loadingProperty().get(), this::offerToLoad);
+  }
+
+  /**
+   * Opens the engine settings; they apply at the next load, and with a model file loaded the dialog
+   * offers to load it again with them.
+   */
+  public void showEngineSettings(Window owner) {
+    LocalRouter.Loaded loaded = router.loadedProperty().get();
+    new EngineSettingsDialog(new EngineSettingsViewModel(settings))
+        .show(
+            owner,
+            loaded == null ? null : loaded.file().getFileName().toString(),
+            () -> {
+              LocalRouter.Loaded now = router.loadedProperty().get();
+              if (now != null) {
+                load(now.file());
+              }
+            });
   }
 
   private Window window() {

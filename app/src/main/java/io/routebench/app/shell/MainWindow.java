@@ -367,6 +367,11 @@ public final class MainWindow implements ShellCommands {
   }
 
   @Override
+  public void engineSettings() {
+    routerModelBar().showEngineSettings(stage);
+  }
+
+  @Override
   public void checkCollisions() {
     workspaces
         .current()

@@ -50,6 +50,9 @@ interface ShellCommands {
   /** Opens the policy collision check for the open workspace, run with the loaded router. */
   void checkCollisions();
 
+  /** Opens the local engine's settings (threads, context size, GPU layers). */
+  void engineSettings();
+
   void about();
 
   /** Opens the Get Arch-Router window (download the router model). */
