@@ -2,8 +2,12 @@ package io.routebench.app.routing;
 
 import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.settings.AppSettings;
+import io.routebench.app.settings.RouterEndpoint;
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -126,22 +130,33 @@ public final class RouterModelBar {
    * remembered for next time: offering to load again a file that just failed would fail again.
    */
   public void load(Path model) {
-    router.loadedProperty().addListener(new RememberWhenLoaded(model));
+    load(new RouterSource.ModelFile(model));
+  }
+
+  /** Connects to a router served over HTTP, as {@link #load(Path)} loads a file. */
+  public void connect(OpenAiEndpointSettings endpoint) {
+    load(new RouterSource.Endpoint(endpoint));
+  }
+
+  private void load(RouterSource source) {
+    router.loadedProperty().addListener(new RememberWhenLoaded(source));
     router.load(
-        model,
+        source,
         failure ->
             errors.showError(
-                "Cannot load the router model",
-                failure.getMessage() + "\nThe model loaded before, if any, is still in use.",
+                source instanceof RouterSource.Endpoint
+                    ? "Cannot connect to the router server"
+                    : "Cannot load the router model",
+                failure.getMessage() + "\nThe router in use before, if any, is still in use.",
                 null));
   }
 
-  /** Hears the next model change once: when it is {@code model} that loaded, remembers it. */
+  /** Hears the next router change once: when it is {@code source} that loaded, remembers it. */
   private final class RememberWhenLoaded implements ChangeListener<LocalRouter.Loaded> {
-    private final Path model;
+    private final RouterSource source;
 
-    RememberWhenLoaded(Path model) {
-      this.model = model;
+    RememberWhenLoaded(RouterSource source) {
+      this.source = source;
     }
 
     @Override
@@ -150,11 +165,55 @@ public final class RouterModelBar {
         LocalRouter.Loaded old,
         LocalRouter.Loaded now) {
       observable.removeListener(this);
-      if (now != null && now.file().equals(model)) {
-        settings.update(s -> s.withLoadedModel(model));
-        recent.refresh();
+      if (now == null || !now.source().equals(source)) {
+        return;
+      }
+      switch (source) {
+        case RouterSource.ModelFile model -> {
+          settings.update(s -> s.withLoadedModel(model.file()));
+          recent.refresh();
+        }
+        case RouterSource.Endpoint endpoint -> {
+          // The key's variable name, never the key: the settings file is not a secret store.
+          OpenAiEndpointSettings e = endpoint.settings();
+          settings.update(
+              s ->
+                  s.withLastEndpoint(
+                      new RouterEndpoint(e.baseUrl(), e.model(), e.apiKeyEnvironmentVariable())));
+        }
       }
     }
+  }
+
+  /** {@link #offerServers(TaskExecutor, URI)} with Ollama where it listens by default. */
+  public void offerServers(TaskExecutor background) {
+    offerServers(background, OllamaProbe.DEFAULT_ADDRESS);
+  }
+
+  /**
+   * Adds "Connect…", which connects to a router served by Ollama, vLLM or llama-server instead of a
+   * local file.
+   *
+   * @param background runs "Test connection" and the look for a local Ollama
+   * @param ollama where Ollama would listen ({@link OllamaProbe#DEFAULT_ADDRESS})
+   */
+  public void offerServers(TaskExecutor background, URI ollama) {
+    var connect = new Button("Connect…");
+    connect.setId("connectRouterServerButton");
+    connect.setTooltip(new Tooltip("Use a router served by Ollama, vLLM or llama-server"));
+    connect.setMinWidth(Button.USE_PREF_SIZE);
+    connect.disableProperty().bind(router.loadingProperty());
+    connect.setOnAction(e -> showConnect(background, ollama));
+    root.getChildren().add(root.getChildren().indexOf(recent.root()) + 1, connect);
+  }
+
+  /** Opens the "Connect to a server" dialog; Connect connects. */
+  public void showConnect(TaskExecutor background, URI ollama) {
+    var viewModel =
+        new EndpointViewModel(
+            settings.current().lastEndpoint(), background, ollama, System::getenv);
+    new EndpointDialog(viewModel).show(window(), this::connect);
+    viewModel.lookForOllama();
   }
 
   private void chooseAndLoad(Window owner) {
@@ -199,10 +258,10 @@ public final class RouterModelBar {
     new EngineSettingsDialog(new EngineSettingsViewModel(settings))
         .show(
             owner,
-            loaded == null ? null : loaded.file().getFileName().toString(),
+            loaded == null || loaded.file() == null ? null : loaded.file().getFileName().toString(),
             () -> {
               LocalRouter.Loaded now = router.loadedProperty().get();
-              if (now != null) {
+              if (now != null && now.file() != null) {
                 load(now.file());
               }
             });

@@ -511,6 +511,7 @@ public final class MainWindow implements ShellCommands {
             new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
     modelBar.offerDownload(this::getArchRouter);
     modelBar.acceptDroppedModels(root);
+    modelBar.offerServers(fileTransfers);
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
