@@ -65,10 +65,11 @@ class LoadProgressTest extends FxRobot {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     interact(router::unload);
-    runEngine();
+    interact(this::runEngine);
     scheduler.shutdownNow();
+    FxToolkit.hideStage();
   }
 
   @Test

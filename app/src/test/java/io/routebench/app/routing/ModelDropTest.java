@@ -66,11 +66,12 @@ class ModelDropTest extends FxRobot {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     interact(router::unload);
     interact(
         () -> List.copyOf(listWindows()).stream().filter(w -> w != primary).forEach(Window::hide));
     scheduler.shutdownNow();
+    FxToolkit.hideStage();
   }
 
   @Test

@@ -42,9 +42,10 @@ class RouterModelBarTest extends FxRobot {
   }
 
   @AfterEach
-  void stop() {
-    router.unload();
+  void stop() throws Exception {
+    interact(router::unload);
     scheduler.shutdownNow();
+    FxToolkit.hideStage();
   }
 
   @Test
