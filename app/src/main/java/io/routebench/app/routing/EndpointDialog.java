@@ -14,7 +14,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -76,6 +76,7 @@ final class EndpointDialog {
     var result = new Label();
     result.setId("endpointTestResultLabel");
     result.setWrapText(true);
+    result.setMinHeight(Region.USE_PREF_SIZE);
     result.textProperty().bind(viewModel.testResultProperty());
 
     var ollama = new Hyperlink();
@@ -103,16 +104,18 @@ final class EndpointDialog {
     var problem = new Label();
     problem.setId("endpointProblemLabel");
     problem.setWrapText(true);
+    problem.setMinHeight(Region.USE_PREF_SIZE);
     problem.setStyle("-fx-text-fill: #b00020;");
     problem.textProperty().bind(viewModel.problemProperty());
 
     form.addRow(0, Forms.fieldLabel("Base URL", baseUrl), baseUrl);
     form.addRow(1, Forms.fieldLabel("Model", model), model);
     form.addRow(2, Forms.fieldLabel("API key variable", key), key);
-    var testRow = new HBox(8, test, result);
-    form.add(testRow, 1, 3);
-    form.add(ollama, 0, 4, 2, 1);
-    form.add(problem, 0, 5, 2, 1);
+    form.add(test, 1, 3);
+    // Its own row, across the form: a failure names the address and the cause, which wraps.
+    form.add(result, 0, 4, 2, 1);
+    form.add(ollama, 0, 5, 2, 1);
+    form.add(problem, 0, 6, 2, 1);
     dialog.getDialogPane().setContent(form);
     dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
     var connectButton = dialog.getDialogPane().lookupButton(CONNECT);

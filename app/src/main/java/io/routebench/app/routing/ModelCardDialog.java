@@ -31,6 +31,8 @@ final class ModelCardDialog {
     dialog.setHeaderText(card.title());
     GridPane facts = Forms.grid();
     facts.setId("modelCardFacts");
+    // Compact, so that the card with its template fits a 640-pixel-high screen.
+    facts.setVgap(3);
     int row = 0;
     for (ModelCard.Row fact : card.rows()) {
       var value = new Label(fact.value());
@@ -46,7 +48,7 @@ final class ModelCardDialog {
               var area = new TextArea(template);
               area.setId("modelCardTemplate");
               area.setEditable(false);
-              area.setPrefRowCount(8);
+              area.setPrefRowCount(5);
               area.setStyle("-fx-font-family: monospace;");
               content.getChildren().addAll(new Label("Chat template"), area);
             });

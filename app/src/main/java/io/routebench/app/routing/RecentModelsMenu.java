@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 
@@ -20,32 +17,29 @@ final class RecentModelsMenu {
 
   private final SettingsStore settings;
   private final Consumer<Path> load;
-  private final MenuButton root = new MenuButton("Recent");
-
-  private final BooleanProperty empty = new SimpleBooleanProperty();
+  private final MenuButton menu;
 
   /**
-   * @param busy while true (a model is loading), nothing can be chosen
+   * @param menu the button whose menu lists them (the arrow of the Load button)
    */
-  RecentModelsMenu(SettingsStore settings, ObservableBooleanValue busy, Consumer<Path> load) {
+  RecentModelsMenu(SettingsStore settings, MenuButton menu, Consumer<Path> load) {
     this.settings = settings;
     this.load = load;
-    root.setId("recentRouterModelsButton");
-    root.disableProperty().bind(empty.or(busy));
-    root.setMinWidth(MenuButton.USE_PREF_SIZE);
-    root.setOnShowing(e -> refresh());
+    this.menu = menu;
+    menu.setOnShowing(e -> refresh());
     refresh();
   }
 
-  MenuButton root() {
-    return root;
-  }
-
-  /** Lists the remembered models; disabled, with nothing to show, when there are none. */
+  /** Lists the remembered models, or says that there are none yet. */
   void refresh() {
     List<Path> recent = settings.current().recentModels();
-    root.getItems().setAll(recent.stream().map(this::item).toList());
-    empty.set(recent.isEmpty());
+    if (recent.isEmpty()) {
+      var none = new MenuItem("No recent models yet: the models you load are listed here");
+      none.setDisable(true);
+      menu.getItems().setAll(none);
+    } else {
+      menu.getItems().setAll(recent.stream().map(this::item).toList());
+    }
   }
 
   private MenuItem item(Path model) {

@@ -19,8 +19,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -47,10 +49,13 @@ public final class RouterModelBar {
     this.errors = errors;
     this.modelDir = modelDir;
 
-    recent = new RecentModelsMenu(settings, router.loadingProperty(), this::load);
-    var choose = new Button("Load router model…");
+    // One control for both ways of loading a file: the chooser, or one of the recent models.
+    var choose = new SplitMenuButton();
+    choose.setText("Load model…");
     choose.setId("loadRouterModelButton");
-    choose.setOnAction(e -> chooseAndLoad(choose.getScene().getWindow()));
+    choose.setMinWidth(SplitMenuButton.USE_PREF_SIZE);
+    choose.setOnAction(e -> chooseAndLoad(window()));
+    recent = new RecentModelsMenu(settings, choose, this::load);
     // Offered while nothing is loaded: a model takes a second or two and a GB of memory, so it is
     // never loaded without being asked for.
     var again = new Hyperlink();
@@ -68,12 +73,14 @@ public final class RouterModelBar {
     again.managedProperty().bind(again.visibleProperty());
     var unload = new Button("Unload");
     unload.setId("unloadRouterModelButton");
+    unload.setMinWidth(Button.USE_PREF_SIZE);
     unload.setOnAction(e -> router.unload());
     unload.disableProperty().bind(router.loadedProperty().isNull());
     var progress = new LoadProgress(router);
     choose.disableProperty().bind(router.loadingProperty());
-    var engine = new Button("Engine…");
+    var engine = new Button("⚙");
     engine.setId("engineSettingsButton");
+    engine.setAccessibleText("Engine settings");
     engine.setTooltip(new Tooltip("Engine settings: threads, context size, GPU layers"));
     engine.setMinWidth(Button.USE_PREF_SIZE);
     engine.setOnAction(e -> showEngineSettings(window()));
@@ -103,7 +110,12 @@ public final class RouterModelBar {
             Bindings.createObjectBinding(
                 () -> warned(router) ? new Label("⚠") : null, router.loadedProperty()));
     model.setWrapText(true);
-    root = new HBox(8, choose, recent.root(), again, progress.root(), model, unload, engine);
+    // "Load … again" says the same as "No router model loaded", and more: one of them is shown.
+    model.visibleProperty().bind(again.visibleProperty().not());
+    model.managedProperty().bind(model.visibleProperty());
+    HBox.setHgrow(model, Priority.ALWAYS);
+    model.setMaxWidth(Double.MAX_VALUE);
+    root = new HBox(8, choose, again, progress.root(), model, unload, engine);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(8, 10, 0, 10));
   }
@@ -118,6 +130,7 @@ public final class RouterModelBar {
   public void offerDownload(Runnable getArchRouter) {
     var get = new Hyperlink("Get Arch-Router…");
     get.setId("getArchRouterLink");
+    get.setMinWidth(Hyperlink.USE_PREF_SIZE);
     get.setOnAction(e -> getArchRouter.run());
     get.visibleProperty()
         .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
@@ -204,7 +217,12 @@ public final class RouterModelBar {
     connect.setMinWidth(Button.USE_PREF_SIZE);
     connect.disableProperty().bind(router.loadingProperty());
     connect.setOnAction(e -> showConnect(background, ollama));
-    root.getChildren().add(root.getChildren().indexOf(recent.root()) + 1, connect);
+    root.getChildren().add(1, connect);
+  }
+
+  /** {@link #showConnect(TaskExecutor, URI)} looking for Ollama where it listens by default. */
+  public void showConnect(TaskExecutor background) {
+    showConnect(background, OllamaProbe.DEFAULT_ADDRESS);
   }
 
   /** Opens the "Connect to a server" dialog; Connect connects. */

@@ -367,6 +367,12 @@ public final class MainWindow implements ShellCommands {
   }
 
   @Override
+  public void connectRouterServer() {
+    routerModelBar().showConnect(fileTransfers);
+    showPlaytest();
+  }
+
+  @Override
   public void engineSettings() {
     routerModelBar().showEngineSettings(stage);
   }

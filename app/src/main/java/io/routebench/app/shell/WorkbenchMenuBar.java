@@ -128,7 +128,9 @@ final class WorkbenchMenuBar {
     collisions.disableProperty().bind(noWorkspace);
     MenuItem engine = item("Engine Settings…", "engineSettingsMenuItem", null);
     engine.setOnAction(e -> commands.engineSettings());
-    var routing = new Menu("Routing", null, collisions, engine);
+    MenuItem connect = item("Connect to a Router Server…", "connectRouterServerMenuItem", null);
+    connect.setOnAction(e -> commands.connectRouterServer());
+    var routing = new Menu("Routing", null, collisions, new SeparatorMenuItem(), connect, engine);
     var dark = new CheckMenuItem("Dark theme");
     dark.setId("darkThemeMenuItem");
     dark.setSelected(commands.isDarkTheme());
