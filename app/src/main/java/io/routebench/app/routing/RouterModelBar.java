@@ -38,6 +38,7 @@ public final class RouterModelBar {
   private final Path modelDir;
   private final HBox root;
   private final RecentModelsMenu recent;
+  private final Hyperlink again;
 
   /**
    * @param modelDir where the file chooser starts before any model was loaded
@@ -58,7 +59,7 @@ public final class RouterModelBar {
     recent = new RecentModelsMenu(settings, choose, this::load);
     // Offered while nothing is loaded: a model takes a second or two and a GB of memory, so it is
     // never loaded without being asked for.
-    var again = new Hyperlink();
+    again = new Hyperlink();
     again.setId("reloadRouterModelLink");
     Path last = settings.current().lastModelPath();
     if (last != null) {
@@ -135,7 +136,8 @@ public final class RouterModelBar {
     get.visibleProperty()
         .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
     get.managedProperty().bind(get.visibleProperty());
-    root.getChildren().add(1, get);
+    // After the ways to load (Load, Connect), before the model.
+    root.getChildren().add(root.getChildren().indexOf(again), get);
   }
 
   /**

@@ -515,9 +515,9 @@ public final class MainWindow implements ShellCommands {
                 playtesting.typingTimer()),
             modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
             new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
-    modelBar.offerDownload(this::getArchRouter);
     modelBar.acceptDroppedModels(root);
     modelBar.offerServers(fileTransfers);
+    modelBar.offerDownload(this::getArchRouter);
     transfers = new PolicyTransfers(session.editor(), fileTransfers, errors);
     noTransfer.bind(transfers.busyProperty());
     root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
