@@ -9,6 +9,7 @@ import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -123,6 +124,46 @@ class LocalRouterTest {
     assertThat(loadedSelectors.get(0).closed).isTrue();
     assertThat(router.loadedProperty().get().selector()).isSameAs(loadedSelectors.get(1));
     assertThat(loadedSelectors.get(1).closed).isFalse();
+  }
+
+  @Test
+  void a_server_replaces_a_loaded_model_on_the_same_engine_path_and_closes_it() throws Exception {
+    router.load(model, failures::add);
+    runEngine();
+    try (var server = new LoopbackRouterServer(List.of("arch-router"), "coding", false)) {
+      router.load(
+          new RouterSource.Endpoint(
+              new OpenAiEndpointSettings(server.address(), "arch-router", "")),
+          failures::add);
+      assertThat(router.loadingProperty().get()).isTrue();
+      assertThat(server.requests()).as("connected on the engine thread, not here").isEmpty();
+
+      runEngine();
+
+      assertThat(failures).isEmpty();
+      assertThat(router.loadedProperty().get().source()).isInstanceOf(RouterSource.Endpoint.class);
+      assertThat(loadedSelectors.get(0).closed).isTrue();
+      assertThat(server.requests()).containsExactly("GET /v1/models");
+    }
+  }
+
+  @Test
+  void a_cancelled_connection_leaves_the_model_in_use() throws Exception {
+    router.load(model, failures::add);
+    runEngine();
+    try (var server = new LoopbackRouterServer(List.of("arch-router"), "coding", false)) {
+      router.load(
+          new RouterSource.Endpoint(
+              new OpenAiEndpointSettings(server.address(), "arch-router", "")),
+          failures::add);
+
+      router.cancelLoad();
+      runEngine();
+
+      assertThat(router.loadedProperty().get().selector()).isSameAs(loadedSelectors.get(0));
+      assertThat(loadedSelectors.get(0).closed).isFalse();
+      assertThat(failures).isEmpty();
+    }
   }
 
   @Test
