@@ -61,16 +61,16 @@ public final class RouterModelBar {
     // never loaded without being asked for.
     again = new Hyperlink();
     again.setId("reloadRouterModelLink");
-    Path last = settings.current().lastModelPath();
-    if (last != null) {
-      again.setText("Load " + last.getFileName() + " again");
-      again.setOnAction(e -> load(last));
-      again
-          .visibleProperty()
-          .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
-    } else {
-      again.setVisible(false);
-    }
+    again.setWrapText(true);
+    again
+        .visibleProperty()
+        .bind(
+            router
+                .loadedProperty()
+                .isNull()
+                .and(router.loadingProperty().not())
+                .and(again.textProperty().isNotEmpty()));
+    showLastModel();
     again.managedProperty().bind(again.visibleProperty());
     var unload = new Button("Unload");
     unload.setId("unloadRouterModelButton");
@@ -187,6 +187,7 @@ public final class RouterModelBar {
         case RouterSource.ModelFile model -> {
           settings.update(s -> s.withLoadedModel(model.file()));
           recent.refresh();
+          showLastModel();
         }
         case RouterSource.Endpoint endpoint -> {
           // The key's variable name, never the key: the settings file is not a secret store.
@@ -289,6 +290,13 @@ public final class RouterModelBar {
 
   private Window window() {
     return root.getScene() == null ? null : root.getScene().getWindow();
+  }
+
+  /** Offers the model that loaded last, once it is unloaded: usually the one wanted again. */
+  private void showLastModel() {
+    Path last = settings.current().lastModelPath();
+    again.setText(last == null ? "" : "Load " + last.getFileName() + " again");
+    again.setOnAction(last == null ? null : e -> load(last));
   }
 
   private static boolean warned(LocalRouter router) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/** The model offered as "Load … again" is the last one that loaded, not the last one tried. */
+/**
+ * The model offered as "Load … again" and among the recent ones is the last one that loaded, not
+ * the last one tried.
+ */
 class RouterModelBarTest extends FxRobot {
 
   @TempDir Path dir;
@@ -53,7 +57,12 @@ class RouterModelBarTest extends FxRobot {
     Path good = TinyGgufModels.tinyQwen(dir.resolve("models"));
     Path broken = TinyGgufModels.notAGguf(dir.resolve("models"));
     var bar = new RouterModelBar[1];
-    interact(() -> bar[0] = new RouterModelBar(router, settings, errors, dir));
+    interact(
+        () -> {
+          bar[0] = new RouterModelBar(router, settings, errors, dir);
+          stage.setScene(new Scene(new StackPane(bar[0].root()), 1024, 640));
+          stage.show();
+        });
 
     interact(() -> bar[0].load(good));
     assertThat(router.loadedProperty().get()).isNotNull();
@@ -63,6 +72,14 @@ class RouterModelBarTest extends FxRobot {
 
     assertThat(errors.shown()).hasSize(1);
     assertThat(settings.current().lastModelPath()).isEqualTo(good);
+
+    interact(router::unload);
+    var again = lookup("#reloadRouterModelLink").queryAs(Hyperlink.class);
+    assertThat(again.getText()).isEqualTo("Load tiny-qwen2.gguf again");
+    assertThat(again.isVisible()).isTrue();
+    clickOn(again);
+    assertThat(router.loadedProperty().get().file()).isEqualTo(good);
+    assertThat(again.isVisible()).isFalse();
   }
 
   @Test
