@@ -4,6 +4,7 @@ import io.routebench.app.errors.ErrorDialogs;
 import io.routebench.app.errors.UncaughtExceptionReporter;
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.routing.StoredEngineSettings;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.shell.MainWindow;
@@ -14,7 +15,6 @@ import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.workspace.DocumentAutosaver;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceStore;
-import io.routebench.inference.llama.LlamaEngineSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -107,7 +107,7 @@ public final class Workbench {
             dialogs);
     var router =
         new LocalRouter(
-            new LlamaCppLoader(LlamaEngineSettings.defaults()),
+            new LlamaCppLoader(() -> StoredEngineSettings.read(settings.current())),
             executors.engine(),
             Platform::runLater);
     var window =

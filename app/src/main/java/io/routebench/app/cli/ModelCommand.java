@@ -3,6 +3,7 @@ package io.routebench.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.app.routing.ModelCard;
 import io.routebench.inference.gguf.GgufModelInfo;
 import io.routebench.inference.llama.LlamaEngineLoader;
 import java.io.IOException;
@@ -51,77 +52,34 @@ final class ModelCommand implements Callable<Integer> {
             ? LlamaEngineLoader.chatTemplateProblem(file)
             : Optional.empty();
     PrintWriter out = spec.commandLine().getOut();
+    var card = new ModelCard(file, info, templateProblem, true);
     if (json) {
-      out.println(toJson(info, runnable, templateProblem));
+      out.println(toJson(card));
     } else {
-      printTable(out, info, runnable, templateProblem);
+      printTable(out, card);
     }
     templateProblem.ifPresent(
         problem -> spec.commandLine().getErr().println("warning: " + problem));
-    if (!runnable) {
-      spec.commandLine()
-          .getErr()
-          .println("routebench: " + LlamaEngineLoader.cannotRunMessage(file, info.architecture()));
-      return 1;
+    card.problem()
+        .ifPresent(problem -> spec.commandLine().getErr().println("routebench: " + problem));
+    return card.runnable() ? 0 : 1;
+  }
+
+  private static void printTable(PrintWriter out, ModelCard card) {
+    for (ModelCard.Row row : card.rows()) {
+      out.printf(Locale.ROOT, "%-14s %s%n", row.label(), row.value());
     }
-    return 0;
   }
 
-  private void printTable(
-      PrintWriter out, GgufModelInfo info, boolean runnable, Optional<String> templateProblem) {
-    row(out, "file", file.getFileName() + " (" + megabytes(info.fileSize()) + ")");
-    row(out, "name", info.name());
-    row(
-        out,
-        "architecture",
-        info.architecture() + (runnable ? "" : " (not supported by this llama.cpp build)"));
-    row(
-        out,
-        "parameters",
-        info.parameterCountLabel() + String.format(Locale.ROOT, " (%,d)", info.parameterCount()));
-    row(out, "quantisation", info.fileType());
-    row(
-        out,
-        "context",
-        info.contextLength() > 0 ? info.contextLength() + " tokens (trained)" : "not stated");
-    row(
-        out,
-        "chat template",
-        info.chatTemplate().isEmpty()
-            ? "absent: RouteBench falls back to ChatML and warns"
-            : templateProblem.isPresent()
-                ? "present but NOT USED: prompts are wrapped in ChatML (see the warning)"
-                : runnable
-                    ? "present: wraps the router prompt as production does"
-                    : "present (not checked: llama.cpp cannot load this model)");
-    row(
-        out,
-        "tokenizer",
-        info.tokenizerModel()
-            + " / "
-            + info.tokenizerPre()
-            + ", "
-            + info.vocabularySize()
-            + " tokens");
-    row(out, "GGUF version", String.valueOf(info.ggufVersion()));
-  }
-
-  private static void row(PrintWriter out, String label, String value) {
-    out.printf(Locale.ROOT, "%-14s %s%n", label, value);
-  }
-
-  private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-  }
-
-  private String toJson(GgufModelInfo info, boolean runnable, Optional<String> templateProblem)
-      throws IOException {
+  private String toJson(ModelCard card) throws IOException {
+    GgufModelInfo info = card.info();
+    Optional<String> templateProblem = card.templateProblem();
     var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode node = mapper.createObjectNode();
     node.put("file", file.toString());
     node.put("name", info.name());
     node.put("architecture", info.architecture());
-    node.put("supported", runnable);
+    node.put("supported", card.runnable());
     node.put("parameter_count", info.parameterCount());
     node.put("file_type", info.fileType());
     node.put("context_length", info.contextLength());
@@ -135,6 +93,7 @@ final class ModelCommand implements Callable<Integer> {
     node.put("vocabulary_size", info.vocabularySize());
     node.put("file_size", info.fileSize());
     node.put("gguf_version", info.ggufVersion());
+    node.put("license", card.licence());
     return mapper.writeValueAsString(node);
   }
 }

@@ -9,6 +9,7 @@ import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.inference.prompt.DecisionExplainer;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -36,21 +37,40 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class LocalRouter {
 
-  /** Turns a model file into a ready engine; throws a user-readable exception when it cannot. */
+  /**
+   * Turns a model file, or a server's address, into a ready router; throws a user-readable
+   * exception when it cannot.
+   */
   @FunctionalInterface
   public interface Loader {
     Loaded load(Path model);
+
+    /** Connects to a router served over HTTP; asks the server for its models first. */
+    default Loaded connect(OpenAiEndpointSettings endpoint) {
+      return EndpointConnector.connect(endpoint);
+    }
   }
 
   /**
-   * @param description one line about the model for the user, e.g. its name and quantisation
+   * @param source the model file or the server, which {@code description} names
+   * @param description one line about the router for the user, e.g. its name and quantisation
    * @param warnings what the load noticed (e.g. no chat template, ChatML used instead)
    */
   public record Loaded(
-      Path file, RouteSelector selector, String description, List<String> warnings) {
+      RouterSource source, RouteSelector selector, String description, List<String> warnings) {
 
     public Loaded {
+      Objects.requireNonNull(source, "source");
       warnings = List.copyOf(warnings);
+    }
+
+    public Loaded(Path file, RouteSelector selector, String description, List<String> warnings) {
+      this(new RouterSource.ModelFile(file), selector, description, warnings);
+    }
+
+    /** The model file, or {@code null} when the router is a server. */
+    public Path file() {
+      return source instanceof RouterSource.ModelFile model ? model.file() : null;
     }
   }
 
@@ -211,12 +231,20 @@ public final class LocalRouter {
   }
 
   /**
-   * Loads {@code model} in the background; when it succeeds it replaces the model loaded before,
+   * Loads {@code model} in the background; when it succeeds it replaces the router loaded before,
    * which is closed. A model that fails to load leaves the previous one in place.
    *
    * @param failed told, on the UI thread, why the model could not be loaded
    */
   public void load(Path model, Consumer<RuntimeException> failed) {
+    load(new RouterSource.ModelFile(model), failed);
+  }
+
+  /**
+   * Loads a model file or connects to a server, on the engine thread like every load, so that a
+   * newer load, {@link #cancelLoad()} and {@link #unload()} treat both alike.
+   */
+  public void load(RouterSource source, Consumer<RuntimeException> failed) {
     if (loading.get()) {
       return;
     }
@@ -226,7 +254,11 @@ public final class LocalRouter {
         () -> {
           Loaded next;
           try {
-            next = loader.load(model);
+            next =
+                switch (source) {
+                  case RouterSource.ModelFile file -> loader.load(file.file());
+                  case RouterSource.Endpoint endpoint -> loader.connect(endpoint.settings());
+                };
           } catch (RuntimeException e) {
             ui.execute(
                 () -> {
@@ -240,13 +272,25 @@ public final class LocalRouter {
           ui.execute(
               () -> {
                 if (generation != thisLoad) {
-                  closeLater(next); // unloaded meanwhile: nobody ever saw it
+                  closeLater(next); // cancelled or unloaded meanwhile: nobody ever saw it
                   return;
                 }
                 loading.set(false);
                 replaceWith(next);
               });
         });
+  }
+
+  /**
+   * Gives up the load in progress, if any: the model loaded before stays in use, and the cancelled
+   * one is closed as soon as llama.cpp has finished reading it (a load cannot be interrupted
+   * midway), without ever being shown or used.
+   */
+  public void cancelLoad() {
+    if (loading.get()) {
+      generation++;
+      loading.set(false);
+    }
   }
 
   /**

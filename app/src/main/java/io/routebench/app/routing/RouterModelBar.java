@@ -2,8 +2,12 @@ package io.routebench.app.routing;
 
 import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.settings.AppSettings;
+import io.routebench.app.settings.RouterEndpoint;
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -15,8 +19,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -31,6 +37,8 @@ public final class RouterModelBar {
   private final ErrorReporter errors;
   private final Path modelDir;
   private final HBox root;
+  private final RecentModelsMenu recent;
+  private final Hyperlink again;
 
   /**
    * @param modelDir where the file chooser starts before any model was loaded
@@ -42,33 +50,41 @@ public final class RouterModelBar {
     this.errors = errors;
     this.modelDir = modelDir;
 
-    var choose = new Button("Load router model…");
+    // One control for both ways of loading a file: the chooser, or one of the recent models.
+    var choose = new SplitMenuButton();
+    choose.setText("Load model…");
     choose.setId("loadRouterModelButton");
-    choose.setOnAction(e -> chooseAndLoad(choose.getScene().getWindow()));
+    choose.setMinWidth(SplitMenuButton.USE_PREF_SIZE);
+    choose.setOnAction(e -> chooseAndLoad(window()));
+    recent = new RecentModelsMenu(settings, choose, this::load);
     // Offered while nothing is loaded: a model takes a second or two and a GB of memory, so it is
     // never loaded without being asked for.
-    var again = new Hyperlink();
+    again = new Hyperlink();
     again.setId("reloadRouterModelLink");
-    Path last = settings.current().lastModelPath();
-    if (last != null) {
-      again.setText("Load " + last.getFileName() + " again");
-      again.setOnAction(e -> load(last));
-      again
-          .visibleProperty()
-          .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
-    } else {
-      again.setVisible(false);
-    }
+    again.setWrapText(true);
+    again
+        .visibleProperty()
+        .bind(
+            router
+                .loadedProperty()
+                .isNull()
+                .and(router.loadingProperty().not())
+                .and(again.textProperty().isNotEmpty()));
+    showLastModel();
     again.managedProperty().bind(again.visibleProperty());
     var unload = new Button("Unload");
     unload.setId("unloadRouterModelButton");
+    unload.setMinWidth(Button.USE_PREF_SIZE);
     unload.setOnAction(e -> router.unload());
     unload.disableProperty().bind(router.loadedProperty().isNull());
-    var spinner = new ProgressIndicator();
-    spinner.setPrefSize(16, 16);
-    spinner.visibleProperty().bind(router.loadingProperty());
-    spinner.managedProperty().bind(spinner.visibleProperty());
+    var progress = new LoadProgress(router);
     choose.disableProperty().bind(router.loadingProperty());
+    var engine = new Button("⚙");
+    engine.setId("engineSettingsButton");
+    engine.setAccessibleText("Engine settings");
+    engine.setTooltip(new Tooltip("Engine settings: threads, context size, GPU layers"));
+    engine.setMinWidth(Button.USE_PREF_SIZE);
+    engine.setOnAction(e -> showEngineSettings(window()));
     var model = new Label();
     model.setId("routerModelLabel");
     model
@@ -76,13 +92,10 @@ public final class RouterModelBar {
         .bind(
             Bindings.createStringBinding(
                 () -> {
-                  if (router.loadingProperty().get()) {
-                    return "Loading the router model…";
-                  }
+                  // While another loads, the model in use is still the one decisions go to.
                   LocalRouter.Loaded loaded = router.loadedProperty().get();
                   return loaded == null ? "No router model loaded" : loaded.description();
                 },
-                router.loadingProperty(),
                 router.loadedProperty()));
     // A model whose prompts differ from production (e.g. its chat template was not used) must not
     // look like one that matches it: the warning is shown in red, with a sign.
@@ -98,7 +111,12 @@ public final class RouterModelBar {
             Bindings.createObjectBinding(
                 () -> warned(router) ? new Label("⚠") : null, router.loadedProperty()));
     model.setWrapText(true);
-    root = new HBox(8, choose, again, spinner, model, unload);
+    // "Load … again" says the same as "No router model loaded", and more: one of them is shown.
+    model.visibleProperty().bind(again.visibleProperty().not());
+    model.managedProperty().bind(model.visibleProperty());
+    HBox.setHgrow(model, Priority.ALWAYS);
+    model.setMaxWidth(Double.MAX_VALUE);
+    root = new HBox(8, choose, again, progress.root(), model, unload, engine);
     root.setAlignment(Pos.CENTER_LEFT);
     root.setPadding(new Insets(8, 10, 0, 10));
   }
@@ -113,11 +131,13 @@ public final class RouterModelBar {
   public void offerDownload(Runnable getArchRouter) {
     var get = new Hyperlink("Get Arch-Router…");
     get.setId("getArchRouterLink");
+    get.setMinWidth(Hyperlink.USE_PREF_SIZE);
     get.setOnAction(e -> getArchRouter.run());
     get.visibleProperty()
         .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
     get.managedProperty().bind(get.visibleProperty());
-    root.getChildren().add(1, get);
+    // After the ways to load (Load, Connect), before the model.
+    root.getChildren().add(root.getChildren().indexOf(again), get);
   }
 
   /**
@@ -125,22 +145,33 @@ public final class RouterModelBar {
    * remembered for next time: offering to load again a file that just failed would fail again.
    */
   public void load(Path model) {
-    router.loadedProperty().addListener(new RememberWhenLoaded(model));
+    load(new RouterSource.ModelFile(model));
+  }
+
+  /** Connects to a router served over HTTP, as {@link #load(Path)} loads a file. */
+  public void connect(OpenAiEndpointSettings endpoint) {
+    load(new RouterSource.Endpoint(endpoint));
+  }
+
+  private void load(RouterSource source) {
+    router.loadedProperty().addListener(new RememberWhenLoaded(source));
     router.load(
-        model,
+        source,
         failure ->
             errors.showError(
-                "Cannot load the router model",
-                failure.getMessage() + "\nThe model loaded before, if any, is still in use.",
+                source instanceof RouterSource.Endpoint
+                    ? "Cannot connect to the router server"
+                    : "Cannot load the router model",
+                failure.getMessage() + "\nThe router in use before, if any, is still in use.",
                 null));
   }
 
-  /** Hears the next model change once: when it is {@code model} that loaded, remembers it. */
+  /** Hears the next router change once: when it is {@code source} that loaded, remembers it. */
   private final class RememberWhenLoaded implements ChangeListener<LocalRouter.Loaded> {
-    private final Path model;
+    private final RouterSource source;
 
-    RememberWhenLoaded(Path model) {
-      this.model = model;
+    RememberWhenLoaded(RouterSource source) {
+      this.source = source;
     }
 
     @Override
@@ -149,10 +180,61 @@ public final class RouterModelBar {
         LocalRouter.Loaded old,
         LocalRouter.Loaded now) {
       observable.removeListener(this);
-      if (now != null && now.file().equals(model)) {
-        settings.update(s -> s.withLastModelPath(model));
+      if (now == null || !now.source().equals(source)) {
+        return;
+      }
+      switch (source) {
+        case RouterSource.ModelFile model -> {
+          settings.update(s -> s.withLoadedModel(model.file()));
+          recent.refresh();
+          showLastModel();
+        }
+        case RouterSource.Endpoint endpoint -> {
+          // The key's variable name, never the key: the settings file is not a secret store.
+          OpenAiEndpointSettings e = endpoint.settings();
+          settings.update(
+              s ->
+                  s.withLastEndpoint(
+                      new RouterEndpoint(e.baseUrl(), e.model(), e.apiKeyEnvironmentVariable())));
+        }
       }
     }
+  }
+
+  /** {@link #offerServers(TaskExecutor, URI)} with Ollama where it listens by default. */
+  public void offerServers(TaskExecutor background) {
+    offerServers(background, OllamaProbe.DEFAULT_ADDRESS);
+  }
+
+  /**
+   * Adds "Connect…", which connects to a router served by Ollama, vLLM or llama-server instead of a
+   * local file.
+   *
+   * @param background runs "Test connection" and the look for a local Ollama
+   * @param ollama where Ollama would listen ({@link OllamaProbe#DEFAULT_ADDRESS})
+   */
+  public void offerServers(TaskExecutor background, URI ollama) {
+    var connect = new Button("Connect…");
+    connect.setId("connectRouterServerButton");
+    connect.setTooltip(new Tooltip("Use a router served by Ollama, vLLM or llama-server"));
+    connect.setMinWidth(Button.USE_PREF_SIZE);
+    connect.disableProperty().bind(router.loadingProperty());
+    connect.setOnAction(e -> showConnect(background, ollama));
+    root.getChildren().add(1, connect);
+  }
+
+  /** {@link #showConnect(TaskExecutor, URI)} looking for Ollama where it listens by default. */
+  public void showConnect(TaskExecutor background) {
+    showConnect(background, OllamaProbe.DEFAULT_ADDRESS);
+  }
+
+  /** Opens the "Connect to a server" dialog; Connect connects. */
+  public void showConnect(TaskExecutor background, URI ollama) {
+    var viewModel =
+        new EndpointViewModel(
+            settings.current().lastEndpoint(), background, ollama, System::getenv);
+    new EndpointDialog(viewModel).show(window(), this::connect);
+    viewModel.lookForOllama();
   }
 
   private void chooseAndLoad(Window owner) {
@@ -168,8 +250,53 @@ public final class RouterModelBar {
     }
     File file = chooser.showOpenDialog(owner);
     if (file != null) {
-      load(file.toPath());
+      offerToLoad(file.toPath());
     }
+  }
+
+  /**
+   * Shows what {@code model} is (read from its header, without loading it) and loads it when the
+   * user chooses Load; a file that cannot be loaded says why and offers no Load.
+   */
+  public void offerToLoad(Path model) {
+    ModelCardDialog.show(window(), ModelCardViewModel.read(model), () -> load(model));
+  }
+
+  /**
+   * Lets a GGUF file dropped onto {@code target} (the window's root) show its card and load, as if
+   * chosen with Load; other files are not accepted. Replaces any bar's drop handling there before.
+   */
+  public void acceptDroppedModels(Node target) {
+    ModelDrop.install(target, () -> !router.loadingProperty().get(), this::offerToLoad);
+  }
+
+  /**
+   * Opens the engine settings; they apply at the next load, and with a model file loaded the dialog
+   * offers to load it again with them.
+   */
+  public void showEngineSettings(Window owner) {
+    LocalRouter.Loaded loaded = router.loadedProperty().get();
+    new EngineSettingsDialog(new EngineSettingsViewModel(settings))
+        .show(
+            owner,
+            loaded == null || loaded.file() == null ? null : loaded.file().getFileName().toString(),
+            () -> {
+              LocalRouter.Loaded now = router.loadedProperty().get();
+              if (now != null && now.file() != null) {
+                load(now.file());
+              }
+            });
+  }
+
+  private Window window() {
+    return root.getScene() == null ? null : root.getScene().getWindow();
+  }
+
+  /** Offers the model that loaded last, once it is unloaded: usually the one wanted again. */
+  private void showLastModel() {
+    Path last = settings.current().lastModelPath();
+    again.setText(last == null ? "" : "Load " + last.getFileName() + " again");
+    again.setOnAction(last == null ? null : e -> load(last));
   }
 
   private static boolean warned(LocalRouter router) {

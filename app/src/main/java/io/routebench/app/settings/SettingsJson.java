@@ -40,14 +40,30 @@ final class SettingsJson {
       return new Parsed(AppSettings.DEFAULTS, MAPPER.createObjectNode(), problems);
     }
     ObjectNode document = (ObjectNode) root;
+    Path lastModel = readPath(document.get("lastModelPath"), "lastModelPath", problems);
+    // Written before there was a list: the model last loaded is its only entry.
+    List<Path> recentModels =
+        document.has("recentModels")
+            ? readPaths(
+                document.get("recentModels"),
+                "recentModels",
+                AppSettings.MAX_RECENT_MODELS,
+                problems)
+            : lastModel == null ? List.of() : List.of(lastModel);
     AppSettings settings =
         new AppSettings(
             readWindow(document.get("window"), problems),
             readDividers(document.get("dividers"), problems),
-            readRecent(document.get("recentWorkspaces"), problems),
-            readPath(document.get("lastModelPath"), "lastModelPath", problems),
+            readPaths(
+                document.get("recentWorkspaces"),
+                "recentWorkspaces",
+                AppSettings.MAX_RECENT_WORKSPACES,
+                problems),
+            lastModel,
             readEngine(document.get("engine"), problems),
-            readFlag(document.get("firstRunDismissed"), "firstRunDismissed", problems));
+            readFlag(document.get("firstRunDismissed"), "firstRunDismissed", problems),
+            recentModels,
+            readEndpoint(document.get("lastEndpoint"), problems));
     return new Parsed(settings, document, problems);
   }
 
@@ -88,6 +104,16 @@ final class SettingsJson {
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> engine.put(e.getKey(), e.getValue()));
     document.put("firstRunDismissed", settings.firstRunDismissed());
+    ArrayNode models = document.putArray("recentModels");
+    settings.recentModels().forEach(path -> models.add(path.toString()));
+    if (settings.lastEndpoint() == null) {
+      document.remove("lastEndpoint");
+    } else {
+      ObjectNode endpoint = document.putObject("lastEndpoint");
+      endpoint.put("baseUrl", settings.lastEndpoint().baseUrl());
+      endpoint.put("model", settings.lastEndpoint().model());
+      endpoint.put("apiKeyEnv", settings.lastEndpoint().apiKeyEnvironmentVariable());
+    }
     return MAPPER.writeValueAsString(document) + System.lineSeparator();
   }
 
@@ -148,24 +174,41 @@ final class SettingsJson {
     return positions;
   }
 
-  private static List<Path> readRecent(JsonNode node, List<String> problems) {
+  private static List<Path> readPaths(JsonNode node, String key, int max, List<String> problems) {
     var recent = new ArrayList<Path>();
     if (node == null || node.isNull()) {
       return recent;
     }
     if (!node.isArray()) {
-      problems.add("recentWorkspaces: expected an array of file paths");
+      problems.add(key + ": expected an array of file paths");
       return recent;
     }
     for (int i = 0; i < node.size(); i++) {
-      Path path = readPath(node.get(i), "recentWorkspaces[" + i + "]", problems);
-      if (path != null
-          && !recent.contains(path)
-          && recent.size() < AppSettings.MAX_RECENT_WORKSPACES) {
+      Path path = readPath(node.get(i), key + "[" + i + "]", problems);
+      if (path != null && !recent.contains(path) && recent.size() < max) {
         recent.add(path);
       }
     }
     return recent;
+  }
+
+  private static RouterEndpoint readEndpoint(JsonNode node, List<String> problems) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()
+        || !node.path("baseUrl").isTextual()
+        || !node.path("model").isTextual()
+        || node.path("baseUrl").asText().isBlank()
+        || node.path("model").asText().isBlank()) {
+      problems.add("lastEndpoint: expected an object with a baseUrl and a model");
+      return null;
+    }
+    JsonNode key = node.path("apiKeyEnv");
+    return new RouterEndpoint(
+        node.get("baseUrl").asText(),
+        node.get("model").asText(),
+        key.isTextual() ? key.asText() : "");
   }
 
   private static Path readPath(JsonNode node, String keyPath, List<String> problems) {

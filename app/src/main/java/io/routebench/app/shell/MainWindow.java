@@ -374,6 +374,17 @@ public final class MainWindow implements ShellCommands {
   }
 
   @Override
+  public void connectRouterServer() {
+    routerModelBar().showConnect(fileTransfers);
+    showPlaytest();
+  }
+
+  @Override
+  public void engineSettings() {
+    routerModelBar().showEngineSettings(stage);
+  }
+
+  @Override
   public void checkCollisions() {
     workspaces
         .current()
@@ -442,12 +453,14 @@ public final class MainWindow implements ShellCommands {
 
   /** Loads a router model through the Playtest's model bar and shows the Playtest. */
   private void loadRouterModel(Path model) {
-    RouterModelBar bar =
-        modelBar != null
-            ? modelBar
-            : new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
-    bar.load(model);
+    routerModelBar().load(model);
     showPlaytest();
+  }
+
+  private RouterModelBar routerModelBar() {
+    return modelBar != null
+        ? modelBar
+        : new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
   }
 
   private void openRouterModel() {
@@ -461,7 +474,8 @@ public final class MainWindow implements ShellCommands {
     }
     File file = chooser.showOpenDialog(stage);
     if (file != null) {
-      loadRouterModel(file.toPath());
+      routerModelBar().offerToLoad(file.toPath());
+      showPlaytest();
     }
   }
 
@@ -490,6 +504,7 @@ public final class MainWindow implements ShellCommands {
       transfers = null;
       noTransfer.set(true);
       welcome.showRecent(workspaces.recentWorkspaces());
+      routerModelBar().acceptDroppedModels(root);
       root.setCenter(welcome.root());
       statusBar.show(null, null, null);
       statusMessages.clear();
@@ -507,6 +522,8 @@ public final class MainWindow implements ShellCommands {
                 playtesting.typingTimer()),
             modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
             new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
+    modelBar.acceptDroppedModels(root);
+    modelBar.offerServers(fileTransfers);
     modelBar.offerDownload(this::getArchRouter);
     transfers =
         new PolicyTransfers(

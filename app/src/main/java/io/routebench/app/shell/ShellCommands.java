@@ -50,6 +50,12 @@ interface ShellCommands {
   /** Opens the policy collision check for the open workspace, run with the loaded router. */
   void checkCollisions();
 
+  /** Opens the local engine's settings (threads, context size, GPU layers). */
+  void engineSettings();
+
+  /** Asks for a router server (Ollama, vLLM, llama-server) to decide with instead of a file. */
+  void connectRouterServer();
+
   void about();
 
   /** Opens the Get Arch-Router window (download the router model). */

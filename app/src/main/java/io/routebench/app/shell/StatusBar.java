@@ -72,7 +72,7 @@ final class StatusBar {
                   LocalRouter.Loaded loaded = localRouter.loadedProperty().get();
                   return loaded == null
                       ? "llama.cpp · no router model"
-                      : "llama.cpp · " + loaded.file().getFileName();
+                      : loaded.source().statusLabel();
                 },
                 localRouter.loadedProperty(),
                 localRouter.loadingProperty()));

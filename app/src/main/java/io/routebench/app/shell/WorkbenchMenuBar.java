@@ -126,7 +126,11 @@ final class WorkbenchMenuBar {
     MenuItem collisions = item("Check Policy Collisions…", "checkCollisionsMenuItem", null);
     collisions.setOnAction(e -> commands.checkCollisions());
     collisions.disableProperty().bind(noWorkspace);
-    var routing = new Menu("Routing", null, collisions);
+    MenuItem engine = item("Engine Settings…", "engineSettingsMenuItem", null);
+    engine.setOnAction(e -> commands.engineSettings());
+    MenuItem connect = item("Connect to a Router Server…", "connectRouterServerMenuItem", null);
+    connect.setOnAction(e -> commands.connectRouterServer());
+    var routing = new Menu("Routing", null, collisions, new SeparatorMenuItem(), connect, engine);
     var dark = new CheckMenuItem("Dark theme");
     dark.setId("darkThemeMenuItem");
     dark.setSelected(commands.isDarkTheme());

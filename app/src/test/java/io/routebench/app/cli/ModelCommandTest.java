@@ -29,6 +29,7 @@ class ModelCommandTest {
         .contains("parameters     " + info.parameterCountLabel() + " (")
         .contains("chat template  present: wraps the router prompt as production does")
         .contains("tokenizer      gpt2 / qwen2, " + info.vocabularySize() + " tokens")
+        .contains("licence        not stated in the file\n")
         .contains("GGUF version   3");
     assertThat(run.err()).isEmpty();
   }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.CancellationToken;
-import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
-import io.routebench.core.routing.RouteSelector;
-import io.routebench.core.routing.RouterAnswer;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -98,6 +96,77 @@ class LocalRouterTest {
   }
 
   @Test
+  void a_cancelled_load_keeps_the_previous_model_and_closes_the_cancelled_one() {
+    router.load(model, failures::add);
+    runEngine();
+    ClosingSelector previous = loadedSelectors.get(0);
+    router.load(model, failures::add);
+
+    router.cancelLoad();
+
+    assertThat(router.loadingProperty().get()).isFalse();
+    runEngine();
+    assertThat(router.loadedProperty().get().selector()).isSameAs(previous);
+    assertThat(previous.closed).isFalse();
+    assertThat(loadedSelectors).hasSize(2);
+    assertThat(loadedSelectors.get(1).closed).as("the cancelled model is not leaked").isTrue();
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_load_after_a_cancelled_one_wins() {
+    router.load(model, failures::add);
+    router.cancelLoad();
+    router.load(model, failures::add);
+    runEngine();
+
+    assertThat(loadedSelectors).hasSize(2);
+    assertThat(loadedSelectors.get(0).closed).isTrue();
+    assertThat(router.loadedProperty().get().selector()).isSameAs(loadedSelectors.get(1));
+    assertThat(loadedSelectors.get(1).closed).isFalse();
+  }
+
+  @Test
+  void a_server_replaces_a_loaded_model_on_the_same_engine_path_and_closes_it() throws Exception {
+    router.load(model, failures::add);
+    runEngine();
+    try (var server = new LoopbackRouterServer(List.of("arch-router"), "coding", false)) {
+      router.load(
+          new RouterSource.Endpoint(
+              new OpenAiEndpointSettings(server.address(), "arch-router", "")),
+          failures::add);
+      assertThat(router.loadingProperty().get()).isTrue();
+      assertThat(server.requests()).as("connected on the engine thread, not here").isEmpty();
+
+      runEngine();
+
+      assertThat(failures).isEmpty();
+      assertThat(router.loadedProperty().get().source()).isInstanceOf(RouterSource.Endpoint.class);
+      assertThat(loadedSelectors.get(0).closed).isTrue();
+      assertThat(server.requests()).containsExactly("GET /v1/models");
+    }
+  }
+
+  @Test
+  void a_cancelled_connection_leaves_the_model_in_use() throws Exception {
+    router.load(model, failures::add);
+    runEngine();
+    try (var server = new LoopbackRouterServer(List.of("arch-router"), "coding", false)) {
+      router.load(
+          new RouterSource.Endpoint(
+              new OpenAiEndpointSettings(server.address(), "arch-router", "")),
+          failures::add);
+
+      router.cancelLoad();
+      runEngine();
+
+      assertThat(router.loadedProperty().get().selector()).isSameAs(loadedSelectors.get(0));
+      assertThat(loadedSelectors.get(0).closed).isFalse();
+      assertThat(failures).isEmpty();
+    }
+  }
+
+  @Test
   void unloading_twice_or_after_the_engine_stopped_is_harmless() {
     var engineRunning = new boolean[] {true};
     var stopping =
@@ -166,32 +235,6 @@ class LocalRouterTest {
   private void runEngine() {
     while (!engineQueue.isEmpty()) {
       engineQueue.poll().run();
-    }
-  }
-
-  /** The real selector, remembering whether it was closed. */
-  private static final class ClosingSelector implements RouteSelector {
-    private final RouteSelector delegate;
-    private boolean closed;
-
-    ClosingSelector(RouteSelector delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public EngineIdentity identity() {
-      return delegate.identity();
-    }
-
-    @Override
-    public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
-      return delegate.select(request, cancellation);
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-      delegate.close();
     }
   }
 }

@@ -10,6 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/** The model offered as "Load … again" is the last one that loaded, not the last one tried. */
+/**
+ * The model offered as "Load … again" and among the recent ones is the last one that loaded, not
+ * the last one tried.
+ */
 class RouterModelBarTest extends FxRobot {
 
   @TempDir Path dir;
@@ -27,18 +36,20 @@ class RouterModelBarTest extends FxRobot {
       new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
   private final LocalRouter router = new LocalRouter(llamaCpp::load, Runnable::run, Runnable::run);
   private SettingsStore settings;
+  private Stage stage;
 
   @BeforeEach
   void start() throws Exception {
-    FxToolkit.registerPrimaryStage();
+    stage = FxToolkit.registerPrimaryStage();
     settings =
         SettingsStore.load(dir.resolve("settings.json"), "9.9.9", scheduler, Duration.ofHours(1));
   }
 
   @AfterEach
-  void stop() {
-    router.unload();
+  void stop() throws Exception {
+    interact(router::unload);
     scheduler.shutdownNow();
+    FxToolkit.hideStage();
   }
 
   @Test
@@ -46,7 +57,12 @@ class RouterModelBarTest extends FxRobot {
     Path good = TinyGgufModels.tinyQwen(dir.resolve("models"));
     Path broken = TinyGgufModels.notAGguf(dir.resolve("models"));
     var bar = new RouterModelBar[1];
-    interact(() -> bar[0] = new RouterModelBar(router, settings, errors, dir));
+    interact(
+        () -> {
+          bar[0] = new RouterModelBar(router, settings, errors, dir);
+          stage.setScene(new Scene(new StackPane(bar[0].root()), 1024, 640));
+          stage.show();
+        });
 
     interact(() -> bar[0].load(good));
     assertThat(router.loadedProperty().get()).isNotNull();
@@ -56,5 +72,49 @@ class RouterModelBarTest extends FxRobot {
 
     assertThat(errors.shown()).hasSize(1);
     assertThat(settings.current().lastModelPath()).isEqualTo(good);
+
+    interact(router::unload);
+    var again = lookup("#reloadRouterModelLink").queryAs(Hyperlink.class);
+    assertThat(again.getText()).isEqualTo("Load tiny-qwen2.gguf again");
+    assertThat(again.isVisible()).isTrue();
+    clickOn(again);
+    assertThat(router.loadedProperty().get().file()).isEqualTo(good);
+    assertThat(again.isVisible()).isFalse();
+  }
+
+  @Test
+  void recent_models_list_those_that_loaded_most_recent_first_and_missing_ones_disabled()
+      throws Exception {
+    Path first = TinyGgufModels.tinyQwen(dir.resolve("models"));
+    Path second = TinyGgufModels.tinyQwenWithoutTemplate(dir.resolve("models"));
+    Path gone = dir.resolve("elsewhere/gone.gguf");
+    settings.update(s -> s.withLoadedModel(gone));
+    Path broken = TinyGgufModels.notAGguf(dir.resolve("models"));
+    var bar = new RouterModelBar[1];
+    interact(
+        () -> {
+          bar[0] = new RouterModelBar(router, settings, errors, dir);
+          stage.setScene(new Scene(new StackPane(bar[0].root())));
+          stage.show();
+        });
+    interact(() -> bar[0].load(first));
+    interact(() -> bar[0].load(second));
+    interact(() -> bar[0].load(broken));
+
+    var menu = lookup("#loadRouterModelButton").queryAs(MenuButton.class);
+    interact(menu::show);
+
+    assertThat(menu.getItems())
+        .extracting(MenuItem::getText)
+        .containsExactly(
+            "tiny-qwen2-no-template.gguf — " + second.getParent(),
+            "tiny-qwen2.gguf — " + first.getParent(),
+            "gone.gguf (missing) — " + gone.getParent());
+    assertThat(menu.getItems()).extracting(MenuItem::isDisable).containsExactly(false, false, true);
+
+    clickOn("tiny-qwen2.gguf — " + first.getParent());
+
+    assertThat(router.loadedProperty().get().file()).isEqualTo(first);
+    assertThat(settings.current().recentModels()).startsWith(first, second);
   }
 }

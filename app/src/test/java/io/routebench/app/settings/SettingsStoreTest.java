@@ -51,6 +51,10 @@ class SettingsStoreTest {
                 .withDividerPosition("taxonomy.tree", 0.25)
                 .withRecentWorkspace(dir.resolve("a.routebench"))
                 .withLastModelPath(dir.resolve("arch-router.gguf"))
+                .withLoadedModel(dir.resolve("older.gguf"))
+                .withLoadedModel(dir.resolve("arch-router.gguf"))
+                .withLastEndpoint(
+                    new RouterEndpoint("http://localhost:11434", "arch-router", "OLLAMA_KEY"))
                 .withEngineSetting("contextSize", "4096"));
     store.flush();
 
@@ -157,6 +161,57 @@ class SettingsStoreTest {
         .doesNotContain(dir.resolve("w0.routebench"), dir.resolve("w1.routebench"));
     assertThat(IntStream.rangeClosed(3, 11).mapToObj(i -> dir.resolve("w" + i + ".routebench")))
         .allMatch(settings.recentWorkspaces()::contains);
+  }
+
+  @Test
+  void recent_models_are_those_that_loaded_most_recent_first_at_most_eight() {
+    SettingsStore store = load();
+    for (int i = 0; i < 10; i++) {
+      Path model = dir.resolve("m" + i + ".gguf");
+      store.update(s -> s.withLoadedModel(model));
+    }
+    store.update(s -> s.withLoadedModel(dir.resolve("m5.gguf")));
+
+    assertThat(store.current().recentModels())
+        .hasSize(AppSettings.MAX_RECENT_MODELS)
+        .startsWith(dir.resolve("m5.gguf"), dir.resolve("m9.gguf"), dir.resolve("m8.gguf"))
+        .doesNotHaveDuplicates()
+        .doesNotContain(dir.resolve("m0.gguf"), dir.resolve("m1.gguf"));
+    assertThat(store.current().lastModelPath()).isEqualTo(dir.resolve("m5.gguf"));
+  }
+
+  @Test
+  void a_settings_file_from_before_recent_models_offers_its_last_model() throws IOException {
+    Path model = dir.resolve("arch-router.gguf");
+    Files.writeString(
+        dir.resolve("settings.json"),
+        "{\"format\": 1, \"lastModelPath\": " + quoted(model) + ", \"firstRunDismissed\": true}");
+
+    AppSettings read = load().current();
+
+    assertThat(read.recentModels()).containsExactly(model);
+    assertThat(read.lastEndpoint()).isNull();
+    assertThat(read.firstRunDismissed()).isTrue();
+  }
+
+  @Test
+  void a_remembered_endpoint_holds_no_key_only_the_variable_name() throws IOException {
+    SettingsStore store = load();
+    store.update(
+        s -> s.withLastEndpoint(new RouterEndpoint("http://127.0.0.1:8000", "router", "MY_KEY")));
+    store.flush();
+
+    String json = Files.readString(dir.resolve("settings.json"));
+
+    assertThat(json)
+        .contains("\"apiKeyEnv\" : \"MY_KEY\"")
+        .contains("\"baseUrl\" : \"http://127.0.0.1:8000\"");
+    assertThat(load().current().lastEndpoint())
+        .isEqualTo(new RouterEndpoint("http://127.0.0.1:8000", "router", "MY_KEY"));
+  }
+
+  private static String quoted(Path path) {
+    return "\"" + path.toString().replace("\\", "\\\\") + "\"";
   }
 
   @Test

@@ -35,6 +35,10 @@ public final class GgufMetadataReader {
       Set.of(
           "general.architecture",
           "general.name",
+          "general.basename",
+          "general.license",
+          "general.license.name",
+          "general.license.link",
           "tokenizer.chat_template",
           "tokenizer.ggml.model",
           "tokenizer.ggml.pre");
@@ -167,7 +171,11 @@ public final class GgufMetadataReader {
         text("tokenizer.ggml.pre").orElse(""),
         number("tokenizer.ggml.tokens#count"),
         fileSize,
-        version);
+        version,
+        text("general.basename").orElse(""),
+        text("general.license").filter(t -> !t.isBlank()),
+        text("general.license.name").filter(t -> !t.isBlank()),
+        text("general.license.link").filter(t -> !t.isBlank()));
   }
 
   private final Map<String, Long> tensorEnds = new java.util.LinkedHashMap<>();

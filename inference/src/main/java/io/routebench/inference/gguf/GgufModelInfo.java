@@ -12,6 +12,10 @@ import java.util.Optional;
  * @param contextLength the context the model was trained for ({@code <arch>.context_length}), or 0
  * @param chatTemplate {@code tokenizer.chat_template}, when present
  * @param vocabularySize entries of {@code tokenizer.ggml.tokens}
+ * @param basename {@code general.basename} (the model family, e.g. {@code Arch-Router}), or empty
+ * @param license {@code general.license}, an SPDX id or {@code other}, when present
+ * @param licenseName {@code general.license.name}, the name of a licence that has no SPDX id
+ * @param licenseLink {@code general.license.link}, where the licence text is
  */
 public record GgufModelInfo(
     String name,
@@ -26,7 +30,11 @@ public record GgufModelInfo(
     String tokenizerPre,
     long vocabularySize,
     long fileSize,
-    int ggufVersion) {
+    int ggufVersion,
+    String basename,
+    Optional<String> license,
+    Optional<String> licenseName,
+    Optional<String> licenseLink) {
 
   /** e.g. "1.5B", "494M". */
   public String parameterCountLabel() {

@@ -29,6 +29,7 @@ public final class QwenGgufBuilder {
   private long seed = 42;
   private String name = "routebench-random-qwen2";
   private final Map<String, WeightsOverride> overrides = new HashMap<>();
+  private final Map<String, String> extraStrings = new java.util.LinkedHashMap<>();
 
   /** A tensor's bytes in place of random weights, given the type it is stored in. */
   interface WeightsOverride {
@@ -69,6 +70,15 @@ public final class QwenGgufBuilder {
   }
 
   /**
+   * Adds a string key to the metadata, e.g. {@code general.license}, as published models carry
+   * them.
+   */
+  public QwenGgufBuilder metadata(String key, String value) {
+    extraStrings.put(key, value);
+    return this;
+  }
+
+  /**
    * Stores {@code tensorName} (e.g. {@code output.weight}) with chosen weights, not random ones.
    */
   QwenGgufBuilder override(String tensorName, WeightsOverride weights) {
@@ -103,6 +113,7 @@ public final class QwenGgufBuilder {
             .putUInt32("tokenizer.ggml.padding_token_id", vocabulary.paddingId())
             .putBool("tokenizer.ggml.add_bos_token", false);
     chatTemplate.ifPresent(template -> gguf.putString("tokenizer.chat_template", template));
+    extraStrings.forEach(gguf::putString);
 
     int width = shape.width();
     int vocab = vocabulary.size();

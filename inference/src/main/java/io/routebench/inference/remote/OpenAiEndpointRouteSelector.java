@@ -1,5 +1,8 @@
 package io.routebench.inference.remote;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routebench.core.routing.AnswerExactness;
 import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
@@ -16,6 +19,7 @@ import io.routebench.inference.remote.ChatCompletionsJson.Completion;
 import io.routebench.inference.remote.ChatCompletionsJson.MalformedCompletionException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -24,6 +28,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -116,6 +121,44 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
         .answer(progress, cancellation, true);
   }
 
+  /**
+   * The ids of the models the server serves ({@code GET /v1/models}, which Ollama, vLLM,
+   * llama-server and LM Studio all answer), with the same key, timeouts and failure messages as a
+   * routing request: "Test connection" in the workbench.
+   */
+  public List<String> listModels() {
+    URI models = URI.create(url.apiBase() + "/models");
+    var http = HttpRequest.newBuilder(models).timeout(settings.requestTimeout()).GET();
+    apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
+    HttpResponse<String> response;
+    try {
+      response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw failed(models, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RoutingException("asking " + models + " was interrupted", e);
+    }
+    if (response.statusCode() < 200 || response.statusCode() > 299) {
+      throw refused(models, response, 1);
+    }
+    try {
+      JsonNode data = MODELS_JSON.readTree(response.body()).path("data");
+      if (!data.isArray()) {
+        throw new RoutingException(
+            models + " answered something else than a model list: " + excerpt(response.body()));
+      }
+      var ids = new ArrayList<String>();
+      data.forEach(model -> ids.add(model.path("id").asText("")));
+      return ids.stream().filter(id -> !id.isBlank()).toList();
+    } catch (JsonProcessingException e) {
+      throw new RoutingException(
+          models + " answered something else than JSON: " + excerpt(response.body()), e);
+    }
+  }
+
+  private static final ObjectMapper MODELS_JSON = new ObjectMapper();
+
   /** What one exchange sends and how its response is read; shared by all batches. */
   private final class Exchanges implements InFlightBatch.Exchanges {
 
@@ -194,6 +237,10 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
   }
 
   private RoutingException failed(Throwable cause) {
+    return failed(url.chatCompletions(), cause);
+  }
+
+  private RoutingException failed(URI target, Throwable cause) {
     if (cause instanceof HttpConnectTimeoutException) {
       return new RoutingException(
           "cannot reach "
@@ -204,7 +251,7 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
     }
     if (cause instanceof HttpTimeoutException) {
       return new RoutingException(
-          url.chatCompletions()
+          target
               + " did not answer within the request timeout of "
               + seconds(settings.requestTimeout()),
           cause);
@@ -218,13 +265,16 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
           "cannot reach " + url.origin() + " — is the server running?", cause);
     }
     if (cause instanceof IOException) {
-      return new RoutingException(
-          "request to " + url.chatCompletions() + " failed: " + cause.getMessage(), cause);
+      return new RoutingException("request to " + target + " failed: " + cause.getMessage(), cause);
     }
-    return new RoutingException("request to " + url.chatCompletions() + " failed: " + cause, cause);
+    return new RoutingException("request to " + target + " failed: " + cause, cause);
   }
 
   private RoutingException refused(HttpResponse<String> response, int attempts) {
+    return refused(url.chatCompletions(), response, attempts);
+  }
+
+  private RoutingException refused(URI target, HttpResponse<String> response, int attempts) {
     int status = response.statusCode();
     String hint = "";
     if (status == 401 || status == 403) {
@@ -234,7 +284,7 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
               : " (the server wants an API key; name its environment variable in the settings)";
     }
     return new RoutingException(
-        url.chatCompletions()
+        target
             + " answered HTTP "
             + status
             + hint

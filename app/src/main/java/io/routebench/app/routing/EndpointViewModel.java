@@ -1,0 +1,255 @@
+package io.routebench.app.routing;
+
+import io.routebench.app.settings.RouterEndpoint;
+import io.routebench.app.tasks.BackgroundTask;
+import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.app.tasks.TaskHandle;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.validation.SecretDetector;
+import io.routebench.inference.remote.OpenAiEndpointRouteSelector;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Connect to a server": where the router is served (base URL, model, the name of the environment
+ * variable holding the key), checked as it is typed; Test connection lists the server's models; an
+ * Ollama running on this machine is found and offered.
+ */
+final class EndpointViewModel {
+
+  /** What Ollama calls Arch-Router when pulled from Hugging Face, as the CLI's default. */
+  static final String DEFAULT_MODEL = "hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M";
+
+  private static final String VARIABLE_NAME = "[A-Za-z_][A-Za-z0-9_]*";
+
+  private final TaskExecutor background;
+  private final URI ollamaAddress;
+  private final UnaryOperator<String> environment;
+  private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
+  private final StringProperty model = new SimpleStringProperty(this, "model", "");
+  private final StringProperty apiKeyVariable = new SimpleStringProperty(this, "apiKeyVariable");
+  private final ObservableList<String> models = FXCollections.observableArrayList();
+  private final StringProperty testResult = new SimpleStringProperty(this, "testResult", "");
+  private final BooleanProperty testing = new SimpleBooleanProperty(this, "testing");
+  private final ObjectProperty<List<String>> ollamaModels =
+      new SimpleObjectProperty<>(this, "ollamaModels");
+  private final StringBinding problem;
+  private TaskHandle test;
+
+  /**
+   * @param remembered the server connected to last time, or {@code null}
+   * @param environment reads an environment variable (to check that the key's variable is set)
+   */
+  EndpointViewModel(
+      RouterEndpoint remembered,
+      TaskExecutor background,
+      URI ollamaAddress,
+      UnaryOperator<String> environment) {
+    this.background = background;
+    this.ollamaAddress = ollamaAddress;
+    this.environment = environment;
+    if (remembered != null) {
+      baseUrl.set(remembered.baseUrl());
+      model.set(remembered.model());
+      apiKeyVariable.set(remembered.apiKeyEnvironmentVariable());
+    } else {
+      baseUrl.set(ollamaAddress.toString());
+      model.set(DEFAULT_MODEL);
+      apiKeyVariable.set("");
+    }
+    problem =
+        Bindings.createStringBinding(
+            () -> problemWith(baseUrl.get(), model.get(), apiKeyVariable.get()).orElse(""),
+            baseUrl,
+            model,
+            apiKeyVariable);
+  }
+
+  StringProperty baseUrlProperty() {
+    return baseUrl;
+  }
+
+  StringProperty modelProperty() {
+    return model;
+  }
+
+  StringProperty apiKeyVariableProperty() {
+    return apiKeyVariable;
+  }
+
+  /** The models the server listed at the last Test connection (or Ollama's). */
+  ObservableList<String> models() {
+    return models;
+  }
+
+  /** What the last Test connection found, or why it failed. */
+  StringProperty testResultProperty() {
+    return testResult;
+  }
+
+  BooleanProperty testingProperty() {
+    return testing;
+  }
+
+  /** The models of the Ollama found on this machine; {@code null} while none was found. */
+  ObjectProperty<List<String>> ollamaModelsProperty() {
+    return ollamaModels;
+  }
+
+  URI ollamaAddress() {
+    return ollamaAddress;
+  }
+
+  /** Why the fields cannot be connected to, or {@code ""}. */
+  StringBinding problemProperty() {
+    return problem;
+  }
+
+  /** Asks Ollama, off the UI thread, whether it runs here; offers its models when it does. */
+  void lookForOllama() {
+    background.execute(
+        BackgroundTask.of("Look for Ollama", progress -> OllamaProbe.models(ollamaAddress))
+            .onSuccess(found -> found.ifPresent(ollamaModels::set)));
+  }
+
+  /** Points the fields at the Ollama found, keeping the model when Ollama has it. */
+  void useOllama() {
+    List<String> found = ollamaModels.get();
+    if (found == null) {
+      return;
+    }
+    baseUrl.set(ollamaAddress.toString());
+    models.setAll(found);
+    if (!EndpointConnector.serves(found, model.get().strip()) && !found.isEmpty()) {
+      model.set(
+          found.stream()
+              .filter(name -> name.toLowerCase(Locale.ROOT).contains("arch-router"))
+              .findFirst()
+              .orElse(found.get(0)));
+    }
+    testResult.set("Ollama at " + ollamaAddress + ": " + count(found));
+  }
+
+  /** Lists the server's models ({@code GET /v1/models}) in the background. */
+  void testConnection() {
+    if (!problem.get().isEmpty() || testing.get()) {
+      return;
+    }
+    OpenAiEndpointSettings endpoint = settings();
+    testing.set(true);
+    testResult.set("Asking " + endpoint.baseUrl() + " for its models…");
+    test =
+        background.execute(
+            BackgroundTask.of(
+                    "Test connection",
+                    progress -> {
+                      try (var selector =
+                          new OpenAiEndpointRouteSelector(endpoint, PromptProfile.ARCHGW_V1)) {
+                        return selector.listModels();
+                      }
+                    })
+                .onSuccess(
+                    served -> {
+                      testing.set(false);
+                      models.setAll(served);
+                      testResult.set(
+                          "Connected: "
+                              + count(served)
+                              + (served.isEmpty() || EndpointConnector.serves(served, model.get())
+                                  ? ""
+                                  : ". It does not serve '" + model.get() + "': choose one."));
+                    })
+                .onFailure(
+                    failure -> {
+                      testing.set(false);
+                      testResult.set("Cannot connect: " + failure.getMessage());
+                    })
+                .onCancelled(() -> testing.set(false)));
+  }
+
+  /** Gives up a Test connection in progress (the dialog closed). */
+  void cancelTest() {
+    if (test != null) {
+      test.cancel();
+    }
+  }
+
+  /** The endpoint as typed; call only while {@link #problemProperty()} is empty. */
+  OpenAiEndpointSettings settings() {
+    return new OpenAiEndpointSettings(
+        baseUrl.get().strip(), model.get().strip(), apiKeyVariable.get().strip());
+  }
+
+  private static String count(List<String> served) {
+    return served.isEmpty()
+        ? "it lists no models"
+        : served.size() == 1
+            ? "1 model, " + served.get(0)
+            : served.size() + " models (" + String.join(", ", served) + ")";
+  }
+
+  Optional<String> problemWith(String base, String modelName, String variable) {
+    String url = base == null ? "" : base.strip();
+    if (url.isEmpty()) {
+      return Optional.of("Type the server's base URL, e.g. " + OllamaProbe.DEFAULT_ADDRESS + ".");
+    }
+    Optional<String> credential =
+        SecretDetector.find(url)
+            .or(
+                () ->
+                    url.matches("(?i)[a-z][a-z0-9+.-]*://[^/@]*@.*")
+                        ? Optional.of("a user name")
+                        : Optional.empty());
+    if (credential.isPresent()) {
+      return Optional.of(
+          "The URL holds a credential ("
+              + credential.get()
+              + "): it is not used or stored. Put the key in an environment variable and type"
+              + " the variable's name below.");
+    }
+    if (!url.toLowerCase(Locale.ROOT).matches("https?://[^/?#\\s]+.*")) {
+      return Optional.of("The base URL must start with http:// or https:// and name a host.");
+    }
+    if (url.contains("?") || url.contains("#")) {
+      return Optional.of("The base URL must not carry a query (?…) or fragment (#…).");
+    }
+    if (modelName == null || modelName.isBlank()) {
+      return Optional.of("Choose or type the name the server serves the router model as.");
+    }
+    String name = variable == null ? "" : variable.strip();
+    if (name.startsWith("$")) {
+      name = name.substring(1);
+    }
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!name.matches(VARIABLE_NAME) || SecretDetector.find(name).isPresent()) {
+      return Optional.of(
+          "Type the NAME of the environment variable that holds the API key (e.g."
+              + " OPENAI_API_KEY), not the key itself: RouteBench never stores keys.");
+    }
+    String value = environment.apply(name);
+    if (value == null || value.isBlank()) {
+      return Optional.of(
+          "The environment variable "
+              + name
+              + " is not set for RouteBench; set it and start RouteBench again, or leave the"
+              + " field empty for a server without a key.");
+    }
+    return Optional.empty();
+  }
+}

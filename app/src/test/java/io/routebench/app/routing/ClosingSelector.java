@@ -1,0 +1,33 @@
+package io.routebench.app.routing;
+
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.RouterAnswer;
+
+/** The real selector, remembering whether it was closed. */
+final class ClosingSelector implements RouteSelector {
+  private final RouteSelector delegate;
+  boolean closed;
+
+  ClosingSelector(RouteSelector delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public EngineIdentity identity() {
+    return delegate.identity();
+  }
+
+  @Override
+  public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
+    return delegate.select(request, cancellation);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    delegate.close();
+  }
+}
