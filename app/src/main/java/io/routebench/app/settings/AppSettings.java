@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the workbench remembers between starts. Immutable: {@link SettingsStore} swaps whole
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param recentModels router model files that loaded, most recent first, at most {@value
  *     #MAX_RECENT_MODELS}
  * @param lastEndpoint the remote router last connected to, or {@code null}
+ * @param darkTheme whether the user chose the dark theme (View ▸ Dark theme)
+ * @param exportFolder where the last export was saved, or {@code null}: the next one starts there
  */
 public record AppSettings(
     WindowBounds window,
@@ -32,7 +35,9 @@ public record AppSettings(
     Map<String, String> engineSettings,
     boolean firstRunDismissed,
     List<Path> recentModels,
-    RouterEndpoint lastEndpoint) {
+    RouterEndpoint lastEndpoint,
+    boolean darkTheme,
+    Path exportFolder) {
 
   public static final int MAX_RECENT_WORKSPACES = 10;
 
@@ -40,7 +45,8 @@ public record AppSettings(
   public static final int MAX_RECENT_MODELS = 8;
 
   public static final AppSettings DEFAULTS =
-      new AppSettings(null, Map.of(), List.of(), null, Map.of(), false, List.of(), null);
+      new AppSettings(
+          null, Map.of(), List.of(), null, Map.of(), false, List.of(), null, false, null);
 
   public AppSettings {
     dividerPositions = Map.copyOf(dividerPositions);
@@ -58,81 +64,33 @@ public record AppSettings(
   }
 
   public AppSettings withWindow(WindowBounds newWindow) {
-    return new AppSettings(
-        newWindow,
-        dividerPositions,
-        recentWorkspaces,
-        lastModelPath,
-        engineSettings,
-        firstRunDismissed,
-        recentModels,
-        lastEndpoint);
+    return changed(s -> s.window = newWindow);
   }
 
   public AppSettings withDividerPosition(String key, double position) {
     var positions = new LinkedHashMap<>(dividerPositions);
     positions.put(key, position);
-    return new AppSettings(
-        window,
-        positions,
-        recentWorkspaces,
-        lastModelPath,
-        engineSettings,
-        firstRunDismissed,
-        recentModels,
-        lastEndpoint);
+    return changed(s -> s.dividerPositions = positions);
   }
 
   /** Moves {@code workspace} to the front of the recent list, dropping the oldest beyond ten. */
   public AppSettings withRecentWorkspace(Path workspace) {
     List<Path> recent = toFront(recentWorkspaces, workspace, MAX_RECENT_WORKSPACES);
-    return new AppSettings(
-        window,
-        dividerPositions,
-        recent,
-        lastModelPath,
-        engineSettings,
-        firstRunDismissed,
-        recentModels,
-        lastEndpoint);
+    return changed(s -> s.recentWorkspaces = recent);
   }
 
   public AppSettings withoutRecentWorkspace(Path workspace) {
     Path normalized = normalize(workspace);
     List<Path> recent = recentWorkspaces.stream().filter(p -> !p.equals(normalized)).toList();
-    return new AppSettings(
-        window,
-        dividerPositions,
-        recent,
-        lastModelPath,
-        engineSettings,
-        firstRunDismissed,
-        recentModels,
-        lastEndpoint);
+    return changed(s -> s.recentWorkspaces = recent);
   }
 
   public AppSettings withoutRecentWorkspaces() {
-    return new AppSettings(
-        window,
-        dividerPositions,
-        List.of(),
-        lastModelPath,
-        engineSettings,
-        firstRunDismissed,
-        recentModels,
-        lastEndpoint);
+    return changed(s -> s.recentWorkspaces = List.of());
   }
 
   public AppSettings withLastModelPath(Path path) {
-    return new AppSettings(
-        window,
-        dividerPositions,
-        recentWorkspaces,
-        path,
-        engineSettings,
-        firstRunDismissed,
-        recentModels,
-        lastEndpoint);
+    return changed(s -> s.lastModelPath = path);
   }
 
   public AppSettings withEngineSetting(String name, String value) {
@@ -143,27 +101,11 @@ public record AppSettings(
     } else {
       settings.put(name, value);
     }
-    return new AppSettings(
-        window,
-        dividerPositions,
-        recentWorkspaces,
-        lastModelPath,
-        settings,
-        firstRunDismissed,
-        recentModels,
-        lastEndpoint);
+    return changed(s -> s.engineSettings = settings);
   }
 
   public AppSettings withFirstRunDismissed(boolean dismissed) {
-    return new AppSettings(
-        window,
-        dividerPositions,
-        recentWorkspaces,
-        lastModelPath,
-        engineSettings,
-        dismissed,
-        recentModels,
-        lastEndpoint);
+    return changed(s -> s.firstRunDismissed = dismissed);
   }
 
   /**
@@ -172,40 +114,77 @@ public record AppSettings(
    */
   public AppSettings withLoadedModel(Path model) {
     List<Path> recent = toFront(recentModels, model, MAX_RECENT_MODELS);
-    return new AppSettings(
-        window,
-        dividerPositions,
-        recentWorkspaces,
-        recent.get(0),
-        engineSettings,
-        firstRunDismissed,
-        recent,
-        lastEndpoint);
+    return changed(
+        s -> {
+          s.lastModelPath = recent.get(0);
+          s.recentModels = recent;
+        });
   }
 
   public AppSettings withoutRecentModel(Path model) {
     Path normalized = normalize(model);
-    return new AppSettings(
-        window,
-        dividerPositions,
-        recentWorkspaces,
-        lastModelPath,
-        engineSettings,
-        firstRunDismissed,
-        recentModels.stream().filter(p -> !p.equals(normalized)).toList(),
-        lastEndpoint);
+    List<Path> recent = recentModels.stream().filter(p -> !p.equals(normalized)).toList();
+    return changed(s -> s.recentModels = recent);
   }
 
   public AppSettings withLastEndpoint(RouterEndpoint endpoint) {
-    return new AppSettings(
-        window,
-        dividerPositions,
-        recentWorkspaces,
-        lastModelPath,
-        engineSettings,
-        firstRunDismissed,
-        recentModels,
-        endpoint);
+    return changed(s -> s.lastEndpoint = endpoint);
+  }
+
+  public AppSettings withDarkTheme(boolean dark) {
+    return changed(s -> s.darkTheme = dark);
+  }
+
+  public AppSettings withExportFolder(Path folder) {
+    return changed(s -> s.exportFolder = folder == null ? null : normalize(folder));
+  }
+
+  /** A copy with what {@code change} sets on the copy's fields: one place lists every component. */
+  private AppSettings changed(Consumer<Fields> change) {
+    var fields = new Fields(this);
+    change.accept(fields);
+    return fields.settings();
+  }
+
+  /** The components, mutable while one copy is made. */
+  private static final class Fields {
+    WindowBounds window;
+    Map<String, Double> dividerPositions;
+    List<Path> recentWorkspaces;
+    Path lastModelPath;
+    Map<String, String> engineSettings;
+    boolean firstRunDismissed;
+    List<Path> recentModels;
+    RouterEndpoint lastEndpoint;
+    boolean darkTheme;
+    Path exportFolder;
+
+    Fields(AppSettings from) {
+      window = from.window;
+      dividerPositions = from.dividerPositions;
+      recentWorkspaces = from.recentWorkspaces;
+      lastModelPath = from.lastModelPath;
+      engineSettings = from.engineSettings;
+      firstRunDismissed = from.firstRunDismissed;
+      recentModels = from.recentModels;
+      lastEndpoint = from.lastEndpoint;
+      darkTheme = from.darkTheme;
+      exportFolder = from.exportFolder;
+    }
+
+    AppSettings settings() {
+      return new AppSettings(
+          window,
+          dividerPositions,
+          recentWorkspaces,
+          lastModelPath,
+          engineSettings,
+          firstRunDismissed,
+          recentModels,
+          lastEndpoint,
+          darkTheme,
+          exportFolder);
+    }
   }
 
   /** {@code path} first, then the others in their order, at most {@code max} in all. */

@@ -63,7 +63,9 @@ final class SettingsJson {
             readEngine(document.get("engine"), problems),
             readFlag(document.get("firstRunDismissed"), "firstRunDismissed", problems),
             recentModels,
-            readEndpoint(document.get("lastEndpoint"), problems));
+            readEndpoint(document.get("lastEndpoint"), problems),
+            readFlag(document.get("darkTheme"), "darkTheme", problems),
+            readPath(document.get("exportFolder"), "exportFolder", problems));
     return new Parsed(settings, document, problems);
   }
 
@@ -113,6 +115,12 @@ final class SettingsJson {
       endpoint.put("baseUrl", settings.lastEndpoint().baseUrl());
       endpoint.put("model", settings.lastEndpoint().model());
       endpoint.put("apiKeyEnv", settings.lastEndpoint().apiKeyEnvironmentVariable());
+    }
+    document.put("darkTheme", settings.darkTheme());
+    if (settings.exportFolder() == null) {
+      document.remove("exportFolder");
+    } else {
+      document.put("exportFolder", settings.exportFolder().toString());
     }
     return MAPPER.writeValueAsString(document) + System.lineSeparator();
   }

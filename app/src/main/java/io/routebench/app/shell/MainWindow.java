@@ -84,9 +84,6 @@ public final class MainWindow implements ShellCommands {
 
   private Theme theme;
 
-  /** Where the last export was saved: the next one starts there (this session). */
-  private Path lastExportFolder;
-
   /** One dialog per run of failed saves; reset when a save succeeds again. */
   private boolean saveFailureReported;
 
@@ -115,7 +112,7 @@ public final class MainWindow implements ShellCommands {
     this.ids = ids;
     this.fileTransfers = fileTransfers;
     this.playtesting = playtesting;
-    theme = Theme.atStartup();
+    theme = Theme.atStartup(settings.current().darkTheme());
     theme.apply();
     // Choosers start in the open workspace's folder, or the default workspace folder.
     choosers =
@@ -285,10 +282,10 @@ public final class MainWindow implements ShellCommands {
             transfers,
             session::displayName,
             () ->
-                lastExportFolder != null
-                    ? lastExportFolder
+                settings.current().exportFolder() != null
+                    ? settings.current().exportFolder()
                     : session.path().toAbsolutePath().getParent(),
-            folder -> lastExportFolder = folder,
+            folder -> settings.update(s -> s.withExportFolder(folder)),
             stage,
             stage.getScene().getStylesheets());
     dialog.show();
@@ -400,6 +397,7 @@ public final class MainWindow implements ShellCommands {
   public void useDarkTheme(boolean dark) {
     theme = dark ? Theme.DARK : Theme.LIGHT;
     theme.apply();
+    settings.update(s -> s.withDarkTheme(dark));
   }
 
   @Override

@@ -14,10 +14,17 @@ enum Theme {
   LIGHT,
   DARK;
 
-  /** Chooses the start-up theme: {@code -Droutebench.theme=dark}, else light. */
-  static Theme atStartup() {
-    String chosen = System.getProperty("routebench.theme", "light").toLowerCase(Locale.ROOT);
-    return chosen.equals("dark") ? DARK : LIGHT;
+  /**
+   * Chooses the start-up theme: {@code -Droutebench.theme=dark|light} when given (screenshots,
+   * scripts), else the one the user chose last time.
+   */
+  static Theme atStartup(boolean darkLastTime) {
+    String chosen = System.getProperty("routebench.theme", "").toLowerCase(Locale.ROOT);
+    return switch (chosen) {
+      case "dark" -> DARK;
+      case "light" -> LIGHT;
+      default -> darkLastTime ? DARK : LIGHT;
+    };
   }
 
   void apply() {

@@ -55,11 +55,15 @@ class SettingsStoreTest {
                 .withLoadedModel(dir.resolve("arch-router.gguf"))
                 .withLastEndpoint(
                     new RouterEndpoint("http://localhost:11434", "arch-router", "OLLAMA_KEY"))
-                .withEngineSetting("contextSize", "4096"));
+                .withEngineSetting("contextSize", "4096")
+                .withDarkTheme(true)
+                .withExportFolder(dir.resolve("exports")));
     store.flush();
 
     AppSettings reloaded = load().current();
 
+    assertThat(reloaded.darkTheme()).isTrue();
+    assertThat(reloaded.exportFolder()).isEqualTo(dir.resolve("exports").toAbsolutePath());
     assertThat(reloaded).isEqualTo(store.current());
   }
 
