@@ -171,6 +171,49 @@ public final class TaxonomyViewModel {
     selection.set(next);
   }
 
+  /** A copy of the selected node with everything under it, for the clipboard. */
+  public Optional<NodeClip> copySelected() {
+    return selection().flatMap(node -> NodeClip.of(editor.document(), node));
+  }
+
+  /** A copy of {@code node} with everything under it. */
+  NodeClip copyOf(NodeRef node) {
+    return NodeClip.of(editor.document(), node).orElseThrow();
+  }
+
+  /** Copies the selected node and deletes it (one undo step: the delete). */
+  public Optional<NodeClip> cutSelected() {
+    Optional<NodeClip> clip = copySelected();
+    clip.ifPresent(c -> deleteSelected());
+    return clip;
+  }
+
+  /**
+   * Puts a copy of the selected node right after it, named "… (copy)", and selects the copy; one
+   * undo step.
+   */
+  public void duplicateSelected() {
+    copySelected().ifPresent(clip -> insert("duplicate", clip));
+  }
+
+  /**
+   * Pastes copied nodes: actions after the selected action or into the selected domain, domains
+   * after the selected domain; selects the first pasted node; one undo step.
+   *
+   * @throws IllegalArgumentException when actions are pasted before there is a domain
+   */
+  public void paste(NodeClip clip) {
+    insert("paste", clip);
+  }
+
+  private void insert(String verb, NodeClip clip) {
+    NodeCopies.Pasted pasted = NodeCopies.paste(editor.document(), clip, selection.get(), ids);
+    int count = clip.actions() ? clip.domains().get(0).actions().size() : clip.domains().size();
+    String noun = (clip.actions() ? "action" : "domain") + (count == 1 ? "" : "s");
+    editor.apply(verb + " " + noun, document -> pasted.document());
+    selection.set(pasted.first());
+  }
+
   public void moveSelectedUp() {
     moveSelected(-1);
   }
