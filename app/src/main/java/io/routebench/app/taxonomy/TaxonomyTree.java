@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,10 +22,13 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
@@ -41,6 +45,24 @@ final class TaxonomyTree {
 
   private static final DataFormat NODE_FORMAT = new DataFormat("application/x-routebench-node");
 
+  /** Copied nodes as {@link NodeClip#json()}; plain text goes along for other programs. */
+  private static final DataFormat CLIP_FORMAT =
+      new DataFormat("application/x-routebench-nodes+json");
+
+  static final KeyCombination MENU = new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN);
+  static final KeyCombination RENAME = new KeyCodeCombination(KeyCode.F2);
+  static final KeyCombination DELETE = new KeyCodeCombination(KeyCode.DELETE);
+  static final KeyCombination MOVE_UP = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
+  static final KeyCombination MOVE_DOWN =
+      new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+  static final KeyCombination DUPLICATE =
+      new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination CUT = new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination PASTE =
+      new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+
   private final TaxonomyViewModel viewModel;
   private final AddCommands commands;
   private final TreeView<TreeRow> tree = new TreeView<>(new TreeItem<>());
@@ -51,6 +73,11 @@ final class TaxonomyTree {
 
   private final Map<String, TreeItem<TreeRow>> actionItemsById = new HashMap<>();
   private final BorderPane root = new BorderPane();
+
+  private final ContextMenu menu;
+
+  /** Why the last paste did nothing; empty otherwise. */
+  private final Label message = new Label();
 
   /** Set while items are rebuilt, when the tree's own selection changes mean nothing. */
   private boolean synchronizing;
@@ -70,7 +97,12 @@ final class TaxonomyTree {
     tree.setId("taxonomyTree");
     tree.setShowRoot(false);
     tree.setCellFactory(view -> createCell());
-    tree.setContextMenu(contextMenu());
+    menu = contextMenu();
+    tree.setOnContextMenuRequested(
+        event -> {
+          menu.show(tree, event.getScreenX(), event.getScreenY());
+          event.consume();
+        });
     tree.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
     // Editable only while renaming: otherwise a click on the selected row would start an edit.
     tree.setOnEditCommit(
@@ -97,6 +129,12 @@ final class TaxonomyTree {
 
     root.setTop(toolBar());
     root.setCenter(treeArea);
+    message.setId("treeMessage");
+    message.getStyleClass().add("tree-message");
+    message.setWrapText(true);
+    message.managedProperty().bind(message.textProperty().isNotEmpty());
+    message.visibleProperty().bind(message.managedProperty());
+    root.setBottom(message);
     root.setMinWidth(220);
 
     show(viewModel.taxonomyProperty().get());
@@ -109,6 +147,7 @@ final class TaxonomyTree {
             (obs, old, now) -> {
               if (!synchronizing) {
                 viewModel.select(now == null ? null : now.getValue().node());
+                message.setText("");
               }
             });
     selectInTree(viewModel.selectionProperty().get());
@@ -154,50 +193,148 @@ final class TaxonomyTree {
     return button;
   }
 
+  /**
+   * Shown on request rather than set as the tree's context menu: a control's context menu puts its
+   * accelerators into the whole scene, where Ctrl+C in another tab would copy a tree node. The keys
+   * are the tree's own ({@link #onKeyPressed}); the menu only shows them.
+   */
   private ContextMenu contextMenu() {
     var addDomain = new MenuItem("Add domain");
     addDomain.setOnAction(e -> commands.addDomain().run());
     var addAction = new MenuItem("Add action");
     addAction.setOnAction(e -> commands.addAction().run());
     addAction.disableProperty().bind(viewModel.canAddActionProperty().not());
-    var rename = new MenuItem("Rename");
-    rename.setOnAction(e -> renameSelected());
-    rename.disableProperty().bind(viewModel.canDeleteProperty().not());
-    var delete = new MenuItem("Delete");
-    delete.setOnAction(e -> viewModel.deleteSelected());
-    delete.disableProperty().bind(viewModel.canDeleteProperty().not());
-    var up = new MenuItem("Move up");
-    up.setOnAction(e -> viewModel.moveSelectedUp());
-    up.disableProperty().bind(viewModel.canMoveUpProperty().not());
-    var down = new MenuItem("Move down");
-    down.setOnAction(e -> viewModel.moveSelectedDown());
-    down.disableProperty().bind(viewModel.canMoveDownProperty().not());
+    var noNode = viewModel.canDeleteProperty().not();
+    var rename = item("Rename", "renameMenuItem", RENAME, noNode, this::renameSelected);
+    var duplicate =
+        item("Duplicate", "duplicateMenuItem", DUPLICATE, noNode, viewModel::duplicateSelected);
+    var copy = item("Copy", "copyMenuItem", COPY, noNode, this::copySelected);
+    var cut = item("Cut", "cutMenuItem", CUT, noNode, this::cutSelected);
+    var paste = item("Paste", "pasteMenuItem", PASTE, null, this::paste);
+    var up =
+        item(
+            "Move up",
+            "moveUpMenuItem",
+            MOVE_UP,
+            viewModel.canMoveUpProperty().not(),
+            viewModel::moveSelectedUp);
+    var down =
+        item(
+            "Move down",
+            "moveDownMenuItem",
+            MOVE_DOWN,
+            viewModel.canMoveDownProperty().not(),
+            viewModel::moveSelectedDown);
+    var delete = item("Delete", "deleteMenuItem", DELETE, noNode, viewModel::deleteSelected);
     return new ContextMenu(
         addDomain,
         addAction,
         new SeparatorMenuItem(),
         rename,
+        duplicate,
+        new SeparatorMenuItem(),
+        cut,
+        copy,
+        paste,
+        new SeparatorMenuItem(),
         up,
         down,
         new SeparatorMenuItem(),
         delete);
   }
 
-  /** Delete and Alt+Up/Down act on the tree only, so they never steal keys from text fields. */
+  private static MenuItem item(
+      String text,
+      String id,
+      KeyCombination keys,
+      ObservableValue<Boolean> disabled,
+      Runnable action) {
+    var item = new MenuItem(text);
+    item.setId(id);
+    item.setAccelerator(keys);
+    item.setOnAction(e -> action.run());
+    if (disabled != null) {
+      item.disableProperty().bind(disabled);
+    }
+    return item;
+  }
+
+  /** The tree's keys act on the tree only, so they never steal keys from text fields. */
   private void onKeyPressed(KeyEvent event) {
-    if (event.getCode() == KeyCode.F2 && tree.getEditingItem() == null) {
-      renameSelected();
-      event.consume();
-    } else if (event.getCode() == KeyCode.DELETE
+    if (tree.getEditingItem() != null) {
+      return;
+    }
+    Runnable command = null;
+    if (MENU.match(event) || event.getCode() == KeyCode.CONTEXT_MENU) {
+      command = this::showMenuAtSelection;
+    } else if (RENAME.match(event)) {
+      command = this::renameSelected;
+    } else if (DELETE.match(event)
         || event.getCode() == KeyCode.BACK_SPACE && event.isShortcutDown()) {
-      viewModel.deleteSelected();
+      command = viewModel::deleteSelected;
+    } else if (MOVE_UP.match(event)) {
+      command = viewModel::moveSelectedUp;
+    } else if (MOVE_DOWN.match(event)) {
+      command = viewModel::moveSelectedDown;
+    } else if (DUPLICATE.match(event)) {
+      command = viewModel::duplicateSelected;
+    } else if (COPY.match(event)) {
+      command = this::copySelected;
+    } else if (CUT.match(event)) {
+      command = this::cutSelected;
+    } else if (PASTE.match(event)) {
+      command = this::paste;
+    }
+    if (command != null) {
+      command.run();
       event.consume();
-    } else if (event.isAltDown() && event.getCode() == KeyCode.UP) {
-      viewModel.moveSelectedUp();
-      event.consume();
-    } else if (event.isAltDown() && event.getCode() == KeyCode.DOWN) {
-      viewModel.moveSelectedDown();
-      event.consume();
+    }
+  }
+
+  /** The context menu from the keyboard (Shift+F10, the menu key), under the selected row. */
+  private void showMenuAtSelection() {
+    Node anchor =
+        tree.lookupAll(".tree-cell").stream()
+            .filter(cell -> cell instanceof TreeCell<?> c && c.isSelected())
+            .findFirst()
+            .orElse(tree);
+    var bounds = anchor.localToScreen(anchor.getBoundsInLocal());
+    menu.show(anchor, bounds.getMinX() + 24, bounds.getMaxY());
+  }
+
+  private void copySelected() {
+    viewModel.copySelected().ifPresent(this::putOnClipboard);
+  }
+
+  private void cutSelected() {
+    viewModel.cutSelected().ifPresent(this::putOnClipboard);
+  }
+
+  /** RouteBench's own format for a paste here, YAML text for a chat or a doc. */
+  private void putOnClipboard(NodeClip clip) {
+    var content = new ClipboardContent();
+    content.put(CLIP_FORMAT, clip.json());
+    content.putString(clip.yaml());
+    Clipboard.getSystemClipboard().setContent(content);
+    message.setText("");
+  }
+
+  /** Pastes copied nodes, or policy YAML text; says why when the clipboard holds neither. */
+  private void paste() {
+    Clipboard clipboard = Clipboard.getSystemClipboard();
+    try {
+      NodeClip clip;
+      if (clipboard.hasContent(CLIP_FORMAT)) {
+        clip = NodeClip.fromJson((String) clipboard.getContent(CLIP_FORMAT));
+      } else if (clipboard.hasString() && !clipboard.getString().isBlank()) {
+        clip = NodeClip.fromYaml(clipboard.getString());
+      } else {
+        throw new IllegalArgumentException("the clipboard holds no copied domain or action");
+      }
+      viewModel.paste(clip);
+      message.setText("");
+    } catch (IllegalArgumentException e) {
+      message.setText("Nothing pasted: " + e.getMessage());
     }
   }
 
