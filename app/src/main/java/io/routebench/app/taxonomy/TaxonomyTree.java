@@ -1,5 +1,6 @@
 package io.routebench.app.taxonomy;
 
+import atlantafx.base.controls.CustomTextField;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.Taxonomy;
@@ -33,7 +34,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The left side of the taxonomy tab: a toolbar and the Domain → Action tree with keyboard
@@ -75,6 +79,13 @@ final class TaxonomyTree {
   private final BorderPane root = new BorderPane();
 
   private final ContextMenu menu;
+
+  private final CustomTextField filterField = new CustomTextField();
+  private final Label emptyHint = new Label();
+  private TaxonomyFilter filter = new TaxonomyFilter("");
+
+  /** Whether each domain was expanded when the user started filtering, by domain id. */
+  private final Map<String, Boolean> expansionBeforeFilter = new HashMap<>();
 
   /** Why the last paste did nothing; empty otherwise. */
   private final Label message = new Label();
@@ -121,13 +132,13 @@ final class TaxonomyTree {
               }
             });
 
-    var emptyHint = new Label("No domains yet.\nClick “Add domain” to create the first one.");
+    emptyHint.setId("treePlaceholder");
     emptyHint.getStyleClass().add("placeholder");
     emptyHint.setMouseTransparent(true);
-    emptyHint.visibleProperty().bind(viewModel.taxonomyProperty().map(t -> t.domains().isEmpty()));
+    emptyHint.setWrapText(true);
     var treeArea = new StackPane(tree, emptyHint);
 
-    root.setTop(toolBar());
+    root.setTop(new VBox(toolBar(), filterBox()));
     root.setCenter(treeArea);
     message.setId("treeMessage");
     message.getStyleClass().add("tree-message");
@@ -137,8 +148,9 @@ final class TaxonomyTree {
     root.setBottom(message);
     root.setMinWidth(220);
 
-    show(viewModel.taxonomyProperty().get());
-    viewModel.taxonomyProperty().addListener((obs, old, now) -> show(now));
+    show();
+    viewModel.taxonomyProperty().addListener((obs, old, now) -> show());
+    viewModel.marksProperty().addListener((obs, old, now) -> show());
     viewModel.selectionProperty().addListener((obs, old, now) -> selectInTree(now));
     viewModel.routedProperty().addListener((obs, old, now) -> revealRouted(now));
     tree.getSelectionModel()
@@ -162,6 +174,88 @@ final class TaxonomyTree {
 
   TreeView<TreeRow> treeView() {
     return tree;
+  }
+
+  /**
+   * The filter over the tree: typing narrows it at once, Esc clears it (and then leaves it for the
+   * tree), Down goes into the tree. AtlantaFX's own text field with a clear button, because
+   * ControlsFX's clearable field brings its own stylesheet, which clashes with the theme.
+   */
+  private Node filterBox() {
+    filterField.setId("treeFilter");
+    filterField.setPromptText("Filter (Ctrl+F)");
+    var clear = new Button("✕");
+    clear.setId("clearTreeFilter");
+    clear.getStyleClass().addAll("flat", "filter-clear");
+    clear.setFocusTraversable(false);
+    clear.setTooltip(new Tooltip("Clear the filter (Esc)"));
+    clear.visibleProperty().bind(filterField.textProperty().isNotEmpty());
+    clear.setOnAction(e -> filterField.clear());
+    filterField.setRight(clear);
+    filterField.textProperty().addListener((obs, old, now) -> filterChanged(now));
+    filterField.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        event -> {
+          if (event.getCode() == KeyCode.ESCAPE) {
+            if (filterField.getText().isEmpty()) {
+              tree.requestFocus();
+            } else {
+              filterField.clear();
+            }
+            event.consume();
+          } else if (event.getCode() == KeyCode.DOWN) {
+            tree.requestFocus();
+            event.consume();
+          }
+        });
+    var box = new HBox(filterField);
+    HBox.setHgrow(filterField, Priority.ALWAYS);
+    box.setPadding(new Insets(0, 4, 4, 4));
+    return box;
+  }
+
+  /** Puts the cursor in the filter, its text selected (Ctrl+F). */
+  void focusFilter() {
+    filterField.requestFocus();
+    filterField.selectAll();
+  }
+
+  /**
+   * Filtering expands every domain with a match; clearing puts back the expansion the user had
+   * before the filter, domains hidden in between included.
+   */
+  private void filterChanged(String text) {
+    var next = new TaxonomyFilter(text);
+    if (next.isActive() && !filter.isActive()) {
+      expansionBeforeFilter.clear();
+      domainItems.forEach((id, item) -> expansionBeforeFilter.put(id, item.isExpanded()));
+    }
+    boolean cleared = filter.isActive() && !next.isActive();
+    filter = next;
+    show();
+    if (cleared) {
+      expansionBeforeFilter.forEach(
+          (id, expanded) -> {
+            TreeItem<TreeRow> item = domainItems.get(id);
+            if (item != null) {
+              item.setExpanded(expanded);
+            }
+          });
+      selectInTree(viewModel.selectionProperty().get());
+    }
+    refreshPlaceholder();
+  }
+
+  private void refreshPlaceholder() {
+    Taxonomy all = viewModel.taxonomyProperty().get();
+    if (all.domains().isEmpty()) {
+      emptyHint.setText("No domains yet.\nClick “Add domain” to create the first one.");
+    } else if (tree.getRoot().getChildren().isEmpty()) {
+      emptyHint.setText("No domain or action matches “" + filterField.getText().strip() + "”.");
+    } else {
+      emptyHint.setText("");
+    }
+    emptyHint.setVisible(!emptyHint.getText().isEmpty());
   }
 
   private ToolBar toolBar() {
@@ -338,7 +432,10 @@ final class TaxonomyTree {
     }
   }
 
-  private void show(Taxonomy taxonomy) {
+  /** Shows the view model's taxonomy, as much of it as the filter lets through. */
+  private void show() {
+    Taxonomy taxonomy = filter.apply(viewModel.taxonomyProperty().get());
+    Map<NodeRef, NodeMark> marks = viewModel.marksProperty().get();
     synchronizing = true;
     try {
       var domains = new ArrayList<TreeItem<TreeRow>>();
@@ -346,26 +443,36 @@ final class TaxonomyTree {
       var liveActions = new HashMap<String, TreeItem<TreeRow>>();
       for (Domain domain : taxonomy.domains()) {
         TreeItem<TreeRow> domainItem = reuse(domainItems, domain.id(), true);
+        NodeRef domainRef = NodeRef.domain(domain.id());
         update(
             domainItem,
             new TreeRow(
-                NodeRef.domain(domain.id()),
+                domainRef,
                 domain.name(),
                 domain.isCoarsePolicy(),
-                domain.isCoarsePolicy() ? badge(domain.coarsePolicy().targetModel()) : null));
+                domain.isCoarsePolicy() ? badge(domain.coarsePolicy().targetModel()) : null,
+                marks.get(domainRef),
+                filter.matches(domain)));
+        if (filter.isActive()) {
+          // A match inside a collapsed domain would be filtered in and still not seen.
+          domainItem.setExpanded(true);
+        }
         var actions = new ArrayList<TreeItem<TreeRow>>();
         for (Action action : domain.actions()) {
           // Keyed by domain too: an item moved to another parent is made anew, because JavaFX
           // would unlink it from the new parent when the old one drops it.
           String key = domain.id() + "/" + action.id();
           TreeItem<TreeRow> actionItem = reuse(actionItems, key, false);
+          NodeRef actionRef = NodeRef.action(action.id());
           update(
               actionItem,
               new TreeRow(
-                  NodeRef.action(action.id()),
+                  actionRef,
                   action.name(),
                   false,
-                  badge(action.policy().targetModel())));
+                  badge(action.policy().targetModel()),
+                  marks.get(actionRef),
+                  filter.matches(action)));
           actions.add(actionItem);
           liveActions.put(key, actionItem);
         }
@@ -384,6 +491,7 @@ final class TaxonomyTree {
       synchronizing = false;
     }
     selectInTree(viewModel.selectionProperty().get());
+    refreshPlaceholder();
     // A moved item keeps its selection, but TreeView's focus model shifts its index by the rows
     // the children change added, and does so later (Platform.runLater inside TreeView): the
     // focus outline would sit on another row. Queued behind that shift, this puts it back.

@@ -1,25 +1,30 @@
 package io.routebench.app.taxonomy;
 
+import io.routebench.app.forms.SeverityIcons;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
- * A domain (bold, with a "route" badge when it is a route on its own) or an action; lit up when the
- * playtest's decision chose it (its domain too, more faintly).
+ * A domain (bold, with a "route" badge when it is a route on its own) or an action, with its target
+ * model as a muted badge and a glyph when it has validation problems; lit up when the playtest's
+ * decision chose it (its domain too, more faintly), emphasised when it matches the tree's filter.
  */
 final class TaxonomyTreeCell extends TreeCell<TreeRow> {
 
   private final Label name = new Label();
   private final Label badge = new Label("route");
   private final Label target = new Label();
-  private final HBox content = new HBox(6, name, badge, target);
+  private final Label mark = new Label();
+  private final HBox content = new HBox(6, name, badge, target, mark);
 
   private final ObservableValue<RoutedNode> routed;
 
@@ -54,6 +59,8 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     badge.getStyleClass().add("route-badge");
     target.getStyleClass().add("target-badge");
     target.setMinWidth(0);
+    mark.getStyleClass().add("problem-mark");
+    mark.setMinWidth(Region.USE_PREF_SIZE);
     content.getStyleClass().add("taxonomy-cell");
   }
 
@@ -61,7 +68,7 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
   protected void updateItem(TreeRow row, boolean empty) {
     super.updateItem(row, empty);
     restyle();
-    getStyleClass().removeAll("domain-row", "action-row");
+    getStyleClass().removeAll("domain-row", "action-row", "filter-match");
     if (empty || row == null) {
       setText(null);
       setGraphic(null);
@@ -79,8 +86,28 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     target.setText(row.target() == null ? "" : "→ " + row.target());
     target.setVisible(row.target() != null);
     target.setManaged(row.target() != null);
+    showMark(row.mark());
+    if (row.filterMatch()) {
+      getStyleClass().add("filter-match");
+    }
     setText(null);
     setGraphic(isEditing() ? editor : content);
+  }
+
+  /** The problem glyph after the name, its tooltip the problems in the Problems panel's words. */
+  private void showMark(NodeMark problems) {
+    mark.setVisible(problems != null);
+    mark.setManaged(problems != null);
+    if (problems == null) {
+      mark.setGraphic(null);
+      mark.setTooltip(null);
+      setTooltip(null);
+      return;
+    }
+    mark.setGraphic(SeverityIcons.of(problems.severity()));
+    mark.setAccessibleText((problems.isError() ? "Error: " : "Warning: ") + problems.problems());
+    // On the whole row: the glyph alone is a small target to hover.
+    setTooltip(new Tooltip(problems.problems()));
   }
 
   /** The name as typed in the cell, once an edit is committed. */

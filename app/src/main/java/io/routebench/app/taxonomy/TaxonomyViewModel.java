@@ -8,6 +8,7 @@ import io.routebench.core.taxonomy.PolicySettings;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +33,8 @@ public final class TaxonomyViewModel {
   private final ReadOnlyObjectWrapper<Taxonomy> taxonomy;
   private final ObjectProperty<NodeRef> selection = new SimpleObjectProperty<>(this, "selection");
   private final ObjectProperty<RoutedNode> routed = new SimpleObjectProperty<>(this, "routed");
+  private final ObjectProperty<Map<NodeRef, NodeMark>> marks =
+      new SimpleObjectProperty<>(this, "marks", Map.of());
   private final ReadOnlyBooleanWrapper canAddAction =
       new ReadOnlyBooleanWrapper(this, "canAddAction");
   private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
@@ -60,6 +63,11 @@ public final class TaxonomyViewModel {
   /** The node the playtest's latest decision chose, lit up in the tree; {@code null} for none. */
   public ObjectProperty<RoutedNode> routedProperty() {
     return routed;
+  }
+
+  /** The nodes with validation problems (fed by the live validation), marked in the tree. */
+  public ObjectProperty<Map<NodeRef, NodeMark>> marksProperty() {
+    return marks;
   }
 
   public ObjectProperty<NodeRef> selectionProperty() {

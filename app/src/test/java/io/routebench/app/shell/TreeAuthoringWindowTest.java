@@ -2,9 +2,15 @@ package io.routebench.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routebench.core.taxonomy.Taxonomy;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -90,6 +96,96 @@ class TreeAuthoringWindowTest extends WorkbenchFixture {
     push(KeyCode.CONTROL, KeyCode.A).write("bug fixing").push(KeyCode.ENTER);
 
     assertThat(treeLabels()).contains("bug fixing").doesNotContain("debugging");
+  }
+
+  @Test
+  void ctrl_f_filters_the_tree_keeping_parents_and_esc_restores_it_as_it_was() {
+    selectInTree("debugging");
+    TreeView<?> tree = lookup("#taxonomyTree").queryAs(TreeView.class);
+    TreeItem<?> devops = domainItem(tree, "devops");
+    interact(() -> devops.setExpanded(false));
+
+    push(KeyCode.CONTROL, KeyCode.F).write("debug");
+
+    assertThat(treeLabels())
+        .contains("coding", "debugging")
+        .doesNotContain("code generation", "devops");
+    assertThat(lookup(".tree-cell.filter-match").queryAll()).hasSize(1);
+
+    push(KeyCode.ESCAPE);
+
+    assertThat(treeLabels()).contains("code generation", "devops");
+    assertThat(domainItem(tree, "devops").isExpanded()).isFalse();
+    assertThat(domainItem(tree, "coding").isExpanded()).isTrue();
+  }
+
+  @Test
+  void a_filter_without_matches_says_so_and_a_filtered_node_can_still_be_renamed() {
+    push(KeyCode.CONTROL, KeyCode.F).write("zzzz");
+    Label placeholder = lookup("#treePlaceholder").queryAs(Label.class);
+    assertThat(placeholder.isVisible()).isTrue();
+    assertThat(placeholder.getText()).contains("zzzz");
+
+    interact(() -> lookup("#treeFilter").queryAs(TextField.class).setText("debugging"));
+    assertThat(placeholder.isVisible()).isFalse();
+    selectInTree("debugging");
+    push(KeyCode.F2).push(KeyCode.CONTROL, KeyCode.A).write("debugging and fixing");
+    push(KeyCode.ENTER);
+
+    assertThat(document().taxonomy().routeNames()).contains("debugging and fixing");
+    assertThat(treeLabels()).contains("debugging and fixing");
+  }
+
+  @Test
+  void a_node_with_a_problem_shows_a_mark_with_the_problem_as_tooltip_until_it_is_fixed() {
+    assertThat(lookup("#taxonomyTree .problem-mark").queryAllAs(Label.class))
+        .noneMatch(Label::isVisible);
+    String description = action("debugging").description();
+
+    interact(() -> setDescription("debugging", ""));
+
+    Label mark =
+        lookup("#taxonomyTree .problem-mark").queryAllAs(Label.class).stream()
+            .filter(Node::isVisible)
+            .findFirst()
+            .orElseThrow();
+    var cell = (TreeCell<?>) mark.getParent().getParent();
+    assertThat(cell.getTooltip().getText()).contains("debugging · description");
+    assertThat(mark.getGraphic().getStyleClass()).contains("error-icon");
+
+    interact(() -> setDescription("debugging", description));
+    assertThat(lookup("#taxonomyTree .problem-mark").queryAllAs(Label.class))
+        .noneMatch(Label::isVisible);
+  }
+
+  private void setDescription(String actionName, String description) {
+    String id = action(actionName).id();
+    session()
+        .editor()
+        .apply(
+            "describe",
+            d ->
+                d.withTaxonomy(
+                    new Taxonomy(
+                        d.taxonomy().domains().stream()
+                            .map(
+                                domain ->
+                                    domain.withActions(
+                                        domain.actions().stream()
+                                            .map(
+                                                a ->
+                                                    a.id().equals(id)
+                                                        ? a.withDescription(description)
+                                                        : a)
+                                            .toList()))
+                            .toList())));
+  }
+
+  private static TreeItem<?> domainItem(TreeView<?> tree, String name) {
+    return tree.getRoot().getChildren().stream()
+        .filter(item -> item.getValue().toString().contains("name=" + name + ","))
+        .findFirst()
+        .orElseThrow();
   }
 
   private String clipboardText() {
