@@ -60,6 +60,7 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     target.getStyleClass().add("target-badge");
     target.setMinWidth(0);
     mark.getStyleClass().add("problem-mark");
+    name.getStyleClass().add("node-name");
     mark.setMinWidth(Region.USE_PREF_SIZE);
     content.getStyleClass().add("taxonomy-cell");
   }

@@ -131,7 +131,7 @@ public final class ValidationViewModel {
         issue.severity(),
         IssuePlaces.describe(document, issue.path()),
         issue.path(),
-        issue.message(),
+        IssuePlaces.inWords(document, issue.message()),
         targetOf(document, issue.path()));
   }
 

@@ -71,6 +71,26 @@ class ValidationViewModelTest {
   }
 
   @Test
+  void a_message_names_the_other_node_it_mentions_instead_of_giving_its_key_path() {
+    editor.apply(
+        "same description",
+        d -> {
+          var coding = d.taxonomy().domains().get(0);
+          var actions = new java.util.ArrayList<>(coding.actions());
+          actions.set(1, actions.get(1).withDescription(actions.get(0).description()));
+          return d.withTaxonomy(
+              new Taxonomy(List.of(coding.withActions(actions), d.taxonomy().domains().get(1))));
+        });
+
+    assertThat(viewModel.issues())
+        .anySatisfy(
+            issue ->
+                assertThat(issue.message())
+                    .contains("action “code generation” in domain “coding”")
+                    .doesNotContain("domains["));
+  }
+
+  @Test
   void a_secret_in_an_access_key_points_at_the_target_row() {
     editor.apply(
         "paste secret",
