@@ -151,7 +151,7 @@ final class TaxonomyTree {
     show();
     viewModel.taxonomyProperty().addListener((obs, old, now) -> show());
     viewModel.marksProperty().addListener((obs, old, now) -> show());
-    viewModel.selectionProperty().addListener((obs, old, now) -> selectInTree(now));
+    viewModel.selectionProperty().addListener((obs, old, now) -> selectionChanged(now));
     viewModel.routedProperty().addListener((obs, old, now) -> revealRouted(now));
     tree.getSelectionModel()
         .selectedItemProperty()
@@ -533,6 +533,18 @@ final class TaxonomyTree {
   private static void replaceChildren(TreeItem<TreeRow> parent, List<TreeItem<TreeRow>> children) {
     if (!parent.getChildren().equals(children)) {
       parent.getChildren().setAll(children);
+    }
+  }
+
+  /**
+   * A node selected elsewhere (added, pasted, clicked in the Problems panel) that the filter hides
+   * clears the filter: the user is meant to see it.
+   */
+  private void selectionChanged(NodeRef node) {
+    if (node != null && findItem(node) == null && filter.isActive()) {
+      filterField.clear();
+    } else {
+      selectInTree(node);
     }
   }
 

@@ -137,6 +137,17 @@ class TreeAuthoringWindowTest extends WorkbenchFixture {
   }
 
   @Test
+  void a_node_added_while_the_filter_hides_it_clears_the_filter() {
+    selectInTree("debugging");
+    push(KeyCode.CONTROL, KeyCode.F).write("debug");
+
+    clickOn("#addActionButton");
+
+    assertThat(lookup("#treeFilter").queryAs(TextField.class).getText()).isEmpty();
+    assertThat(treeLabels()).contains("New action", "code generation");
+  }
+
+  @Test
   void a_node_with_a_problem_shows_a_mark_with_the_problem_as_tooltip_until_it_is_fixed() {
     assertThat(lookup("#taxonomyTree .problem-mark").queryAllAs(Label.class))
         .noneMatch(Label::isVisible);
