@@ -1,6 +1,5 @@
 package io.routebench.app.taxonomy;
 
-import atlantafx.base.controls.CustomTextField;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.Taxonomy;
@@ -23,7 +22,6 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
@@ -34,8 +32,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -48,10 +44,6 @@ import javafx.scene.layout.VBox;
 final class TaxonomyTree {
 
   private static final DataFormat NODE_FORMAT = new DataFormat("application/x-routebench-node");
-
-  /** Copied nodes as {@link NodeClip#json()}; plain text goes along for other programs. */
-  private static final DataFormat CLIP_FORMAT =
-      new DataFormat("application/x-routebench-nodes+json");
 
   static final KeyCombination MENU = new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN);
   static final KeyCombination RENAME = new KeyCodeCombination(KeyCode.F2);
@@ -80,7 +72,7 @@ final class TaxonomyTree {
 
   private final ContextMenu menu;
 
-  private final CustomTextField filterField = new CustomTextField();
+  private final TreeFilterField filterField = new TreeFilterField(tree::requestFocus);
   private final Label emptyHint = new Label();
   private TaxonomyFilter filter = new TaxonomyFilter("");
 
@@ -138,7 +130,8 @@ final class TaxonomyTree {
     emptyHint.setWrapText(true);
     var treeArea = new StackPane(tree, emptyHint);
 
-    root.setTop(new VBox(toolBar(), filterBox()));
+    root.setTop(new VBox(toolBar(), filterField.root()));
+    filterField.textProperty().addListener((obs, old, now) -> filterChanged(now));
     root.setCenter(treeArea);
     message.setId("treeMessage");
     message.getStyleClass().add("tree-message");
@@ -176,48 +169,9 @@ final class TaxonomyTree {
     return tree;
   }
 
-  /**
-   * The filter over the tree: typing narrows it at once, Esc clears it (and then leaves it for the
-   * tree), Down goes into the tree. AtlantaFX's own text field with a clear button, because
-   * ControlsFX's clearable field brings its own stylesheet, which clashes with the theme.
-   */
-  private Node filterBox() {
-    filterField.setId("treeFilter");
-    filterField.setPromptText("Filter (Ctrl+F)");
-    var clear = new Button("✕");
-    clear.setId("clearTreeFilter");
-    clear.getStyleClass().addAll("flat", "filter-clear");
-    clear.setFocusTraversable(false);
-    clear.setTooltip(new Tooltip("Clear the filter (Esc)"));
-    clear.visibleProperty().bind(filterField.textProperty().isNotEmpty());
-    clear.setOnAction(e -> filterField.clear());
-    filterField.setRight(clear);
-    filterField.textProperty().addListener((obs, old, now) -> filterChanged(now));
-    filterField.addEventFilter(
-        KeyEvent.KEY_PRESSED,
-        event -> {
-          if (event.getCode() == KeyCode.ESCAPE) {
-            if (filterField.getText().isEmpty()) {
-              tree.requestFocus();
-            } else {
-              filterField.clear();
-            }
-            event.consume();
-          } else if (event.getCode() == KeyCode.DOWN) {
-            tree.requestFocus();
-            event.consume();
-          }
-        });
-    var box = new HBox(filterField);
-    HBox.setHgrow(filterField, Priority.ALWAYS);
-    box.setPadding(new Insets(0, 4, 4, 4));
-    return box;
-  }
-
   /** Puts the cursor in the filter, its text selected (Ctrl+F). */
   void focusFilter() {
-    filterField.requestFocus();
-    filterField.selectAll();
+    filterField.focus();
   }
 
   /**
@@ -251,7 +205,8 @@ final class TaxonomyTree {
     if (all.domains().isEmpty()) {
       emptyHint.setText("No domains yet.\nClick “Add domain” to create the first one.");
     } else if (tree.getRoot().getChildren().isEmpty()) {
-      emptyHint.setText("No domain or action matches “" + filterField.getText().strip() + "”.");
+      emptyHint.setText(
+          "No domain or action matches “" + filterField.textProperty().get().strip() + "”.");
     } else {
       emptyHint.setText("");
     }
@@ -404,28 +359,15 @@ final class TaxonomyTree {
     viewModel.cutSelected().ifPresent(this::putOnClipboard);
   }
 
-  /** RouteBench's own format for a paste here, YAML text for a chat or a doc. */
   private void putOnClipboard(NodeClip clip) {
-    var content = new ClipboardContent();
-    content.put(CLIP_FORMAT, clip.json());
-    content.putString(clip.yaml());
-    Clipboard.getSystemClipboard().setContent(content);
+    NodeClipboard.put(clip);
     message.setText("");
   }
 
   /** Pastes copied nodes, or policy YAML text; says why when the clipboard holds neither. */
   private void paste() {
-    Clipboard clipboard = Clipboard.getSystemClipboard();
     try {
-      NodeClip clip;
-      if (clipboard.hasContent(CLIP_FORMAT)) {
-        clip = NodeClip.fromJson((String) clipboard.getContent(CLIP_FORMAT));
-      } else if (clipboard.hasString() && !clipboard.getString().isBlank()) {
-        clip = NodeClip.fromYaml(clipboard.getString());
-      } else {
-        throw new IllegalArgumentException("the clipboard holds no copied domain or action");
-      }
-      viewModel.paste(clip);
+      viewModel.paste(NodeClipboard.take());
       message.setText("");
     } catch (IllegalArgumentException e) {
       message.setText("Nothing pasted: " + e.getMessage());
