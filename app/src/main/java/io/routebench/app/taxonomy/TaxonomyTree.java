@@ -248,11 +248,21 @@ final class TaxonomyTree {
    * are the tree's own ({@link #onKeyPressed}); the menu only shows them.
    */
   private ContextMenu contextMenu() {
-    var addDomain = new MenuItem("Add domain");
-    addDomain.setOnAction(e -> commands.addDomain().run());
-    var addAction = new MenuItem("Add action");
-    addAction.setOnAction(e -> commands.addAction().run());
-    addAction.disableProperty().bind(viewModel.canAddActionProperty().not());
+    // Their keys are the menu bar's, which work everywhere in the window.
+    var addDomain =
+        item(
+            "Add domain",
+            "addDomainContextItem",
+            KeyCombination.keyCombination("Shortcut+Shift+N"),
+            null,
+            commands.addDomain());
+    var addAction =
+        item(
+            "Add action",
+            "addActionContextItem",
+            KeyCombination.keyCombination("Shortcut+N"),
+            viewModel.canAddActionProperty().not(),
+            commands.addAction());
     var noNode = viewModel.canDeleteProperty().not();
     var rename = item("Rename", "renameMenuItem", RENAME, noNode, this::renameSelected);
     var duplicate =
