@@ -403,7 +403,7 @@ final class TaxonomyTree {
                 domain.name(),
                 domain.isCoarsePolicy(),
                 domain.isCoarsePolicy() ? badge(domain.coarsePolicy().targetModel()) : null,
-                marks.get(domainRef),
+                domainMark(domainRef, marks),
                 filter.matches(domain)));
         if (filter.isActive()) {
           // A match inside a collapsed domain would be filtered in and still not seen.
@@ -455,6 +455,18 @@ final class TaxonomyTree {
     if (selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
       tree.getFocusModel().focus(selected);
     }
+  }
+
+  /** The domain's problems and those of all its actions, hidden by the filter or not. */
+  private NodeMark domainMark(NodeRef domain, Map<NodeRef, NodeMark> marks) {
+    var all = new ArrayList<NodeMark>();
+    all.add(marks.get(domain));
+    viewModel
+        .taxonomyProperty()
+        .get()
+        .domainById(domain.id())
+        .ifPresent(d -> d.actions().forEach(a -> all.add(marks.get(NodeRef.action(a.id())))));
+    return NodeMark.combine(all);
   }
 
   /** A target model as the tree's badge shows it: without its provider prefix. */
