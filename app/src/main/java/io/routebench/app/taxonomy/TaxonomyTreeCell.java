@@ -4,13 +4,18 @@ import io.routebench.app.forms.SeverityIcons;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
@@ -24,7 +29,8 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
   private final Label badge = new Label("route");
   private final Label target = new Label();
   private final Label mark = new Label();
-  private final HBox content = new HBox(6, name, badge, target, mark);
+  private final Region spacer = new Region();
+  private final HBox content = new HBox(6, name, badge, mark, spacer, target);
 
   private final ObservableValue<RoutedNode> routed;
 
@@ -60,6 +66,9 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     target.getStyleClass().add("target-badge");
     target.setMinWidth(0);
     mark.getStyleClass().add("problem-mark");
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    // Clear of the scroll bar.
+    content.setPadding(new Insets(0, 6, 0, 0));
     name.getStyleClass().add("node-name");
     mark.setMinWidth(Region.USE_PREF_SIZE);
     content.getStyleClass().add("taxonomy-cell");
@@ -109,6 +118,39 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     mark.setAccessibleText((problems.isError() ? "Error: " : "Warning: ") + problems.problems());
     // On the whole row: the glyph alone is a small target to hover.
     setTooltip(new Tooltip(problems.problems()));
+  }
+
+  /**
+   * Stretches the row's content over the cell's width, which puts the target badge at its right
+   * edge. Only the laid-out size changes, not the preferred one, so the tree does not widen.
+   */
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    if (getGraphic() == content) {
+      // A cell can be wider than the part of it in view (under the vertical scroll bar).
+      double visible = Math.min(getWidth(), viewportWidth());
+      double width = visible - snappedRightInset() - content.getLayoutX();
+      if (width > content.getWidth()) {
+        content.resize(width, content.getHeight());
+      }
+    }
+  }
+
+  /** The tree's width less its vertical scroll bar, when it shows one. */
+  private double viewportWidth() {
+    if (getTreeView() == null || !(getTreeView().lookup(".virtual-flow") instanceof Region flow)) {
+      return getWidth();
+    }
+    double width = flow.getWidth();
+    for (Node child : flow.getChildrenUnmodifiable()) {
+      if (child instanceof ScrollBar bar
+          && bar.getOrientation() == Orientation.VERTICAL
+          && bar.isVisible()) {
+        width -= bar.getWidth();
+      }
+    }
+    return width;
   }
 
   /** The name as typed in the cell, once an edit is committed. */
