@@ -79,6 +79,7 @@ final class WorkspacePane {
     var details = new NodeDetailsViewModel(editor, taxonomy.selectionProperty());
     var targets = new TargetsViewModel(editor);
     validation = new ValidationViewModel(editor.documentProperty());
+    taxonomy.marksProperty().bind(validation.nodeMarksProperty());
 
     taxonomyView = new TaxonomyView(taxonomy, details, session.autosaver()::saveSoon);
     targetsView = new TargetsView(targets);
@@ -191,6 +192,7 @@ final class WorkspacePane {
   /** The workspace is closing: stop routing its playtest. */
   void dispose() {
     taxonomy.routedProperty().unbind();
+    taxonomy.marksProperty().unbind();
     playtest.dispose();
     suites.dispose();
   }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,11 +26,14 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The left side of the taxonomy tab: a toolbar and the Domain → Action tree with keyboard
@@ -41,6 +45,20 @@ final class TaxonomyTree {
 
   private static final DataFormat NODE_FORMAT = new DataFormat("application/x-routebench-node");
 
+  static final KeyCombination MENU = new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN);
+  static final KeyCombination RENAME = new KeyCodeCombination(KeyCode.F2);
+  static final KeyCombination DELETE = new KeyCodeCombination(KeyCode.DELETE);
+  static final KeyCombination MOVE_UP = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
+  static final KeyCombination MOVE_DOWN =
+      new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+  static final KeyCombination DUPLICATE =
+      new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination CUT = new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination PASTE =
+      new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+
   private final TaxonomyViewModel viewModel;
   private final AddCommands commands;
   private final TreeView<TreeRow> tree = new TreeView<>(new TreeItem<>());
@@ -51,6 +69,18 @@ final class TaxonomyTree {
 
   private final Map<String, TreeItem<TreeRow>> actionItemsById = new HashMap<>();
   private final BorderPane root = new BorderPane();
+
+  private final ContextMenu menu;
+
+  private final TreeFilterField filterField = new TreeFilterField(tree::requestFocus);
+  private final Label emptyHint = new Label();
+  private TaxonomyFilter filter = new TaxonomyFilter("");
+
+  /** Whether each domain was expanded when the user started filtering, by domain id. */
+  private final Map<String, Boolean> expansionBeforeFilter = new HashMap<>();
+
+  /** Why the last paste did nothing; empty otherwise. */
+  private final Label message = new Label();
 
   /** Set while items are rebuilt, when the tree's own selection changes mean nothing. */
   private boolean synchronizing;
@@ -70,7 +100,12 @@ final class TaxonomyTree {
     tree.setId("taxonomyTree");
     tree.setShowRoot(false);
     tree.setCellFactory(view -> createCell());
-    tree.setContextMenu(contextMenu());
+    menu = contextMenu();
+    tree.setOnContextMenuRequested(
+        event -> {
+          menu.show(tree, event.getScreenX(), event.getScreenY());
+          event.consume();
+        });
     tree.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
     // Editable only while renaming: otherwise a click on the selected row would start an edit.
     tree.setOnEditCommit(
@@ -89,19 +124,27 @@ final class TaxonomyTree {
               }
             });
 
-    var emptyHint = new Label("No domains yet.\nClick “Add domain” to create the first one.");
+    emptyHint.setId("treePlaceholder");
     emptyHint.getStyleClass().add("placeholder");
     emptyHint.setMouseTransparent(true);
-    emptyHint.visibleProperty().bind(viewModel.taxonomyProperty().map(t -> t.domains().isEmpty()));
+    emptyHint.setWrapText(true);
     var treeArea = new StackPane(tree, emptyHint);
 
-    root.setTop(toolBar());
+    root.setTop(new VBox(toolBar(), filterField.root()));
+    filterField.textProperty().addListener((obs, old, now) -> filterChanged(now));
     root.setCenter(treeArea);
+    message.setId("treeMessage");
+    message.getStyleClass().add("tree-message");
+    message.setWrapText(true);
+    message.managedProperty().bind(message.textProperty().isNotEmpty());
+    message.visibleProperty().bind(message.managedProperty());
+    root.setBottom(message);
     root.setMinWidth(220);
 
-    show(viewModel.taxonomyProperty().get());
-    viewModel.taxonomyProperty().addListener((obs, old, now) -> show(now));
-    viewModel.selectionProperty().addListener((obs, old, now) -> selectInTree(now));
+    show();
+    viewModel.taxonomyProperty().addListener((obs, old, now) -> show());
+    viewModel.marksProperty().addListener((obs, old, now) -> show());
+    viewModel.selectionProperty().addListener((obs, old, now) -> selectionChanged(now));
     viewModel.routedProperty().addListener((obs, old, now) -> revealRouted(now));
     tree.getSelectionModel()
         .selectedItemProperty()
@@ -109,6 +152,7 @@ final class TaxonomyTree {
             (obs, old, now) -> {
               if (!synchronizing) {
                 viewModel.select(now == null ? null : now.getValue().node());
+                message.setText("");
               }
             });
     selectInTree(viewModel.selectionProperty().get());
@@ -123,6 +167,50 @@ final class TaxonomyTree {
 
   TreeView<TreeRow> treeView() {
     return tree;
+  }
+
+  /** Puts the cursor in the filter, its text selected (Ctrl+F). */
+  void focusFilter() {
+    filterField.focus();
+  }
+
+  /**
+   * Filtering expands every domain with a match; clearing puts back the expansion the user had
+   * before the filter, domains hidden in between included.
+   */
+  private void filterChanged(String text) {
+    var next = new TaxonomyFilter(text);
+    if (next.isActive() && !filter.isActive()) {
+      expansionBeforeFilter.clear();
+      domainItems.forEach((id, item) -> expansionBeforeFilter.put(id, item.isExpanded()));
+    }
+    boolean cleared = filter.isActive() && !next.isActive();
+    filter = next;
+    show();
+    if (cleared) {
+      expansionBeforeFilter.forEach(
+          (id, expanded) -> {
+            TreeItem<TreeRow> item = domainItems.get(id);
+            if (item != null) {
+              item.setExpanded(expanded);
+            }
+          });
+      selectInTree(viewModel.selectionProperty().get());
+    }
+    refreshPlaceholder();
+  }
+
+  private void refreshPlaceholder() {
+    Taxonomy all = viewModel.taxonomyProperty().get();
+    if (all.domains().isEmpty()) {
+      emptyHint.setText("No domains yet.\nClick “Add domain” to create the first one.");
+    } else if (tree.getRoot().getChildren().isEmpty()) {
+      emptyHint.setText(
+          "No domain or action matches “" + filterField.textProperty().get().strip() + "”.");
+    } else {
+      emptyHint.setText("");
+    }
+    emptyHint.setVisible(!emptyHint.getText().isEmpty());
   }
 
   private ToolBar toolBar() {
@@ -154,54 +242,152 @@ final class TaxonomyTree {
     return button;
   }
 
+  /**
+   * Shown on request rather than set as the tree's context menu: a control's context menu puts its
+   * accelerators into the whole scene, where Ctrl+C in another tab would copy a tree node. The keys
+   * are the tree's own ({@link #onKeyPressed}); the menu only shows them.
+   */
   private ContextMenu contextMenu() {
-    var addDomain = new MenuItem("Add domain");
-    addDomain.setOnAction(e -> commands.addDomain().run());
-    var addAction = new MenuItem("Add action");
-    addAction.setOnAction(e -> commands.addAction().run());
-    addAction.disableProperty().bind(viewModel.canAddActionProperty().not());
-    var rename = new MenuItem("Rename");
-    rename.setOnAction(e -> renameSelected());
-    rename.disableProperty().bind(viewModel.canDeleteProperty().not());
-    var delete = new MenuItem("Delete");
-    delete.setOnAction(e -> viewModel.deleteSelected());
-    delete.disableProperty().bind(viewModel.canDeleteProperty().not());
-    var up = new MenuItem("Move up");
-    up.setOnAction(e -> viewModel.moveSelectedUp());
-    up.disableProperty().bind(viewModel.canMoveUpProperty().not());
-    var down = new MenuItem("Move down");
-    down.setOnAction(e -> viewModel.moveSelectedDown());
-    down.disableProperty().bind(viewModel.canMoveDownProperty().not());
+    // Their keys are the menu bar's, which work everywhere in the window.
+    var addDomain =
+        item(
+            "Add domain",
+            "addDomainContextItem",
+            KeyCombination.keyCombination("Shortcut+Shift+N"),
+            null,
+            commands.addDomain());
+    var addAction =
+        item(
+            "Add action",
+            "addActionContextItem",
+            KeyCombination.keyCombination("Shortcut+N"),
+            viewModel.canAddActionProperty().not(),
+            commands.addAction());
+    var noNode = viewModel.canDeleteProperty().not();
+    var rename = item("Rename", "renameMenuItem", RENAME, noNode, this::renameSelected);
+    var duplicate =
+        item("Duplicate", "duplicateMenuItem", DUPLICATE, noNode, viewModel::duplicateSelected);
+    var copy = item("Copy", "copyMenuItem", COPY, noNode, this::copySelected);
+    var cut = item("Cut", "cutMenuItem", CUT, noNode, this::cutSelected);
+    var paste = item("Paste", "pasteMenuItem", PASTE, null, this::paste);
+    var up =
+        item(
+            "Move up",
+            "moveUpMenuItem",
+            MOVE_UP,
+            viewModel.canMoveUpProperty().not(),
+            viewModel::moveSelectedUp);
+    var down =
+        item(
+            "Move down",
+            "moveDownMenuItem",
+            MOVE_DOWN,
+            viewModel.canMoveDownProperty().not(),
+            viewModel::moveSelectedDown);
+    var delete = item("Delete", "deleteMenuItem", DELETE, noNode, viewModel::deleteSelected);
     return new ContextMenu(
         addDomain,
         addAction,
         new SeparatorMenuItem(),
         rename,
+        duplicate,
+        new SeparatorMenuItem(),
+        cut,
+        copy,
+        paste,
+        new SeparatorMenuItem(),
         up,
         down,
         new SeparatorMenuItem(),
         delete);
   }
 
-  /** Delete and Alt+Up/Down act on the tree only, so they never steal keys from text fields. */
+  private static MenuItem item(
+      String text,
+      String id,
+      KeyCombination keys,
+      ObservableValue<Boolean> disabled,
+      Runnable action) {
+    var item = new MenuItem(text);
+    item.setId(id);
+    item.setAccelerator(keys);
+    item.setOnAction(e -> action.run());
+    if (disabled != null) {
+      item.disableProperty().bind(disabled);
+    }
+    return item;
+  }
+
+  /** The tree's keys act on the tree only, so they never steal keys from text fields. */
   private void onKeyPressed(KeyEvent event) {
-    if (event.getCode() == KeyCode.F2 && tree.getEditingItem() == null) {
-      renameSelected();
-      event.consume();
-    } else if (event.getCode() == KeyCode.DELETE
+    if (tree.getEditingItem() != null) {
+      return;
+    }
+    Runnable command = null;
+    if (MENU.match(event) || event.getCode() == KeyCode.CONTEXT_MENU) {
+      command = this::showMenuAtSelection;
+    } else if (RENAME.match(event)) {
+      command = this::renameSelected;
+    } else if (DELETE.match(event)
         || event.getCode() == KeyCode.BACK_SPACE && event.isShortcutDown()) {
-      viewModel.deleteSelected();
-      event.consume();
-    } else if (event.isAltDown() && event.getCode() == KeyCode.UP) {
-      viewModel.moveSelectedUp();
-      event.consume();
-    } else if (event.isAltDown() && event.getCode() == KeyCode.DOWN) {
-      viewModel.moveSelectedDown();
+      command = viewModel::deleteSelected;
+    } else if (MOVE_UP.match(event)) {
+      command = viewModel::moveSelectedUp;
+    } else if (MOVE_DOWN.match(event)) {
+      command = viewModel::moveSelectedDown;
+    } else if (DUPLICATE.match(event)) {
+      command = viewModel::duplicateSelected;
+    } else if (COPY.match(event)) {
+      command = this::copySelected;
+    } else if (CUT.match(event)) {
+      command = this::cutSelected;
+    } else if (PASTE.match(event)) {
+      command = this::paste;
+    }
+    if (command != null) {
+      command.run();
       event.consume();
     }
   }
 
-  private void show(Taxonomy taxonomy) {
+  /** The context menu from the keyboard (Shift+F10, the menu key), under the selected row. */
+  private void showMenuAtSelection() {
+    Node anchor =
+        tree.lookupAll(".tree-cell").stream()
+            .filter(cell -> cell instanceof TreeCell<?> c && c.isSelected())
+            .findFirst()
+            .orElse(tree);
+    var bounds = anchor.localToScreen(anchor.getBoundsInLocal());
+    menu.show(anchor, bounds.getMinX() + 24, bounds.getMaxY());
+  }
+
+  private void copySelected() {
+    viewModel.copySelected().ifPresent(this::putOnClipboard);
+  }
+
+  private void cutSelected() {
+    viewModel.cutSelected().ifPresent(this::putOnClipboard);
+  }
+
+  private void putOnClipboard(NodeClip clip) {
+    NodeClipboard.put(clip);
+    message.setText("");
+  }
+
+  /** Pastes copied nodes, or policy YAML text; says why when the clipboard holds neither. */
+  private void paste() {
+    try {
+      viewModel.paste(NodeClipboard.take());
+      message.setText("");
+    } catch (IllegalArgumentException e) {
+      message.setText("Nothing pasted: " + e.getMessage());
+    }
+  }
+
+  /** Shows the view model's taxonomy, as much of it as the filter lets through. */
+  private void show() {
+    Taxonomy taxonomy = filter.apply(viewModel.taxonomyProperty().get());
+    Map<NodeRef, NodeMark> marks = viewModel.marksProperty().get();
     synchronizing = true;
     try {
       var domains = new ArrayList<TreeItem<TreeRow>>();
@@ -209,26 +395,36 @@ final class TaxonomyTree {
       var liveActions = new HashMap<String, TreeItem<TreeRow>>();
       for (Domain domain : taxonomy.domains()) {
         TreeItem<TreeRow> domainItem = reuse(domainItems, domain.id(), true);
+        NodeRef domainRef = NodeRef.domain(domain.id());
         update(
             domainItem,
             new TreeRow(
-                NodeRef.domain(domain.id()),
+                domainRef,
                 domain.name(),
                 domain.isCoarsePolicy(),
-                domain.isCoarsePolicy() ? badge(domain.coarsePolicy().targetModel()) : null));
+                domain.isCoarsePolicy() ? badge(domain.coarsePolicy().targetModel()) : null,
+                domainMark(domainRef, marks),
+                filter.matches(domain)));
+        if (filter.isActive()) {
+          // A match inside a collapsed domain would be filtered in and still not seen.
+          domainItem.setExpanded(true);
+        }
         var actions = new ArrayList<TreeItem<TreeRow>>();
         for (Action action : domain.actions()) {
           // Keyed by domain too: an item moved to another parent is made anew, because JavaFX
           // would unlink it from the new parent when the old one drops it.
           String key = domain.id() + "/" + action.id();
           TreeItem<TreeRow> actionItem = reuse(actionItems, key, false);
+          NodeRef actionRef = NodeRef.action(action.id());
           update(
               actionItem,
               new TreeRow(
-                  NodeRef.action(action.id()),
+                  actionRef,
                   action.name(),
                   false,
-                  badge(action.policy().targetModel())));
+                  badge(action.policy().targetModel()),
+                  marks.get(actionRef),
+                  filter.matches(action)));
           actions.add(actionItem);
           liveActions.put(key, actionItem);
         }
@@ -247,6 +443,7 @@ final class TaxonomyTree {
       synchronizing = false;
     }
     selectInTree(viewModel.selectionProperty().get());
+    refreshPlaceholder();
     // A moved item keeps its selection, but TreeView's focus model shifts its index by the rows
     // the children change added, and does so later (Platform.runLater inside TreeView): the
     // focus outline would sit on another row. Queued behind that shift, this puts it back.
@@ -258,6 +455,18 @@ final class TaxonomyTree {
     if (selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
       tree.getFocusModel().focus(selected);
     }
+  }
+
+  /** The domain's problems and those of all its actions, hidden by the filter or not. */
+  private NodeMark domainMark(NodeRef domain, Map<NodeRef, NodeMark> marks) {
+    var all = new ArrayList<NodeMark>();
+    all.add(marks.get(domain));
+    viewModel
+        .taxonomyProperty()
+        .get()
+        .domainById(domain.id())
+        .ifPresent(d -> d.actions().forEach(a -> all.add(marks.get(NodeRef.action(a.id())))));
+    return NodeMark.combine(all);
   }
 
   /** A target model as the tree's badge shows it: without its provider prefix. */
@@ -288,6 +497,18 @@ final class TaxonomyTree {
   private static void replaceChildren(TreeItem<TreeRow> parent, List<TreeItem<TreeRow>> children) {
     if (!parent.getChildren().equals(children)) {
       parent.getChildren().setAll(children);
+    }
+  }
+
+  /**
+   * A node selected elsewhere (added, pasted, clicked in the Problems panel) that the filter hides
+   * clears the filter: the user is meant to see it.
+   */
+  private void selectionChanged(NodeRef node) {
+    if (node != null && findItem(node) == null && filter.isActive()) {
+      filterField.clear();
+    } else {
+      selectInTree(node);
     }
   }
 

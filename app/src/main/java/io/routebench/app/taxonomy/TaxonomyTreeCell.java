@@ -1,25 +1,36 @@
 package io.routebench.app.taxonomy;
 
+import io.routebench.app.forms.SeverityIcons;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
- * A domain (bold, with a "route" badge when it is a route on its own) or an action; lit up when the
- * playtest's decision chose it (its domain too, more faintly).
+ * A domain (bold, with a "route" badge when it is a route on its own) or an action, with its target
+ * model as a muted badge and a glyph when it has validation problems; lit up when the playtest's
+ * decision chose it (its domain too, more faintly), emphasised when it matches the tree's filter.
  */
 final class TaxonomyTreeCell extends TreeCell<TreeRow> {
 
   private final Label name = new Label();
   private final Label badge = new Label("route");
   private final Label target = new Label();
-  private final HBox content = new HBox(6, name, badge, target);
+  private final Label mark = new Label();
+  private final Region spacer = new Region();
+  private final HBox content = new HBox(6, name, badge, mark, spacer, target);
 
   private final ObservableValue<RoutedNode> routed;
 
@@ -54,6 +65,12 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     badge.getStyleClass().add("route-badge");
     target.getStyleClass().add("target-badge");
     target.setMinWidth(0);
+    mark.getStyleClass().add("problem-mark");
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    // Clear of the scroll bar.
+    content.setPadding(new Insets(0, 6, 0, 0));
+    name.getStyleClass().add("node-name");
+    mark.setMinWidth(Region.USE_PREF_SIZE);
     content.getStyleClass().add("taxonomy-cell");
   }
 
@@ -61,7 +78,7 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
   protected void updateItem(TreeRow row, boolean empty) {
     super.updateItem(row, empty);
     restyle();
-    getStyleClass().removeAll("domain-row", "action-row");
+    getStyleClass().removeAll("domain-row", "action-row", "filter-match");
     if (empty || row == null) {
       setText(null);
       setGraphic(null);
@@ -79,8 +96,61 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     target.setText(row.target() == null ? "" : "→ " + row.target());
     target.setVisible(row.target() != null);
     target.setManaged(row.target() != null);
+    showMark(row.mark());
+    if (row.filterMatch()) {
+      getStyleClass().add("filter-match");
+    }
     setText(null);
     setGraphic(isEditing() ? editor : content);
+  }
+
+  /** The problem glyph after the name, its tooltip the problems in the Problems panel's words. */
+  private void showMark(NodeMark problems) {
+    mark.setVisible(problems != null);
+    mark.setManaged(problems != null);
+    if (problems == null) {
+      mark.setGraphic(null);
+      mark.setTooltip(null);
+      setTooltip(null);
+      return;
+    }
+    mark.setGraphic(SeverityIcons.of(problems.severity()));
+    mark.setAccessibleText((problems.isError() ? "Error: " : "Warning: ") + problems.problems());
+    // On the whole row: the glyph alone is a small target to hover.
+    setTooltip(new Tooltip(problems.problems()));
+  }
+
+  /**
+   * Stretches the row's content over the cell's width, which puts the target badge at its right
+   * edge. Only the laid-out size changes, not the preferred one, so the tree does not widen.
+   */
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    if (getGraphic() == content) {
+      // A cell can be wider than the part of it in view (under the vertical scroll bar).
+      double visible = Math.min(getWidth(), viewportWidth());
+      double width = visible - snappedRightInset() - content.getLayoutX();
+      if (width > content.getWidth()) {
+        content.resize(width, content.getHeight());
+      }
+    }
+  }
+
+  /** The tree's width less its vertical scroll bar, when it shows one. */
+  private double viewportWidth() {
+    if (getTreeView() == null || !(getTreeView().lookup(".virtual-flow") instanceof Region flow)) {
+      return getWidth();
+    }
+    double width = flow.getWidth();
+    for (Node child : flow.getChildrenUnmodifiable()) {
+      if (child instanceof ScrollBar bar
+          && bar.getOrientation() == Orientation.VERTICAL
+          && bar.isVisible()) {
+        width -= bar.getWidth();
+      }
+    }
+    return width;
   }
 
   /** The name as typed in the cell, once an edit is committed. */

@@ -1,7 +1,13 @@
 package io.routebench.app.taxonomy;
 
+import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 
 /**
  * The taxonomy editor: the tree, and the selected node's details beside it (on the taxonomy tab) or
@@ -10,7 +16,11 @@ import javafx.scene.control.SplitPane;
  */
 public final class TaxonomyView {
 
+  static final KeyCombination FILTER =
+      new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
   private final SplitPane root;
+  private final EventHandler<KeyEvent> filterKey = this::onFilterKey;
   private final TaxonomyViewModel taxonomy;
   private final TaxonomyTree tree;
   private final NodeDetailsForm form;
@@ -30,6 +40,34 @@ public final class TaxonomyView {
     root = new SplitPane(tree.root(), form.root());
     root.setDividerPositions(0.32);
     SplitPane.setResizableWithParent(tree.root(), false);
+    // On the scene, so that Ctrl+F works wherever the focus is while the tree is on screen.
+    root.sceneProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, filterKey);
+              }
+              if (now != null) {
+                now.addEventFilter(KeyEvent.KEY_PRESSED, filterKey);
+              }
+            });
+  }
+
+  private void onFilterKey(KeyEvent event) {
+    if (FILTER.match(event) && isShown(root)) {
+      tree.focusFilter();
+      event.consume();
+    }
+  }
+
+  /** Whether the node is on screen: a tab that is not selected hides its content. */
+  private static boolean isShown(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public SplitPane root() {

@@ -8,6 +8,7 @@ import io.routebench.core.taxonomy.PolicySettings;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +33,8 @@ public final class TaxonomyViewModel {
   private final ReadOnlyObjectWrapper<Taxonomy> taxonomy;
   private final ObjectProperty<NodeRef> selection = new SimpleObjectProperty<>(this, "selection");
   private final ObjectProperty<RoutedNode> routed = new SimpleObjectProperty<>(this, "routed");
+  private final ObjectProperty<Map<NodeRef, NodeMark>> marks =
+      new SimpleObjectProperty<>(this, "marks", Map.of());
   private final ReadOnlyBooleanWrapper canAddAction =
       new ReadOnlyBooleanWrapper(this, "canAddAction");
   private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
@@ -60,6 +63,11 @@ public final class TaxonomyViewModel {
   /** The node the playtest's latest decision chose, lit up in the tree; {@code null} for none. */
   public ObjectProperty<RoutedNode> routedProperty() {
     return routed;
+  }
+
+  /** The nodes with validation problems (fed by the live validation), marked in the tree. */
+  public ObjectProperty<Map<NodeRef, NodeMark>> marksProperty() {
+    return marks;
   }
 
   public ObjectProperty<NodeRef> selectionProperty() {
@@ -169,6 +177,49 @@ public final class TaxonomyViewModel {
     String label = node instanceof NodeRef.DomainRef ? "delete domain" : "delete action";
     editor.apply(label, document -> TaxonomyEdits.remove(document, node));
     selection.set(next);
+  }
+
+  /** A copy of the selected node with everything under it, for the clipboard. */
+  public Optional<NodeClip> copySelected() {
+    return selection().flatMap(node -> NodeClip.of(editor.document(), node));
+  }
+
+  /** A copy of {@code node} with everything under it. */
+  NodeClip copyOf(NodeRef node) {
+    return NodeClip.of(editor.document(), node).orElseThrow();
+  }
+
+  /** Copies the selected node and deletes it (one undo step: the delete). */
+  public Optional<NodeClip> cutSelected() {
+    Optional<NodeClip> clip = copySelected();
+    clip.ifPresent(c -> deleteSelected());
+    return clip;
+  }
+
+  /**
+   * Puts a copy of the selected node right after it, named "… (copy)", and selects the copy; one
+   * undo step.
+   */
+  public void duplicateSelected() {
+    copySelected().ifPresent(clip -> insert("duplicate", clip));
+  }
+
+  /**
+   * Pastes copied nodes: actions after the selected action or into the selected domain, domains
+   * after the selected domain; selects the first pasted node; one undo step.
+   *
+   * @throws IllegalArgumentException when actions are pasted before there is a domain
+   */
+  public void paste(NodeClip clip) {
+    insert("paste", clip);
+  }
+
+  private void insert(String verb, NodeClip clip) {
+    NodeCopies.Pasted pasted = NodeCopies.paste(editor.document(), clip, selection.get(), ids);
+    int count = clip.actions() ? clip.domains().get(0).actions().size() : clip.domains().size();
+    String noun = (clip.actions() ? "action" : "domain") + (count == 1 ? "" : "s");
+    editor.apply(verb + " " + noun, document -> pasted.document());
+    selection.set(pasted.first());
   }
 
   public void moveSelectedUp() {

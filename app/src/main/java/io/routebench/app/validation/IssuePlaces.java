@@ -29,7 +29,43 @@ public final class IssuePlaces {
           "base_url", "base URL",
           "provider_name", "provider name");
 
+  /** A node's key path inside a validator's message ("also used by domains[2].actions[0]"). */
+  private static final Pattern NODE_IN_TEXT =
+      Pattern.compile("\\bdomains\\[(\\d+)](?:\\.actions\\[(\\d+)])?");
+
   private IssuePlaces() {}
+
+  /**
+   * A validator's message with the key paths of nodes it mentions put in words: {@code
+   * domains[0].actions[2]} becomes action “debugging” in domain “coding”. A path to a node that
+   * does not exist stays as it is.
+   */
+  public static String inWords(PolicyDocument document, String message) {
+    Matcher path = NODE_IN_TEXT.matcher(message);
+    var words = new StringBuilder();
+    while (path.find()) {
+      path.appendReplacement(words, Matcher.quoteReplacement(nodeInWords(document, path)));
+    }
+    path.appendTail(words);
+    return words.toString();
+  }
+
+  private static String nodeInWords(PolicyDocument document, Matcher path) {
+    int d = Integer.parseInt(path.group(1));
+    if (d >= document.taxonomy().domains().size()) {
+      return path.group();
+    }
+    Domain domain = document.taxonomy().domains().get(d);
+    String inDomain = "domain “" + nameOf(domain.name()) + "”";
+    if (path.group(2) == null) {
+      return inDomain;
+    }
+    int a = Integer.parseInt(path.group(2));
+    if (a >= domain.actions().size()) {
+      return path.group();
+    }
+    return "action “" + nameOf(domain.actions().get(a).name()) + "” in " + inDomain;
+  }
 
   public static String describe(PolicyDocument document, String path) {
     Matcher node = NODE.matcher(path);

@@ -1,5 +1,6 @@
 package io.routebench.app.validation;
 
+import io.routebench.app.forms.SeverityIcons;
 import io.routebench.core.validation.Severity;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,9 +17,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Shape;
 
 /**
  * The problems list under the editors: severity, where, and what is wrong. Clicking a row (or
@@ -108,7 +106,7 @@ public final class ValidationPanel {
                   setGraphic(null);
                 } else {
                   setText(severity == Severity.ERROR ? "Error" : "Warning");
-                  setGraphic(icon(severity));
+                  setGraphic(SeverityIcons.of(severity));
                 }
               }
             });
@@ -161,16 +159,5 @@ public final class ValidationPanel {
               }
             });
     return column;
-  }
-
-  private static Shape icon(Severity severity) {
-    if (severity == Severity.ERROR) {
-      var dot = new Circle(5);
-      dot.getStyleClass().add("error-icon");
-      return dot;
-    }
-    var triangle = new Polygon(0, 10, 5.5, 0, 11, 10);
-    triangle.getStyleClass().add("warning-icon");
-    return triangle;
   }
 }

@@ -1,17 +1,24 @@
 package io.routebench.app.validation;
 
 import io.routebench.app.taxonomy.NodeLocation;
+import io.routebench.app.taxonomy.NodeMark;
+import io.routebench.app.taxonomy.NodeRef;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.Severity;
 import io.routebench.core.validation.ValidationIssue;
 import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -39,6 +46,8 @@ public final class ValidationViewModel {
   private final ReadOnlyIntegerWrapper warningCount =
       new ReadOnlyIntegerWrapper(this, "warningCount");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
+  private final ReadOnlyObjectWrapper<Map<NodeRef, NodeMark>> nodeMarks =
+      new ReadOnlyObjectWrapper<>(this, "nodeMarks", Map.of());
 
   public ValidationViewModel(ReadOnlyObjectProperty<PolicyDocument> document) {
     document.addListener((obs, old, now) -> validate(now));
@@ -57,6 +66,11 @@ public final class ValidationViewModel {
     return warningCount.getReadOnlyProperty();
   }
 
+  /** The taxonomy nodes that have problems, each with its worst severity and the problems. */
+  public ReadOnlyObjectProperty<Map<NodeRef, NodeMark>> nodeMarksProperty() {
+    return nodeMarks.getReadOnlyProperty();
+  }
+
   /** "No problems", "2 errors, 1 warning", … */
   public ReadOnlyStringProperty summaryProperty() {
     return summary.getReadOnlyProperty();
@@ -73,6 +87,29 @@ public final class ValidationViewModel {
     errorCount.set(errors);
     warningCount.set(warnings);
     summary.set(summarize(errors, warnings));
+    nodeMarks.set(marks(rows));
+  }
+
+  private static Map<NodeRef, NodeMark> marks(List<IssueRow> rows) {
+    var byNode = new LinkedHashMap<NodeRef, List<IssueRow>>();
+    for (IssueRow row : rows) {
+      if (row.target() instanceof IssueTarget.Node node) {
+        byNode.computeIfAbsent(node.node(), n -> new ArrayList<>()).add(row);
+      }
+    }
+    var marks = new LinkedHashMap<NodeRef, NodeMark>();
+    byNode.forEach(
+        (node, issues) ->
+            marks.put(
+                node,
+                new NodeMark(
+                    issues.stream().anyMatch(i -> i.severity() == Severity.ERROR)
+                        ? Severity.ERROR
+                        : Severity.WARNING,
+                    issues.stream()
+                        .map(i -> i.place() + ": " + i.message())
+                        .collect(Collectors.joining("\n")))));
+    return Map.copyOf(marks);
   }
 
   static String summarize(int errors, int warnings) {
@@ -94,7 +131,7 @@ public final class ValidationViewModel {
         issue.severity(),
         IssuePlaces.describe(document, issue.path()),
         issue.path(),
-        issue.message(),
+        IssuePlaces.inWords(document, issue.message()),
         targetOf(document, issue.path()));
   }
 

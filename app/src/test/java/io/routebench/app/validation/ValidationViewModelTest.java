@@ -49,6 +49,48 @@ class ValidationViewModelTest {
   }
 
   @Test
+  void the_node_with_a_problem_is_marked_with_its_worst_severity_and_the_problem_in_words() {
+    assertThat(viewModel.nodeMarksProperty().get()).isEmpty();
+
+    editor.apply(
+        "blank description",
+        d -> {
+          var coding = d.taxonomy().domains().get(0);
+          var actions = new java.util.ArrayList<>(coding.actions());
+          actions.set(1, actions.get(1).withDescription(" "));
+          return d.withTaxonomy(
+              new Taxonomy(List.of(coding.withActions(actions), d.taxonomy().domains().get(1))));
+        });
+
+    var mark = viewModel.nodeMarksProperty().get().get(NodeRef.action("a-debug"));
+    assertThat(mark.severity()).isEqualTo(Severity.ERROR);
+    assertThat(mark.problems()).startsWith("coding › debugging · description: ");
+    assertThat(viewModel.nodeMarksProperty().get()).doesNotContainKey(NodeRef.action("a-gen"));
+    editor.undo();
+    assertThat(viewModel.nodeMarksProperty().get()).isEmpty();
+  }
+
+  @Test
+  void a_message_names_the_other_node_it_mentions_instead_of_giving_its_key_path() {
+    editor.apply(
+        "same description",
+        d -> {
+          var coding = d.taxonomy().domains().get(0);
+          var actions = new java.util.ArrayList<>(coding.actions());
+          actions.set(1, actions.get(1).withDescription(actions.get(0).description()));
+          return d.withTaxonomy(
+              new Taxonomy(List.of(coding.withActions(actions), d.taxonomy().domains().get(1))));
+        });
+
+    assertThat(viewModel.issues())
+        .anySatisfy(
+            issue ->
+                assertThat(issue.message())
+                    .contains("action “code generation” in domain “coding”")
+                    .doesNotContain("domains["));
+  }
+
+  @Test
   void a_secret_in_an_access_key_points_at_the_target_row() {
     editor.apply(
         "paste secret",
