@@ -237,7 +237,8 @@ public final class RouterModelBar {
     viewModel.lookForOllama();
   }
 
-  private void chooseAndLoad(Window owner) {
+  /** Lets the user pick a GGUF file, then shows its card (Load loads it). */
+  public void chooseAndLoad(Window owner) {
     var chooser = new FileChooser();
     chooser.setTitle("Load router model");
     chooser

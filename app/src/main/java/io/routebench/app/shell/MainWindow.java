@@ -7,13 +7,11 @@ import io.routebench.app.download.GetArchRouterDialog;
 import io.routebench.app.download.GetArchRouterViewModel;
 import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.onboarding.FirstRunPanel;
-import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.AppSettings;
 import io.routebench.app.settings.SettingsStore;
-import io.routebench.app.suites.SuitesTab;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.UiTimer;
 import io.routebench.app.transfer.ExportChoice;
@@ -21,12 +19,9 @@ import io.routebench.app.transfer.ExportDialog;
 import io.routebench.app.transfer.ExportFormat;
 import io.routebench.app.transfer.ExportPreview;
 import io.routebench.app.transfer.ExportRunStatus;
-import io.routebench.app.transfer.ImportPreviewDialog;
 import io.routebench.app.transfer.PolicyTransfers;
-import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceSession;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +33,6 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
@@ -76,16 +70,20 @@ public final class MainWindow implements ShellCommands {
   private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
   private final TaskExecutor fileTransfers;
   private final Playtesting playtesting;
+
+  /** The open workspace's screen, or {@code null}; its pane and transfers are kept at hand. */
+  private WorkspaceScreen screen;
+
   private WorkspacePane workspacePane;
   private PolicyTransfers transfers;
   private final FirstRunPanel firstRun;
-  private RouterModelBar modelBar;
+
+  /** One for the window: each workspace's playtest shows it, and it outlives them. */
+  private final RouterModelBar modelBar;
+
   private GetArchRouterDialog getArchRouter;
 
   private Theme theme;
-
-  /** One dialog per run of failed saves; reset when a save succeeds again. */
-  private boolean saveFailureReported;
 
   /**
    * @param exitApplication ends the application once everything is saved ({@code Platform::exit})
@@ -144,6 +142,11 @@ public final class MainWindow implements ShellCommands {
                 this::showPlaytest,
                 () -> exportPolicies(ExportFormat.ARCHGW)),
             noWorkspace.getReadOnlyProperty().not());
+
+    modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
+    modelBar.acceptDroppedModels(root);
+    modelBar.offerServers(fileTransfers);
+    modelBar.offerDownload(this::getArchRouter);
 
     root.setTop(menuBar.root());
     // Out of the scene while hidden, not just invisible: its links must not be found or focused.
@@ -372,13 +375,13 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void connectRouterServer() {
-    routerModelBar().showConnect(fileTransfers);
+    modelBar.showConnect(fileTransfers);
     showPlaytest();
   }
 
   @Override
   public void engineSettings() {
-    routerModelBar().showEngineSettings(stage);
+    modelBar.showEngineSettings(stage);
   }
 
   @Override
@@ -451,30 +454,13 @@ public final class MainWindow implements ShellCommands {
 
   /** Loads a router model through the Playtest's model bar and shows the Playtest. */
   private void loadRouterModel(Path model) {
-    routerModelBar().load(model);
+    modelBar.load(model);
     showPlaytest();
   }
 
-  private RouterModelBar routerModelBar() {
-    return modelBar != null
-        ? modelBar
-        : new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
-  }
-
   private void openRouterModel() {
-    var chooser = new FileChooser();
-    chooser.setTitle("Open router model");
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter("GGUF models (*.gguf)", "*.gguf"));
-    if (Files.isDirectory(paths.modelDir())) {
-      chooser.setInitialDirectory(paths.modelDir().toFile());
-    }
-    File file = chooser.showOpenDialog(stage);
-    if (file != null) {
-      routerModelBar().offerToLoad(file.toPath());
-      showPlaytest();
-    }
+    modelBar.chooseAndLoad(stage);
+    showPlaytest();
   }
 
   private void showTaxonomy() {
@@ -493,87 +479,37 @@ public final class MainWindow implements ShellCommands {
     noWorkspace.set(session == null);
     menuBar.follow(session == null ? null : session.editor());
     noTransfer.unbind();
-    if (workspacePane != null) {
-      workspacePane.dispose();
+    if (screen != null) {
+      screen.dispose();
     }
     if (session == null) {
+      screen = null;
       workspacePane = null;
-      modelBar = null;
       transfers = null;
       noTransfer.set(true);
       welcome.showRecent(workspaces.recentWorkspaces());
-      routerModelBar().acceptDroppedModels(root);
       root.setCenter(welcome.root());
       statusBar.show(null, null, null);
       statusMessages.clear();
       return;
     }
-    workspacePane =
-        new WorkspacePane(
+    screen =
+        new WorkspaceScreen(
             session,
-            settings,
-            ids,
-            new PlaytestViewModel(
-                session.editor(),
-                playtesting.router(),
-                session::addTestCase,
-                playtesting.typingTimer()),
-            modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
-            new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
-    modelBar.acceptDroppedModels(root);
-    modelBar.offerServers(fileTransfers);
-    modelBar.offerDownload(this::getArchRouter);
-    transfers =
-        new PolicyTransfers(
-            session.editor(),
-            fileTransfers,
-            errors,
-            (name, imported, changes, accept) ->
-                new ImportPreviewDialog(
-                        name,
-                        imported.document(),
-                        changes,
-                        accept,
-                        stage,
-                        stage.getScene().getStylesheets())
-                    .show());
+            new WorkspaceScreen.Shared(
+                stage,
+                settings,
+                errors,
+                ids,
+                fileTransfers,
+                playtesting,
+                modelBar,
+                statusBar,
+                statusMessages));
+    workspacePane = screen.pane();
+    transfers = screen.transfers();
     noTransfer.bind(transfers.busyProperty());
-    root.setCenter(ReadOnlyBanner.above(workspacePane.root(), session));
-    statusBar.show(session, workspacePane.validation(), workspacePane.playtest());
-    statusMessages.clear();
-    transfers
-        .outcomeProperty()
-        .addListener(
-            (obs, old, now) -> {
-              if (now.isEmpty()) {
-                statusMessages.withdraw(old);
-              } else {
-                statusMessages.show(now);
-              }
-            });
-    saveFailureReported = false;
-    session
-        .autosaver()
-        .stateProperty()
-        .addListener((obs, old, now) -> reportSaveFailure(session, now));
-  }
-
-  private void reportSaveFailure(WorkspaceSession session, SaveState state) {
-    if (state == SaveState.SAVED) {
-      saveFailureReported = false;
-    } else if (state == SaveState.FAILED
-        && !saveFailureReported
-        && workspaces.current().orElse(null) == session) {
-      saveFailureReported = true;
-      errors.showError(
-          "Your changes are not being saved",
-          session.path()
-              + " did not accept the last change: "
-              + session.autosaver().failureProperty().get()
-              + "\nRouteBench keeps your edits in memory and tries again with each new edit."
-              + " If this keeps happening, check the disk and the file's permissions.",
-          null);
-    }
+    root.setCenter(screen.root());
   }
 
   private void undoKeys(KeyEvent event) {
