@@ -8,6 +8,7 @@ import io.routebench.app.download.GetArchRouterViewModel;
 import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.onboarding.FirstRunPanel;
 import io.routebench.app.playtest.PlaytestViewModel;
+import io.routebench.app.playtest.TargetReplies;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.AppPaths;
@@ -24,6 +25,7 @@ import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceSession;
+import io.routebench.inference.remote.StreamingChatClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +75,10 @@ public final class MainWindow implements ShellCommands {
   private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
   private final TaskExecutor fileTransfers;
+
+  /** Asks routes' target models for the playtest's replies; one connection pool for all. */
+  private final StreamingChatClient chatClient = new StreamingChatClient();
+
   private final Playtesting playtesting;
   private WorkspacePane workspacePane;
   private PolicyTransfers transfers;
@@ -91,7 +97,8 @@ public final class MainWindow implements ShellCommands {
   /**
    * @param exitApplication ends the application once everything is saved ({@code Platform::exit})
    * @param ids makes ids for new taxonomy nodes
-   * @param fileTransfers reads and writes imported and exported files
+   * @param fileTransfers reads and writes imported and exported files, and streams the playtest's
+   *     replies from target models
    * @param playtesting the router model and the typing timer every workspace's playtest uses
    */
   public MainWindow(
@@ -497,7 +504,8 @@ public final class MainWindow implements ShellCommands {
                 session.editor(),
                 playtesting.router(),
                 session::addTestCase,
-                playtesting.typingTimer()),
+                playtesting.typingTimer(),
+                new TargetReplies(chatClient, fileTransfers, Platform::runLater)),
             modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir()),
             new SuitesTab.Running(playtesting.router(), fileTransfers, Platform::runLater));
     modelBar.offerDownload(this::getArchRouter);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.Documents;
 import io.routebench.app.testing.InMemoryTestSuiteRepository;
 import io.routebench.app.testing.ManualUiTimer;
@@ -17,6 +18,7 @@ import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
+import io.routebench.inference.remote.StreamingChatClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,9 @@ class PlaytestViewModelTest {
             suites.addCases(target.id(), List.of(testCase));
             saved.run();
           },
-          typing);
+          typing,
+          new TargetReplies(
+              new StreamingChatClient(), new CurrentThreadTaskExecutor(), Runnable::run));
   private final ArrayList<RuntimeException> loadFailures = new ArrayList<>();
 
   @BeforeAll
