@@ -510,6 +510,9 @@ public final class PlaytestViewModel {
     if (turn.replying()) {
       stopReply();
     }
+    if (!turn.isUser()) {
+      replyTargets.remove(turn.id()); // the user's words now, not the target's
+    }
     turns.set(index, turn.isUser() ? turn.withText(text) : turn.replied(text));
     conversationChanged();
   }
@@ -663,10 +666,10 @@ public final class PlaytestViewModel {
   public void dispose() {
     router.loadedProperty().removeListener(modelChanged);
     editor.documentProperty().removeListener(documentChanged);
+    stopReply(); // first: stopping asks for the draft's route again, which is then cancelled
     cancelPending();
     cancelPendingReroute();
     router.cancelDecisions();
-    stopReply();
   }
 
   private void modelChanged() {

@@ -103,6 +103,11 @@ class PlaytestRepliesTest {
         .containsExactly(
             tuple(Role.USER, "My service crashes with a NullPointerException"),
             tuple(Role.ASSISTANT, "Check the stack trace."));
+
+    playtest.editTurn(1, "Check the stack trace, then the logs.");
+    assertThat(playtest.replyTarget(playtest.turns().get(1)))
+        .as("an edited reply is the user's")
+        .isNull();
   }
 
   @Test
