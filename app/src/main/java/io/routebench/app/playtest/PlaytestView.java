@@ -7,6 +7,7 @@ import io.routebench.app.decision.DecisionDetailsViewModel;
 import io.routebench.app.routing.DecisionWords;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.taxonomy.ModelTarget;
 import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -195,7 +196,8 @@ public final class PlaytestView {
         .bind(
             Bindings.createBooleanBinding(
                 () -> viewModel.lastRoutedModel() == null, viewModel.turns()));
-    var draftBar = new FlowPane(6, 4, typing, asUser, asAssistant, send, simulate);
+    var draftBar =
+        new FlowPane(6, 4, typing, asUser, asAssistant, send, simulate, askButton(), stopButton());
     draftBar.setAlignment(Pos.CENTER_LEFT);
 
     var save = new Button("Save as test case…");
@@ -247,6 +249,69 @@ public final class PlaytestView {
     pane.setPadding(new Insets(10));
     pane.setMinWidth(300);
     return pane;
+  }
+
+  /**
+   * Streams a real reply from the target the last message was routed to. A disabled button shows no
+   * tooltip, so the reason it is disabled sits on a wrapper around it.
+   */
+  private Node askButton() {
+    var ask = new Button();
+    ask.setId("playtestAskTargetButton");
+    ask.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  var target = viewModel.lastRoutedTarget();
+                  return target == null ? "Ask the target" : "Ask " + target.label();
+                },
+                viewModel.turns()));
+    ask.setOnAction(e -> viewModel.askTarget());
+    var why =
+        Bindings.createStringBinding(
+            () -> {
+              String blocked = viewModel.whyNoReply();
+              if (blocked != null) {
+                return blocked;
+              }
+              var target = viewModel.lastRoutedTarget();
+              return "Stream the reply of "
+                  + target.label()
+                  + " ("
+                  + target.baseUrl()
+                  + ") to the conversation so far; Esc stops it";
+            },
+            viewModel.turns(),
+            viewModel.replyingProperty());
+    ask.disableProperty().bind(why.map(text -> viewModel.whyNoReply() != null));
+    var tooltip = new Tooltip();
+    tooltip.setWrapText(true);
+    tooltip.setMaxWidth(420);
+    tooltip.textProperty().bind(why);
+    var wrapper = new HBox(ask);
+    Tooltip.install(wrapper, tooltip);
+    return wrapper;
+  }
+
+  private Node stopButton() {
+    var stop = new Button("Stop reply");
+    stop.setId("playtestStopReplyButton");
+    stop.setTooltip(new Tooltip("Stop the reply streaming in; it keeps what came (Esc)"));
+    stop.setOnAction(e -> viewModel.stopReply());
+    stop.visibleProperty().bind(viewModel.replyingProperty());
+    stop.managedProperty().bind(stop.visibleProperty());
+    root.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        event -> {
+          // A message being edited takes its own Esc (cancel the edit).
+          if (event.getCode() == KeyCode.ESCAPE
+              && viewModel.replyingProperty().get()
+              && turns.getEditingIndex() < 0) {
+            viewModel.stopReply();
+            event.consume();
+          }
+        });
+    return stop;
   }
 
   private Node decisionPane() {
@@ -400,6 +465,18 @@ public final class PlaytestView {
               ? "stale: route it again"
               : "stale: " + summary(decision) + " — decided for other policies or messages";
       case FAILED -> turn.failure();
+      case REPLYING, STOPPED, REPLY_FAILED -> replyChipText(turn, null);
+    };
+  }
+
+  /** What an assistant message's chip says about its reply, or {@code null} for none. */
+  static String replyChipText(Turn turn, ModelTarget from) {
+    String who = from == null ? "the target" : from.label();
+    return switch (turn.state()) {
+      case REPLYING -> "replying… from " + who;
+      case STOPPED -> "stopped: the reply from " + who + " so far";
+      case REPLY_FAILED -> turn.failure();
+      default -> from == null ? null : "reply from " + who;
     };
   }
 
@@ -419,7 +496,10 @@ public final class PlaytestView {
     private final Label who = new Label();
     private final Label chip = new Label();
     private final Label text = new Label();
-    private final VBox content = new VBox(2, new HBox(8, who, chip), text);
+    private final ProgressIndicator replyingSpinner = new ProgressIndicator();
+    private final Hyperlink replyAction = new Hyperlink();
+    private final HBox header = new HBox(8, who, replyingSpinner, chip, replyAction);
+    private final VBox content = new VBox(2, header, text);
     private final TextArea editor = new TextArea();
 
     TurnCell() {
@@ -430,6 +510,19 @@ public final class PlaytestView {
       text.getStyleClass().add("turn-text");
       chip.setMinWidth(0);
       chip.setWrapText(true);
+      header.setAlignment(Pos.CENTER_LEFT);
+      replyingSpinner.setPrefSize(14, 14);
+      replyingSpinner.setMinSize(14, 14);
+      replyAction.getStyleClass().add("reply-action");
+      replyAction.setMinWidth(Region.USE_PREF_SIZE);
+      replyAction.setOnAction(
+          e -> {
+            if (getItem() != null && getItem().replying()) {
+              viewModel.stopReply();
+            } else {
+              viewModel.retryReply(getIndex());
+            }
+          });
       editor.setWrapText(true);
       editor.setPrefRowCount(3);
       editor.addEventFilter(
@@ -464,8 +557,29 @@ public final class PlaytestView {
       getStyleClass().add(turn.isUser() ? "user-turn" : "assistant-turn");
       who.setText(turn.isUser() ? "You" : "Assistant");
       text.setText(turn.text());
-      chip.setVisible(turn.isUser());
-      chip.setManaged(turn.isUser());
+      String replyChip = turn.isUser() ? null : replyChipText(turn, viewModel.replyTarget(turn));
+      boolean chipShown = turn.isUser() || replyChip != null;
+      chip.setVisible(chipShown);
+      chip.setManaged(chipShown);
+      show(replyingSpinner, turn.replying());
+      show(
+          replyAction,
+          turn.replying()
+              || turn.state() == TurnState.STOPPED
+              || turn.state() == TurnState.REPLY_FAILED);
+      replyAction.setText(turn.replying() ? "Stop" : "Retry");
+      if (!turn.isUser()) {
+        chip.setText(replyChip);
+        switch (turn.state()) {
+          case REPLYING -> chip.getStyleClass().add("chip-routing");
+          case STOPPED -> chip.getStyleClass().add("chip-stale");
+          case REPLY_FAILED -> chip.getStyleClass().add("chip-failed");
+          default -> {
+            // The plain chip.
+          }
+        }
+        text.setText(turn.text().isEmpty() && turn.replying() ? "…" : turn.text());
+      }
       if (turn.isUser()) {
         chip.setText(chipText(turn));
         switch (turn.state()) {
@@ -473,7 +587,7 @@ public final class PlaytestView {
           case STALE -> chip.getStyleClass().add("chip-stale");
           case FAILED -> chip.getStyleClass().add("chip-failed");
           case NOT_ROUTED -> chip.getStyleClass().add("chip-none");
-          case DECIDED -> {
+          case DECIDED, REPLYING, STOPPED, REPLY_FAILED -> {
             // The plain chip.
           }
         }
@@ -481,10 +595,15 @@ public final class PlaytestView {
       setGraphic(content);
     }
 
+    private static void show(Node node, boolean shown) {
+      node.setVisible(shown);
+      node.setManaged(shown);
+    }
+
     @Override
     public void startEdit() {
-      if (getItem() == null) {
-        return;
+      if (getItem() == null || getItem().replying()) {
+        return; // a reply streaming in is stopped before it is edited
       }
       super.startEdit();
       editor.setText(getItem().text());

@@ -17,6 +17,7 @@ import io.routebench.core.routing.RouteResolver;
 import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
+import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.workspace.PolicyDocument;
 import java.time.Duration;
@@ -81,6 +82,7 @@ public final class PlaytestViewModel {
   private final LocalRouter router;
   private final CaseSaver saver;
   private final UiTimer timer;
+  private final TargetReplies replies;
   private final ObservableList<Turn> turns = FXCollections.observableArrayList();
   private final ObservableList<String> routeNames = FXCollections.observableArrayList();
   private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
@@ -95,6 +97,7 @@ public final class PlaytestViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
   private final ReadOnlyBooleanWrapper routing = new ReadOnlyBooleanWrapper(this, "routing");
   private final ReadOnlyBooleanWrapper anyStale = new ReadOnlyBooleanWrapper(this, "anyStale");
+  private final ReadOnlyBooleanWrapper replying = new ReadOnlyBooleanWrapper(this, "replying");
   private final ReadOnlyStringWrapper saveOutcome =
       new ReadOnlyStringWrapper(this, "saveOutcome", "");
   private final ReadOnlyObjectWrapper<List<Turn>> cleared =
@@ -120,6 +123,12 @@ public final class PlaytestViewModel {
   /** Cancels the decision each routing message waits for, by turn id. */
   private final Map<Long, CancellationToken> pendingAsks = new HashMap<>();
 
+  /** The target each asked-for reply came (or is coming) from, by turn id, for Retry. */
+  private final Map<Long, ModelTarget> replyTargets = new HashMap<>();
+
+  /** Stops the reply streaming in, or null. */
+  private CancellationToken pendingReply;
+
   private long nextTurnId = 1;
   private long nextAsk = 1;
   private UiTimer.Scheduled pendingDecision;
@@ -135,13 +144,19 @@ public final class PlaytestViewModel {
    * @param saver stores conversations as test cases
    * @param router decides, and reports on the UI thread
    * @param timer waits for a pause in typing
+   * @param replies asks a route's target model for its reply
    */
   public PlaytestViewModel(
-      DocumentEditor editor, LocalRouter router, CaseSaver saver, UiTimer timer) {
+      DocumentEditor editor,
+      LocalRouter router,
+      CaseSaver saver,
+      UiTimer timer,
+      TargetReplies replies) {
     this.editor = editor;
     this.router = router;
     this.saver = saver;
     this.timer = timer;
+    this.replies = replies;
     draftRole.set(Role.USER);
     draft.addListener((obs, old, now) -> routeSoon());
     draftRole.addListener((obs, old, now) -> routeSoon());
@@ -304,6 +319,15 @@ public final class PlaytestViewModel {
 
   /** The target model of the last message, when it is a user message with a decided route. */
   public String lastRoutedModel() {
+    ModelTarget target = lastRoutedTarget();
+    return target == null ? null : target.model();
+  }
+
+  /**
+   * The target the last message was routed to, when it is a user message with a decided route that
+   * has a target; it may still lack a base URL ({@link #whyNoReply()}).
+   */
+  public ModelTarget lastRoutedTarget() {
     if (turns.isEmpty()) {
       return null;
     }
@@ -311,16 +335,185 @@ public final class PlaytestViewModel {
     if (!last.isUser() || last.state() != TurnState.DECIDED) {
       return null;
     }
-    return last.decision().targetModel().map(target -> target.model()).orElse(null);
+    return last.decision().targetModel().orElse(null);
   }
 
-  /** Replaces the text of message {@code index}; it and the user messages after it are stale. */
+  /** Why {@link #askTarget()} cannot ask now, or {@code null} when it can. */
+  public String whyNoReply() {
+    if (replying.get()) {
+      return "A reply is streaming in; stop it first.";
+    }
+    ModelTarget target = lastRoutedTarget();
+    if (target == null) {
+      return "Send a user message and let the router decide its route: its target is asked.";
+    }
+    return TargetReplies.whyNotAskable(target);
+  }
+
+  /** Whether a reply is streaming in from a target. */
+  public ReadOnlyBooleanProperty replyingProperty() {
+    return replying.getReadOnlyProperty();
+  }
+
+  /**
+   * Asks the target the last user message was routed to for its reply to the conversation so far;
+   * it streams into a new assistant message.
+   */
+  public void askTarget() {
+    if (whyNoReply() != null) {
+      return;
+    }
+    ModelTarget target = lastRoutedTarget();
+    forgetCleared();
+    Turn turn = Turn.of(nextTurnId++, Role.ASSISTANT, "");
+    replyTargets.put(turn.id(), target);
+    turns.add(turn);
+    streamReply(turn.id());
+  }
+
+  /**
+   * Asks again for the stopped or failed reply of message {@code index}, from the same target model
+   * as the workspace now defines it: a base URL or key reference fixed after a failure is used.
+   */
+  public void retryReply(int index) {
+    Turn turn = turns.get(index);
+    ModelTarget asked = replyTargets.get(turn.id());
+    if (replying.get()
+        || asked == null
+        || (turn.state() != TurnState.STOPPED && turn.state() != TurnState.REPLY_FAILED)) {
+      return;
+    }
+    ModelTarget now =
+        editor.document().targets().stream()
+            .filter(target -> target.model().equals(asked.model()))
+            .findFirst()
+            .orElse(asked);
+    String why = TargetReplies.whyNotAskable(now);
+    if (why != null) {
+      replace(turn.id(), turn.replyFailed(turn.text(), why));
+      return;
+    }
+    forgetCleared();
+    replyTargets.put(turn.id(), now);
+    streamReply(turn.id());
+  }
+
+  /** Stops the reply streaming in; it keeps the text that came. */
+  public void stopReply() {
+    if (pendingReply != null) {
+      pendingReply.cancel();
+      pendingReply = null;
+      for (Turn turn : List.copyOf(turns)) {
+        if (turn.replying()) {
+          replace(turn.id(), turn.stopped(turn.text()));
+        }
+      }
+      replying.set(false);
+      routeSoon();
+    }
+  }
+
+  /** The target that gave (or is giving) the reply of {@code turn}, or {@code null}. */
+  public ModelTarget replyTarget(Turn turn) {
+    return replyTargets.get(turn.id());
+  }
+
+  private void streamReply(long turnId) {
+    int index = indexOf(turnId);
+    Turn turn = turns.get(index);
+    var conversation = new ArrayList<Message>();
+    for (Turn before : turns.subList(0, index)) {
+      if (!before.text().isBlank()) {
+        conversation.add(before.message());
+      }
+    }
+    long thisAsk = nextAsk++;
+    replace(turnId, turn.replying(thisAsk));
+    replying.set(true);
+    pendingReply = new CancellationToken();
+    replies.ask(
+        replyTargets.get(turnId),
+        conversation,
+        pendingReply,
+        new TargetReplies.Listener() {
+          @Override
+          public void grew(String textSoFar) {
+            Turn now = current();
+            if (now != null) {
+              replace(turnId, now.withText(textSoFar));
+            }
+          }
+
+          @Override
+          public void finished(String text) {
+            Turn now = current();
+            if (now != null) {
+              replyEnded(
+                  text.isBlank()
+                      ? now.replyFailed("", "The target answered with no text.")
+                      : now.replied(text));
+            }
+          }
+
+          @Override
+          public void stopped(String textSoFar) {
+            Turn now = find(turnId);
+            if (now != null && now.ask() == thisAsk && now.state() == TurnState.STOPPED) {
+              // The stop showed what had been published; this is all that came.
+              replace(turnId, now.stopped(textSoFar));
+              routeSoon();
+            }
+          }
+
+          @Override
+          public void failed(String textSoFar, String why) {
+            Turn now = current();
+            if (now != null) {
+              replyEnded(now.replyFailed(textSoFar, why));
+            }
+          }
+
+          /** The turn while it still waits for this reply (not stopped, edited or deleted). */
+          private Turn current() {
+            Turn now = find(turnId);
+            return now != null && now.ask() == thisAsk && now.replying() ? now : null;
+          }
+        });
+  }
+
+  private void replyEnded(Turn ended) {
+    replace(ended.id(), ended);
+    pendingReply = null;
+    replying.set(false);
+    // The draft's route depends on the whole conversation, this reply included.
+    routeSoon();
+  }
+
+  private int indexOf(long turnId) {
+    for (int i = 0; i < turns.size(); i++) {
+      if (turns.get(i).id() == turnId) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Replaces the text of message {@code index}; it and the user messages after it are stale. A
+   * reply streaming into it stops first; an edited reply is the user's own.
+   */
   public void editTurn(int index, String text) {
     Turn turn = turns.get(index);
     if (text.isBlank() || text.equals(turn.text())) {
       return;
     }
-    turns.set(index, turn.withText(text));
+    if (turn.replying()) {
+      stopReply();
+    }
+    if (!turn.isUser()) {
+      replyTargets.remove(turn.id()); // the user's words now, not the target's
+    }
+    turns.set(index, turn.isUser() ? turn.withText(text) : turn.replied(text));
     conversationChanged();
   }
 
@@ -334,7 +527,11 @@ public final class PlaytestViewModel {
   }
 
   public void deleteTurn(int index) {
+    if (turns.get(index).replying()) {
+      stopReply();
+    }
     Turn removed = turns.remove(index);
+    replyTargets.remove(removed.id());
     requests.remove(removed.id());
     turnDetails.remove(removed.id());
     cancelAsk(removed.id());
@@ -387,6 +584,7 @@ public final class PlaytestViewModel {
       return;
     }
     router.cancelDecisions();
+    stopReply();
     cleared.set(List.copyOf(turns));
     turns.clear();
     requests.clear();
@@ -440,6 +638,9 @@ public final class PlaytestViewModel {
     var messages = new ArrayList<CaseMessage>();
     int userTurn = 0;
     for (Turn turn : turns) {
+      if (!turn.isUser() && turn.text().isBlank()) {
+        continue; // a reply that failed before any text came
+      }
       messages.add(
           turn.isUser()
               ? CaseMessage.user(turn.text(), expectedRoutes.get(userTurn++))
@@ -465,6 +666,7 @@ public final class PlaytestViewModel {
   public void dispose() {
     router.loadedProperty().removeListener(modelChanged);
     editor.documentProperty().removeListener(documentChanged);
+    stopReply(); // first: stopping asks for the draft's route again, which is then cancelled
     cancelPending();
     cancelPendingReroute();
     router.cancelDecisions();

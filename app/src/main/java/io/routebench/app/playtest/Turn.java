@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param id stays the same through edits, so a late answer finds its message
  * @param decision the last decision made for the message (still shown while {@link
  *     TurnState#STALE}), or {@code null}
- * @param failure why routing failed, or {@code null}
+ * @param failure why routing (or, for an assistant message, its reply) failed, or {@code null}
  * @param ask which request the message is waiting for; an answer to an older one is dropped
  */
 public record Turn(
@@ -68,6 +68,28 @@ public record Turn(
 
   Turn stale() {
     return new Turn(id, role, text, TurnState.STALE, decision, failure, ask);
+  }
+
+  /** An assistant message streaming in anew from the target, for request {@code newAsk}. */
+  Turn replying(long newAsk) {
+    return new Turn(id, role, "", TurnState.REPLYING, null, null, newAsk);
+  }
+
+  public boolean replying() {
+    return state == TurnState.REPLYING;
+  }
+
+  /** The reply as it came, or as the user wrote it: a plain assistant message. */
+  Turn replied(String reply) {
+    return new Turn(id, role, reply, TurnState.NOT_ROUTED, null, null, ask);
+  }
+
+  Turn stopped(String soFar) {
+    return new Turn(id, role, soFar, TurnState.STOPPED, null, null, ask);
+  }
+
+  Turn replyFailed(String soFar, String why) {
+    return new Turn(id, role, soFar, TurnState.REPLY_FAILED, null, why, ask);
   }
 
   Turn notRouted() {

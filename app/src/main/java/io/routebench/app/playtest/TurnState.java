@@ -1,6 +1,6 @@
 package io.routebench.app.playtest;
 
-/** Where the route of a message of the conversation stands. */
+/** Where the route of a user message, or the reply of an assistant message, stands. */
 public enum TurnState {
   /** An assistant message, or a user message sent while no model was loaded. */
   NOT_ROUTED,
@@ -12,5 +12,11 @@ public enum TurnState {
    * history until it is routed again.
    */
   STALE,
-  FAILED
+  FAILED,
+  /** An assistant message streaming in from the route's target model. */
+  REPLYING,
+  /** An assistant message whose streaming was stopped: the text is what came before. */
+  STOPPED,
+  /** An assistant message the target could not give; the failure says why. */
+  REPLY_FAILED
 }

@@ -22,6 +22,7 @@ import io.routebench.app.transfer.ExportRunStatus;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceSession;
+import io.routebench.inference.remote.StreamingChatClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +70,10 @@ public final class MainWindow implements ShellCommands {
   private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
   private final TaskExecutor fileTransfers;
+
+  /** Asks routes' target models for the playtest's replies; one connection pool for all. */
+  private final StreamingChatClient chatClient = new StreamingChatClient();
+
   private final Playtesting playtesting;
 
   /** The open workspace's screen, or {@code null}; its pane and transfers are kept at hand. */
@@ -88,7 +93,8 @@ public final class MainWindow implements ShellCommands {
   /**
    * @param exitApplication ends the application once everything is saved ({@code Platform::exit})
    * @param ids makes ids for new taxonomy nodes
-   * @param fileTransfers reads and writes imported and exported files
+   * @param fileTransfers reads and writes imported and exported files, and streams the playtest's
+   *     replies from target models
    * @param playtesting the router model and the typing timer every workspace's playtest uses
    */
   public MainWindow(
@@ -503,6 +509,7 @@ public final class MainWindow implements ShellCommands {
                 ids,
                 fileTransfers,
                 playtesting,
+                chatClient,
                 modelBar,
                 statusBar,
                 statusMessages));

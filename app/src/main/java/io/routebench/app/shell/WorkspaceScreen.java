@@ -2,6 +2,7 @@ package io.routebench.app.shell;
 
 import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.playtest.PlaytestViewModel;
+import io.routebench.app.playtest.TargetReplies;
 import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.suites.SuitesTab;
@@ -10,6 +11,7 @@ import io.routebench.app.transfer.ImportPreviewDialog;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceSession;
+import io.routebench.inference.remote.StreamingChatClient;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -32,6 +34,7 @@ final class WorkspaceScreen {
       Supplier<String> ids,
       TaskExecutor fileTransfers,
       MainWindow.Playtesting playtesting,
+      StreamingChatClient chatClient,
       RouterModelBar modelBar,
       StatusBar statusBar,
       StatusMessages statusMessages) {}
@@ -56,7 +59,11 @@ final class WorkspaceScreen {
             shared.settings(),
             shared.ids(),
             new PlaytestViewModel(
-                session.editor(), router, session::addTestCase, shared.playtesting().typingTimer()),
+                session.editor(),
+                router,
+                session::addTestCase,
+                shared.playtesting().typingTimer(),
+                new TargetReplies(shared.chatClient(), shared.fileTransfers(), Platform::runLater)),
             shared.modelBar(),
             new SuitesTab.Running(router, shared.fileTransfers(), Platform::runLater));
     Stage stage = shared.stage();

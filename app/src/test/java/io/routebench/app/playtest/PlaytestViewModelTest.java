@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.Documents;
 import io.routebench.app.testing.InMemoryTestSuiteRepository;
 import io.routebench.app.testing.ManualUiTimer;
@@ -17,7 +18,9 @@ import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
+import io.routebench.inference.remote.StreamingChatClient;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +55,9 @@ class PlaytestViewModelTest {
             suites.addCases(target.id(), List.of(testCase));
             saved.run();
           },
-          typing);
+          typing,
+          new TargetReplies(
+              new StreamingChatClient(), new CurrentThreadTaskExecutor(), Runnable::run));
   private final ArrayList<RuntimeException> loadFailures = new ArrayList<>();
 
   @BeforeAll
@@ -366,6 +371,58 @@ class PlaytestViewModelTest {
     assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.SUPERSEDED);
     typing.fireAll();
     assertThat(playtest.stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
+  }
+
+  @Test
+  void a_decision_under_way_shows_as_routing_and_cancel_stops_it() {
+    // The engine thread runs only when the test says: the decisions stay under way meanwhile.
+    var engine = new ArrayDeque<Runnable>();
+    var slowRouter =
+        new LocalRouter(
+            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)),
+            engine::add,
+            Runnable::run);
+    var slow =
+        new PlaytestViewModel(
+            editor,
+            slowRouter,
+            (suite, testCase, saved, failed) -> saved.run(),
+            typing,
+            new TargetReplies(
+                new StreamingChatClient(), new CurrentThreadTaskExecutor(), Runnable::run));
+    slowRouter.load(model, loadFailures::add);
+    drain(engine);
+    try {
+      slow.draftProperty().set("write a parser");
+      typing.fireAll();
+      assertThat(slow.stateProperty().get()).isEqualTo(PlaytestState.ROUTING);
+      assertThat(slow.routingProperty().get()).isTrue();
+
+      slow.cancelRouting();
+      drain(engine);
+
+      assertThat(slow.routingProperty().get()).isFalse();
+      assertThat(slow.decisionProperty().get()).isNull();
+      assertThat(slow.statusProperty().get()).startsWith("Cancelled.");
+
+      slow.draftProperty().set("and in rust");
+      slow.sendAsUser();
+      assertThat(slow.turns().get(0).state()).isEqualTo(TurnState.ROUTING);
+      slow.cancelRouting();
+      drain(engine);
+      assertThat(slow.turns().get(0).state()).isEqualTo(TurnState.NOT_ROUTED);
+      assertThat(slow.routingProperty().get()).isFalse();
+    } finally {
+      slow.dispose();
+      slowRouter.unload();
+      drain(engine);
+    }
+  }
+
+  private static void drain(ArrayDeque<Runnable> engine) {
+    while (!engine.isEmpty()) {
+      engine.removeFirst().run();
+    }
   }
 
   private static PolicyDocument renameDebugging(PolicyDocument document) {

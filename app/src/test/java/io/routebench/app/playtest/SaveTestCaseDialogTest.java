@@ -3,9 +3,11 @@ package io.routebench.app.playtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.Documents;
 import io.routebench.app.testing.ManualUiTimer;
 import io.routebench.app.workspace.DocumentEditor;
+import io.routebench.inference.remote.StreamingChatClient;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,9 @@ class SaveTestCaseDialogTest extends FxRobot {
               Runnable::run,
               Runnable::run),
           (suite, testCase, saved, failed) -> saved.run(),
-          new ManualUiTimer());
+          new ManualUiTimer(),
+          new TargetReplies(
+              new StreamingChatClient(), new CurrentThreadTaskExecutor(), Runnable::run));
 
   @BeforeEach
   void startToolkit() throws Exception {

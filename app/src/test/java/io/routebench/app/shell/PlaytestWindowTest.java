@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routebench.app.playtest.Turn;
 import io.routebench.app.playtest.TurnState;
 import io.routebench.core.routing.RouteDecision;
+import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
+import io.routebench.inference.gguf.TinyGgufModels;
+import io.routebench.inference.remote.SseChatServer;
 import java.util.List;
 import java.util.Objects;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeCell;
@@ -16,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The playtest tab with the taxonomy beside the conversation, on a real (tiny) llama.cpp model:
@@ -86,6 +92,97 @@ class PlaytestWindowTest extends WorkbenchFixture {
                 && decisions().get(2) != before.get(2));
     assertThat(decisions().get(0)).isSameAs(first.decision());
     assertThat(decisions().get(1)).isNotSameAs(before.get(1));
+  }
+
+  @Test
+  void asking_the_target_streams_its_reply_into_the_conversation() throws Exception {
+    try (var model = new SseChatServer()) {
+      model.streaming(
+          SseChatServer.delta("Check the"),
+          SseChatServer.delta(" crash loop back-off."),
+          SseChatServer.DONE);
+      everyTargetAt(model.origin());
+      loadDebuggingModel();
+      send("My Kubernetes pods keep restarting");
+      Button ask = visible("#playtestAskTargetButton");
+      String target = playtest().lastRoutedTarget().label();
+      assertThat(ask.getText()).isEqualTo("Ask " + target);
+      assertThat(ask.isDisabled()).isFalse();
+
+      clickOn(ask);
+
+      waitUntil(
+          () ->
+              playtest().turns().size() == 2
+                  && playtest().turns().get(1).state() == TurnState.NOT_ROUTED
+                  && !playtest().turns().get(1).text().isEmpty());
+      assertThat(playtest().turns().get(1).text()).isEqualTo("Check the crash loop back-off.");
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(turnTexts()).contains("Check the crash loop back-off.");
+      assertThat(chips()).contains("reply from " + target);
+    }
+  }
+
+  @Test
+  void esc_stops_a_reply_and_keeps_what_came() throws Exception {
+    try (var model = new SseChatServer()) {
+      model.streaming(SseChatServer.delta("So far")).thenHolding();
+      everyTargetAt(model.origin());
+      loadDebuggingModel();
+      send("My Kubernetes pods keep restarting");
+      clickOn(this.<Button>visible("#playtestAskTargetButton"));
+      waitUntil(() -> turnTexts().contains("So far"));
+      assertThat(this.<Button>visible("#playtestStopReplyButton").isVisible()).isTrue();
+
+      push(KeyCode.ESCAPE);
+
+      waitUntil(() -> playtest().turns().get(1).state() == TurnState.STOPPED);
+      assertThat(playtest().turns().get(1).text()).isEqualTo("So far");
+      assertThat(model.awaitHangUp()).isTrue();
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(lookup("#playtestStopReplyButton").query().isVisible()).isFalse();
+      assertThat(lookup("#playtestTurns .reply-action").queryAllAs(Hyperlink.class))
+          .filteredOn(Node::isVisible)
+          .extracting(Hyperlink::getText)
+          .containsExactly("Retry");
+    }
+  }
+
+  /** A model that answers "debugging", in place of the random tiny one (which may say other). */
+  private void loadDebuggingModel() throws Exception {
+    loadModel(TinyGgufModels.answeringRoute(home.resolve("models"), "debugging"));
+    waitUntil(() -> workbench.router().loadedProperty().get().description().contains("debugging"));
+  }
+
+  /** Every target of the workspace served at {@code baseUrl}, without a key. */
+  private void everyTargetAt(String baseUrl) {
+    interact(
+        () ->
+            session()
+                .editor()
+                .apply(
+                    "serve targets",
+                    document ->
+                        document.withTargets(
+                            document.targets().stream()
+                                .map(
+                                    t ->
+                                        new ModelTarget(
+                                            t.model(),
+                                            t.displayName(),
+                                            baseUrl,
+                                            null,
+                                            t.isDefault(),
+                                            t.providerInterface(),
+                                            t.extrasJson()))
+                                .toList())));
+  }
+
+  private List<String> turnTexts() {
+    return lookup("#playtestTurns .turn-text").queryAllAs(Label.class).stream()
+        .filter(Node::isVisible)
+        .map(Label::getText)
+        .toList();
   }
 
   private io.routebench.app.playtest.PlaytestViewModel playtest() {

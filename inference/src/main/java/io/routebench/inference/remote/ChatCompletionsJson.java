@@ -3,8 +3,11 @@ package io.routebench.inference.remote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.DecisionTiming;
+import java.util.List;
 
 /**
  * The two JSON documents of one chat completions exchange: the request production sends to its
@@ -30,6 +33,27 @@ final class ChatCompletionsJson {
     message.put("role", "user");
     message.put("content", prompt);
     body.put("temperature", PRODUCTION_TEMPERATURE);
+    return write(body);
+  }
+
+  /**
+   * {@code {"model": ..., "messages": [{"role": ..., "content": ...}, ...], "stream": true}}: a
+   * conversation for a chat model to continue, streamed back.
+   */
+  static String streamingRequestBody(String model, List<Message> messages) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("model", model);
+    ArrayNode array = body.putArray("messages");
+    for (Message message : messages) {
+      ObjectNode entry = array.addObject();
+      entry.put("role", message.role().wireName());
+      entry.put("content", message.content());
+    }
+    body.put("stream", true);
+    return write(body);
+  }
+
+  private static String write(ObjectNode body) {
     try {
       return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
