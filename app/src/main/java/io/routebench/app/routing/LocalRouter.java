@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -174,6 +175,28 @@ public final class LocalRouter {
    */
   public void runOnEngineThread(Runnable work) {
     engine.execute(work);
+  }
+
+  /**
+   * Counts {@code text}'s tokens with the loaded model's tokenizer, on the engine thread (behind
+   * the decisions queued there); {@code answer} runs on the UI thread, empty when no model is
+   * loaded or the engine has no tokenizer of its own (a server).
+   */
+  public void countTokens(String text, Consumer<OptionalInt> answer) {
+    Loaded model = loaded.get();
+    if (model == null) {
+      answer.accept(OptionalInt.empty());
+      return;
+    }
+    try {
+      engine.execute(
+          () -> {
+            OptionalInt tokens = model.selector().countTokens(text);
+            ui.execute(() -> answer.accept(tokens));
+          });
+    } catch (RejectedExecutionException shuttingDown) {
+      answer.accept(OptionalInt.empty());
+    }
   }
 
   /** Stops the live decision, if any, without asking for another. */

@@ -6,6 +6,7 @@ import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.proxy.ProxySettingsView;
 import io.routebench.app.proxy.ProxySettingsViewModel;
 import io.routebench.app.routing.RouterModelBar;
+import io.routebench.app.routing.RouterTokenCounter;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.suites.SuitesTab;
 import io.routebench.app.targets.TargetsView;
@@ -76,7 +77,9 @@ final class WorkspacePane {
     this.playtest = playtest;
     var editor = session.editor();
     taxonomy = new TaxonomyViewModel(editor, ids);
-    var details = new NodeDetailsViewModel(editor, taxonomy.selectionProperty());
+    var details =
+        new NodeDetailsViewModel(
+            editor, taxonomy.selectionProperty(), new RouterTokenCounter(running.router()));
     var targets = new TargetsViewModel(editor);
     validation = new ValidationViewModel(editor.documentProperty());
     taxonomy.marksProperty().bind(validation.nodeMarksProperty());

@@ -6,7 +6,6 @@ import static io.routebench.app.forms.Forms.help;
 import io.routebench.app.forms.Forms;
 import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.validation.PolicyValidator;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
@@ -187,7 +186,8 @@ final class NodeDetailsForm {
         .bind(
             Bindings.createStringBinding(
                 () -> describeLength(viewModel.descriptionProperty().get()),
-                viewModel.descriptionProperty()));
+                viewModel.descriptionProperty(),
+                viewModel.descriptionTokensProperty()));
     count.setWrapText(true);
     count.setMinHeight(Region.USE_PREF_SIZE);
     description.textProperty().addListener((obs, old, now) -> markSharedWords());
@@ -200,19 +200,26 @@ final class NodeDetailsForm {
   }
 
   /**
-   * Length, estimated tokens (UTF-8 bytes / 4, the estimate the proxy's budget uses; no tokenizer
-   * is read here) and the words shared with other routes' descriptions.
+   * Length, tokens (the loaded model's count, or an estimate that says so) and the words shared
+   * with other routes' descriptions.
    */
   private String describeLength(String text) {
     int length = text.length();
-    int tokens = (text.getBytes(StandardCharsets.UTF_8).length + 3) / 4;
+    DescriptionTokens.Count tokens = viewModel.descriptionTokensProperty().get();
     String words =
         length
             + (length == 1 ? " character" : " characters")
-            + " · ≈ "
-            + tokens
-            + " tokens"
-            + " (estimate: bytes / 4)";
+            + " · "
+            + (tokens.isEstimate()
+                ? "≈ "
+                    + tokens.tokens()
+                    + " tokens (estimate: bytes / 4; a loaded router model"
+                    + " counts exactly)"
+                : tokens.tokens()
+                    + (tokens.tokens() == 1 ? " token" : " tokens")
+                    + " ("
+                    + tokens.tokenizer()
+                    + ")");
     if (length > PolicyValidator.LONG_DESCRIPTION) {
       words += " — long descriptions cost prompt tokens on every request";
     }

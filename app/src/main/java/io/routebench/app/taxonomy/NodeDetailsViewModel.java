@@ -62,12 +62,24 @@ public final class NodeDetailsViewModel {
   private final ObservableList<String> targetChoices = FXCollections.observableArrayList();
   private final ObservableList<String> fallbackChoices = FXCollections.observableArrayList();
 
+  private final DescriptionTokens descriptionTokens;
+
   /** Set while the properties are filled from the document, so that doing so edits nothing. */
   private boolean loading;
 
+  /** A form whose token counts are estimates: no router model's tokenizer to ask. */
   public NodeDetailsViewModel(DocumentEditor editor, ObjectProperty<NodeRef> selection) {
+    this(editor, selection, TokenCounters.NONE);
+  }
+
+  /**
+   * @param tokens the router model's tokenizer, which counts the description's tokens exactly
+   */
+  public NodeDetailsViewModel(
+      DocumentEditor editor, ObjectProperty<NodeRef> selection, TokenCounter tokens) {
     this.editor = editor;
     this.selection = selection;
+    descriptionTokens = new DescriptionTokens(description, tokens);
     editor.documentProperty().addListener((obs, old, now) -> reload());
     selection.addListener(
         (obs, old, now) -> {
@@ -93,6 +105,11 @@ public final class NodeDetailsViewModel {
 
   public StringProperty descriptionProperty() {
     return description;
+  }
+
+  /** The description's token count: exact with the loaded model's tokenizer, else an estimate. */
+  ReadOnlyObjectProperty<DescriptionTokens.Count> descriptionTokensProperty() {
+    return descriptionTokens.countProperty();
   }
 
   /** The route-name override; empty means "use the derived name". */

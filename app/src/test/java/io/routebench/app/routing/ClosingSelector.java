@@ -5,6 +5,7 @@ import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
+import java.util.OptionalInt;
 
 /** The real selector, remembering whether it was closed. */
 final class ClosingSelector implements RouteSelector {
@@ -23,6 +24,11 @@ final class ClosingSelector implements RouteSelector {
   @Override
   public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
     return delegate.select(request, cancellation);
+  }
+
+  @Override
+  public OptionalInt countTokens(String text) {
+    return delegate.countTokens(text);
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,26 @@ class LocalRouterTest {
   @BeforeAll
   static void writeModel() {
     model = TinyGgufModels.tinyQwen(models);
+  }
+
+  @Test
+  void the_description_editor_counts_with_the_loaded_models_tokenizer() {
+    var counter = new RouterTokenCounter(router);
+    var counts = new ArrayList<OptionalInt>();
+    counter.count("route", counts::add);
+    assertThat(counts).containsExactly(OptionalInt.empty());
+    assertThat(counter.tokenizerNameProperty().getValue()).isNull();
+
+    router.load(model, failures::add);
+    runEngine();
+    counter.count("route", counts::add);
+    assertThat(counts).hasSize(1); // asked on the engine thread, not answered yet
+    runEngine();
+
+    // The test vocabulary merges "o u" inside "route": four tokens, not the five bytes.
+    assertThat(counts).containsExactly(OptionalInt.empty(), OptionalInt.of(4));
+    assertThat(counter.tokenizerNameProperty().getValue())
+        .isEqualTo(model.getFileName().toString());
   }
 
   @Test
