@@ -65,6 +65,9 @@ public final class DecisionDetailsView {
             scroll,
             routeOrder);
     root.setId("decisionDetails");
+    // Its parts add up to a tall panel; under the playtest it may shrink to its heading (it
+    // scrolls its text), so that the conversation keeps its room in a small window.
+    root.setMinHeight(60);
     root.setPadding(new Insets(8, 10, 8, 10));
     root.getStylesheets()
         .add(

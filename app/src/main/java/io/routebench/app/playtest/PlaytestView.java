@@ -81,9 +81,13 @@ public final class PlaytestView {
   private Node withWhyPanel(Node playtest) {
     var why = new DecisionDetailsViewModel();
     why.detailsProperty().bind(viewModel.detailsProperty());
-    var vertical = new SplitPane(playtest, new DecisionDetailsView(why).root());
+    Node whyPanel = new DecisionDetailsView(why).root();
+    var vertical = new SplitPane(playtest, whyPanel);
     vertical.setOrientation(Orientation.VERTICAL);
-    vertical.setDividerPositions(0.55);
+    // The conversation is what the user works in; the why panel is looked at now and then. A
+    // taller window gives its height to the conversation.
+    vertical.setDividerPositions(0.8);
+    SplitPane.setResizableWithParent(whyPanel, false);
     return vertical;
   }
 

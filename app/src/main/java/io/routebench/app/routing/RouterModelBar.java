@@ -21,8 +21,10 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -36,7 +38,17 @@ public final class RouterModelBar {
   private final SettingsStore settings;
   private final ErrorReporter errors;
   private final Path modelDir;
-  private final HBox root;
+  private final VBox root;
+
+  /**
+   * The ways to get a router (load, connect, download) and what to do with it (unload, tune); in a
+   * narrow window the last ones wrap to a second line instead of leaving the window.
+   */
+  private final FlowPane actions;
+
+  /** The first button after the ways to get a router. */
+  private final Button unload;
+
   private final RecentModelsMenu recent;
   private final Hyperlink again;
 
@@ -72,7 +84,7 @@ public final class RouterModelBar {
                 .and(again.textProperty().isNotEmpty()));
     showLastModel();
     again.managedProperty().bind(again.visibleProperty());
-    var unload = new Button("Unload");
+    unload = new Button("Unload");
     unload.setId("unloadRouterModelButton");
     unload.setMinWidth(Button.USE_PREF_SIZE);
     unload.setOnAction(e -> router.unload());
@@ -116,8 +128,13 @@ public final class RouterModelBar {
     model.managedProperty().bind(model.visibleProperty());
     HBox.setHgrow(model, Priority.ALWAYS);
     model.setMaxWidth(Double.MAX_VALUE);
-    root = new HBox(8, choose, again, progress.root(), model, unload, engine);
-    root.setAlignment(Pos.CENTER_LEFT);
+    // Two rows: the buttons never squeeze the model's description (a long one wraps below them
+    // instead of into a column of single letters in a narrow window).
+    actions = new FlowPane(8, 4, choose, unload, engine);
+    actions.setAlignment(Pos.CENTER_LEFT);
+    var status = new HBox(8, again, progress.root(), model);
+    status.setAlignment(Pos.CENTER_LEFT);
+    root = new VBox(4, actions, status);
     root.setPadding(new Insets(8, 10, 0, 10));
   }
 
@@ -136,8 +153,8 @@ public final class RouterModelBar {
     get.visibleProperty()
         .bind(router.loadedProperty().isNull().and(router.loadingProperty().not()));
     get.managedProperty().bind(get.visibleProperty());
-    // After the ways to load (Load, Connect), before the model.
-    root.getChildren().add(root.getChildren().indexOf(again), get);
+    // After the ways to load (Load, Connect).
+    actions.getChildren().add(actions.getChildren().indexOf(unload), get);
   }
 
   /**
@@ -220,7 +237,7 @@ public final class RouterModelBar {
     connect.setMinWidth(Button.USE_PREF_SIZE);
     connect.disableProperty().bind(router.loadingProperty());
     connect.setOnAction(e -> showConnect(background, ollama));
-    root.getChildren().add(1, connect);
+    actions.getChildren().add(1, connect);
   }
 
   /** {@link #showConnect(TaskExecutor, URI)} looking for Ollama where it listens by default. */

@@ -3,6 +3,7 @@ package io.routebench.app.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
@@ -10,10 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +55,30 @@ class RouterModelBarTest extends FxRobot {
     interact(router::unload);
     scheduler.shutdownNow();
     FxToolkit.hideStage();
+  }
+
+  @Test
+  void in_a_narrow_playtest_the_buttons_wrap_and_the_model_line_stays_one_line() {
+    var barRoot = new Node[1];
+    interact(
+        () -> {
+          var bar = new RouterModelBar(router, settings, errors, dir);
+          bar.offerServers(new CurrentThreadTaskExecutor());
+          bar.offerDownload(() -> {});
+          barRoot[0] = bar.root();
+          // What the playtest gets of a 1024-pixel window beside the tree and Getting started.
+          var pane = new StackPane(bar.root());
+          pane.setMaxWidth(430);
+          stage.setScene(new Scene(new HBox(pane), 1024, 640));
+          stage.show();
+        });
+
+    Label model = lookup("#routerModelLabel").queryAs(Label.class);
+    Node unload = lookup("#unloadRouterModelButton").query();
+    Bounds paneBounds = barRoot[0].localToScene(barRoot[0].getLayoutBounds());
+    assertThat(unload.localToScene(unload.getLayoutBounds()).getMaxX())
+        .isLessThanOrEqualTo(paneBounds.getMaxX());
+    assertThat(model.getHeight()).isLessThan(2 * model.getFont().getSize() * 1.5);
   }
 
   @Test
