@@ -8,16 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -34,6 +30,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The left side of the taxonomy tab: a toolbar and the Domain → Action tree with keyboard
@@ -70,6 +67,7 @@ final class TaxonomyTree {
   private final Map<String, TreeItem<TreeRow>> actionItemsById = new HashMap<>();
   private final BorderPane root = new BorderPane();
 
+  private final TreeActions actions;
   private final ContextMenu menu;
 
   private final TreeFilterField filterField = new TreeFilterField(tree::requestFocus);
@@ -100,6 +98,7 @@ final class TaxonomyTree {
     tree.setId("taxonomyTree");
     tree.setShowRoot(false);
     tree.setCellFactory(view -> createCell());
+    actions = actions();
     menu = contextMenu();
     tree.setOnContextMenuRequested(
         event -> {
@@ -214,32 +213,33 @@ final class TaxonomyTree {
   }
 
   private ToolBar toolBar() {
-    Button addDomain = button("Add domain", "addDomainButton", "New domain (Ctrl+Shift+N)");
-    addDomain.setOnAction(e -> commands.addDomain().run());
-    Button addAction =
-        button("Add action", "addActionButton", "New action in the selected domain (Ctrl+N)");
-    addAction.setOnAction(e -> commands.addAction().run());
-    addAction.disableProperty().bind(viewModel.canAddActionProperty().not());
-    Button delete = button("Delete", "deleteNodeButton", "Delete the selected node (Delete)");
-    delete.setOnAction(e -> viewModel.deleteSelected());
-    delete.disableProperty().bind(viewModel.canDeleteProperty().not());
-    Button up = button("▲", "moveUpButton", "Move up (Alt+Up)");
-    up.setOnAction(e -> viewModel.moveSelectedUp());
-    up.disableProperty().bind(viewModel.canMoveUpProperty().not());
-    Button down = button("▼", "moveDownButton", "Move down (Alt+Down)");
-    down.setOnAction(e -> viewModel.moveSelectedDown());
-    down.disableProperty().bind(viewModel.canMoveDownProperty().not());
+    var addDomain = TreeActions.button(actions.addDomain, "addDomainButton");
+    var addAction = TreeActions.button(actions.addAction, "addActionButton");
+    var delete = TreeActions.button(actions.delete, "deleteNodeButton");
+    var up = TreeActions.iconButton(actions.moveUp, "moveUpButton", Feather.ARROW_UP);
+    var down = TreeActions.iconButton(actions.moveDown, "moveDownButton", Feather.ARROW_DOWN);
     var bar = new ToolBar(addDomain, addAction, delete, up, down);
     bar.setPadding(new Insets(4));
     return bar;
   }
 
-  private static Button button(String text, String id, String tooltip) {
-    var button = new Button(text);
-    button.setId(id);
-    button.setTooltip(new Tooltip(tooltip));
-    button.setFocusTraversable(false);
-    return button;
+  private TreeActions actions() {
+    return new TreeActions(
+        new TreeActions.Commands(
+            commands.addDomain(),
+            commands.addAction(),
+            this::renameSelected,
+            viewModel::duplicateSelected,
+            this::cutSelected,
+            this::copySelected,
+            this::paste,
+            viewModel::moveSelectedUp,
+            viewModel::moveSelectedDown,
+            viewModel::deleteSelected,
+            viewModel.canAddActionProperty(),
+            viewModel.canDeleteProperty(),
+            viewModel.canMoveUpProperty(),
+            viewModel.canMoveDownProperty()));
   }
 
   /**
@@ -248,74 +248,21 @@ final class TaxonomyTree {
    * are the tree's own ({@link #onKeyPressed}); the menu only shows them.
    */
   private ContextMenu contextMenu() {
-    // Their keys are the menu bar's, which work everywhere in the window.
-    var addDomain =
-        item(
-            "Add domain",
-            "addDomainContextItem",
-            KeyCombination.keyCombination("Shortcut+Shift+N"),
-            null,
-            commands.addDomain());
-    var addAction =
-        item(
-            "Add action",
-            "addActionContextItem",
-            KeyCombination.keyCombination("Shortcut+N"),
-            viewModel.canAddActionProperty().not(),
-            commands.addAction());
-    var noNode = viewModel.canDeleteProperty().not();
-    var rename = item("Rename", "renameMenuItem", RENAME, noNode, this::renameSelected);
-    var duplicate =
-        item("Duplicate", "duplicateMenuItem", DUPLICATE, noNode, viewModel::duplicateSelected);
-    var copy = item("Copy", "copyMenuItem", COPY, noNode, this::copySelected);
-    var cut = item("Cut", "cutMenuItem", CUT, noNode, this::cutSelected);
-    var paste = item("Paste", "pasteMenuItem", PASTE, null, this::paste);
-    var up =
-        item(
-            "Move up",
-            "moveUpMenuItem",
-            MOVE_UP,
-            viewModel.canMoveUpProperty().not(),
-            viewModel::moveSelectedUp);
-    var down =
-        item(
-            "Move down",
-            "moveDownMenuItem",
-            MOVE_DOWN,
-            viewModel.canMoveDownProperty().not(),
-            viewModel::moveSelectedDown);
-    var delete = item("Delete", "deleteMenuItem", DELETE, noNode, viewModel::deleteSelected);
     return new ContextMenu(
-        addDomain,
-        addAction,
+        TreeActions.menuItem(actions.addDomain, "addDomainContextItem"),
+        TreeActions.menuItem(actions.addAction, "addActionContextItem"),
         new SeparatorMenuItem(),
-        rename,
-        duplicate,
+        TreeActions.menuItem(actions.rename, "renameMenuItem"),
+        TreeActions.menuItem(actions.duplicate, "duplicateMenuItem"),
         new SeparatorMenuItem(),
-        cut,
-        copy,
-        paste,
+        TreeActions.menuItem(actions.cut, "cutMenuItem"),
+        TreeActions.menuItem(actions.copy, "copyMenuItem"),
+        TreeActions.menuItem(actions.paste, "pasteMenuItem"),
         new SeparatorMenuItem(),
-        up,
-        down,
+        TreeActions.menuItem(actions.moveUp, "moveUpMenuItem"),
+        TreeActions.menuItem(actions.moveDown, "moveDownMenuItem"),
         new SeparatorMenuItem(),
-        delete);
-  }
-
-  private static MenuItem item(
-      String text,
-      String id,
-      KeyCombination keys,
-      ObservableValue<Boolean> disabled,
-      Runnable action) {
-    var item = new MenuItem(text);
-    item.setId(id);
-    item.setAccelerator(keys);
-    item.setOnAction(e -> action.run());
-    if (disabled != null) {
-      item.disableProperty().bind(disabled);
-    }
-    return item;
+        TreeActions.menuItem(actions.delete, "deleteMenuItem"));
   }
 
   /** The tree's keys act on the tree only, so they never steal keys from text fields. */

@@ -1,0 +1,139 @@
+package io.routebench.app.taxonomy;
+
+import io.routebench.app.icons.Icons;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
+import org.controlsfx.control.action.Action;
+import org.controlsfx.control.action.ActionUtils;
+import org.kordamp.ikonli.Ikon;
+
+/**
+ * The tree's commands as ControlsFX actions: each has one text, one shortcut and one enabled state,
+ * shown alike by the toolbar button and the context-menu item made from it (JabRef's {@code
+ * ActionFactory} does the same), so the two can never disagree.
+ */
+final class TreeActions {
+
+  final Action addDomain;
+  final Action addAction;
+  final Action rename;
+  final Action duplicate;
+  final Action cut;
+  final Action copy;
+  final Action paste;
+  final Action moveUp;
+  final Action moveDown;
+  final Action delete;
+
+  /** What the actions do, and when they can. */
+  record Commands(
+      Runnable addDomain,
+      Runnable addAction,
+      Runnable rename,
+      Runnable duplicate,
+      Runnable cut,
+      Runnable copy,
+      Runnable paste,
+      Runnable moveUp,
+      Runnable moveDown,
+      Runnable delete,
+      ObservableValue<Boolean> canAddAction,
+      ObservableValue<Boolean> hasNode,
+      ObservableValue<Boolean> canMoveUp,
+      ObservableValue<Boolean> canMoveDown) {}
+
+  TreeActions(Commands commands) {
+    // Add domain and Add action keep the menu bar's keys, which work everywhere in the window.
+    addDomain =
+        action(
+            "Add domain",
+            "New domain",
+            KeyCombination.keyCombination("Shortcut+Shift+N"),
+            null,
+            commands.addDomain());
+    addAction =
+        action(
+            "Add action",
+            "New action in the selected domain",
+            KeyCombination.keyCombination("Shortcut+N"),
+            commands.canAddAction(),
+            commands.addAction());
+    rename =
+        action(
+            "Rename",
+            "Rename the node",
+            TaxonomyTree.RENAME,
+            commands.hasNode(),
+            commands.rename());
+    duplicate =
+        action(
+            "Duplicate",
+            "Copy the node, with a name of its own",
+            TaxonomyTree.DUPLICATE,
+            commands.hasNode(),
+            commands.duplicate());
+    cut = action("Cut", "Cut the node", TaxonomyTree.CUT, commands.hasNode(), commands.cut());
+    copy = action("Copy", "Copy the node", TaxonomyTree.COPY, commands.hasNode(), commands.copy());
+    paste = action("Paste", "Paste a copied node", TaxonomyTree.PASTE, null, commands.paste());
+    moveUp =
+        action("Move up", "Move up", TaxonomyTree.MOVE_UP, commands.canMoveUp(), commands.moveUp());
+    moveDown =
+        action(
+            "Move down",
+            "Move down",
+            TaxonomyTree.MOVE_DOWN,
+            commands.canMoveDown(),
+            commands.moveDown());
+    delete =
+        action(
+            "Delete",
+            "Delete the selected node",
+            TaxonomyTree.DELETE,
+            commands.hasNode(),
+            commands.delete());
+  }
+
+  /** A toolbar button: the tree keeps the focus, so its keys go on working. */
+  static Button button(Action action, String id) {
+    Button button = ActionUtils.createButton(action);
+    button.setId(id);
+    button.setFocusTraversable(false);
+    return button;
+  }
+
+  /**
+   * An icon-only toolbar button. The icon is the button's own, not the action's: one node cannot be
+   * shown by both the button and the menu item.
+   */
+  static Button iconButton(Action action, String id, Ikon icon) {
+    Button button = ActionUtils.createButton(action, ActionUtils.ActionTextBehavior.HIDE);
+    button.setId(id);
+    button.graphicProperty().unbind();
+    Icons.on(button, icon);
+    button.setFocusTraversable(false);
+    return button;
+  }
+
+  static MenuItem menuItem(Action action, String id) {
+    MenuItem item = ActionUtils.createMenuItem(action);
+    item.setId(id);
+    return item;
+  }
+
+  private static Action action(
+      String text,
+      String explanation,
+      KeyCombination keys,
+      ObservableValue<Boolean> enabled,
+      Runnable command) {
+    var action = new Action(text, event -> command.run());
+    action.setAccelerator(keys);
+    action.setLongText(explanation + " (" + keys.getDisplayText() + ")");
+    if (enabled != null) {
+      action.disabledProperty().bind(enabled.map(can -> !can));
+    }
+    return action;
+  }
+}
