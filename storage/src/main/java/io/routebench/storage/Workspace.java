@@ -1,9 +1,11 @@
 package io.routebench.storage;
 
+import io.routebench.core.conversation.PlaytestConversationRepository;
 import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocumentRepository;
 import io.routebench.storage.repository.CaseTagQueries;
+import io.routebench.storage.repository.SqlitePlaytestConversationRepository;
 import io.routebench.storage.repository.SqlitePolicyDocumentRepository;
 import io.routebench.storage.repository.SqliteRegressionRunRepository;
 import io.routebench.storage.repository.SqliteTestSuiteRepository;
@@ -33,6 +35,7 @@ public final class Workspace implements AutoCloseable {
   private final SqliteTestSuiteRepository suites;
   private final SqliteRegressionRunRepository runs;
   private final CaseTagQueries caseTags;
+  private final SqlitePlaytestConversationRepository playtest;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** A handle on a file opened through {@link OpenWorkspaceFiles}, which it releases on close. */
@@ -44,6 +47,7 @@ public final class Workspace implements AutoCloseable {
     this.suites = new SqliteTestSuiteRepository(transactions, Clock.systemUTC());
     this.runs = new SqliteRegressionRunRepository(transactions);
     this.caseTags = new CaseTagQueries(transactions);
+    this.playtest = new SqlitePlaytestConversationRepository(transactions);
   }
 
   /** The shared connection's transactions, refused once this handle is closed. */
@@ -99,6 +103,11 @@ public final class Workspace implements AutoCloseable {
 
   public RegressionRunRepository runs() {
     return runs;
+  }
+
+  /** The playtest conversation as the user left it. */
+  public PlaytestConversationRepository playtest() {
+    return playtest;
   }
 
   /** Tag filtering for the suite view, answered from an index. */

@@ -6,6 +6,7 @@ import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.tasks.UiTimer;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.conversation.Message;
+import io.routebench.core.conversation.PlaytestConversation;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionDetails;
@@ -603,6 +604,37 @@ public final class PlaytestViewModel {
     back.forEach(turn -> turns.add(turn.state() == TurnState.ROUTING ? turn.stale() : turn));
     refreshStaleness();
     routeSoon();
+  }
+
+  /**
+   * The conversation and the draft as they stand, to be kept in the workspace: messages with text
+   * (a reply that failed before its first word is not part of the conversation).
+   */
+  public PlaytestConversation conversation() {
+    return new PlaytestConversation(
+        turns.stream().filter(turn -> !turn.text().isEmpty()).map(Turn::message).toList(),
+        draft.get(),
+        draftRole.get());
+  }
+
+  /**
+   * Brings back the conversation the workspace kept, unless the user has started another meanwhile;
+   * its user messages are routed again when a router is loaded.
+   */
+  public void restore(PlaytestConversation kept) {
+    if (kept.isEmpty() || !conversation().isEmpty()) {
+      return;
+    }
+    for (Message message : kept.messages()) {
+      turns.add(Turn.of(nextTurnId++, message.role(), message.content()));
+    }
+    draftRole.set(kept.draftRole());
+    draft.set(kept.draft());
+    if (router.isReady()) {
+      rerouteAll();
+    } else {
+      routeSoon();
+    }
   }
 
   /** The user messages so far: the turns a saved test case expects a route for. */

@@ -1,6 +1,7 @@
 package io.routebench.app.shell;
 
 import io.routebench.app.errors.ErrorReporter;
+import io.routebench.app.playtest.PlaytestMemory;
 import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.playtest.TargetReplies;
 import io.routebench.app.routing.RouterModelBar;
@@ -45,6 +46,7 @@ final class WorkspaceScreen {
   private final PolicyTransfers transfers;
   private final ChangeListener<String> transferMessages;
   private final ChangeListener<SaveState> saveFailures;
+  private final PlaytestMemory playtestMemory;
 
   /** One dialog per run of failed saves; reset when a save succeeds again. */
   private boolean saveFailureReported;
@@ -95,6 +97,21 @@ final class WorkspaceScreen {
     transfers.outcomeProperty().addListener(transferMessages);
     saveFailures = (obs, old, now) -> reportSaveFailure(now);
     session.autosaver().stateProperty().addListener(saveFailures);
+    playtestMemory =
+        new PlaytestMemory(
+            pane.playtest(),
+            session.file().playtest(),
+            session.fileTasks(),
+            failure ->
+                messages.show(
+                    "The playtest conversation could not be kept in "
+                        + session.path().getFileName()
+                        + ": "
+                        + failure.getMessage()));
+    playtestMemory.restore(!session.isReadOnly());
+    if (!session.isReadOnly()) {
+      session.beforeClose(playtestMemory::flushAndStop);
+    }
   }
 
   /** The tabs, under a banner when the workspace cannot be written. */
@@ -113,6 +130,7 @@ final class WorkspaceScreen {
   void dispose() {
     transfers.outcomeProperty().removeListener(transferMessages);
     session.autosaver().stateProperty().removeListener(saveFailures);
+    playtestMemory.dispose();
     pane.dispose();
   }
 

@@ -1,5 +1,6 @@
 package io.routebench.app.workspace;
 
+import io.routebench.core.conversation.PlaytestConversationRepository;
 import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocumentRepository;
@@ -15,6 +16,8 @@ public interface OpenWorkspace extends AutoCloseable {
   TestSuiteRepository suites();
 
   RegressionRunRepository runs();
+
+  PlaytestConversationRepository playtest();
 
   /** Whether the file could only be opened for reading; edits are then refused when saved. */
   default boolean isReadOnly() {

@@ -1,5 +1,6 @@
 package io.routebench.app.workspace;
 
+import io.routebench.core.conversation.PlaytestConversationRepository;
 import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocumentRepository;
@@ -71,6 +72,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public RegressionRunRepository runs() {
       return workspace.runs();
+    }
+
+    @Override
+    public PlaytestConversationRepository playtest() {
+      return workspace.playtest();
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocument;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -25,6 +26,7 @@ public final class WorkspaceSession {
   private final DocumentAutosaver autosaver;
   private final TaskExecutor saves;
   private final ReadOnlyIntegerWrapper casesAdded = new ReadOnlyIntegerWrapper(this, "casesAdded");
+  private final List<Runnable> beforeClose = new ArrayList<>();
 
   private WorkspaceSession(
       OpenWorkspace workspace,
@@ -123,8 +125,32 @@ public final class WorkspaceSession {
    * failure is thrown, so the caller can keep the edit (see {@link UnsavedChangesRescue}).
    */
   public void close(Duration waitForSaveInFlight) throws InterruptedException {
+    // What is kept beside the document must not keep the document from being saved.
+    RuntimeException keptFailure = null;
+    for (Runnable write : beforeClose) {
+      try {
+        write.run();
+      } catch (RuntimeException e) {
+        if (keptFailure == null) {
+          keptFailure = e;
+        } else {
+          keptFailure.addSuppressed(e);
+        }
+      }
+    }
     autosaver.flush(waitForSaveInFlight);
+    if (keptFailure != null) {
+      throw keptFailure;
+    }
     workspace.close();
+  }
+
+  /**
+   * Runs {@code write} on the UI thread when the workspace is about to close, while its file can
+   * still be written: for what is kept beside the document (the playtest conversation).
+   */
+  public void beforeClose(Runnable write) {
+    beforeClose.add(write);
   }
 
   /** Releases the file without saving: only after the unsaved edit was rescued elsewhere. */

@@ -3,6 +3,8 @@ package io.routebench.app.testing;
 import io.routebench.app.workspace.OpenWorkspace;
 import io.routebench.app.workspace.WorkspaceAccessException;
 import io.routebench.app.workspace.WorkspaceStore;
+import io.routebench.core.conversation.PlaytestConversation;
+import io.routebench.core.conversation.PlaytestConversationRepository;
 import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.workspace.PolicyDocument;
@@ -90,6 +92,7 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
 
   private final Map<Path, TestSuiteRepository> suites = new HashMap<>();
   private final Map<Path, RegressionRunRepository> runs = new HashMap<>();
+  private final Map<Path, PlaytestConversation> playtests = new HashMap<>();
 
   private final class Opened implements OpenWorkspace {
     private final Path path;
@@ -122,6 +125,25 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
       synchronized (InMemoryWorkspaceStore.this) {
         return runs.computeIfAbsent(path, p -> new InMemoryRunRepository());
       }
+    }
+
+    @Override
+    public PlaytestConversationRepository playtest() {
+      return new PlaytestConversationRepository() {
+        @Override
+        public PlaytestConversation load() {
+          synchronized (InMemoryWorkspaceStore.this) {
+            return playtests.getOrDefault(path, PlaytestConversation.EMPTY);
+          }
+        }
+
+        @Override
+        public void save(PlaytestConversation conversation) {
+          synchronized (InMemoryWorkspaceStore.this) {
+            playtests.put(path, conversation);
+          }
+        }
+      };
     }
 
     @Override

@@ -13,7 +13,11 @@ public final class WorkspaceSchema {
 
   /** Every step ever released, oldest first. Append only. */
   public static final List<Migration> MIGRATIONS =
-      List.of(V1InitialSchema.STEP, V2CaseTagsAndRunHistory.STEP, V3RunsInProgress.STEP);
+      List.of(
+          V1InitialSchema.STEP,
+          V2CaseTagsAndRunHistory.STEP,
+          V3RunsInProgress.STEP,
+          V4PlaytestConversation.STEP);
 
   /** The schema version this RouteBench writes ({@code PRAGMA user_version}). */
   public static final int CURRENT_VERSION = MIGRATIONS.size();
