@@ -9,6 +9,7 @@ import io.routebench.core.conversation.PlaytestConversation;
 import io.routebench.core.conversation.Role;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,7 +28,7 @@ class PlaytestMemoryWindowTest extends WorkbenchFixture {
     var expected =
         new PlaytestConversation(CONVERSATION, "and the node is low on memory", Role.USER);
 
-    waitUntil(() -> onFileThread(() -> session().file().playtest().load()).equals(expected));
+    waitForFile(expected);
 
     interact(() -> playtest().deleteTurn(1));
     waitUntil(
@@ -53,6 +54,15 @@ class PlaytestMemoryWindowTest extends WorkbenchFixture {
     assertThat(playtest().draftProperty().get()).isEqualTo("half a thought");
     // With a router loaded, the restored messages are routed again.
     waitUntil(() -> playtest().userTurns().stream().allMatch(turn -> turn.route() != null));
+  }
+
+  /** Waits until the file holds {@code expected}; if it never does, shows what it holds. */
+  private void waitForFile(PlaytestConversation expected) throws Exception {
+    try {
+      waitUntil(() -> onFileThread(() -> session().file().playtest().load()).equals(expected));
+    } catch (TimeoutException e) {
+      assertThat(onFileThread(() -> session().file().playtest().load())).isEqualTo(expected);
+    }
   }
 
   private void type(List<Message> messages, String draft) {
