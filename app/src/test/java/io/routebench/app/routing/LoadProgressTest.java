@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.inference.gguf.TinyGgufModels;
-import io.routebench.inference.llama.LlamaEngineSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,19 +32,9 @@ class LoadProgressTest extends FxRobot {
   @TempDir Path dir;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final ArrayDeque<Runnable> engineQueue = new ArrayDeque<>();
-  private final List<ClosingSelector> loadedSelectors = new ArrayList<>();
-  private final LlamaCppLoader llamaCpp =
-      new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
-  private final LocalRouter router =
-      new LocalRouter(
-          file -> {
-            LocalRouter.Loaded real = llamaCpp.load(file);
-            var selector = new ClosingSelector(real.selector());
-            loadedSelectors.add(selector);
-            return new LocalRouter.Loaded(file, selector, real.description(), real.warnings());
-          },
-          engineQueue::add,
-          Runnable::run);
+  private final ClosingLoader loader = new ClosingLoader();
+  private final List<ClosingSelector> loadedSelectors = loader.loaded;
+  private final LocalRouter router = new LocalRouter(loader, engineQueue::add, Runnable::run);
   private final RecordingErrorReporter errors = new RecordingErrorReporter();
   private SettingsStore settings;
   private RouterModelBar bar;

@@ -8,7 +8,6 @@ import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.inference.gguf.TinyGgufModels;
-import io.routebench.inference.llama.LlamaEngineSettings;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -30,20 +29,10 @@ class LocalRouterTest {
   private static Path model;
 
   private final ArrayDeque<Runnable> engineQueue = new ArrayDeque<>();
-  private final List<ClosingSelector> loadedSelectors = new ArrayList<>();
+  private final ClosingLoader loader = new ClosingLoader();
+  private final List<ClosingSelector> loadedSelectors = loader.loaded;
   private final List<RuntimeException> failures = new ArrayList<>();
-  private final LlamaCppLoader llamaCpp =
-      new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
-  private final LocalRouter router =
-      new LocalRouter(
-          file -> {
-            LocalRouter.Loaded real = llamaCpp.load(file);
-            var selector = new ClosingSelector(real.selector());
-            loadedSelectors.add(selector);
-            return new LocalRouter.Loaded(file, selector, real.description(), real.warnings());
-          },
-          engineQueue::add,
-          Runnable::run);
+  private final LocalRouter router = new LocalRouter(loader, engineQueue::add, Runnable::run);
 
   @BeforeAll
   static void writeModel() {
@@ -192,7 +181,7 @@ class LocalRouterTest {
     var engineRunning = new boolean[] {true};
     var stopping =
         new LocalRouter(
-            llamaCpp,
+            loader.llamaCpp,
             task -> {
               if (!engineRunning[0]) {
                 throw new RejectedExecutionException("engine stopped");

@@ -3,19 +3,15 @@ package io.routebench.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.Workbench;
-import io.routebench.app.settings.AppPaths;
-import io.routebench.app.workspace.SqliteWorkspaceStore;
 import io.routebench.inference.download.HubSettings;
 import io.routebench.inference.download.LoopbackHub;
 import io.routebench.inference.gguf.TinyGgufModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -52,20 +48,7 @@ class GetStartedWindowTest extends FxRobot {
 
   private void start() throws Exception {
     FxToolkit.registerPrimaryStage();
-    var paths =
-        new AppPaths(
-            home,
-            home.resolve("workspaces"),
-            home.resolve("models"),
-            home.resolve("logs"),
-            home.resolve("settings.json"));
-    var options =
-        new Workbench.Options(
-            paths,
-            new SqliteWorkspaceStore(paths.lockDir()),
-            Optional.empty(),
-            home.resolve("logs/test.log"),
-            () -> {});
+    var options = WorkbenchFixture.optionsIn(home);
     interact(
         () -> {
           stage = new Stage();
@@ -148,20 +131,12 @@ class GetStartedWindowTest extends FxRobot {
                 && workbench.window().getArchRouterDialog().isShowing());
     var first = workbench.window().getArchRouterDialog();
 
-    MenuItem help = menuItem("getArchRouterMenuItem");
+    MenuItem help = WorkbenchFixture.menuItem(this, "getArchRouterMenuItem");
     interact(help::fire);
 
     assertThat(workbench.window().getArchRouterDialog()).as("one window at a time").isSameAs(first);
-    assertThat(menuItem("gettingStartedMenuItem").getText()).isEqualTo("Getting Started");
-  }
-
-  private MenuItem menuItem(String id) {
-    MenuBar bar = lookup(".menu-bar").queryAs(MenuBar.class);
-    return bar.getMenus().stream()
-        .flatMap(menu -> menu.getItems().stream())
-        .filter(item -> id.equals(item.getId()))
-        .findFirst()
-        .orElseThrow();
+    assertThat(WorkbenchFixture.menuItem(this, "gettingStartedMenuItem").getText())
+        .isEqualTo("Getting Started");
   }
 
   private String sizeLabel() {

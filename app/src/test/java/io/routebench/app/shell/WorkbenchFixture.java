@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,20 +39,7 @@ abstract class WorkbenchFixture extends FxRobot {
   @BeforeEach
   void startWorkbench() throws Exception {
     FxToolkit.registerPrimaryStage();
-    var paths =
-        new AppPaths(
-            home,
-            home.resolve("workspaces"),
-            home.resolve("models"),
-            home.resolve("logs"),
-            home.resolve("settings.json"));
-    var options =
-        new Workbench.Options(
-            paths,
-            new SqliteWorkspaceStore(paths.lockDir()),
-            Optional.empty(),
-            home.resolve("logs/test.log"),
-            () -> {});
+    var options = optionsIn(home);
     interact(
         () -> {
           stage = new Stage();
@@ -69,6 +58,33 @@ abstract class WorkbenchFixture extends FxRobot {
           workbench.shutdown();
           stage.close();
         });
+  }
+
+  /** The workbench wired as in production (SQLite workspaces), everything under {@code home}. */
+  static Workbench.Options optionsIn(Path home) {
+    var paths =
+        new AppPaths(
+            home,
+            home.resolve("workspaces"),
+            home.resolve("models"),
+            home.resolve("logs"),
+            home.resolve("settings.json"));
+    return new Workbench.Options(
+        paths,
+        new SqliteWorkspaceStore(paths.lockDir()),
+        Optional.empty(),
+        home.resolve("logs/test.log"),
+        () -> {});
+  }
+
+  /** The menu bar's item {@code id}, in whichever menu it is. */
+  static MenuItem menuItem(FxRobot robot, String id) {
+    MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+    return bar.getMenus().stream()
+        .flatMap(menu -> menu.getItems().stream())
+        .filter(item -> id.equals(item.getId()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The smallest window the workbench is laid out for. */
@@ -149,6 +165,10 @@ abstract class WorkbenchFixture extends FxRobot {
   }
 
   static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    waitUntil(60, condition);
+  }
+
+  static void waitUntil(long seconds, Callable<Boolean> condition) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
   }
 }

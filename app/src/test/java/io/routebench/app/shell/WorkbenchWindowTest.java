@@ -2,15 +2,12 @@ package io.routebench.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.routebench.app.Workbench;
 import io.routebench.app.playtest.Turn;
-import io.routebench.app.settings.AppPaths;
 import io.routebench.app.taxonomy.NodeRef;
 import io.routebench.app.testing.Documents;
 import io.routebench.app.transfer.ExportFormat;
 import io.routebench.app.validation.IssueRow;
 import io.routebench.app.workspace.SaveState;
-import io.routebench.app.workspace.SqliteWorkspaceStore;
 import io.routebench.app.workspace.WorkspaceSession;
 import io.routebench.core.config.ConfigFiles;
 import io.routebench.core.config.PolicyDocumentYaml;
@@ -18,7 +15,6 @@ import io.routebench.core.conversation.Role;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.validation.Severity;
-import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
@@ -26,70 +22,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real workbench, wired as in production (SQLite workspaces, background saves), driven the way
  * a user drives it: a new user's first start, then clicks and typing.
  */
-class WorkbenchWindowTest extends FxRobot {
-
-  @TempDir Path home;
-  private Stage stage;
-  private Workbench workbench;
-
-  @BeforeEach
-  void startWorkbench() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    var paths =
-        new AppPaths(
-            home,
-            home.resolve("workspaces"),
-            home.resolve("models"),
-            home.resolve("logs"),
-            home.resolve("settings.json"));
-    var options =
-        new Workbench.Options(
-            paths,
-            new SqliteWorkspaceStore(paths.lockDir()),
-            Optional.empty(),
-            home.resolve("logs/test.log"),
-            () -> {});
-    interact(
-        () -> {
-          stage = new Stage();
-          workbench = Workbench.start(stage, options);
-        });
-    waitUntil(() -> workbench.workspaces().current().isPresent());
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  @AfterEach
-  void stopWorkbench() throws Exception {
-    interact(
-        () -> {
-          workbench.shutdown();
-          stage.close();
-        });
-  }
+class WorkbenchWindowTest extends WorkbenchFixture {
 
   @Test
   void a_new_user_starts_in_a_first_workspace_with_the_sample_taxonomy() {
@@ -196,7 +143,7 @@ class WorkbenchWindowTest extends FxRobot {
         Files.writeString(
             home.resolve("team.policy.yaml"),
             PolicyDocumentYaml.write(Documents.codingAndWriting()));
-    assertThat(menuItem("importPoliciesMenuItem").isDisable()).isFalse();
+    assertThat(menuItem(this, "importPoliciesMenuItem").isDisable()).isFalse();
 
     interact(() -> workbench.window().transfers().importFrom(file));
     waitUntil(() -> lookup("#importConfirmButton").tryQuery().isPresent());
@@ -341,22 +288,6 @@ class WorkbenchWindowTest extends FxRobot {
         .hasValueSatisfying(b -> assertThat(b.width()).isEqualTo(900));
   }
 
-  private WorkspaceSession session() {
-    return workbench.workspaces().current().orElseThrow();
-  }
-
-  private PolicyDocument document() {
-    return session().editor().document();
-  }
-
-  private Action action(String name) {
-    return document().taxonomy().domains().stream()
-        .flatMap(d -> d.actions().stream())
-        .filter(a -> a.name().equals(name))
-        .findFirst()
-        .orElseThrow();
-  }
-
   private List<String> actionNames() {
     return document().taxonomy().domains().stream()
         .flatMap(d -> d.actions().stream())
@@ -367,22 +298,6 @@ class WorkbenchWindowTest extends FxRobot {
   @SuppressWarnings("unchecked")
   private TreeView<Object> tree() {
     return lookup("#taxonomyTree").queryAs(TreeView.class);
-  }
-
-  private List<String> treeLabels() {
-    return lookup("#taxonomyTree .tree-cell .label")
-        .queryAllAs(javafx.scene.control.Label.class)
-        .stream()
-        .map(javafx.scene.control.Label::getText)
-        .toList();
-  }
-
-  private void selectInTree(String name) {
-    clickOn(
-        lookup("#taxonomyTree .tree-cell .label")
-            .match(
-                label -> label instanceof javafx.scene.control.Label l && l.getText().equals(name))
-            .queryLabeled());
   }
 
   private String selectedNodeName() {
@@ -426,17 +341,8 @@ class WorkbenchWindowTest extends FxRobot {
     return lookup("#playtestRouteLabel").queryLabeled().getText();
   }
 
-  private MenuItem menuItem(String id) {
-    MenuBar bar = lookup(".menu-bar").queryAs(MenuBar.class);
-    return bar.getMenus().stream()
-        .flatMap(menu -> menu.getItems().stream())
-        .filter(item -> id.equals(item.getId()))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static void waitUntil(Callable<Boolean> condition)
-      throws java.util.concurrent.TimeoutException {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+  /** The waits of this class keep their 10-second limit (the fixture allows slower work 60). */
+  static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+    waitUntil(10, condition);
   }
 }
