@@ -270,29 +270,12 @@ final class TaxonomyTree {
     if (tree.getEditingItem() != null) {
       return;
     }
-    Runnable command = null;
     if (MENU.match(event) || event.getCode() == KeyCode.CONTEXT_MENU) {
-      command = this::showMenuAtSelection;
-    } else if (RENAME.match(event)) {
-      command = this::renameSelected;
-    } else if (DELETE.match(event)
-        || event.getCode() == KeyCode.BACK_SPACE && event.isShortcutDown()) {
-      command = viewModel::deleteSelected;
-    } else if (MOVE_UP.match(event)) {
-      command = viewModel::moveSelectedUp;
-    } else if (MOVE_DOWN.match(event)) {
-      command = viewModel::moveSelectedDown;
-    } else if (DUPLICATE.match(event)) {
-      command = viewModel::duplicateSelected;
-    } else if (COPY.match(event)) {
-      command = this::copySelected;
-    } else if (CUT.match(event)) {
-      command = this::cutSelected;
-    } else if (PASTE.match(event)) {
-      command = this::paste;
+      showMenuAtSelection();
+      event.consume();
+      return;
     }
-    if (command != null) {
-      command.run();
+    if (actions.runShortcut(event)) {
       event.consume();
     }
   }

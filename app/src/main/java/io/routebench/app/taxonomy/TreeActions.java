@@ -1,10 +1,14 @@
 package io.routebench.app.taxonomy;
 
 import io.routebench.app.icons.Icons;
+import java.util.List;
 import javafx.beans.value.ObservableValue;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import org.controlsfx.control.action.Action;
 import org.controlsfx.control.action.ActionUtils;
 import org.kordamp.ikonli.Ikon;
@@ -93,6 +97,24 @@ final class TreeActions {
             TaxonomyTree.DELETE,
             commands.hasNode(),
             commands.delete());
+  }
+
+  /**
+   * Runs the action whose shortcut {@code key} is, if any, among those that are the tree's own (Add
+   * domain and Add action are the menu bar's, which work everywhere). Ctrl+Backspace deletes too,
+   * as on macOS.
+   *
+   * @return whether {@code key} is one of those shortcuts (even when its action is disabled)
+   */
+  boolean runShortcut(KeyEvent key) {
+    boolean deleteAlternative = key.getCode() == KeyCode.BACK_SPACE && key.isShortcutDown();
+    for (Action action : List.of(rename, delete, moveUp, moveDown, duplicate, copy, cut, paste)) {
+      if (action.getAccelerator().match(key) || deleteAlternative && action == delete) {
+        action.handle(new ActionEvent());
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A toolbar button: the tree keeps the focus, so its keys go on working. */
