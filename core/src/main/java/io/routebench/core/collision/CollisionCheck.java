@@ -44,9 +44,7 @@ public final class CollisionCheck {
         continue;
       }
       probed.add(policy);
-      requests.add(
-          new RouteRequest(
-              routes, List.of(Message.user(policy.description())), document.profile()));
+      requests.add(RouteRequest.of(document, List.of(Message.user(policy.description()))));
     }
     List<RouterAnswer> answers = selector.selectAll(requests, progress, cancellation);
     var probes = new ArrayList<CollisionReport.Probe>();

@@ -1,7 +1,9 @@
 package io.routebench.core.routing;
 
+import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.workspace.PolicyDocument;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,11 +30,24 @@ public final class RouteResolver {
     if (policy.isEmpty()) {
       return toDefault(answer, DecisionOutcome.UNKNOWN, document);
     }
-    var target =
-        policy.get().targetModel() == null
-            ? null
-            : document.targetByModel(policy.get().targetModel()).orElse(null);
-    return new RouteDecision(answer, DecisionOutcome.MATCHED, policy.get(), target);
+    return new RouteDecision(
+        answer, DecisionOutcome.MATCHED, policy.get(), targetOf(answer, policy.get(), document));
+  }
+
+  /**
+   * The policy's target; where a proxy decided itself, the model it ranked first (plano ranks a
+   * route's models by cost or latency, so it may not be the policy's first).
+   */
+  private static ModelTarget targetOf(
+      RouterAnswer answer, RoutingPolicy policy, PolicyDocument document) {
+    List<String> ranked = answer.reading().rankedModels();
+    if (!ranked.isEmpty()) {
+      String first = ranked.get(0);
+      return document.targetByModel(first).orElseGet(() -> ModelTarget.of(first, null, false));
+    }
+    return policy.targetModel() == null
+        ? null
+        : document.targetByModel(policy.targetModel()).orElse(null);
   }
 
   private static RouteDecision toDefault(

@@ -1,23 +1,37 @@
 package io.routebench.core.run;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * Candidate minus baseline for each headline metric, as fractions (+0.02 = two points better).
- *
- * @param irrelevanceAccuracy change in the share of {@code other} turns routed to {@code other}
+ * Candidate minus baseline for every {@link Metric}: fractions for shares (+0.02 = two points
+ * better), counts for counts (+1 = one more such turn).
  */
-public record MetricDeltas(
-    double turnAccuracy,
-    double spanAccuracy,
-    double conversationAccuracy,
-    double overall,
-    double irrelevanceAccuracy) {
+public record MetricDeltas(Map<Metric, Double> byMetric) {
+
+  public MetricDeltas {
+    var complete = new EnumMap<Metric, Double>(Metric.class);
+    for (Metric metric : Metric.values()) {
+      complete.put(metric, byMetric.getOrDefault(metric, 0.0));
+    }
+    byMetric = Collections.unmodifiableMap(complete);
+  }
 
   public static MetricDeltas between(RunMetrics baseline, RunMetrics candidate) {
-    return new MetricDeltas(
-        candidate.turnAccuracy() - baseline.turnAccuracy(),
-        candidate.spanAccuracy() - baseline.spanAccuracy(),
-        candidate.conversationAccuracy() - baseline.conversationAccuracy(),
-        candidate.overall() - baseline.overall(),
-        candidate.irrelevance().accuracy() - baseline.irrelevance().accuracy());
+    var deltas = new EnumMap<Metric, Double>(Metric.class);
+    for (Metric metric : Metric.values()) {
+      deltas.put(metric, metric.value(candidate) - metric.value(baseline));
+    }
+    return new MetricDeltas(deltas);
+  }
+
+  /** No change in any metric. */
+  public static MetricDeltas none() {
+    return new MetricDeltas(Map.of());
+  }
+
+  public double of(Metric metric) {
+    return byMetric.get(metric);
   }
 }

@@ -30,6 +30,7 @@ public final class MetricsCalculator {
     int irrelevant = 0;
     int irrelevantPassed = 0;
     int proxyErrors = 0;
+    int outranked = 0;
     var routes = new RouteCounter();
     var confusion = new ConfusionMatrix.Builder();
 
@@ -50,6 +51,7 @@ public final class MetricsCalculator {
         conversationPassed &= passed;
         routes.add(turn);
         proxyErrors += turn.proxyError() ? 1 : 0;
+        outranked += turn.rightButOutranked() ? 1 : 0;
         confusion.add(turn.expected(), turn.actual());
         if (turn.expected().equals(RouteNames.OTHER)) {
           irrelevant++;
@@ -71,7 +73,8 @@ public final class MetricsCalculator {
         routes.scores(),
         confusion.build(),
         new Tally(irrelevant, irrelevantPassed),
-        proxyErrors);
+        proxyErrors,
+        outranked);
   }
 
   private static Map<String, List<TurnResult>> byConversation(List<TurnResult> results) {

@@ -6,7 +6,6 @@ import io.routebench.core.routing.BatchRequestFailedException;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.RouteDecision;
-import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
 import io.routebench.core.routing.RouteSelector;
@@ -278,16 +277,13 @@ public final class RegressionRunner {
 
   /** One request per user turn, in suite order. */
   static List<PlannedTurn> plan(PolicyDocument document, TestSuite suite) {
-    List<RouteOption> routes = RouteOption.allOf(document);
     var turns = new ArrayList<PlannedTurn>();
     for (TestCase testCase : suite.cases()) {
       List<Integer> userTurns = testCase.userTurnIndexes();
       Conversation conversation = testCase.conversation();
       for (int turn = 0; turn < userTurns.size(); turn++) {
         int messageIndex = userTurns.get(turn);
-        var request =
-            new RouteRequest(
-                routes, conversation.upTo(messageIndex).messages(), document.profile());
+        var request = RouteRequest.of(document, conversation.upTo(messageIndex).messages());
         turns.add(new PlannedTurn(testCase, turn, messageIndex, request));
       }
     }
@@ -361,7 +357,8 @@ public final class RegressionRunner {
           answer.rawOutput(),
           answer.timing().totalMillis(),
           answer.timing().promptTokens(),
-          answer.timing().reusedTokens());
+          answer.timing().reusedTokens(),
+          answer.reading().listedRoutes());
     }
   }
 }

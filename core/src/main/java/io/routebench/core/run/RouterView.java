@@ -16,7 +16,7 @@ public record RouterView(PromptProfile profile, List<RouteOption> routes) {
 
   public RouterView {
     Objects.requireNonNull(profile, "profile");
-    routes = List.copyOf(routes);
+    routes = routes.stream().map(RouteOption::withoutModels).toList();
   }
 
   public static RouterView of(PolicyDocument document) {

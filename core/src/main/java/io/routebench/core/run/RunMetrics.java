@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param irrelevance the turns that expected {@code other}: did the router decline to route them?
  * @param proxyErrors turns whose request the proxy would fail (HTTP 500) because it cannot read the
  *     router's answer; each is also a failed turn
+ * @param rightButOutranked failed turns whose answer listed the expected route below the one the
+ *     proxy took (see {@link TurnResult#rightButOutranked()})
  */
 public record RunMetrics(
     int turns,
@@ -27,7 +29,8 @@ public record RunMetrics(
     Map<String, RouteScore> perRoute,
     ConfusionMatrix confusion,
     Tally irrelevance,
-    int proxyErrors) {
+    int proxyErrors,
+    int rightButOutranked) {
 
   public RunMetrics {
     // Keeps first-appearance order, which Map.copyOf would not.
@@ -38,17 +41,29 @@ public record RunMetrics(
 
   /** Share of user turns routed to their expected route. */
   public double turnAccuracy() {
-    return new Tally(turns, passedTurns).accuracy();
+    return turnTally().accuracy();
   }
 
   /** Share of spans whose every turn was routed correctly. */
   public double spanAccuracy() {
-    return new Tally(spans, passedSpans).accuracy();
+    return spanTally().accuracy();
   }
 
   /** Share of conversations whose every user turn was routed correctly. */
   public double conversationAccuracy() {
-    return new Tally(conversations, passedConversations).accuracy();
+    return conversationTally().accuracy();
+  }
+
+  public Tally turnTally() {
+    return new Tally(turns, passedTurns);
+  }
+
+  public Tally spanTally() {
+    return new Tally(spans, passedSpans);
+  }
+
+  public Tally conversationTally() {
+    return new Tally(conversations, passedConversations);
   }
 
   /** The paper's headline figure: the mean of turn, span and conversation accuracy. */

@@ -61,8 +61,7 @@ public final class ShuffledRouteOrder implements RouteSelector {
     for (int index : permutation(seed, routes.size())) {
       reordered.add(routes.get(index));
     }
-    return new RouteRequest(
-        reordered, request.conversation(), request.profile(), request.tokenBudget());
+    return request.withRoutes(reordered);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.routebench.core.run;
 
 import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.RouteNames;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Objects;
  *     fails the request, else {@code other})
  * @param outcome what the proxy does with the raw answer
  * @param rawOutput the model's text as generated
+ * @param listedRoutes every route the answer listed, in its order (plano-v1's list answer whole);
+ *     empty when the answer listed none, and for runs recorded before lists were kept
  */
 public record TurnResult(
     String caseId,
@@ -27,7 +30,8 @@ public record TurnResult(
     String rawOutput,
     long latencyMillis,
     int promptTokens,
-    int reusedTokens) {
+    int reusedTokens,
+    List<String> listedRoutes) {
 
   public TurnResult {
     Objects.requireNonNull(caseId, "caseId");
@@ -35,6 +39,35 @@ public record TurnResult(
     Objects.requireNonNull(actual, "actual");
     Objects.requireNonNull(outcome, "outcome");
     rawOutput = rawOutput == null ? "" : rawOutput;
+    listedRoutes = listedRoutes == null ? List.of() : List.copyOf(listedRoutes);
+  }
+
+  /** A result whose answer's list is not known. */
+  public TurnResult(
+      String caseId,
+      String caseName,
+      int turnIndex,
+      int messageIndex,
+      String expected,
+      String actual,
+      DecisionOutcome outcome,
+      String rawOutput,
+      long latencyMillis,
+      int promptTokens,
+      int reusedTokens) {
+    this(
+        caseId,
+        caseName,
+        turnIndex,
+        messageIndex,
+        expected,
+        actual,
+        outcome,
+        rawOutput,
+        latencyMillis,
+        promptTokens,
+        reusedTokens,
+        List.of());
   }
 
   /** Routed as expected; a turn whose request the proxy fails never passes. */
@@ -45,5 +78,13 @@ public record TurnResult(
   /** Whether the proxy would answer this turn's request with HTTP 500. */
   public boolean proxyError() {
     return outcome.failsRequest();
+  }
+
+  /**
+   * "Right, outranked": the turn failed, yet its answer listed the expected route, below the one
+   * the proxy took (plano takes the first name that is a route).
+   */
+  public boolean rightButOutranked() {
+    return !passed() && !proxyError() && listedRoutes.contains(expected);
   }
 }

@@ -79,9 +79,9 @@ class RunComparisonTest {
     // Baseline: turns 3/6; candidate: turns 4/7. Irrelevance: 0/1 → 1/1.
     assertThat(comparison.baselineMetrics().turnAccuracy()).isCloseTo(3.0 / 6, within(1e-12));
     assertThat(comparison.candidateMetrics().turnAccuracy()).isCloseTo(4.0 / 7, within(1e-12));
-    assertThat(deltas.turnAccuracy()).isCloseTo(4.0 / 7 - 3.0 / 6, within(1e-12));
-    assertThat(deltas.irrelevanceAccuracy()).isCloseTo(1.0, within(1e-12));
-    assertThat(deltas.overall())
+    assertThat(deltas.of(Metric.TURN)).isCloseTo(4.0 / 7 - 3.0 / 6, within(1e-12));
+    assertThat(deltas.of(Metric.IRRELEVANCE)).isCloseTo(1.0, within(1e-12));
+    assertThat(deltas.of(Metric.OVERALL))
         .isCloseTo(
             comparison.candidateMetrics().overall() - comparison.baselineMetrics().overall(),
             within(1e-12));
@@ -97,7 +97,7 @@ class RunComparisonTest {
     assertThat(comparison.onlyInBaseline()).isEmpty();
     assertThat(comparison.onlyInCandidate()).isEmpty();
     assertThat(comparison.unchangedPasses() + comparison.unchangedFailures()).isEqualTo(6);
-    assertThat(comparison.deltas()).isEqualTo(new MetricDeltas(0, 0, 0, 0, 0));
+    assertThat(comparison.deltas()).isEqualTo(MetricDeltas.none());
   }
 
   private static RegressionRun run(TurnResult... results) {

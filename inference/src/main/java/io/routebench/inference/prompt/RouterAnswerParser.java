@@ -60,7 +60,7 @@ public final class RouterAnswerParser {
     try {
       return switch (profile) {
         case ARCHGW_V1 -> AnswerReading.route(archgwRoute(withoutFences(fixed)));
-        case PLANO_V1 -> AnswerReading.route(planoRoute(fixed, knownRouteNames));
+        case PLANO_V1 -> planoReading(fixed, knownRouteNames);
       };
     } catch (Unreadable e) {
       return AnswerReading.proxyError(e.getMessage());
@@ -82,7 +82,8 @@ public final class RouterAnswerParser {
     return readRouteField(text, false).map(names -> names.get(0)).orElse("");
   }
 
-  private static String planoRoute(String text, Collection<String> knownRouteNames)
+  /** The whole list, kept for scoring, and the name plano takes from it. */
+  private static AnswerReading planoReading(String text, Collection<String> knownRouteNames)
       throws Unreadable {
     List<String> names = new ArrayList<>();
     for (String name : readRouteField(text, true).orElse(List.of())) {
@@ -92,10 +93,10 @@ public final class RouterAnswerParser {
     }
     for (String name : names) {
       if (knownRouteNames.contains(name)) {
-        return name;
+        return AnswerReading.listed(names, name);
       }
     }
-    return names.isEmpty() ? "" : names.get(0);
+    return AnswerReading.listed(names, names.isEmpty() ? "" : names.get(0));
   }
 
   /**

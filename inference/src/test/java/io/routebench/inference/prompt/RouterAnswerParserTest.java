@@ -154,6 +154,24 @@ class RouterAnswerParserTest {
           .isEqualTo("code generation");
     }
 
+    @Test
+    void the_whole_list_is_kept_with_the_entry_plano_takes() {
+      AnswerReading reading =
+          read("{\"route\": [\"bogus\", \"\", \"debugging\", \"code generation\"]}", PLANO_V1);
+
+      // Empty names are skipped as plano skips them; unknown ones stay, for the why-panel.
+      assertThat(reading.listedRoutes()).containsExactly("bogus", "debugging", "code generation");
+      assertThat(reading.routeName()).isEqualTo("debugging");
+      assertThat(reading.takenIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void an_archgw_answer_lists_its_one_name() {
+      assertThat(read("{\"route\": \"debugging\"}", ARCHGW_V1).listedRoutes())
+          .containsExactly("debugging");
+      assertThat(read("{\"route\": \"\"}", ARCHGW_V1).listedRoutes()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
         strings = {"", "{}", "{\"route\": null}", "{\"route\": []}", "{\"route\": [\"\"]}"})

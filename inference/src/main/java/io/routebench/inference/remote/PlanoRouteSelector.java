@@ -1,0 +1,329 @@
+package io.routebench.inference.remote;
+
+import io.routebench.core.routing.AnswerExactness;
+import io.routebench.core.routing.AnswerReading;
+import io.routebench.core.routing.BatchProgressListener;
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.DecisionTiming;
+import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.RouterAnswer;
+import io.routebench.core.routing.RoutingException;
+import io.routebench.inference.remote.PlanoRoutingJson.Decision;
+import io.routebench.inference.remote.PlanoRoutingJson.NotADecisionException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A running plano as the router: each decision is plano's own, asked through its dry-run routing
+ * API ({@code POST /routing/v1/chat/completions}), with the workspace's routes sent as {@code
+ * routing_preferences} so that plano decides on them instead of its config. plano words the prompt,
+ * asks its router model and reads the answer itself, so the route and models it returns are
+ * production's decision by construction.
+ *
+ * <p>Every request carries {@code X-Plano-Cache: off}: without it plano pins a conversation to the
+ * model of its first turn (implicit session affinity), and a suite's turns must each be decided on
+ * their own. An error plano answers (its {@code {"error": ...}} body, or any HTTP 5xx) is a proxy
+ * error, told in plano's words: production's client gets the same. A route whose model plano does
+ * not declare ({@code GET /v1/models}) is one too: plano cannot forward the request. What is not
+ * plano's answer (no server, a server that is not plano, a timeout) fails the decision as a {@link
+ * RoutingException}, as for any remote router.
+ */
+public final class PlanoRouteSelector implements RouteSelector {
+
+  /** plano's header that turns implicit session affinity off for one request. */
+  static final String CACHE_HEADER = "X-Plano-Cache";
+
+  private final PlanoListenerSettings settings;
+  private final PlanoUrl url;
+  private final RetryPolicy retry;
+  private final HttpClient client;
+  private final Exchanges exchanges = new Exchanges();
+  private final EngineIdentity identity;
+
+  /** What {@code GET /v1/models} listed at {@link #connect()}; empty when not asked or unknown. */
+  private volatile List<String> declaredModels = List.of();
+
+  /**
+   * @param profile the workspace's prompt profile, recorded in {@link #identity()}; plano words its
+   *     prompt itself (plano-v1) whatever it is
+   * @throws IllegalArgumentException when the base URL is not an http(s) URL
+   */
+  public PlanoRouteSelector(PlanoListenerSettings settings, PromptProfile profile) {
+    this(settings, profile, RetryPolicy.DEFAULT);
+  }
+
+  /** With a retry policy of its own, so tests need not wait for real backoff. */
+  PlanoRouteSelector(PlanoListenerSettings settings, PromptProfile profile, RetryPolicy retry) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.retry = Objects.requireNonNull(retry, "retry");
+    this.url = PlanoUrl.parse(settings.baseUrl());
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.connectTimeout())
+            .build();
+    this.identity =
+        new EngineIdentity(
+            "plano",
+            "plano @ " + url.root(),
+            "",
+            profile,
+            Map.of("endpoint", url.routing().toString()));
+  }
+
+  /** The listener as the user gave it, normalised, e.g. {@code http://127.0.0.1:12000}. */
+  public URI listener() {
+    return url.root();
+  }
+
+  /** The routing API's URL, where every decision is asked. */
+  public URI routingUrl() {
+    return url.routing();
+  }
+
+  @Override
+  public EngineIdentity identity() {
+    return identity;
+  }
+
+  /**
+   * Checks that plano answers and learns the models it declares ({@code GET /v1/models}, which
+   * plano's listener serves from its {@code model_providers}), so that a route to a model plano
+   * does not declare is told at once. Call once, before the first decision.
+   *
+   * @return the declared models
+   * @throws RoutingException when plano cannot be reached or does not answer like plano
+   */
+  public List<String> connect() {
+    URI models = url.models();
+    HttpResponse<String> response;
+    try {
+      response =
+          client.send(
+              HttpRequest.newBuilder(models).timeout(settings.requestTimeout()).GET().build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw failed(models, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RoutingException("asking " + models + " was interrupted", e);
+    }
+    if (response.statusCode() < 200 || response.statusCode() > 299) {
+      throw new RoutingException(
+          models
+              + " answered HTTP "
+              + response.statusCode()
+              + ": "
+              + OpenAiEndpointRouteSelector.excerpt(response.body())
+              + " — is "
+              + url.root()
+              + " a plano listener (plano 0.4 or later)?");
+    }
+    List<String> ids =
+        PlanoRoutingJson.readModelIds(response.body())
+            .orElseThrow(
+                () ->
+                    new RoutingException(
+                        models
+                            + " answered something else than plano's model list: "
+                            + OpenAiEndpointRouteSelector.excerpt(response.body())));
+    declaredModels = ids;
+    return ids;
+  }
+
+  /** The models plano declared at {@link #connect()}; empty before it. */
+  public List<String> declaredModels() {
+    return declaredModels;
+  }
+
+  @Override
+  public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
+    return new InFlightBatch(client, exchanges, retry, 1, List.of(request))
+        .answer(BatchProgressListener.NONE, cancellation, false)
+        .get(0);
+  }
+
+  /** Keeps {@link PlanoListenerSettings#parallelRequests()} decisions in flight at once. */
+  @Override
+  public List<RouterAnswer> selectAll(
+      List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {
+    return new InFlightBatch(client, exchanges, retry, settings.parallelRequests(), requests)
+        .answer(progress, cancellation, true);
+  }
+
+  private final class Exchanges implements InFlightBatch.Exchanges {
+
+    @Override
+    public HttpRequest prepare(RouteRequest request) {
+      return HttpRequest.newBuilder(url.routing())
+          .timeout(settings.requestTimeout())
+          .header("Content-Type", "application/json")
+          .header(CACHE_HEADER, "off")
+          .POST(
+              HttpRequest.BodyPublishers.ofString(
+                  PlanoRoutingJson.requestBody(request), StandardCharsets.UTF_8))
+          .build();
+    }
+
+    @Override
+    public RouterAnswer read(
+        RouteRequest request, HttpResponse<String> response, long totalMillis, int attempts) {
+      String body = response.body() == null ? "" : response.body().strip();
+      int status = response.statusCode();
+      if ((status < 200 || status > 299) && !isPlanoRefusal(status, body)) {
+        throw new RoutingException(
+            url.routing()
+                + " answered HTTP "
+                + status
+                + (attempts == 1 ? "" : " (" + attempts + " attempts)")
+                + ": "
+                + OpenAiEndpointRouteSelector.excerpt(body)
+                + " — is "
+                + url.root()
+                + " a plano listener with the routing API (plano 0.4 or later)?");
+      }
+      if (status < 200 || status > 299) {
+        return answer(
+            request,
+            "HTTP " + status + " " + body,
+            AnswerReading.proxyError(refusal(status, body, attempts)),
+            totalMillis);
+      }
+      Decision decision;
+      try {
+        decision = PlanoRoutingJson.readDecision(body);
+      } catch (NotADecisionException e) {
+        throw new RoutingException(
+            url.routing()
+                + " answered "
+                + e.getMessage()
+                + " instead of plano's routing decision: "
+                + OpenAiEndpointRouteSelector.excerpt(body));
+      }
+      return answer(request, body, readingOf(decision), totalMillis);
+    }
+
+    @Override
+    public RoutingException failed(Throwable cause, int attempts) {
+      RoutingException failure = PlanoRouteSelector.this.failed(url.routing(), cause);
+      return attempts == 1
+          ? failure
+          : new RoutingException(
+              failure.getMessage() + " (" + attempts + " attempts)", failure.getCause());
+    }
+  }
+
+  private RouterAnswer answer(
+      RouteRequest request, String raw, AnswerReading reading, long totalMillis) {
+    return new RouterAnswer(
+        raw,
+        reading,
+        request.profile(),
+        DecisionTiming.wallClockOnly(totalMillis),
+        AnswerExactness.EXACT);
+  }
+
+  /**
+   * plano's decision as the proxy acts on it: its route and models; a route to a model plano does
+   * not declare fails, since plano cannot forward the request there.
+   */
+  private AnswerReading readingOf(Decision decision) {
+    if (!decision.route().isEmpty() && !decision.models().isEmpty()) {
+      String model = decision.models().get(0);
+      if (!isDeclared(model)) {
+        return AnswerReading.proxyError(
+            "plano routes to '"
+                + decision.route()
+                + "' and its model '"
+                + model
+                + "', which plano's model_providers do not declare: the request cannot be"
+                + " forwarded (declared: "
+                + String.join(", ", declaredModels)
+                + ")");
+      }
+    }
+    return AnswerReading.decidedByProxy(decision.route(), decision.models());
+  }
+
+  /** Unknown (not asked, or plano lists none) counts as declared: nothing to hold against it. */
+  private boolean isDeclared(String model) {
+    List<String> declared = declaredModels;
+    if (declared.isEmpty() || declared.contains(model)) {
+      return true;
+    }
+    // A wildcard provider ("openai/*") declares every model of its provider.
+    return declared.stream()
+        .anyMatch(d -> d.endsWith("/*") && model.startsWith(d.substring(0, d.length() - 1)));
+  }
+
+  /** plano's refusal in words: its own error (code and reason) when it gave one. */
+  private String refusal(int status, String body, int attempts) {
+    String said =
+        PlanoRoutingJson.readError(body).orElse(OpenAiEndpointRouteSelector.excerpt(body));
+    return "plano answered HTTP "
+        + status
+        + (attempts == 1 ? "" : " (" + attempts + " attempts)")
+        + ": "
+        + said;
+  }
+
+  private RoutingException failed(URI target, Throwable cause) {
+    if (cause instanceof HttpConnectTimeoutException) {
+      return new RoutingException(
+          "cannot reach plano at "
+              + url.origin()
+              + ": no connection within the connect timeout of "
+              + seconds(settings.connectTimeout()),
+          cause);
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return new RoutingException(
+          target
+              + " did not answer within the request timeout of "
+              + seconds(settings.requestTimeout()),
+          cause);
+    }
+    if (InFlightBatch.hasCause(cause, UnresolvedAddressException.class)) {
+      return new RoutingException(
+          "cannot reach plano at " + url.origin() + " — unknown host " + url.root().getHost(),
+          cause);
+    }
+    if (InFlightBatch.hasCause(cause, ConnectException.class)) {
+      return new RoutingException(
+          "cannot reach plano at " + url.origin() + " — is plano running (planoai up)?", cause);
+    }
+    return new RoutingException("request to " + target + " failed: " + cause.getMessage(), cause);
+  }
+
+  private static String seconds(Duration timeout) {
+    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+  }
+
+  /**
+   * Whether {@code status} with {@code body} is plano refusing the request (counted as a proxy
+   * error) rather than something in the way of reaching it.
+   */
+  static boolean isPlanoRefusal(int status, String body) {
+    return status >= 500 || PlanoRoutingJson.readError(body).isPresent();
+  }
+
+  @Override
+  public void close() {
+    client.shutdownNow();
+  }
+}
