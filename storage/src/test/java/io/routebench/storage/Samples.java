@@ -148,7 +148,9 @@ public final class Samples {
               "{\"route\": \"" + (pass ? "code generation" : "other") + "\"}",
               120 + i,
               900 + i,
-              i * 100));
+              i * 100,
+              // A plano-v1 list answer whole on one turn: the list is stored and read back.
+              i == 1 ? List.of("debugging", "code generation") : List.of()));
     }
     return new RegressionRun(
         id,

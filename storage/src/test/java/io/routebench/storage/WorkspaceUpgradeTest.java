@@ -106,7 +106,7 @@ class WorkspaceUpgradeTest {
         .hasMessage(
             "Could not upgrade "
                 + file
-                + " from workspace schema version 1 to 4: malformed JSON. The file is still a"
+                + " from workspace schema version 1 to 5: malformed JSON. The file is still a"
                 + " valid version 1 workspace.");
 
     assertThat(RawSqlite.single(file, "PRAGMA user_version")).isEqualTo("1");

@@ -33,6 +33,8 @@ final class JsonColumns {
   private static final ObjectReader SETTINGS_READER = MAPPER.readerFor(SETTINGS);
   private static final ObjectWriter STRINGS_WRITER =
       MAPPER.writerFor(new TypeReference<List<String>>() {});
+  private static final ObjectReader STRINGS_READER =
+      MAPPER.readerFor(new TypeReference<List<String>>() {});
 
   private JsonColumns() {}
 
@@ -93,6 +95,21 @@ final class JsonColumns {
       return "damaged data";
     }
     return message.lines().findFirst().orElse(message).replaceAll("\\(class [^)]*\\)", "").strip();
+  }
+
+  /**
+   * A JSON array of strings, e.g. the routes an answer listed; {@code NULL} (a row written before
+   * the column existed) reads as none.
+   */
+  static List<String> strings(String json, String owner) throws SQLDataException {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return STRINGS_READER.readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new SQLDataException(owner + ": cannot be read (" + reason(e) + ")", e);
+    }
   }
 
   /** A JSON array, for passing many values as one parameter to {@code json_each(?)}. */

@@ -47,8 +47,8 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
       """
       INSERT OR REPLACE INTO turn_results (run_id, ordinal, case_id, case_name, turn_index, message_index,
                                 expected, actual, outcome, raw_output, latency_ms,
-                                prompt_tokens, reused_tokens)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                prompt_tokens, reused_tokens, listed_routes_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   // Tallies come from SQL so a history list never loads per-turn results.
   private static final String SELECT_SUMMARIES =
@@ -76,7 +76,7 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
   private static final String SELECT_RESULTS =
       """
       SELECT case_id, case_name, turn_index, message_index, expected, actual, outcome,
-             raw_output, latency_ms, prompt_tokens, reused_tokens
+             raw_output, latency_ms, prompt_tokens, reused_tokens, listed_routes_json
       FROM turn_results
       WHERE run_id = ?
       ORDER BY ordinal
@@ -280,6 +280,7 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
         insert.setLong(11, result.latencyMillis());
         insert.setInt(12, result.promptTokens());
         insert.setInt(13, result.reusedTokens());
+        insert.setString(14, JsonColumns.array(result.listedRoutes()));
         insert.addBatch();
       }
       insert.executeBatch();
@@ -332,7 +333,9 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
                   rows.getString("raw_output"),
                   rows.getLong("latency_ms"),
                   rows.getInt("prompt_tokens"),
-                  rows.getInt("reused_tokens")));
+                  rows.getInt("reused_tokens"),
+                  JsonColumns.strings(
+                      rows.getString("listed_routes_json"), "run " + runId + ": listed routes")));
         }
       }
     }
