@@ -9,32 +9,39 @@ import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** Which router answers: a local GGUF model through llama.cpp, or a remote endpoint. */
+/**
+ * Which router answers: a local GGUF model through llama.cpp, a remote endpoint serving the router
+ * model, or a running plano deciding itself. One of them for most commands; {@code parity} takes
+ * plano and one of the other two.
+ */
 final class EngineOptions {
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Choice choice;
+  @Option(
+      names = "--model",
+      paramLabel = "FILE.gguf",
+      description = "a local Arch-Router GGUF (llama.cpp)")
+  Path model;
 
-  static final class Choice {
-    @Option(
-        names = "--model",
-        paramLabel = "FILE.gguf",
-        description = "a local Arch-Router GGUF (llama.cpp)")
-    Path model;
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      converter = CredentialFreeUrl.class,
+      description =
+          "an OpenAI-compatible server (Ollama, vLLM, llama-server), e.g. http://localhost:11434")
+  String endpoint;
 
-    @Option(
-        names = "--endpoint",
-        paramLabel = "URL",
-        converter = CredentialFreeUrl.class,
-        description =
-            "an OpenAI-compatible server (Ollama, vLLM, llama-server), e.g. http://localhost:11434")
-    String endpoint;
-  }
+  @Option(
+      names = "--plano",
+      paramLabel = "URL",
+      converter = CredentialFreeUrl.class,
+      description =
+          "a running plano listener, e.g. http://localhost:12000: plano decides each turn through"
+              + " its routing API (/routing/v1/chat/completions) with the workspace's routes")
+  String plano;
 
   /**
    * Refuses a URL holding a credential while the command line is parsed, before the command runs,
@@ -79,16 +86,16 @@ final class EngineOptions {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "60",
-      description = "endpoint request timeout (default: ${DEFAULT-VALUE})")
+      description = "request timeout of --endpoint and --plano (default: ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
   @Option(
       names = "--parallel",
       paramLabel = "N",
       description =
-          "requests an endpoint works on at once in a test run; match the server's slots (vLLM"
-              + " batches many, llama-server --parallel, Ollama OLLAMA_NUM_PARALLEL; default: 8)."
-              + " A local --model answers one at a time")
+          "requests an endpoint or plano works on at once in a test run; match the server's"
+              + " slots (vLLM batches many, llama-server --parallel, Ollama OLLAMA_NUM_PARALLEL;"
+              + " default: 8). A local --model answers one at a time")
   Integer parallel;
 
   @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
@@ -111,15 +118,61 @@ final class EngineOptions {
               + " own default for its build)")
   Integer gpuLayers;
 
+  /** The one router named: {@code --model}, {@code --endpoint} or {@code --plano}. */
   RouteSelector open(PrintWriter warnings, PromptProfile profile) {
-    if (choice.model != null) {
+    int named = (model != null ? 1 : 0) + (endpoint != null ? 1 : 0) + (plano != null ? 1 : 0);
+    if (named != 1) {
+      throw new CliFailure(
+          named == 0
+              ? "name the router: --model FILE.gguf, --endpoint URL or --plano URL"
+              : "--model, --endpoint and --plano name the router: give one of them, not " + named,
+          2);
+    }
+    return plano != null ? openPlano(warnings, profile) : openRouterModel(warnings, profile);
+  }
+
+  /**
+   * For a parity run: plano ({@code --plano}) and the router model it is compared with ({@code
+   * --model} or {@code --endpoint}).
+   */
+  void requireParityPair() {
+    if (plano == null) {
+      throw new CliFailure("a parity run needs --plano URL: the plano to compare with", 2);
+    }
+    if ((model == null) == (endpoint == null)) {
+      throw new CliFailure(
+          "a parity run compares plano with one router model: give --model FILE.gguf or"
+              + " --endpoint URL",
+          2);
+    }
+  }
+
+  /** The router model named by {@code --model} or {@code --endpoint}. */
+  RouteSelector openRouterModel(PrintWriter warnings, PromptProfile profile) {
+    if (model != null) {
       if (parallel != null && parallel > 1) {
         warnings.println(
-            "warning: --parallel applies to --endpoint; a local model answers one turn at a time");
+            "warning: --parallel applies to --endpoint and --plano; a local model answers one"
+                + " turn at a time");
       }
-      return LlamaEngineLoader.load(
-          choice.model, settings(), w -> warnings.println("warning: " + w));
+      return LlamaEngineLoader.load(model, settings(), w -> warnings.println("warning: " + w));
     }
+    return RemoteEngines.open(
+        endpoint, endpointModel, apiKeyEnv, timeoutSeconds, parallelRequests(), profile);
+  }
+
+  /** plano named by {@code --plano}, connected (its declared models known). */
+  RouteSelector openPlano(PrintWriter warnings, PromptProfile profile) {
+    if (profile != PromptProfile.PLANO_V1) {
+      warnings.println(
+          "warning: plano words the router prompt itself (plano-v1); the workspace's profile "
+              + profile.id()
+              + " is recorded with the run but does not change plano's decisions");
+    }
+    return RemoteEngines.openPlano(plano, timeoutSeconds, parallelRequests(), profile);
+  }
+
+  private int parallelRequests() {
     int requests = parallel == null ? OpenAiEndpointSettings.DEFAULT_PARALLEL_REQUESTS : parallel;
     if (requests < 1 || requests > OpenAiEndpointSettings.MAX_PARALLEL_REQUESTS) {
       throw new CliFailure(
@@ -129,8 +182,7 @@ final class EngineOptions {
               + requests,
           2);
     }
-    return RemoteEngines.open(
-        choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, requests, profile);
+    return requests;
   }
 
   LlamaEngineSettings settings() {

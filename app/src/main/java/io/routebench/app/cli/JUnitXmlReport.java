@@ -1,6 +1,9 @@
 package io.routebench.app.cli;
 
+import io.routebench.core.run.Metric;
+import io.routebench.core.run.MetricsCalculator;
 import io.routebench.core.run.RegressionRun;
+import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.TurnResult;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
@@ -42,10 +45,10 @@ final class JUnitXmlReport {
     property(xml, "profile", run.engine().profile().id());
     property(xml, "run_id", run.id());
     property(xml, "status", run.status().name().toLowerCase(Locale.ROOT));
-    property(
-        xml,
-        "proxy_errors",
-        Long.toString(run.results().stream().filter(TurnResult::proxyError).count()));
+    RunMetrics metrics = MetricsCalculator.compute(run);
+    for (Metric metric : Metric.values()) {
+      property(xml, metric.jsonKey(), metric.plainValue(metrics));
+    }
     xml.append("  </properties>\n");
     for (TurnResult result : run.results()) {
       TestCase testCase = cases.get(result.caseId());

@@ -4,6 +4,8 @@ import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointRouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
+import io.routebench.inference.remote.PlanoListenerSettings;
+import io.routebench.inference.remote.PlanoRouteSelector;
 import java.time.Duration;
 
 /**
@@ -37,5 +39,30 @@ final class RemoteEngines {
             Duration.ofSeconds(timeoutSeconds),
             parallel);
     return new OpenAiEndpointRouteSelector(settings, profile);
+  }
+
+  /** A running plano, connected: a wrong address says so before the first turn is asked. */
+  static PlanoRouteSelector openPlano(
+      String listener, int timeoutSeconds, int parallel, PromptProfile profile) {
+    PlanoRouteSelector selector;
+    try {
+      selector =
+          new PlanoRouteSelector(
+              new PlanoListenerSettings(
+                  listener,
+                  OpenAiEndpointSettings.DEFAULT_CONNECT_TIMEOUT,
+                  Duration.ofSeconds(timeoutSeconds),
+                  parallel),
+              profile);
+    } catch (IllegalArgumentException badUrl) {
+      throw new CliFailure("--plano: " + badUrl.getMessage(), 2);
+    }
+    try {
+      selector.connect();
+    } catch (RuntimeException e) {
+      selector.close();
+      throw e;
+    }
+    return selector;
   }
 }

@@ -15,6 +15,7 @@ import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
 import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.prompt.DecisionExplainer;
 import java.io.IOException;
@@ -85,7 +86,13 @@ final class RouteCommand implements Callable<Integer> {
     List<RouteOption> routes = source.policiesInProxyOrder().stream().map(RouteOption::of).toList();
     DecisionDetails details;
     try (RouteSelector selector = engine.open(err, chosen)) {
-      var request = new RouteRequest(routes, conversation, chosen);
+      var request =
+          new RouteRequest(
+              routes,
+              conversation,
+              chosen,
+              0,
+              document.defaultTarget().map(ModelTarget::model).orElse(""));
       var answer = selector.select(request, CancellationToken.none());
       details =
           DecisionExplainer.explain(request, RouteResolver.resolve(answer, document), selector);
@@ -106,6 +113,8 @@ final class RouteCommand implements Callable<Integer> {
         "target:   %s%n", decision.targetModel().map(m -> m.model()).orElse("(no default target)"));
     out.printf("proxy:    %s%n", DecisionWords.proxyAction(decision));
     out.printf("raw:      %s%n", decision.answer().rawOutput());
+    DecisionWords.answerList(decision).ifPresent(list -> out.printf("listed:   %s%n", list));
+    DecisionWords.planoModels(decision).ifPresent(models -> out.printf("models:   %s%n", models));
     if (decision.outcome().failsRequest()) {
       out.printf(
           "proxy:    HTTP 500 Failed to determine route: %s%n",
@@ -135,6 +144,12 @@ final class RouteCommand implements Callable<Integer> {
     node.put("proxy_error", decision.answer().reading().proxyError());
     node.put("target_model", decision.targetModel().map(m -> m.model()).orElse(null));
     node.put("raw_output", decision.answer().rawOutput());
+    ArrayNode listed = node.putArray("listed_routes");
+    decision.answer().reading().listedRoutes().forEach(listed::add);
+    if (decision.answer().reading().isProxyDecision()) {
+      ArrayNode models = node.putArray("plano_models");
+      decision.answer().reading().rankedModels().forEach(models::add);
+    }
     node.put("profile", decision.answer().profile().id());
     node.put("proxy_action", DecisionWords.proxyAction(decision));
     node.put("prompt", details.prompt());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.run.Metric;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RouteScore;
 import io.routebench.core.run.RunComparison;
@@ -42,21 +43,7 @@ final class RunJsonReport {
     run.engine().settings().forEach(settings::put);
 
     ObjectNode m = root.putObject("metrics");
-    m.put("turn_accuracy", metrics.turnAccuracy());
-    m.put("span_accuracy", metrics.spanAccuracy());
-    m.put("conversation_accuracy", metrics.conversationAccuracy());
-    m.put("overall", metrics.overall());
-    m.put("turns", metrics.turns());
-    m.put("passed_turns", metrics.passedTurns());
-    m.put("spans", metrics.spans());
-    m.put("passed_spans", metrics.passedSpans());
-    m.put("conversations", metrics.conversations());
-    m.put("passed_conversations", metrics.passedConversations());
-    m.put("proxy_errors", metrics.proxyErrors());
-    ObjectNode irrelevance = m.putObject("irrelevance");
-    irrelevance.put("turns", metrics.irrelevance().total());
-    irrelevance.put("passed", metrics.irrelevance().passed());
-    irrelevance.put("accuracy", metrics.irrelevance().accuracy());
+    Metric.json(metrics).forEach((key, value) -> m.set(key, JSON.valueToTree(value)));
     ObjectNode perRoute = m.putObject("per_route");
     for (Map.Entry<String, RouteScore> entry : metrics.perRoute().entrySet()) {
       ObjectNode score = perRoute.putObject(entry.getKey());
@@ -78,6 +65,9 @@ final class RunJsonReport {
       turn.put("passed", result.passed());
       turn.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
       turn.put("raw_output", result.rawOutput());
+      ArrayNode listed = turn.putArray("listed_routes");
+      result.listedRoutes().forEach(listed::add);
+      turn.put("right_outranked", result.rightButOutranked());
       turn.put("latency_ms", result.latencyMillis());
       turn.put("prompt_tokens", result.promptTokens());
       turn.put("reused_tokens", result.reusedTokens());

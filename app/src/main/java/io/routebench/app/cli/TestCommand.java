@@ -3,6 +3,7 @@ package io.routebench.app.cli;
 import io.routebench.app.files.AtomicFiles;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.run.Metric;
 import io.routebench.core.run.MetricsCalculator;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RegressionRunner;
@@ -28,10 +29,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
     name = "test",
@@ -41,13 +44,6 @@ import picocli.CommandLine.Spec;
             + " metrics and writes JUnit XML / JSON reports. Exits 1 below --fail-under or on"
             + " regressions against --compare-to: the way to gate a routing config in CI.")
 final class TestCommand implements Callable<Integer> {
-
-  enum Metric {
-    turn,
-    span,
-    conversation,
-    overall
-  }
 
   @Spec CommandSpec spec;
 
@@ -80,8 +76,29 @@ final class TestCommand implements Callable<Integer> {
   @Option(
       names = "--metric",
       defaultValue = "turn",
-      description = "metric --fail-under applies to: turn (default), span, conversation, overall")
+      converter = ShareMetricConverter.class,
+      description =
+          "metric --fail-under applies to: turn (default), span, conversation, overall,"
+              + " irrelevance")
   Metric metric;
+
+  /** The metrics of the table that are shares, so that a ratio threshold means something. */
+  static final class ShareMetricConverter implements ITypeConverter<Metric> {
+    @Override
+    public Metric convert(String value) {
+      Metric metric;
+      try {
+        metric = Metric.fromId(value);
+      } catch (IllegalArgumentException unknown) {
+        throw new TypeConversionException(unknown.getMessage());
+      }
+      if (metric.unit() != Metric.Unit.SHARE) {
+        throw new TypeConversionException(
+            "'" + value + "' is a count of turns, not a share: --fail-under takes a share metric");
+      }
+      return metric;
+    }
+  }
 
   @Option(
       names = "--compare-to",
@@ -306,16 +323,10 @@ final class TestCommand implements Callable<Integer> {
       code = 1;
     }
     if (failUnder != null) {
-      double value =
-          switch (metric) {
-            case turn -> metrics.turnAccuracy();
-            case span -> metrics.spanAccuracy();
-            case conversation -> metrics.conversationAccuracy();
-            case overall -> metrics.overall();
-          };
+      double value = metric.value(metrics);
       if (value < failUnder) {
         err.printf(
-            Locale.ROOT, "%s accuracy %.4f is below --fail-under %.4f%n", metric, value, failUnder);
+            Locale.ROOT, "%s %.4f is below --fail-under %.4f%n", metric.label(), value, failUnder);
         code = 1;
       }
     }
@@ -343,34 +354,16 @@ final class TestCommand implements Callable<Integer> {
         run.engine().profile().id(),
         run.results().size(),
         run.durationMillis() / 1000.0);
-    out.printf(
-        Locale.ROOT,
-        "turn accuracy          %6.2f%%  (%d/%d)%n",
-        100 * metrics.turnAccuracy(),
-        metrics.passedTurns(),
-        metrics.turns());
-    out.printf(
-        Locale.ROOT,
-        "span accuracy          %6.2f%%  (%d/%d)%n",
-        100 * metrics.spanAccuracy(),
-        metrics.passedSpans(),
-        metrics.spans());
-    out.printf(
-        Locale.ROOT,
-        "conversation accuracy  %6.2f%%  (%d/%d)%n",
-        100 * metrics.conversationAccuracy(),
-        metrics.passedConversations(),
-        metrics.conversations());
-    out.printf(Locale.ROOT, "overall                %6.2f%%%n", 100 * metrics.overall());
-    out.printf(
-        Locale.ROOT,
-        "irrelevance (other)    %6.2f%%  (%d/%d)%n",
-        100 * metrics.irrelevance().accuracy(),
-        metrics.irrelevance().passed(),
-        metrics.irrelevance().total());
-    out.printf(
-        "proxy errors           %6d   (turns whose request the proxy would fail with HTTP 500)%n",
-        metrics.proxyErrors());
+    for (Metric each : Metric.values()) {
+      out.printf(
+          Locale.ROOT,
+          "%-22s %7s  (%s)%n",
+          each.label(),
+          each.format(metrics, 2),
+          each.unit() == Metric.Unit.COUNT
+              ? each.detail(metrics) + ": " + each.description()
+              : each.detail(metrics));
+    }
     out.println();
     out.printf("%-32s %9s %9s %9s %8s%n", "route", "precision", "recall", "F1", "support");
     for (Map.Entry<String, RouteScore> entry : metrics.perRoute().entrySet()) {
@@ -399,7 +392,14 @@ final class TestCommand implements Callable<Integer> {
                       r.expected(),
                       r.proxyError()
                           ? "proxy error (HTTP 500) on " + r.rawOutput()
-                          : "routed to \"" + r.actual() + "\""));
+                          : "routed to \""
+                              + r.actual()
+                              + "\""
+                              + (r.rightButOutranked()
+                                  ? " (right, outranked: the answer listed "
+                                      + String.join(", ", r.listedRoutes())
+                                      + ")"
+                                  : "")));
       if (failures.size() > 20) {
         out.printf("  ... and %d more (see --json / --junit)%n", failures.size() - 20);
       }

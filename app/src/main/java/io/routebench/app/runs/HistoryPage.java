@@ -1,13 +1,12 @@
 package io.routebench.app.runs;
 
+import io.routebench.core.run.Metric;
 import io.routebench.core.run.MetricDeltas;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RunComparison;
-import io.routebench.core.run.RunMetrics;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -171,12 +170,7 @@ public final class HistoryPage {
     xAxis.setUpperBound(Math.max(2, points.size()));
     chart
         .getData()
-        .setAll(
-            List.of(
-                series("overall", points, RunMetrics::overall),
-                series("turn", points, RunMetrics::turnAccuracy),
-                series("span", points, RunMetrics::spanAccuracy),
-                series("conversation", points, RunMetrics::conversationAccuracy)));
+        .setAll(Metric.headlines().stream().map(metric -> series(metric, points)).toList());
     // Symbols exist once the series are in the chart: label each point with what changed.
     for (XYChart.Series<Number, Number> series : chart.getData()) {
       for (int i = 0; i < series.getData().size(); i++) {
@@ -210,13 +204,11 @@ public final class HistoryPage {
   }
 
   private static XYChart.Series<Number, Number> series(
-      String name, List<HistoryViewModel.Point> points, ToDoubleFunction<RunMetrics> metric) {
+      Metric metric, List<HistoryViewModel.Point> points) {
     var series = new XYChart.Series<Number, Number>();
-    series.setName(name);
+    series.setName(metric.shortLabel());
     for (HistoryViewModel.Point point : points) {
-      series
-          .getData()
-          .add(new XYChart.Data<>(point.number(), 100 * metric.applyAsDouble(point.metrics())));
+      series.getData().add(new XYChart.Data<>(point.number(), 100 * metric.value(point.metrics())));
     }
     return series;
   }
@@ -227,26 +219,21 @@ public final class HistoryPage {
       return;
     }
     MetricDeltas d = comparison.deltas();
-    deltas.setText(
-        comparison.regressions().size()
-            + " regressions, "
-            + comparison.fixes().size()
-            + " fixes, "
-            + comparison.changedFailures().size()
-            + " turns failing differently · overall "
-            + signed(d.overall())
-            + " · turn "
-            + signed(d.turnAccuracy())
-            + " · span "
-            + signed(d.spanAccuracy())
-            + " · conversation "
-            + signed(d.conversationAccuracy())
-            + " · irrelevance "
-            + signed(d.irrelevanceAccuracy()));
-  }
-
-  private static String signed(double fraction) {
-    return String.format(Locale.ROOT, "%+.1f pts", 100 * fraction);
+    var text =
+        new StringBuilder()
+            .append(comparison.regressions().size())
+            .append(" regressions, ")
+            .append(comparison.fixes().size())
+            .append(" fixes, ")
+            .append(comparison.changedFailures().size())
+            .append(" turns failing differently");
+    for (Metric metric : Metric.values()) {
+      text.append(" · ")
+          .append(metric.shortLabel())
+          .append(' ')
+          .append(metric.formatDelta(d.of(metric)));
+    }
+    deltas.setText(text.toString());
   }
 
   static String started(RegressionRun run) {

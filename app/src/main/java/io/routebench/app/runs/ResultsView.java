@@ -1,7 +1,7 @@
 package io.routebench.app.runs;
 
+import io.routebench.core.run.Metric;
 import io.routebench.core.run.RunMetrics;
-import io.routebench.core.run.Tally;
 import io.routebench.core.run.TurnResult;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -16,6 +16,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -28,7 +30,8 @@ final class ResultsView {
 
   private final RunResultsViewModel results;
   private final VBox root = new VBox(6);
-  private final HBox metrics = new HBox(18);
+  // Wraps rather than pushing the last metrics out of a narrow window.
+  private final FlowPane metrics = new FlowPane(18, 4);
   private final Label outcomes = new Label();
   private final HeatMap heatMap;
   private final Label turnsTitle = new Label();
@@ -70,7 +73,8 @@ final class ResultsView {
             column("Routed to", TurnResult::actual, 130),
             column("Outcome", t -> RunResultsViewModel.words(t.outcome()), 90),
             column("ms", TurnResult::latencyMillis, 60),
-            column("Raw output", TurnResult::rawOutput, 200));
+            column("Raw output", TurnResult::rawOutput, 200),
+            column("Listed", t -> String.join(", ", t.listedRoutes()), 160));
     turns.setPlaceholder(new Label("No turns to list."));
     turns.setRowFactory(
         table -> {
@@ -134,35 +138,9 @@ final class ResultsView {
     if (shown == null) {
       return;
     }
-    metrics
-        .getChildren()
-        .addAll(
-            metric("overall", percent(shown.overall()), "mean of the three", "metricOverall"),
-            metric(
-                "turn",
-                percent(shown.turnAccuracy()),
-                shown.passedTurns() + "/" + shown.turns(),
-                "metricTurn"),
-            metric(
-                "span",
-                percent(shown.spanAccuracy()),
-                shown.passedSpans() + "/" + shown.spans(),
-                "metricSpan"),
-            metric(
-                "conversation",
-                percent(shown.conversationAccuracy()),
-                shown.passedConversations() + "/" + shown.conversations(),
-                "metricConversation"),
-            metric(
-                "irrelevance (other)",
-                percent(shown.irrelevance().accuracy()),
-                tally(shown.irrelevance()),
-                "metricIrrelevance"),
-            metric(
-                "proxy errors",
-                String.valueOf(shown.proxyErrors()),
-                "turns the proxy would answer with HTTP 500",
-                "metricProxyErrors"));
+    for (Metric metric : Metric.values()) {
+      metrics.getChildren().add(metricBox(metric, shown));
+    }
     outcomes.setText("Outcomes: " + results.outcomesProperty().get());
     heatMap.show(shown.confusion());
   }
@@ -177,21 +155,29 @@ final class ResultsView {
         });
   }
 
-  private static Node metric(String name, String value, String detail, String id) {
-    var valueLabel = new Label(value);
-    valueLabel.setId(id);
+  /** One metric of the table: its value, what stands behind it, and what it counts (tooltip). */
+  private static Node metricBox(Metric metric, RunMetrics shown) {
+    var valueLabel = new Label(metric.format(shown, 1));
+    valueLabel.setId(elementId(metric));
     valueLabel.getStyleClass().add("metric-value");
-    var nameLabel = new Label(name + " · " + detail);
+    var nameLabel = new Label(metric.shortLabel() + " · " + metric.detail(shown));
     nameLabel.getStyleClass().add("metric-name");
-    return new VBox(0, valueLabel, nameLabel);
+    var box = new VBox(0, valueLabel, nameLabel);
+    Tooltip.install(box, new Tooltip(metric.label() + ": " + metric.description()));
+    return box;
+  }
+
+  /** e.g. {@code metricProxyErrors} for {@code proxy_errors}. */
+  static String elementId(Metric metric) {
+    var id = new StringBuilder("metric");
+    for (String word : metric.id().split("_")) {
+      id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return id.toString();
   }
 
   static String percent(double fraction) {
     return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
-  }
-
-  private static String tally(Tally tally) {
-    return tally.passed() + "/" + tally.total();
   }
 
   static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {

@@ -199,7 +199,7 @@ public enum Metric {
   public String detail(RunMetrics metrics) {
     Optional<Tally> tally = read(metrics).tally();
     if (tally.isEmpty()) {
-      return "mean of turn, span and conversation";
+      return "mean of the three";
     }
     return switch (unit) {
       case SHARE -> tally.get().passed() + "/" + tally.get().total();
