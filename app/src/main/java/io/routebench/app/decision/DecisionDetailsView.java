@@ -32,6 +32,7 @@ public final class DecisionDetailsView {
   private final Label outcome = line("decisionOutcome");
   private final Label proxyAction = line("decisionProxyAction");
   private final Label rawOutput = line("decisionRawOutput");
+  private final Label answerList = line("decisionAnswerList");
   private final Label timing = line("decisionTiming");
   private final Label routeOrder = line("decisionRouteOrder");
   private final Label textNote = line("decisionTextNote");
@@ -59,6 +60,7 @@ public final class DecisionDetailsView {
             outcome,
             proxyAction,
             rawOutput,
+            answerList,
             timing,
             toolbar(),
             textNote,
@@ -159,6 +161,10 @@ public final class DecisionDetailsView {
             : viewModel.outcomeLine());
     proxyAction.setText(viewModel.proxyActionLine());
     rawOutput.setText(viewModel.rawOutputLine());
+    // Only a list answer of several routes, or plano's own decision, has more to say here.
+    answerList.setText(viewModel.answerListLine());
+    answerList.setVisible(!answerList.getText().isEmpty());
+    answerList.setManaged(answerList.isVisible());
     timing.setText(viewModel.timingLine());
     routeOrder.setText(viewModel.routeOrderLine());
     textNote.setText(viewModel.textNote());

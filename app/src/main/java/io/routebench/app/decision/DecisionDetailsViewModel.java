@@ -113,6 +113,10 @@ public final class DecisionDetailsViewModel {
     if (shown == null) {
       return "";
     }
+    if (shown.decision().answer().reading().isProxyDecision()) {
+      return "plano decided this itself: it builds its own prompt (plano-v1 wording, routes in"
+          + " its own order) for its router model. Shown: the prompt of the workspace's profile, as RouteBench builds it.";
+    }
     return shown.promptStartInModelInput() >= 0
         ? "What the model read: the proxy's prompt (routes, conversation, instructions) inside"
             + " the model's chat template (grey), which the serving engine adds."
@@ -137,6 +141,23 @@ public final class DecisionDetailsViewModel {
   public String rawOutputLine() {
     DecisionDetails shown = details.get();
     return shown == null ? "" : "Raw output: " + shown.rawOutput();
+  }
+
+  /**
+   * A list answer whole, with the entry plano takes ("Listed: 1. debugging (plano takes this) · 2.
+   * code generation"), and the models plano ranked when a running plano decided; empty when there
+   * is neither.
+   */
+  public String answerListLine() {
+    DecisionDetails shown = details.get();
+    if (shown == null) {
+      return "";
+    }
+    var lines = new ArrayList<String>();
+    DecisionWords.answerList(shown.decision()).ifPresent(list -> lines.add("Listed: " + list));
+    DecisionWords.planoModels(shown.decision())
+        .ifPresent(models -> lines.add("plano's models: " + models));
+    return String.join("\n", lines);
   }
 
   public String timingLine() {

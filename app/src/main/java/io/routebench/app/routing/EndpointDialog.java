@@ -1,10 +1,10 @@
 package io.routebench.app.routing;
 
 import io.routebench.app.forms.Forms;
-import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -32,16 +32,43 @@ final class EndpointDialog {
     this.viewModel = viewModel;
   }
 
-  /** Shows the dialog without waiting; {@code connect} gets the endpoint when Connect is chosen. */
-  Dialog<ButtonType> show(Window owner, Consumer<OpenAiEndpointSettings> connect) {
+  /** Shows the dialog without waiting; {@code connect} gets the router when Connect is chosen. */
+  Dialog<ButtonType> show(Window owner, Consumer<RouterSource> connect) {
     var dialog = new Dialog<ButtonType>();
     if (owner != null) {
       dialog.initOwner(owner);
     }
     dialog.setTitle("Connect to a router server");
-    dialog.setHeaderText("A router served by Ollama, vLLM, llama-server or LM Studio (OpenAI API)");
+    dialog.setHeaderText(
+        "A router model served by Ollama, vLLM, llama-server or LM Studio (OpenAI API), or a"
+            + " running plano that decides itself");
     GridPane form = Forms.grid();
     form.setPrefWidth(600);
+
+    var kind = new ComboBox<EndpointViewModel.ServerKind>();
+    kind.setId("endpointKindCombo");
+    kind.getItems().setAll(EndpointViewModel.ServerKind.values());
+    kind.valueProperty().bindBidirectional(viewModel.kindProperty());
+    kind.setMaxWidth(Double.MAX_VALUE);
+    BooleanBinding plano = viewModel.kindProperty().isEqualTo(EndpointViewModel.ServerKind.PLANO);
+    // Always shown, worded for the kind: a note that came and went would resize the dialog
+    // under the user's pointer (and could push its buttons out of view).
+    var kindNote = new Label();
+    kindNote.setId("endpointKindNote");
+    kindNote.setWrapText(true);
+    kindNote.setMinHeight(Region.USE_PREF_SIZE);
+    kindNote.getStyleClass().add("help");
+    kindNote
+        .textProperty()
+        .bind(
+            Bindings.when(plano)
+                .then(
+                    "plano decides each message itself (POST /routing/v1/chat/completions, the"
+                        + " workspace's routes as routing_preferences), with its own router model"
+                        + " and prompt: the route shown is production's.")
+                .otherwise(
+                    "The server runs the router model: RouteBench sends it the proxy's prompt and"
+                        + " reads the answer the way the proxy does."));
 
     var baseUrl = new TextField();
     baseUrl.setId("endpointBaseUrlField");
@@ -97,7 +124,10 @@ final class EndpointDialog {
                           + ": use it";
                 },
                 viewModel.ollamaModelsProperty()));
-    ollama.visibleProperty().bind(viewModel.ollamaModelsProperty().isNotNull());
+    ollama.visibleProperty().bind(viewModel.ollamaModelsProperty().isNotNull().and(plano.not()));
+    // plano needs neither: it knows its router model, and its listener takes no key.
+    model.disableProperty().bind(plano);
+    key.disableProperty().bind(plano);
     ollama.managedProperty().bind(ollama.visibleProperty());
     ollama.setOnAction(e -> viewModel.useOllama());
 
@@ -108,14 +138,16 @@ final class EndpointDialog {
     problem.setStyle("-fx-text-fill: #b00020;");
     problem.textProperty().bind(viewModel.problemProperty());
 
-    form.addRow(0, Forms.fieldLabel("Base URL", baseUrl), baseUrl);
-    form.addRow(1, Forms.fieldLabel("Model", model), model);
-    form.addRow(2, Forms.fieldLabel("API key variable", key), key);
-    form.add(test, 1, 3);
+    form.addRow(0, Forms.fieldLabel("Kind", kind), kind);
+    form.add(kindNote, 0, 1, 2, 1);
+    form.addRow(2, Forms.fieldLabel("Base URL", baseUrl), baseUrl);
+    form.addRow(3, Forms.fieldLabel("Model", model), model);
+    form.addRow(4, Forms.fieldLabel("API key variable", key), key);
+    form.add(test, 1, 5);
     // Its own row, across the form: a failure names the address and the cause, which wraps.
-    form.add(result, 0, 4, 2, 1);
-    form.add(ollama, 0, 5, 2, 1);
-    form.add(problem, 0, 6, 2, 1);
+    form.add(result, 0, 6, 2, 1);
+    form.add(ollama, 0, 7, 2, 1);
+    form.add(problem, 0, 8, 2, 1);
     dialog.getDialogPane().setContent(form);
     dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
     var connectButton = dialog.getDialogPane().lookupButton(CONNECT);
@@ -128,7 +160,7 @@ final class EndpointDialog {
             (obs, old, chosen) -> {
               viewModel.cancelTest();
               if (chosen == CONNECT && viewModel.problemProperty().get().isEmpty()) {
-                connect.accept(viewModel.settings());
+                connect.accept(viewModel.source());
               }
             });
     dialog.show();

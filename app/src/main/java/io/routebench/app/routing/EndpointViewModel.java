@@ -8,6 +8,8 @@ import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.validation.SecretDetector;
 import io.routebench.inference.remote.OpenAiEndpointRouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
+import io.routebench.inference.remote.PlanoListenerSettings;
+import io.routebench.inference.remote.PlanoRouteSelector;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,28 @@ import javafx.collections.ObservableList;
  */
 final class EndpointViewModel {
 
+  /** What kind of server the address is. */
+  enum ServerKind {
+    /** Ollama, vLLM, llama-server or LM Studio serving the router model (OpenAI API). */
+    ROUTER_MODEL_SERVER("Router model server (OpenAI API)"),
+    /** A running plano, asked through its routing API: it decides itself. */
+    PLANO("plano listener (routing API)");
+
+    private final String label;
+
+    ServerKind(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /** Where {@code planoai up} starts plano's model listener by default. */
+  static final String DEFAULT_PLANO_ADDRESS = "http://localhost:12000";
+
   /** What Ollama calls Arch-Router when pulled from Hugging Face, as the CLI's default. */
   static final String DEFAULT_MODEL = "hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M";
 
@@ -39,6 +63,8 @@ final class EndpointViewModel {
   private final TaskExecutor background;
   private final URI ollamaAddress;
   private final UnaryOperator<String> environment;
+  private final ObjectProperty<ServerKind> kind =
+      new SimpleObjectProperty<>(this, "kind", ServerKind.ROUTER_MODEL_SERVER);
   private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
   private final StringProperty model = new SimpleStringProperty(this, "model", "");
   private final StringProperty apiKeyVariable = new SimpleStringProperty(this, "apiKeyVariable");
@@ -63,8 +89,9 @@ final class EndpointViewModel {
     this.ollamaAddress = ollamaAddress;
     this.environment = environment;
     if (remembered != null) {
+      kind.set(remembered.plano() ? ServerKind.PLANO : ServerKind.ROUTER_MODEL_SERVER);
       baseUrl.set(remembered.baseUrl());
-      model.set(remembered.model());
+      model.set(remembered.model().isBlank() ? DEFAULT_MODEL : remembered.model());
       apiKeyVariable.set(remembered.apiKeyEnvironmentVariable());
     } else {
       baseUrl.set(ollamaAddress.toString());
@@ -73,10 +100,35 @@ final class EndpointViewModel {
     }
     problem =
         Bindings.createStringBinding(
-            () -> problemWith(baseUrl.get(), model.get(), apiKeyVariable.get()).orElse(""),
+            () ->
+                (kind.get() == ServerKind.PLANO
+                        ? problemWithAddress(baseUrl.get())
+                        : problemWith(baseUrl.get(), model.get(), apiKeyVariable.get()))
+                    .orElse(""),
+            kind,
             baseUrl,
             model,
             apiKeyVariable);
+    // plano listens elsewhere than a model server: offer its address when the field holds none
+    // or the other kind's default.
+    kind.addListener(
+        (obs, old, now) -> {
+          String typed = baseUrl.get().strip();
+          if (now == ServerKind.PLANO
+              && (typed.isEmpty() || typed.equals(ollamaAddress.toString()))) {
+            baseUrl.set(DEFAULT_PLANO_ADDRESS);
+          } else if (now == ServerKind.ROUTER_MODEL_SERVER
+              && (typed.isEmpty() || typed.equals(DEFAULT_PLANO_ADDRESS))) {
+            baseUrl.set(ollamaAddress.toString());
+          }
+          models.clear();
+          testResult.set("");
+        });
+  }
+
+  /** A router model server, or a running plano. */
+  ObjectProperty<ServerKind> kindProperty() {
+    return kind;
   }
 
   StringProperty baseUrlProperty() {
@@ -149,6 +201,10 @@ final class EndpointViewModel {
     if (!problem.get().isEmpty() || testing.get()) {
       return;
     }
+    if (kind.get() == ServerKind.PLANO) {
+      testPlano();
+      return;
+    }
     OpenAiEndpointSettings endpoint = settings();
     testing.set(true);
     testResult.set("Asking " + endpoint.baseUrl() + " for its models…");
@@ -181,11 +237,53 @@ final class EndpointViewModel {
                 .onCancelled(() -> testing.set(false)));
   }
 
+  /** Asks plano for the models it declares: it answers, and it is plano. */
+  private void testPlano() {
+    PlanoListenerSettings listener = planoSettings();
+    testing.set(true);
+    testResult.set("Asking plano at " + listener.baseUrl() + " for its models…");
+    test =
+        background.execute(
+            BackgroundTask.of(
+                    "Test connection",
+                    progress -> {
+                      try (var selector =
+                          new PlanoRouteSelector(listener, PromptProfile.PLANO_V1)) {
+                        return selector.connect();
+                      }
+                    })
+                .onSuccess(
+                    declared -> {
+                      testing.set(false);
+                      testResult.set(
+                          "Connected to plano: it "
+                              + PlanoConnector.declaredText(declared)
+                              + ". Each decision is plano's own, with the workspace's routes.");
+                    })
+                .onFailure(
+                    failure -> {
+                      testing.set(false);
+                      testResult.set("Cannot connect: " + failure.getMessage());
+                    })
+                .onCancelled(() -> testing.set(false)));
+  }
+
   /** Gives up a Test connection in progress (the dialog closed). */
   void cancelTest() {
     if (test != null) {
       test.cancel();
     }
+  }
+
+  /** The router as typed; call only while {@link #problemProperty()} is empty. */
+  RouterSource source() {
+    return kind.get() == ServerKind.PLANO
+        ? new RouterSource.Plano(planoSettings())
+        : new RouterSource.Endpoint(settings());
+  }
+
+  PlanoListenerSettings planoSettings() {
+    return new PlanoListenerSettings(baseUrl.get().strip());
   }
 
   /** The endpoint as typed; call only while {@link #problemProperty()} is empty. */
@@ -203,9 +301,23 @@ final class EndpointViewModel {
   }
 
   Optional<String> problemWith(String base, String modelName, String variable) {
+    Optional<String> address = problemWithAddress(base);
+    if (address.isPresent()) {
+      return address;
+    }
+    return problemWithModelAndKey(modelName, variable);
+  }
+
+  /** What is wrong with the base URL alone (all a plano listener needs), if anything. */
+  Optional<String> problemWithAddress(String base) {
     String url = base == null ? "" : base.strip();
     if (url.isEmpty()) {
-      return Optional.of("Type the server's base URL, e.g. " + OllamaProbe.DEFAULT_ADDRESS + ".");
+      return Optional.of(
+          "Type the server's base URL, e.g. "
+              + (kind.get() == ServerKind.PLANO
+                  ? DEFAULT_PLANO_ADDRESS
+                  : OllamaProbe.DEFAULT_ADDRESS.toString())
+              + ".");
     }
     Optional<String> credential =
         SecretDetector.find(url)
@@ -227,6 +339,10 @@ final class EndpointViewModel {
     if (url.contains("?") || url.contains("#")) {
       return Optional.of("The base URL must not carry a query (?…) or fragment (#…).");
     }
+    return Optional.empty();
+  }
+
+  private Optional<String> problemWithModelAndKey(String modelName, String variable) {
     if (modelName == null || modelName.isBlank()) {
       return Optional.of("Choose or type the name the server serves the router model as.");
     }

@@ -10,6 +10,7 @@ import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.inference.prompt.DecisionExplainer;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
+import io.routebench.inference.remote.PlanoListenerSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +50,11 @@ public final class LocalRouter {
     /** Connects to a router served over HTTP; asks the server for its models first. */
     default Loaded connect(OpenAiEndpointSettings endpoint) {
       return EndpointConnector.connect(endpoint);
+    }
+
+    /** Connects to a running plano; asks it for its declared models first. */
+    default Loaded connectPlano(PlanoListenerSettings listener) {
+      return PlanoConnector.connect(listener);
     }
   }
 
@@ -281,6 +287,7 @@ public final class LocalRouter {
                 switch (source) {
                   case RouterSource.ModelFile file -> loader.load(file.file());
                   case RouterSource.Endpoint endpoint -> loader.connect(endpoint.settings());
+                  case RouterSource.Plano plano -> loader.connectPlano(plano.settings());
                 };
           } catch (RuntimeException e) {
             ui.execute(

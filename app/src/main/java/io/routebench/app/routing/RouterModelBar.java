@@ -170,15 +170,18 @@ public final class RouterModelBar {
     load(new RouterSource.Endpoint(endpoint));
   }
 
-  private void load(RouterSource source) {
+  /** Loads a file, or connects to a server or to plano; tells the user if it cannot. */
+  public void load(RouterSource source) {
     router.loadedProperty().addListener(new RememberWhenLoaded(source));
     router.load(
         source,
         failure ->
             errors.showError(
-                source instanceof RouterSource.Endpoint
-                    ? "Cannot connect to the router server"
-                    : "Cannot load the router model",
+                switch (source) {
+                  case RouterSource.ModelFile file -> "Cannot load the router model";
+                  case RouterSource.Endpoint endpoint -> "Cannot connect to the router server";
+                  case RouterSource.Plano plano -> "Cannot connect to plano";
+                },
                 failure.getMessage() + "\nThe router in use before, if any, is still in use.",
                 null));
   }
@@ -214,6 +217,18 @@ public final class RouterModelBar {
                   s.withLastEndpoint(
                       new RouterEndpoint(e.baseUrl(), e.model(), e.apiKeyEnvironmentVariable())));
         }
+        case RouterSource.Plano plano -> {
+          // The model server's model and key variable are kept, to offer them again.
+          RouterEndpoint last = settings.current().lastEndpoint();
+          settings.update(
+              s ->
+                  s.withLastEndpoint(
+                      new RouterEndpoint(
+                          plano.settings().baseUrl(),
+                          last == null ? "" : last.model(),
+                          last == null ? "" : last.apiKeyEnvironmentVariable(),
+                          true)));
+        }
       }
     }
   }
@@ -233,7 +248,8 @@ public final class RouterModelBar {
   public void offerServers(TaskExecutor background, URI ollama) {
     var connect = new Button("Connect…");
     connect.setId("connectRouterServerButton");
-    connect.setTooltip(new Tooltip("Use a router served by Ollama, vLLM or llama-server"));
+    connect.setTooltip(
+        new Tooltip("Use a router served by Ollama, vLLM or llama-server, or a running plano"));
     connect.setMinWidth(Button.USE_PREF_SIZE);
     connect.disableProperty().bind(router.loadingProperty());
     connect.setOnAction(e -> showConnect(background, ollama));
@@ -250,7 +266,7 @@ public final class RouterModelBar {
     var viewModel =
         new EndpointViewModel(
             settings.current().lastEndpoint(), background, ollama, System::getenv);
-    new EndpointDialog(viewModel).show(window(), this::connect);
+    new EndpointDialog(viewModel).show(window(), this::load);
     viewModel.lookForOllama();
   }
 

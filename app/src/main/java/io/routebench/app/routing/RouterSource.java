@@ -1,9 +1,13 @@
 package io.routebench.app.routing;
 
 import io.routebench.inference.remote.OpenAiEndpointSettings;
+import io.routebench.inference.remote.PlanoListenerSettings;
 import java.nio.file.Path;
 
-/** Where the router's answers come from: a local model file, or a server that hosts the router. */
+/**
+ * Where the router's answers come from: a local model file, a server that hosts the router model,
+ * or a running plano that decides itself.
+ */
 public sealed interface RouterSource {
 
   /** A few words for the status bar, e.g. {@code llama.cpp · arch-router.gguf}. */
@@ -22,6 +26,17 @@ public sealed interface RouterSource {
     @Override
     public String statusLabel() {
       return "endpoint · " + settings.model();
+    }
+  }
+
+  /**
+   * A running plano, asked through its routing API: it words the prompt, asks its own router model
+   * and reads the answer, so each decision is production's.
+   */
+  record Plano(PlanoListenerSettings settings) implements RouterSource {
+    @Override
+    public String statusLabel() {
+      return "plano · " + settings.baseUrl();
     }
   }
 }

@@ -115,6 +115,9 @@ final class SettingsJson {
       endpoint.put("baseUrl", settings.lastEndpoint().baseUrl());
       endpoint.put("model", settings.lastEndpoint().model());
       endpoint.put("apiKeyEnv", settings.lastEndpoint().apiKeyEnvironmentVariable());
+      if (settings.lastEndpoint().plano()) {
+        endpoint.put("kind", "plano");
+      }
     }
     document.put("darkTheme", settings.darkTheme());
     if (settings.exportFolder() == null) {
@@ -216,7 +219,8 @@ final class SettingsJson {
     return new RouterEndpoint(
         node.get("baseUrl").asText(),
         node.get("model").asText(),
-        key.isTextual() ? key.asText() : "");
+        key.isTextual() ? key.asText() : "",
+        node.path("kind").asText("").equals("plano"));
   }
 
   private static Path readPath(JsonNode node, String keyPath, List<String> problems) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.decision.DecisionDetailsViewModel.Match;
 import io.routebench.app.decision.DecisionDetailsViewModel.Span;
+import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.DecisionDetails;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,48 @@ class DecisionDetailsViewModelTest {
     assertThat(text.substring(spans.get(4).start(), spans.get(4).end()))
         .isEqualTo("[{\"role\":\"user\",\"content\":\"write a parser in rust\"}]");
     assertThat(why.prompt()).isEqualTo(details.prompt());
+  }
+
+  @Test
+  void a_list_answer_is_shown_whole_with_the_entry_plano_takes() {
+    why.detailsProperty()
+        .set(
+            SampleDetails.read(
+                "{\"route\": [\"bogus\", \"debugging\", \"code generation\"]}",
+                AnswerReading.listed(
+                    List.of("bogus", "debugging", "code generation"), "debugging")));
+
+    assertThat(why.outcomeLine()).isEqualTo("debugging · matched a policy");
+    assertThat(why.answerListLine())
+        .isEqualTo(
+            "Listed: 1. bogus (no such route: skipped) · 2. debugging (plano takes this) · 3."
+                + " code generation");
+  }
+
+  @Test
+  void a_single_route_answer_has_no_list_line() {
+    why.detailsProperty().set(SampleDetails.answered("code generation", true));
+
+    assertThat(why.answerListLine()).isEmpty();
+  }
+
+  @Test
+  void plano_s_own_decision_shows_the_models_it_ranked_and_where_the_request_goes() {
+    why.detailsProperty()
+        .set(
+            SampleDetails.read(
+                "{\"models\":[\"openai/gpt-4o\",\"anthropic/claude-sonnet-4-5\"],"
+                    + "\"route\":\"code generation\",\"trace_id\":\"t\"}",
+                AnswerReading.decidedByProxy(
+                    "code generation", List.of("openai/gpt-4o", "anthropic/claude-sonnet-4-5"))));
+
+    // plano ranked gpt-4o first (e.g. prefer: cheapest): that is where production sends it.
+    assertThat(why.proxyActionLine())
+        .isEqualTo(
+            "The proxy routes to openai/gpt-4o (policy code generation, ranked first by plano).");
+    assertThat(why.answerListLine())
+        .isEqualTo("plano's models: openai/gpt-4o, then anthropic/claude-sonnet-4-5 on 429/5xx");
+    assertThat(why.textNote()).startsWith("plano decided this itself");
   }
 
   @Test

@@ -27,6 +27,16 @@ final class SampleDetails {
 
   /** The router answered {@code answeredRoute} for "write a parser in rust". */
   static DecisionDetails answered(String answeredRoute, boolean localModel) {
+    return read(
+        "{\"route\": \"" + answeredRoute + "\"}", AnswerReading.route(answeredRoute), localModel);
+  }
+
+  /** An answer {@code raw} that the proxy reads as {@code reading}, from a remote router. */
+  static DecisionDetails read(String raw, AnswerReading reading) {
+    return read(raw, reading, false);
+  }
+
+  private static DecisionDetails read(String raw, AnswerReading reading, boolean localModel) {
     PolicyDocument document = Documents.codingAndWriting();
     var request =
         new RouteRequest(
@@ -36,8 +46,8 @@ final class SampleDetails {
     RouterPrompt prompt = RouterPromptBuilder.build(request);
     var answer =
         new RouterAnswer(
-            "{\"route\": \"" + answeredRoute + "\"}",
-            AnswerReading.route(answeredRoute),
+            raw,
+            reading,
             PromptProfile.ARCHGW_V1,
             new DecisionTiming(520, 368, 152, 1, 2900, 45, 2950),
             AnswerExactness.EXACT);
