@@ -7,6 +7,7 @@ import io.routebench.app.download.GetArchRouterDialog;
 import io.routebench.app.download.GetArchRouterViewModel;
 import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.onboarding.FirstRunPanel;
+import io.routebench.app.parity.ParityDialog;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.settings.AppPaths;
@@ -400,6 +401,16 @@ public final class MainWindow implements ShellCommands {
                         new CollisionCheckViewModel(
                             session.editor(), playtesting.router(), Platform::runLater))
                     .open(stage));
+  }
+
+  @Override
+  public void parityRun() {
+    workspaces
+        .current()
+        .ifPresent(
+            session ->
+                ParityDialog.open(
+                    stage, session, playtesting.router(), fileTransfers, settings, errors));
   }
 
   @Override

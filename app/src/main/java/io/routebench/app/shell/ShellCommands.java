@@ -50,6 +50,12 @@ interface ShellCommands {
   /** Opens the policy collision check for the open workspace, run with the loaded router. */
   void checkCollisions();
 
+  /**
+   * Opens the parity run: a suite of the open workspace through a running plano and the loaded
+   * router, every turn they route apart.
+   */
+  void parityRun();
+
   /** Opens the local engine's settings (threads, context size, GPU layers). */
   void engineSettings();
 

@@ -126,11 +126,15 @@ final class WorkbenchMenuBar {
     MenuItem collisions = item("Check Policy Collisions…", "checkCollisionsMenuItem", null);
     collisions.setOnAction(e -> commands.checkCollisions());
     collisions.disableProperty().bind(noWorkspace);
+    MenuItem parity = item("Parity Run with plano…", "parityRunMenuItem", null);
+    parity.setOnAction(e -> commands.parityRun());
+    parity.disableProperty().bind(noWorkspace);
     MenuItem engine = item("Engine Settings…", "engineSettingsMenuItem", null);
     engine.setOnAction(e -> commands.engineSettings());
     MenuItem connect = item("Connect to a Router Server…", "connectRouterServerMenuItem", null);
     connect.setOnAction(e -> commands.connectRouterServer());
-    var routing = new Menu("Routing", null, collisions, new SeparatorMenuItem(), connect, engine);
+    var routing =
+        new Menu("Routing", null, collisions, parity, new SeparatorMenuItem(), connect, engine);
     var dark = new CheckMenuItem("Dark theme");
     dark.setId("darkThemeMenuItem");
     dark.setSelected(commands.isDarkTheme());
