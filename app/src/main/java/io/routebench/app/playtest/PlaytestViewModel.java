@@ -897,7 +897,7 @@ public final class PlaytestViewModel {
   }
 
   private static RouteRequest request(PolicyDocument document, List<Message> conversation) {
-    return new RouteRequest(RouteOption.allOf(document), conversation, document.profile());
+    return RouteRequest.of(document, conversation);
   }
 
   private void showRouteNames(PolicyDocument document) {
