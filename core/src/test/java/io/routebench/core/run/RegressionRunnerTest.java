@@ -26,6 +26,7 @@ import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.PolicySettings;
+import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.ProxyConfigExtras;
@@ -107,25 +108,37 @@ class RegressionRunnerTest {
   void asks_one_batch_with_a_request_per_user_turn() {
     runner.run(selector, document, suite, BatchProgressListener.NONE, CancellationToken.none());
 
-    // In RouteOrder: grouped by target, and openai/gpt is the first target.
+    // In RouteOrder: grouped by target, and openai/gpt is the first target. Each route carries
+    // its models and the request the default target, for a proxy that decides itself (plano).
     var routes =
-        List.of(new RouteOption("bug fixing", BUGS), new RouteOption("code generation", CODE));
+        List.of(
+            new RouteOption("bug fixing", BUGS, List.of("openai/gpt"), SelectionPreference.NONE),
+            new RouteOption(
+                "code generation", CODE, List.of("anthropic/claude"), SelectionPreference.NONE));
     assertThat(selector.batches).hasSize(1);
     assertThat(selector.batches.get(0))
         .containsExactly(
             new RouteRequest(
-                routes, List.of(Message.user("write a parser")), PromptProfile.PLANO_V1),
+                routes,
+                List.of(Message.user("write a parser")),
+                PromptProfile.PLANO_V1,
+                0,
+                "openai/gpt"),
             new RouteRequest(
                 routes,
                 List.of(
                     Message.user("write a parser"),
                     Message.assistant("here it is"),
                     Message.user("thanks")),
-                PromptProfile.PLANO_V1),
+                PromptProfile.PLANO_V1,
+                0,
+                "openai/gpt"),
             new RouteRequest(
                 routes,
                 List.of(new Message(Role.SYSTEM, "be brief"), Message.user("it crashes")),
-                PromptProfile.PLANO_V1));
+                PromptProfile.PLANO_V1,
+                0,
+                "openai/gpt"));
   }
 
   @Test
@@ -157,7 +170,8 @@ class RegressionRunnerTest {
                 "{\"route\": [\"code generation\"]}",
                 10,
                 100,
-                0),
+                0,
+                List.of("code generation")),
             new TurnResult(
                 "c1",
                 "write then thank",
@@ -169,7 +183,8 @@ class RegressionRunnerTest {
                 "{\"route\": [\"bug fixing\"]}",
                 11,
                 101,
-                1),
+                1,
+                List.of("bug fixing")),
             new TurnResult(
                 "c2",
                 "crash",
@@ -181,7 +196,8 @@ class RegressionRunnerTest {
                 "{\"route\": [\"debugging\"]}",
                 12,
                 102,
-                2));
+                2,
+                List.of("debugging")));
   }
 
   @Test

@@ -74,7 +74,7 @@ class RouteGrammarTest {
         .isEqualTo(AnswerReading.route("code"));
     assertThat(
             RouterAnswerParser.read(plano.rawAnswer("\"debugging\", \"code\"]}"), PLANO_V1, known))
-        .isEqualTo(AnswerReading.route("debugging"));
+        .isEqualTo(AnswerReading.listed(List.of("debugging", "code"), "debugging"));
     assertThat(RouterAnswerParser.read(plano.rawAnswer("]}"), PLANO_V1, known))
         .isEqualTo(AnswerReading.route(""));
   }
