@@ -212,7 +212,11 @@ public final class RouterModelBar {
           settings.update(
               s ->
                   s.withLastEndpoint(
-                      new RouterEndpoint(e.baseUrl(), e.model(), e.apiKeyEnvironmentVariable())));
+                      new RouterEndpoint(
+                          e.baseUrl(),
+                          e.model(),
+                          e.apiKeyEnvironmentVariable(),
+                          e.parallelRequests())));
         }
       }
     }

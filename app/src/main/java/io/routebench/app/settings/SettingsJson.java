@@ -115,6 +115,7 @@ final class SettingsJson {
       endpoint.put("baseUrl", settings.lastEndpoint().baseUrl());
       endpoint.put("model", settings.lastEndpoint().model());
       endpoint.put("apiKeyEnv", settings.lastEndpoint().apiKeyEnvironmentVariable());
+      endpoint.put("parallelRequests", settings.lastEndpoint().parallelRequests());
     }
     document.put("darkTheme", settings.darkTheme());
     if (settings.exportFolder() == null) {
@@ -213,10 +214,16 @@ final class SettingsJson {
       return null;
     }
     JsonNode key = node.path("apiKeyEnv");
+    JsonNode parallel = node.path("parallelRequests");
+    if (!parallel.isMissingNode() && !parallel.canConvertToInt()) {
+      problems.add("lastEndpoint.parallelRequests: expected a whole number");
+    }
+    // Settings written before the field existed (or out of range) get the CLI's default.
     return new RouterEndpoint(
         node.get("baseUrl").asText(),
         node.get("model").asText(),
-        key.isTextual() ? key.asText() : "");
+        key.isTextual() ? key.asText() : "",
+        parallel.canConvertToInt() ? parallel.asInt() : 0);
   }
 
   private static Path readPath(JsonNode node, String keyPath, List<String> problems) {
