@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       RouteCommand.class,
       CollisionsCommand.class,
       TestCommand.class,
+      DoctorCommand.class,
       BenchCommand.class
     })
 public final class RouteBenchCli implements Callable<Integer> {

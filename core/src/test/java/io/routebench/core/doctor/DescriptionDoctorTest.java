@@ -10,16 +10,9 @@ import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RegressionRunner;
 import io.routebench.core.run.TurnChange;
 import io.routebench.core.run.TurnResult;
-import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
 import io.routebench.core.suite.TestSuite;
-import io.routebench.core.taxonomy.Action;
-import io.routebench.core.taxonomy.Domain;
-import io.routebench.core.taxonomy.ModelTarget;
-import io.routebench.core.taxonomy.PolicySettings;
-import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
-import io.routebench.core.workspace.ProxyConfigExtras;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,20 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class DescriptionDoctorTest {
 
-  private static final String GENERATION =
-      "Writing programs, functions and scripts; handles exceptions and traceback output.";
-  private static final String DEBUGGING = "Fixing bugs and errors in programs.";
+  private static final String GENERATION = DoctorFixtures.GENERATION;
+  private static final String DEBUGGING = DoctorFixtures.DEBUGGING;
 
   private final WordOverlapRouter router = new WordOverlapRouter();
-  private final PolicyDocument document = document(GENERATION, DEBUGGING);
-  private final TestSuite suite =
-      suite(
-          turn("c1", "my script throws exceptions with a traceback", "debugging"),
-          turn("c2", "after the upgrade the parser throws exceptions and a traceback", "debugging"),
-          turn("c3", "fixing bugs in my programs", "debugging"),
-          turn("c4", "writing functions for parsing dates", "code generation"),
-          turn("c5", "writing scripts that handles exceptions cleanly", "code generation"),
-          turn("c6", "drafting an email to my boss", "email drafting"));
+  private final PolicyDocument document = DoctorFixtures.document(GENERATION, DEBUGGING);
+  private final TestSuite suite = DoctorFixtures.suite();
 
   @Test
   void the_failed_turns_are_grouped_by_confusion() {
@@ -210,7 +195,8 @@ class DescriptionDoctorTest {
   void a_description_that_lands_elsewhere_in_the_collision_check_gets_verified_candidates() {
     // "debugging" says nothing "code generation" does not say too, and is listed after it.
     PolicyDocument colliding =
-        document("Writing code that handles errors and exceptions.", "Errors and exceptions.");
+        DoctorFixtures.document(
+            "Writing code that handles errors and exceptions.", "Errors and exceptions.");
     RegressionRun probes = run(colliding, CollisionProbes.suite(colliding));
     var doctor = DescriptionDoctor.forCollisions(probes, colliding);
 
@@ -282,47 +268,5 @@ class DescriptionDoctorTest {
 
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-9);
-  }
-
-  static PolicyDocument document(String generation, String debugging) {
-    var coding =
-        new Domain(
-            "d-coding",
-            "coding",
-            "Programming help.",
-            null,
-            List.of(
-                new Action("a-gen", "code generation", generation, PolicySettings.targeting("m/a")),
-                new Action("a-debug", "debugging", debugging, PolicySettings.targeting("m/b"))));
-    var writing =
-        new Domain(
-            "d-writing",
-            "writing",
-            "Prose.",
-            null,
-            List.of(
-                new Action(
-                    "a-email",
-                    "email drafting",
-                    "Drafting or polishing an email.",
-                    PolicySettings.targeting("m/c"))));
-    return new PolicyDocument(
-        "doctor",
-        PromptProfile.ARCHGW_V1,
-        new Taxonomy(List.of(coding, writing)),
-        List.of(
-            ModelTarget.of("m/a", "", true),
-            ModelTarget.of("m/b", "", false),
-            ModelTarget.of("m/c", "", false)),
-        null,
-        ProxyConfigExtras.NONE);
-  }
-
-  private static TestCase turn(String id, String text, String expected) {
-    return new TestCase(id, id, List.of(), "", List.of(CaseMessage.user(text, expected)));
-  }
-
-  private static TestSuite suite(TestCase... cases) {
-    return new TestSuite("s1", "doctor", "", List.of(cases));
   }
 }

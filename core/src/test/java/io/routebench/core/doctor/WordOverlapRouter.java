@@ -26,13 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * equals), words in a "Not for …" sentence count twice against it, and no shared word at all
  * answers {@code other}.
  */
-class WordOverlapRouter implements RouteSelector {
+public class WordOverlapRouter implements RouteSelector {
 
   final AtomicInteger asked = new AtomicInteger();
   CancellationToken cancelAfterAnswers;
   int cancelAfter = -1;
 
-  static String route(List<RouteOption> routes, String message) {
+  public static String route(List<RouteOption> routes, String message) {
     Set<String> words = new HashSet<>(DescriptionWords.words(message));
     String best = RouteNames.OTHER;
     int bestScore = 0;
