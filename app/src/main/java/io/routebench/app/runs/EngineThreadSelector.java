@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * was unloaded (the router cancels runs before it queues the close). Closing it leaves the model
  * open: the router owns it.
  */
-final class EngineThreadSelector implements RouteSelector {
+public final class EngineThreadSelector implements RouteSelector {
 
   /** Turns per engine task: small enough that the playtest stays live during a run. */
   static final int TURNS_PER_TASK = 4;
@@ -30,7 +30,7 @@ final class EngineThreadSelector implements RouteSelector {
   private final RouteSelector model;
   private final Executor engine;
 
-  EngineThreadSelector(RouteSelector model, Executor engine) {
+  public EngineThreadSelector(RouteSelector model, Executor engine) {
     this.model = Objects.requireNonNull(model);
     this.engine = Objects.requireNonNull(engine);
   }
