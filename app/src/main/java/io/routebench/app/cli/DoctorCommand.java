@@ -2,6 +2,7 @@ package io.routebench.app.cli;
 
 import io.routebench.app.files.AtomicFiles;
 import io.routebench.core.doctor.Candidate;
+import io.routebench.core.doctor.CollisionProbes;
 import io.routebench.core.doctor.Confusion;
 import io.routebench.core.doctor.DescriptionDoctor;
 import io.routebench.core.doctor.DoctorRefusedException;
@@ -54,8 +55,15 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--workspace", required = true, paramLabel = "W")
   Path workspaceFile;
 
-  @Option(names = "--suite", required = true, paramLabel = "NAME")
+  @Option(names = "--suite", paramLabel = "NAME", description = "the suite whose failures to treat")
   String suiteName;
+
+  @Option(
+      names = "--collisions",
+      description =
+          "treat the collision check instead of a suite: each policy's description is routed, and"
+              + " one that lands on another route gets verified edits")
+  boolean collisions;
 
   @Mixin EngineOptions engine;
 
@@ -121,6 +129,12 @@ final class DoctorCommand implements Callable<Integer> {
     if (budget < 0 || sample < 0) {
       throw new CliFailure("--budget and --sample take 0 (no limit) or more", 2);
     }
+    if ((suiteName != null) == collisions) {
+      throw new CliFailure("name a --suite, or give --collisions", 2);
+    }
+    if (collisions && runId != null) {
+      throw new CliFailure("--run names a suite's run; --collisions makes its own check", 2);
+    }
     if ((llmUrl == null) != (llmModel == null)) {
       throw new CliFailure("--llm and --llm-model go together", 2);
     }
@@ -135,31 +149,44 @@ final class DoctorCommand implements Callable<Integer> {
                 "the workspace's policies have errors (above): fix them before the doctor runs");
           }
           TestSuite suite =
-              workspace
-                  .suites()
-                  .findSuiteByName(suiteName)
-                  .orElseThrow(
-                      () ->
-                          CliFailure.problems(
-                              "no suite named \"" + suiteName + "\" in " + workspaceFile));
+              collisions
+                  ? CollisionProbes.suite(document)
+                  : workspace
+                      .suites()
+                      .findSuiteByName(suiteName)
+                      .orElseThrow(
+                          () ->
+                              CliFailure.problems(
+                                  "no suite named \"" + suiteName + "\" in " + workspaceFile));
           var cancellation = new CancellationToken();
           Thread interruptHook = new Thread(cancellation::cancel);
           Runtime.getRuntime().addShutdownHook(interruptHook);
           try (RouteSelector selector = engine.open(err, document.profile())) {
             RegressionRun run =
-                baselineRun(workspace, document, suite, selector, err, cancellation);
+                collisions
+                    ? collisionCheck(document, suite, selector, err, cancellation)
+                    : baselineRun(workspace, document, suite, selector, err, cancellation);
             DescriptionDoctor doctor;
             try {
-              doctor = DescriptionDoctor.forRun(run, document, suite);
+              doctor =
+                  collisions
+                      ? DescriptionDoctor.forCollisions(run, document)
+                      : DescriptionDoctor.forRun(run, document, suite);
             } catch (DoctorRefusedException refused) {
               throw CliFailure.problems(refused.getMessage());
             }
             List<Confusion> confusions = doctor.confusions();
             if (confusions.isEmpty()) {
-              out.println("Run " + run.id() + " has no failed turns: nothing to treat.");
+              out.println(
+                  collisions
+                      ? "Every description routes to its own policy: no collision to treat."
+                      : "Run " + run.id() + " has no failed turns: nothing to treat.");
               return 0;
             }
-            out.println("Confusions in run " + run.id() + ":");
+            out.println(
+                collisions
+                    ? "Descriptions the router gives to another route:"
+                    : "Confusions in run " + run.id() + ":");
             confusions.forEach(c -> out.println("  " + c.label()));
             List<Candidate> candidates = new ArrayList<>(doctor.ruleCandidates());
             if (llmUrl != null) {
@@ -270,6 +297,26 @@ final class DoctorCommand implements Callable<Integer> {
     return run;
   }
 
+  /** The collision check's decisions, as a run of its probes (not stored: it is no suite's). */
+  private static RegressionRun collisionCheck(
+      PolicyDocument document,
+      TestSuite probes,
+      RouteSelector selector,
+      PrintWriter err,
+      CancellationToken cancellation) {
+    err.printf("Routing the %d policies' own descriptions...%n", probes.cases().size());
+    err.flush();
+    RegressionRun run =
+        new RegressionRunner()
+            .run(selector, document, probes, (index, answer, done, total) -> {}, cancellation);
+    if (run.status() != RunStatus.COMPLETED) {
+      throw CliFailure.problems(
+          "the collision check did not complete"
+              + (run.failureMessage().isEmpty() ? "" : ": " + run.failureMessage()));
+    }
+    return run;
+  }
+
   private static boolean comparable(RegressionRun run, PolicyDocument document, TestSuite suite) {
     try {
       DescriptionDoctor.forRun(run, document, suite);
@@ -340,11 +387,14 @@ final class DoctorCommand implements Callable<Integer> {
             + apply
             + " ("
             + chosen.summary()
-            + "). The suite's runs are now stale: run `routebench test --workspace "
-            + workspaceFile
-            + " --suite \""
-            + suiteName
-            + "\"` to record the effect.");
+            + ")."
+            + (collisions
+                ? " Check again with `routebench collisions --workspace " + workspaceFile + "`."
+                : " The suite's runs are now stale: run `routebench test --workspace "
+                    + workspaceFile
+                    + " --suite \""
+                    + suiteName
+                    + "\"` to record the effect."));
   }
 
   private static void write(Path file, String text) {

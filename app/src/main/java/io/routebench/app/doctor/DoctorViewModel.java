@@ -5,6 +5,7 @@ import io.routebench.app.runs.EngineThreadSelector;
 import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.core.doctor.Candidate;
+import io.routebench.core.doctor.CollisionProbes;
 import io.routebench.core.doctor.Confusion;
 import io.routebench.core.doctor.DescriptionDoctor;
 import io.routebench.core.doctor.DoctorRefusedException;
@@ -13,6 +14,8 @@ import io.routebench.core.doctor.RewriteProposer;
 import io.routebench.core.doctor.VerifiedCandidate;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.run.RegressionRun;
+import io.routebench.core.run.RegressionRunner;
+import io.routebench.core.run.RunStatus;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.workspace.PolicyDocument;
@@ -102,6 +105,10 @@ public final class DoctorViewModel {
 
   private RegressionRun run;
   private TestSuite suite;
+
+  /** Whether the run is the collision check's: each policy's description as a one-turn case. */
+  private boolean collisions;
+
   private DescriptionDoctor doctor;
   private List<VerifiedCandidate> verified = List.of();
   private CancellationToken cancellation = new CancellationToken();
@@ -139,12 +146,81 @@ public final class DoctorViewModel {
     cancel();
     this.run = run;
     this.suite = suite;
+    this.collisions = false;
     verified = List.of();
     applied.set(null);
     showCandidates();
     progress.set(0);
     progressText.set("");
     prepare();
+  }
+
+  /**
+   * Treats the collision check: each policy's description is routed (one decision per policy, in
+   * the background), and a description that lands elsewhere is a failed turn the doctor proposes
+   * verified edits for, as for a suite.
+   */
+  public void treatCollisions() {
+    cancel();
+    LocalRouter.Loaded loaded = router.loadedProperty().get();
+    run = null;
+    suite = null;
+    collisions = true;
+    verified = List.of();
+    applied.set(null);
+    showCandidates();
+    doctor = null;
+    summary.set("");
+    estimate.set("");
+    if (loaded == null) {
+      state.set(State.NO_RUN);
+      message.set("Load or connect a router (Playtest tab) to check for collisions.");
+      return;
+    }
+    PolicyDocument policies = document.get();
+    TestSuite probes = CollisionProbes.suite(policies);
+    var selector = new EngineThreadSelector(loaded.selector(), router::runOnEngineThread);
+    var token = new CancellationToken();
+    cancellation = token;
+    state.set(State.VERIFYING);
+    message.set("Routing each policy's description…");
+    workers.execute(
+        BackgroundTask.of(
+                "Collision check",
+                reporter ->
+                    new RegressionRunner()
+                        .run(
+                            selector,
+                            policies,
+                            probes,
+                            (index, answer, done, total) -> reporter.progress(done, total),
+                            token))
+            .onProgress(progress::set)
+            .onSuccess(
+                checked -> {
+                  state.set(State.NO_RUN);
+                  if (collisions && checked.status() == RunStatus.COMPLETED) {
+                    run = checked;
+                    suite = probes;
+                    prepare();
+                  } else {
+                    message.set(
+                        "The collision check did not finish"
+                            + (checked.failureMessage().isEmpty()
+                                ? "."
+                                : ": " + checked.failureMessage()));
+                  }
+                })
+            .onFailure(
+                failure -> {
+                  state.set(State.NO_RUN);
+                  message.set("The collision check failed: " + failure.getMessage());
+                }));
+  }
+
+  /** Whether the collision check is being treated rather than a suite's run. */
+  public boolean treatsCollisions() {
+    return collisions;
   }
 
   private void prepare() {
@@ -157,7 +233,10 @@ public final class DoctorViewModel {
       return;
     }
     try {
-      doctor = DescriptionDoctor.forRun(run, document.get(), suite);
+      doctor =
+          collisions
+              ? DescriptionDoctor.forCollisions(run, document.get())
+              : DescriptionDoctor.forRun(run, document.get(), suite);
     } catch (DoctorRefusedException refused) {
       state.set(State.NO_RUN);
       summary.set("");
@@ -169,7 +248,9 @@ public final class DoctorViewModel {
     int failed = confusions.stream().mapToInt(c -> c.turns().size()).sum();
     summary.set(
         confusions.isEmpty()
-            ? "Every turn of this run passed: nothing to treat."
+            ? collisions
+                ? "Every description routes to its own policy: no collision to treat."
+                : "Every turn of this run passed: nothing to treat."
             : failed
                 + (failed == 1 ? " failed turn in " : " failed turns in ")
                 + confusions.size()

@@ -103,8 +103,12 @@ public final class SuitesTab {
                 view.openCase(
                     turn.caseId(), turn.messageIndex(), RunResultsViewModel.details(turn)),
             () -> {
-              view.showPage(runTab);
-              suites.suite().ifPresent(runs::start);
+              if (doctor.treatsCollisions()) {
+                doctor.treatCollisions();
+              } else {
+                view.showPage(runTab);
+                suites.suite().ifPresent(runs::start);
+              }
             });
     doctorTab = new Tab("Doctor", doctorPage.root());
     doctorTab.setId("doctorPage");
@@ -222,6 +226,13 @@ public final class SuitesTab {
 
   public DoctorViewModel doctor() {
     return doctor;
+  }
+
+  /** Shows the Doctor page treating the collision check. */
+  public void treatCollisions() {
+    tab.getTabPane().getSelectionModel().select(tab);
+    view.showPage(doctorTab);
+    doctor.treatCollisions();
   }
 
   public void dispose() {

@@ -169,6 +169,45 @@ class DoctorCommandTest {
     assertThat(router.completions()).isEqualTo(6 + 12);
   }
 
+  @Test
+  void a_description_that_lands_elsewhere_gets_a_verified_edit_from_the_collision_check()
+      throws IOException {
+    try (Workspace colliding = WorkspaceFile.open(workspace)) {
+      colliding
+          .policies()
+          .save(
+              DoctorFixtures.document(
+                  "Writing code that handles errors and exceptions.", "Errors and exceptions."));
+    }
+
+    CliRun run =
+        CliRun.of(
+            "doctor",
+            "--workspace",
+            workspace.toString(),
+            "--collisions",
+            "--endpoint",
+            router.baseUrl(),
+            "--endpoint-model",
+            "arch-router");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Descriptions the router gives to another route:")
+        .contains("debugging → code generation (1 turn)")
+        .contains(" 1. Drop from code generation the words it shares with debugging")
+        .contains("+ Writing code that handles.");
+  }
+
+  @Test
+  void a_suite_or_the_collision_check_must_be_named() {
+    CliRun run =
+        CliRun.of("doctor", "--workspace", workspace.toString(), "--endpoint", router.baseUrl());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("name a --suite, or give --collisions");
+  }
+
   private CliRun doctor(String... more) {
     var args =
         new ArrayList<>(

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class WordOverlapRouter implements RouteSelector {
 
-  final AtomicInteger asked = new AtomicInteger();
+  /** Decisions made so far. */
+  public final AtomicInteger asked = new AtomicInteger();
+
   CancellationToken cancelAfterAnswers;
   int cancelAfter = -1;
 
