@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       CollisionsCommand.class,
       TestCommand.class,
       ParityCommand.class,
+      DoctorCommand.class,
       BenchCommand.class
     })
 public final class RouteBenchCli implements Callable<Integer> {

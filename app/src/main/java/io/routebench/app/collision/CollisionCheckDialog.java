@@ -30,6 +30,7 @@ public final class CollisionCheckDialog {
   private final GridPane matrix = new GridPane();
   private final VBox collisions = new VBox(2);
   private final VBox root;
+  private final Button doctor = new Button("Propose verified edits…");
 
   public CollisionCheckDialog(CollisionCheckViewModel viewModel) {
     this.viewModel = viewModel;
@@ -56,7 +57,10 @@ public final class CollisionCheckDialog {
     cancel.setId("collisionCancelButton");
     cancel.setOnAction(e -> viewModel.cancel());
     cancel.disableProperty().bind(run.disableProperty().not());
-    var buttons = new HBox(6, run, cancel);
+    doctor.setId("collisionDoctorButton");
+    doctor.setVisible(false);
+    doctor.setManaged(false);
+    var buttons = new HBox(6, run, cancel, doctor);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
     matrix.setId("collisionMatrix");
@@ -80,6 +84,23 @@ public final class CollisionCheckDialog {
 
   public Node root() {
     return root;
+  }
+
+  /**
+   * Offers the description doctor once collisions are found: {@code treat} proposes edits to the
+   * colliding descriptions and verifies each with the router.
+   */
+  public CollisionCheckDialog offerDoctor(Runnable treat) {
+    doctor.setOnAction(e -> treat.run());
+    viewModel
+        .reportProperty()
+        .addListener(
+            (obs, old, now) -> {
+              boolean found = now != null && !now.collisions().isEmpty();
+              doctor.setVisible(found);
+              doctor.setManaged(found);
+            });
+    return this;
   }
 
   /** Opens the check in its own window beside {@code owner}; it runs at once. */

@@ -82,6 +82,17 @@ public final class TargetReplies {
   }
 
   /**
+   * Where {@code target} is asked: its base URL, the model id after its provider prefix, and the
+   * variable its key is in. Call only when {@link #whyNotAskable} has no reason.
+   */
+  public static OpenAiEndpointSettings endpointOf(ModelTarget target) {
+    return new OpenAiEndpointSettings(
+        target.baseUrl(),
+        upstreamModel(target),
+        target.accessKeyRef() == null ? "" : target.accessKeyRef());
+  }
+
+  /**
    * Starts asking {@code target} to continue {@code conversation}.
    *
    * @param cancellation stops the reply ({@link Listener#stopped}); the caller holds it before the
@@ -97,11 +108,7 @@ public final class TargetReplies {
     if (why != null) {
       throw new IllegalArgumentException(why);
     }
-    var endpoint =
-        new OpenAiEndpointSettings(
-            target.baseUrl(),
-            upstreamModel(target),
-            target.accessKeyRef() == null ? "" : target.accessKeyRef());
+    var endpoint = endpointOf(target);
     // Written by the worker; read on the UI thread after the task ends (or in a published copy).
     var received = new StringBuffer();
     var lastPublished = new long[] {Long.MIN_VALUE};

@@ -1,10 +1,12 @@
 package io.routebench.app.routing;
 
 import io.routebench.app.forms.Forms;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -12,8 +14,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
@@ -94,6 +99,24 @@ final class EndpointDialog {
     key.setPromptText("e.g. OPENAI_API_KEY; empty when the server needs no key");
     key.textProperty().bindBidirectional(viewModel.apiKeyVariableProperty());
 
+    var parallel = new Spinner<Integer>(1, OpenAiEndpointSettings.MAX_PARALLEL_REQUESTS, 1);
+    parallel.setId("endpointParallelSpinner");
+    parallel.setEditable(true);
+    parallel.setPrefWidth(90);
+    parallel
+        .getValueFactory()
+        .valueProperty()
+        .bindBidirectional(viewModel.parallelRequestsProperty().asObject());
+    parallel.setTooltip(
+        new Tooltip(
+            "How many turns a suite run asks at once. As many as the server works on together:"
+                + " vLLM batches many, llama-server its --parallel slots, Ollama"
+                + " OLLAMA_NUM_PARALLEL. routebench test --parallel takes the same."));
+    var parallelHint = new Label("turns asked at once in suite runs");
+    parallelHint.getStyleClass().add("help");
+    var parallelRow = new HBox(8, parallel, parallelHint);
+    parallelRow.setAlignment(Pos.CENTER_LEFT);
+
     var test = new Button("Test connection");
     test.setId("endpointTestButton");
     test.setMinWidth(Button.USE_PREF_SIZE);
@@ -143,11 +166,12 @@ final class EndpointDialog {
     form.addRow(2, Forms.fieldLabel("Base URL", baseUrl), baseUrl);
     form.addRow(3, Forms.fieldLabel("Model", model), model);
     form.addRow(4, Forms.fieldLabel("API key variable", key), key);
-    form.add(test, 1, 5);
+    form.addRow(5, Forms.fieldLabel("Requests in flight", parallel), parallelRow);
+    form.add(test, 1, 6);
     // Its own row, across the form: a failure names the address and the cause, which wraps.
-    form.add(result, 0, 6, 2, 1);
-    form.add(ollama, 0, 7, 2, 1);
-    form.add(problem, 0, 8, 2, 1);
+    form.add(result, 0, 7, 2, 1);
+    form.add(ollama, 0, 8, 2, 1);
+    form.add(problem, 0, 9, 2, 1);
     dialog.getDialogPane().setContent(form);
     dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
     var connectButton = dialog.getDialogPane().lookupButton(CONNECT);

@@ -18,8 +18,10 @@ import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -68,6 +70,9 @@ final class EndpointViewModel {
   private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
   private final StringProperty model = new SimpleStringProperty(this, "model", "");
   private final StringProperty apiKeyVariable = new SimpleStringProperty(this, "apiKeyVariable");
+  private final IntegerProperty parallelRequests =
+      new SimpleIntegerProperty(
+          this, "parallelRequests", OpenAiEndpointSettings.DEFAULT_PARALLEL_REQUESTS);
   private final ObservableList<String> models = FXCollections.observableArrayList();
   private final StringProperty testResult = new SimpleStringProperty(this, "testResult", "");
   private final BooleanProperty testing = new SimpleBooleanProperty(this, "testing");
@@ -93,6 +98,7 @@ final class EndpointViewModel {
       baseUrl.set(remembered.baseUrl());
       model.set(remembered.model().isBlank() ? DEFAULT_MODEL : remembered.model());
       apiKeyVariable.set(remembered.apiKeyEnvironmentVariable());
+      parallelRequests.set(remembered.parallelRequests());
     } else {
       baseUrl.set(ollamaAddress.toString());
       model.set(DEFAULT_MODEL);
@@ -141,6 +147,14 @@ final class EndpointViewModel {
 
   StringProperty apiKeyVariableProperty() {
     return apiKeyVariable;
+  }
+
+  /**
+   * How many requests a suite run keeps in flight: as many as the server batches (vLLM batches
+   * many, llama-server its {@code --parallel} slots, Ollama {@code OLLAMA_NUM_PARALLEL}).
+   */
+  IntegerProperty parallelRequestsProperty() {
+    return parallelRequests;
   }
 
   /** The models the server listed at the last Test connection (or Ollama's). */
@@ -283,13 +297,15 @@ final class EndpointViewModel {
   }
 
   PlanoListenerSettings planoSettings() {
-    return new PlanoListenerSettings(baseUrl.get().strip());
+    return new PlanoListenerSettings(baseUrl.get().strip())
+        .withParallelRequests(parallelRequests.get());
   }
 
   /** The endpoint as typed; call only while {@link #problemProperty()} is empty. */
   OpenAiEndpointSettings settings() {
     return new OpenAiEndpointSettings(
-        baseUrl.get().strip(), model.get().strip(), apiKeyVariable.get().strip());
+            baseUrl.get().strip(), model.get().strip(), apiKeyVariable.get().strip())
+        .withParallelRequests(parallelRequests.get());
   }
 
   private static String count(List<String> served) {

@@ -215,7 +215,11 @@ public final class RouterModelBar {
           settings.update(
               s ->
                   s.withLastEndpoint(
-                      new RouterEndpoint(e.baseUrl(), e.model(), e.apiKeyEnvironmentVariable())));
+                      new RouterEndpoint(
+                          e.baseUrl(),
+                          e.model(),
+                          e.apiKeyEnvironmentVariable(),
+                          e.parallelRequests())));
         }
         case RouterSource.Plano plano -> {
           // The model server's model and key variable are kept, to offer them again.
@@ -227,7 +231,8 @@ public final class RouterModelBar {
                           plano.settings().baseUrl(),
                           last == null ? "" : last.model(),
                           last == null ? "" : last.apiKeyEnvironmentVariable(),
-                          true)));
+                          true,
+                          plano.settings().parallelRequests())));
         }
       }
     }

@@ -6,7 +6,7 @@ import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -15,11 +15,12 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The loaded router model as a suite run sees it from its own thread: every few turns become one
- * task on the model's engine thread, so a playtest decision asked meanwhile waits for at most one
- * such task instead of the whole run. Each task checks the run's cancellation first, so nothing is
- * asked of a model that was unloaded (the router cancels runs before it queues the close). Closing
- * it leaves the model open: the router owns it.
+ * The loaded router as a suite run sees it from its own thread. A served router is asked directly,
+ * with its own requests in flight. For a local model every few turns become one task on the model's
+ * engine thread, so a playtest decision asked meanwhile waits for at most one such task instead of
+ * the whole run. Each task checks the run's cancellation first, so nothing is asked of a model that
+ * was unloaded (the router cancels runs before it queues the close). Closing it leaves the model
+ * open: the router owns it.
  */
 public final class EngineThreadSelector implements RouteSelector {
 
@@ -48,26 +49,41 @@ public final class EngineThreadSelector implements RouteSelector {
         });
   }
 
+  /**
+   * A served router gets the whole run at once, from the run's own thread, and keeps as many
+   * requests in flight as its endpoint allows, as {@code routebench test} does. A local model gets
+   * the run in its preferred order (its prompt cache reuses most when conversations that share a
+   * prefix follow each other), cut into tasks of {@link #TURNS_PER_TASK} turns.
+   */
   @Override
   public List<RouterAnswer> selectAll(
       List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {
-    var answers = new ArrayList<RouterAnswer>(requests.size());
+    if (model.answersConcurrently()) {
+      cancellation.throwIfCancelled();
+      return model.selectAll(requests, progress, cancellation);
+    }
     int total = requests.size();
+    int[] order = model.answerOrder(requests);
+    var answers = new RouterAnswer[total];
     for (int start = 0; start < total; start += TURNS_PER_TASK) {
-      int offset = start;
-      List<RouteRequest> chunk = requests.subList(start, Math.min(total, start + TURNS_PER_TASK));
-      answers.addAll(
+      int[] part = Arrays.copyOfRange(order, start, Math.min(total, start + TURNS_PER_TASK));
+      List<RouteRequest> chunk = Arrays.stream(part).mapToObj(requests::get).toList();
+      int doneBefore = start;
+      List<RouterAnswer> chunkAnswers =
           onEngine(
               () -> {
                 cancellation.throwIfCancelled();
                 return model.selectAll(
                     chunk,
                     (index, answer, done, all) ->
-                        progress.completed(offset + index, answer, offset + done, total),
+                        progress.completed(part[index], answer, doneBefore + done, total),
                     cancellation);
-              }));
+              });
+      for (int i = 0; i < part.length; i++) {
+        answers[part[i]] = chunkAnswers.get(i);
+      }
     }
-    return answers;
+    return Arrays.asList(answers);
   }
 
   private <T> T onEngine(Supplier<T> work) {

@@ -56,11 +56,16 @@ public final class RunPage {
   private final TitledPane orderPane = new TitledPane();
   private final TableView<OrderRow> orderTable = new TableView<>();
   private final Label orderSummary = new Label();
+  private final HBox controls;
 
   /** The cases each run of this session was made of, so a resume asks the same ones. */
   private final Map<String, List<String>> scopes = new HashMap<>();
 
   private RegressionRun shown;
+
+  /** Whether the run shown has no failed turn (or there is none): nothing for the doctor. */
+  private final javafx.beans.property.BooleanProperty noFailures =
+      new javafx.beans.property.SimpleBooleanProperty(true);
 
   /** One route's order sensitivity. */
   record OrderRow(String route, int turns, int dependent, double share) {}
@@ -111,7 +116,7 @@ public final class RunPage {
                 // Keep the last valid seed while the user types.
               }
             });
-    var controls =
+    controls =
         new HBox(
             6,
             runSuite,
@@ -196,6 +201,24 @@ public final class RunPage {
     return root;
   }
 
+  /**
+   * Offers "Doctor…" for the run shown when it has failed turns: {@code treat} gets the run, to
+   * propose and verify description edits for them.
+   */
+  public void offerDoctor(Consumer<RegressionRun> treat) {
+    var doctor =
+        Icons.on(
+            Forms.button("Doctor…", "doctorButton", () -> treat.accept(shown)), Feather.ACTIVITY);
+    doctor.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Propose description edits for this run's failed turns, each verified with the"
+                + " router before you see it"));
+    doctor
+        .disableProperty()
+        .bind(runs.stateProperty().isNotEqualTo(RunViewModel.State.IDLE).or(noFailures));
+    controls.getChildren().add(controls.getChildren().indexOf(resume) + 1, doctor);
+  }
+
   /** The run whose results are shown, or {@code null}. */
   public RegressionRun shownRun() {
     return shown;
@@ -207,6 +230,7 @@ public final class RunPage {
       return;
     }
     shown = run;
+    noFailures.set(run == null || run.results().stream().allMatch(TurnResult::passed));
     results.show(run == null ? List.of() : run.results());
     shownRunLabel.setText(
         run == null

@@ -118,6 +118,7 @@ final class SettingsJson {
       if (settings.lastEndpoint().plano()) {
         endpoint.put("kind", "plano");
       }
+      endpoint.put("parallelRequests", settings.lastEndpoint().parallelRequests());
     }
     document.put("darkTheme", settings.darkTheme());
     if (settings.exportFolder() == null) {
@@ -216,11 +217,17 @@ final class SettingsJson {
       return null;
     }
     JsonNode key = node.path("apiKeyEnv");
+    JsonNode parallel = node.path("parallelRequests");
+    if (!parallel.isMissingNode() && !parallel.canConvertToInt()) {
+      problems.add("lastEndpoint.parallelRequests: expected a whole number");
+    }
+    // Settings written before the field existed (or out of range) get the CLI's default.
     return new RouterEndpoint(
         node.get("baseUrl").asText(),
         node.get("model").asText(),
         key.isTextual() ? key.asText() : "",
-        node.path("kind").asText("").equals("plano"));
+        node.path("kind").asText("").equals("plano"),
+        parallel.canConvertToInt() ? parallel.asInt() : 0);
   }
 
   private static Path readPath(JsonNode node, String keyPath, List<String> problems) {

@@ -400,6 +400,7 @@ public final class MainWindow implements ShellCommands {
                 new CollisionCheckDialog(
                         new CollisionCheckViewModel(
                             session.editor(), playtesting.router(), Platform::runLater))
+                    .offerDoctor(() -> workspacePane().suites().treatCollisions())
                     .open(stage));
   }
 

@@ -67,7 +67,8 @@ final class WorkspaceScreen {
                 shared.playtesting().typingTimer(),
                 new TargetReplies(shared.chatClient(), shared.fileTransfers(), Platform::runLater)),
             shared.modelBar(),
-            new SuitesTab.Running(router, shared.fileTransfers(), Platform::runLater));
+            new SuitesTab.Running(
+                router, shared.fileTransfers(), Platform::runLater, shared.chatClient()));
     Stage stage = shared.stage();
     transfers =
         new PolicyTransfers(

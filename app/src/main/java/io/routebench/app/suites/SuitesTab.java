@@ -1,5 +1,8 @@
 package io.routebench.app.suites;
 
+import io.routebench.app.doctor.DoctorPage;
+import io.routebench.app.doctor.DoctorViewModel;
+import io.routebench.app.doctor.LlmProposers;
 import io.routebench.app.icons.Icons;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.runs.HistoryPage;
@@ -10,6 +13,7 @@ import io.routebench.app.runs.RunStaleness;
 import io.routebench.app.runs.RunViewModel;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.workspace.WorkspaceSession;
+import io.routebench.inference.remote.StreamingChatClient;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
@@ -32,6 +36,8 @@ public final class SuitesTab {
   private final Tab runTab;
   private final HistoryViewModel history;
   private final Tab historyTab;
+  private final DoctorViewModel doctor;
+  private final Tab doctorTab;
 
   /**
    * What running suites needs beyond the workspace.
@@ -39,8 +45,10 @@ public final class SuitesTab {
    * @param router the loaded router model, shared with the playtest
    * @param workers runs the runs' own threads
    * @param ui the UI thread ({@code Platform::runLater})
+   * @param chatClient asks the doctor's LLM proposer, when the user turns it on
    */
-  public record Running(LocalRouter router, TaskExecutor workers, Executor ui) {}
+  public record Running(
+      LocalRouter router, TaskExecutor workers, Executor ui, StreamingChatClient chatClient) {}
 
   public SuitesTab(WorkspaceSession session, Running running) {
     this.session = session;
@@ -79,6 +87,37 @@ public final class SuitesTab {
     runTab = new Tab("Run", runPage.root());
     runTab.setId("runPage");
     view.addPage(runTab);
+    doctor =
+        new DoctorViewModel(
+            running.router(),
+            running.workers(),
+            editor.documentProperty(),
+            editor::apply,
+            target -> LlmProposers.of(running.chatClient(), target),
+            System::nanoTime);
+    var doctorPage =
+        new DoctorPage(
+            doctor,
+            editor.documentProperty(),
+            turn ->
+                view.openCase(
+                    turn.caseId(), turn.messageIndex(), RunResultsViewModel.details(turn)),
+            () -> {
+              if (doctor.treatsCollisions()) {
+                doctor.treatCollisions();
+              } else {
+                view.showPage(runTab);
+                suites.suite().ifPresent(runs::start);
+              }
+            });
+    doctorTab = new Tab("Doctor", doctorPage.root());
+    doctorTab.setId("doctorPage");
+    view.addPage(doctorTab);
+    runPage.offerDoctor(
+        run -> {
+          doctor.treat(run, suites.suite().orElse(null));
+          view.showPage(doctorTab);
+        });
     history = new HistoryViewModel(session.file().runs(), session.fileTasks());
     var historyPage =
         new HistoryPage(
@@ -185,7 +224,19 @@ public final class SuitesTab {
     view.showPage(runTab);
   }
 
+  public DoctorViewModel doctor() {
+    return doctor;
+  }
+
+  /** Shows the Doctor page treating the collision check. */
+  public void treatCollisions() {
+    tab.getTabPane().getSelectionModel().select(tab);
+    view.showPage(doctorTab);
+    doctor.treatCollisions();
+  }
+
   public void dispose() {
+    doctor.cancel();
     runs.dispose();
     session.casesAddedProperty().removeListener(caseAdded);
   }

@@ -4,6 +4,7 @@ import static io.routebench.app.forms.Forms.fieldLabel;
 import static io.routebench.app.forms.Forms.help;
 
 import io.routebench.app.forms.Forms;
+import io.routebench.core.taxonomy.DescriptionWords;
 import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.validation.PolicyValidator;
 import java.util.List;
@@ -223,7 +224,7 @@ final class NodeDetailsForm {
     if (length > PolicyValidator.LONG_DESCRIPTION) {
       words += " — long descriptions cost prompt tokens on every request";
     }
-    Set<String> shared = SharedWords.shared(text, viewModel.otherDescriptions());
+    Set<String> shared = DescriptionWords.shared(text, viewModel.otherDescriptions());
     if (!shared.isEmpty()) {
       words +=
           "\nShared with other routes (the router may confuse them): " + String.join(", ", shared);
@@ -235,8 +236,8 @@ final class NodeDetailsForm {
   private void markSharedWords() {
     String text = description.getText();
     description.clearStyle(0, text.length());
-    Set<String> shared = SharedWords.shared(text, viewModel.otherDescriptions());
-    for (SharedWords.Occurrence word : SharedWords.occurrences(text, shared)) {
+    Set<String> shared = DescriptionWords.shared(text, viewModel.otherDescriptions());
+    for (DescriptionWords.Occurrence word : DescriptionWords.occurrences(text, shared)) {
       description.setStyleClass(word.start(), word.end(), "shared-word");
     }
   }

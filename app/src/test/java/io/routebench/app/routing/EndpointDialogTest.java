@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -185,13 +186,39 @@ class EndpointDialogTest extends FxRobot {
   @Test
   void the_last_server_is_offered_again() {
     settings.update(
-        s -> s.withLastEndpoint(new RouterEndpoint("http://10.0.0.5:8000", "router", "")));
+        s -> s.withLastEndpoint(new RouterEndpoint("http://10.0.0.5:8000", "router", "", 3)));
 
     interact(() -> bar.showConnect(new CurrentThreadTaskExecutor(), closedPort()));
 
     assertThat(field("#endpointBaseUrlField").getText()).isEqualTo("http://10.0.0.5:8000");
     assertThat(lookup("#endpointModelCombo").queryAs(ComboBox.class).getEditor().getText())
         .isEqualTo("router");
+    assertThat(lookup("#endpointParallelSpinner").queryAs(Spinner.class).getValue()).isEqualTo(3);
+  }
+
+  @Test
+  void the_requests_in_flight_are_used_for_runs_and_remembered() throws Exception {
+    var server = server(List.of("arch-router"), "coding", false);
+    interact(() -> bar.showConnect(new CurrentThreadTaskExecutor(), closedPort()));
+    interact(() -> field("#endpointBaseUrlField").setText(server.address()));
+    interact(
+        () ->
+            lookup("#endpointModelCombo")
+                .queryAs(ComboBox.class)
+                .getEditor()
+                .setText("arch-router"));
+    interact(
+        () ->
+            lookup("#endpointParallelSpinner")
+                .queryAs(Spinner.class)
+                .getValueFactory()
+                .setValue(12));
+
+    clickOn("#endpointConnectButton");
+
+    var source = (RouterSource.Endpoint) router.loadedProperty().get().source();
+    assertThat(source.settings().parallelRequests()).isEqualTo(12);
+    assertThat(settings.current().lastEndpoint().parallelRequests()).isEqualTo(12);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.routebench.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,6 +213,23 @@ class SettingsStoreTest {
         .contains("\"baseUrl\" : \"http://127.0.0.1:8000\"");
     assertThat(load().current().lastEndpoint())
         .isEqualTo(new RouterEndpoint("http://127.0.0.1:8000", "router", "MY_KEY"));
+  }
+
+  @Test
+  void a_remembered_endpoint_keeps_its_requests_in_flight_and_older_files_get_the_default()
+      throws IOException {
+    SettingsStore store = load();
+    store.update(
+        s -> s.withLastEndpoint(new RouterEndpoint("http://127.0.0.1:8000", "router", "", 16)));
+    store.flush();
+    assertThat(load().current().lastEndpoint().parallelRequests()).isEqualTo(16);
+
+    Files.writeString(
+        dir.resolve("settings.json"),
+        "{\"format\": 1, \"lastEndpoint\": {\"baseUrl\": \"http://h:1\", \"model\": \"m\"}}");
+
+    assertThat(load().current().lastEndpoint().parallelRequests())
+        .isEqualTo(OpenAiEndpointSettings.DEFAULT_PARALLEL_REQUESTS);
   }
 
   private static String quoted(Path path) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The port every routing engine implements (Arch-Router on llama.cpp, a remote endpoint, ...).
@@ -52,6 +53,24 @@ public interface RouteSelector extends AutoCloseable {
    */
   default OptionalInt countTokens(String text) {
     return OptionalInt.empty();
+  }
+
+  /**
+   * Whether this engine may be asked from any thread and answers several requests at once (a served
+   * router keeps {@code selectAll}'s requests in flight itself). A local model answers one request
+   * at a time on the thread that owns it, so its callers hand it work a little at a time.
+   */
+  default boolean answersConcurrently() {
+    return false;
+  }
+
+  /**
+   * The order in which this engine answers {@code requests} fastest, as indexes into them: an
+   * engine with a prompt cache puts requests that share a prefix next to each other. Callers that
+   * cut a batch into parts cut it in this order, so the ordering is not lost at the cuts.
+   */
+  default int[] answerOrder(List<RouteRequest> requests) {
+    return IntStream.range(0, requests.size()).toArray();
   }
 
   /**

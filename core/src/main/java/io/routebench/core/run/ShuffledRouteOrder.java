@@ -55,6 +55,16 @@ public final class ShuffledRouteOrder implements RouteSelector {
     return router.selectAll(requests.stream().map(this::shuffled).toList(), progress, cancellation);
   }
 
+  @Override
+  public boolean answersConcurrently() {
+    return router.answersConcurrently();
+  }
+
+  @Override
+  public int[] answerOrder(List<RouteRequest> requests) {
+    return router.answerOrder(requests.stream().map(this::shuffled).toList());
+  }
+
   private RouteRequest shuffled(RouteRequest request) {
     List<RouteOption> routes = request.routes();
     var reordered = new ArrayList<RouteOption>(routes.size());

@@ -256,12 +256,18 @@ public final class LlamaRouteSelector implements RouteSelector {
         AnswerExactness.PREVIEW);
   }
 
+  /** Conversations that share a prefix next to each other, so the KV cache carries over. */
+  @Override
+  public int[] answerOrder(List<RouteRequest> requests) {
+    return CacheFriendlyOrder.of(requests);
+  }
+
   @Override
   public List<RouterAnswer> selectAll(
       List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {
     var answers = new RouterAnswer[requests.size()];
     int done = 0;
-    for (int index : CacheFriendlyOrder.of(requests)) {
+    for (int index : answerOrder(requests)) {
       cancellation.throwIfCancelled();
       answers[index] = select(requests.get(index), cancellation);
       done++;

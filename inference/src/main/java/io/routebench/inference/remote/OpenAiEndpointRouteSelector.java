@@ -108,6 +108,12 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
         .get(0);
   }
 
+  /** Each request is its own HTTP exchange; a batch keeps several in flight. */
+  @Override
+  public boolean answersConcurrently() {
+    return true;
+  }
+
   /**
    * Keeps up to {@link OpenAiEndpointSettings#parallelRequests()} requests in flight so a batching
    * server works on them together; answers come back in request order and reach {@code progress} on

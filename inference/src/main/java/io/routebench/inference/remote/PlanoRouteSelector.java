@@ -159,6 +159,12 @@ public final class PlanoRouteSelector implements RouteSelector {
   }
 
   /** Keeps {@link PlanoListenerSettings#parallelRequests()} decisions in flight at once. */
+  /** Each decision is its own HTTP exchange with plano; a batch keeps several in flight. */
+  @Override
+  public boolean answersConcurrently() {
+    return true;
+  }
+
   @Override
   public List<RouterAnswer> selectAll(
       List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {

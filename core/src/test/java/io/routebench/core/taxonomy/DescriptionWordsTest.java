@@ -1,4 +1,4 @@
-package io.routebench.app.taxonomy;
+package io.routebench.core.taxonomy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SharedWordsTest {
+class DescriptionWordsTest {
 
   @Test
   void telling_words_shared_with_other_descriptions_are_found_common_ones_are_not() {
     var shared =
-        SharedWords.shared(
+        DescriptionWords.shared(
             "Finding and fixing the crash of a Kubernetes pod in the user's code.",
             List.of("Writing Kubernetes manifests and diagnosing pods that crash.", "Other code."));
 
@@ -22,7 +22,8 @@ class SharedWordsTest {
   void occurrences_are_ranges_of_the_text_whatever_their_case() {
     String text = "Crash loops, then a crash.";
 
-    assertThat(SharedWords.occurrences(text, Set.of("crash")))
-        .containsExactly(new SharedWords.Occurrence(0, 5), new SharedWords.Occurrence(20, 25));
+    assertThat(DescriptionWords.occurrences(text, Set.of("crash")))
+        .containsExactly(
+            new DescriptionWords.Occurrence(0, 5), new DescriptionWords.Occurrence(20, 25));
   }
 }

@@ -1,5 +1,6 @@
-package io.routebench.app.taxonomy;
+package io.routebench.core.taxonomy;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,13 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The telling words a description shares with other routes' descriptions: where two policies read
- * alike, the router confuses them. Short words and common English words do not count.
+ * The telling words of a description or a message: where two policies' descriptions share them, the
+ * router confuses the two. Short words and common English words do not count. The description
+ * editor marks shared words with it, and the description doctor builds its edits from it.
  */
-final class SharedWords {
+public final class DescriptionWords {
 
   /** A word, as a range of the text it was found in. */
-  record Occurrence(int start, int end) {}
+  public record Occurrence(int start, int end) {}
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
   private static final int MIN_LENGTH = 4;
@@ -28,12 +30,12 @@ final class SharedWords {
           "this", "those", "through", "user", "user's", "users", "very", "what", "when", "where",
           "which", "while", "with", "without", "would", "your");
 
-  private SharedWords() {}
+  private DescriptionWords() {}
 
   /**
    * The words of {@code text} that also appear in one of {@code others}, in order of appearance.
    */
-  static Set<String> shared(String text, Collection<String> others) {
+  public static Set<String> shared(String text, Collection<String> others) {
     var elsewhere = new HashSet<String>();
     others.forEach(other -> elsewhere.addAll(words(other)));
     var shared = new LinkedHashSet<String>();
@@ -46,9 +48,9 @@ final class SharedWords {
   }
 
   /** Where the words of {@code shared} occur in {@code text}. */
-  static List<Occurrence> occurrences(String text, Set<String> shared) {
+  public static List<Occurrence> occurrences(String text, Set<String> shared) {
     Matcher matcher = WORD.matcher(text);
-    var found = new java.util.ArrayList<Occurrence>();
+    var found = new ArrayList<Occurrence>();
     while (matcher.find()) {
       if (shared.contains(matcher.group().toLowerCase(Locale.ROOT))) {
         found.add(new Occurrence(matcher.start(), matcher.end()));
@@ -57,9 +59,10 @@ final class SharedWords {
     return found;
   }
 
-  private static List<String> words(String text) {
+  /** The telling words of {@code text}, lower-cased, in order of appearance, repeats included. */
+  public static List<String> words(String text) {
     Matcher matcher = WORD.matcher(text);
-    var words = new java.util.ArrayList<String>();
+    var words = new ArrayList<String>();
     while (matcher.find()) {
       String word = matcher.group().toLowerCase(Locale.ROOT);
       if (word.length() >= MIN_LENGTH && !COMMON.contains(word)) {
