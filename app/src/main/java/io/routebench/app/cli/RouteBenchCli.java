@@ -2,6 +2,7 @@ package io.routebench.app.cli;
 
 import io.routebench.app.AppVersion;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +30,7 @@ import picocli.CommandLine.Spec;
       ModelCommand.class,
       RouteCommand.class,
       CollisionsCommand.class,
-      TestCommand.class,
-      BenchCommand.class
+      TestCommand.class
     })
 public final class RouteBenchCli implements Callable<Integer> {
 
@@ -45,6 +45,9 @@ public final class RouteBenchCli implements Callable<Integer> {
   /** As {@link #run(String[])}, writing to the given streams (tests capture them). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     var commandLine = new CommandLine(new RouteBenchCli());
+    for (CliPlugin plugin : ServiceLoader.load(CliPlugin.class)) {
+      commandLine.addSubcommand(plugin);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(

@@ -204,8 +204,8 @@ public final class LlamaEngineLoader {
   }
 
   /**
-   * @param slots llama.cpp's parallel slots; RouteBench uses one (see {@link
-   *     ParallelSlotsBenchmark} for why), each slot gets {@code contextSize / slots} tokens
+   * @param slots llama.cpp's parallel slots; RouteBench uses one (the bench module's {@code
+   *     ParallelSlotsBenchmark} shows why), each slot gets {@code contextSize / slots} tokens
    */
   static ModelParameters parametersFor(Path modelFile, LlamaEngineSettings settings, int slots) {
     var parameters = new ModelParameters();
