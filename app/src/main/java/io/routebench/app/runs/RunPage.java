@@ -196,11 +196,6 @@ public final class RunPage {
     return root;
   }
 
-  /** The run whose results are shown, or {@code null}. */
-  public RegressionRun shownRun() {
-    return shown;
-  }
-
   /** Shows a stored run's results (e.g. picked in the history). */
   public void showRun(RegressionRun run) {
     if (runs.stateProperty().get() != RunViewModel.State.IDLE) {
