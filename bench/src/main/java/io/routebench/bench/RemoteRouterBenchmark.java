@@ -215,7 +215,7 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
     var settings =
         new OpenAiEndpointSettings(server.baseUrl(), "arch-router", "")
             .withParallelRequests(parallel);
-    try (var selector = new OpenAiEndpointRouteSelector(settings, document.profile())) {
+    try (var selector = new OpenAiEndpointRouteSelector(settings)) {
       return new RegressionRunner()
           .run(
               selector,

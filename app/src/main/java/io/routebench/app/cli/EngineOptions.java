@@ -1,6 +1,5 @@
 package io.routebench.app.cli;
 
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.validation.SecretDetector;
 import io.routebench.inference.llama.LlamaEngineLoader;
@@ -111,7 +110,7 @@ final class EngineOptions {
               + " own default for its build)")
   Integer gpuLayers;
 
-  RouteSelector open(PrintWriter warnings, PromptProfile profile) {
+  RouteSelector open(PrintWriter warnings) {
     if (choice.model != null) {
       if (parallel != null && parallel > 1) {
         warnings.println(
@@ -129,8 +128,7 @@ final class EngineOptions {
               + requests,
           2);
     }
-    return RemoteEngines.open(
-        choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, requests, profile);
+    return RemoteEngines.open(choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, requests);
   }
 
   LlamaEngineSettings settings() {

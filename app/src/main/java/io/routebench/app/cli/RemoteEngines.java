@@ -1,6 +1,5 @@
 package io.routebench.app.cli;
 
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointRouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
@@ -15,12 +14,7 @@ final class RemoteEngines {
   private RemoteEngines() {}
 
   static RouteSelector open(
-      String endpoint,
-      String model,
-      String apiKeyEnv,
-      int timeoutSeconds,
-      int parallel,
-      PromptProfile profile) {
+      String endpoint, String model, String apiKeyEnv, int timeoutSeconds, int parallel) {
     if (apiKeyEnv != null) {
       String variable = apiKeyEnv.startsWith("$") ? apiKeyEnv.substring(1) : apiKeyEnv;
       String key = System.getenv(variable);
@@ -36,6 +30,6 @@ final class RemoteEngines {
             OpenAiEndpointSettings.DEFAULT_CONNECT_TIMEOUT,
             Duration.ofSeconds(timeoutSeconds),
             parallel);
-    return new OpenAiEndpointRouteSelector(settings, profile);
+    return new OpenAiEndpointRouteSelector(settings);
   }
 }

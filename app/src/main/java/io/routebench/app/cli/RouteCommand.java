@@ -84,7 +84,7 @@ final class RouteCommand implements Callable<Integer> {
             : List.of(Message.user(input.message));
     List<RouteOption> routes = source.policiesInProxyOrder().stream().map(RouteOption::of).toList();
     DecisionDetails details;
-    try (RouteSelector selector = engine.open(err, chosen)) {
+    try (RouteSelector selector = engine.open(err)) {
       var request = new RouteRequest(routes, conversation, chosen);
       var answer = selector.select(request, CancellationToken.none());
       details =
