@@ -2,10 +2,15 @@ package io.routebench.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The module layering as a test: the domain stays free of UI, JDBC and JNI; the adapters stay free
@@ -76,4 +81,47 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("javafx.scene..", "javafx.stage..")
           .because("view models are tested in plain JUnit, without a screen");
+
+  @ArchTest
+  static final ArchRule the_command_line_uses_no_javafx =
+      noClasses()
+          .that()
+          .resideInAPackage("io.routebench.app.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javafx..")
+          .because("the CLI runs on machines without a display (CI servers, containers)");
+
+  /**
+   * The workbench's threads are created once, named and shut down in {@code tasks}: everything else
+   * submits work to its executors. (The adapters' own timers, such as a download's watchdog, are
+   * outside this rule.)
+   */
+  @ArchTest
+  static final ArchRule only_tasks_starts_threads =
+      noClasses()
+          .that()
+          .resideInAPackage(APP)
+          .and()
+          .resideOutsideOfPackage("io.routebench.app.tasks..")
+          .should()
+          .callMethodWhere(startsAThread())
+          .because("long work has one way off the FX thread: the TaskExecutor and its executors");
+
+  private static DescribedPredicate<JavaMethodCall> startsAThread() {
+    return DescribedPredicate.describe(
+        "starts a thread or creates a thread pool",
+        call -> {
+          String owner = call.getTargetOwner().getName();
+          String name = call.getName();
+          return (owner.equals(Thread.class.getName())
+                  && (name.equals("start") || name.equals("startVirtualThread")))
+              || (owner.startsWith(Thread.Builder.class.getName()) && name.equals("start"))
+              || owner.equals(Executors.class.getName())
+              || (owner.equals(CompletableFuture.class.getName())
+                  && name.endsWith("Async")
+                  && call.getTarget().getRawParameterTypes().stream()
+                      .noneMatch(type -> type.isAssignableTo(Executor.class)));
+        });
+  }
 }

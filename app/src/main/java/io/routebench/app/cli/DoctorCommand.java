@@ -262,7 +262,7 @@ final class DoctorCommand implements Callable<Integer> {
       }
       return run;
     }
-    var engineNow = selector.identity().withProfile(document.profile());
+    var engineNow = selector.identity(document.profile());
     for (var summary : workspace.runs().listRuns(suite.id())) {
       if (summary.status() != RunStatus.COMPLETED) {
         continue;

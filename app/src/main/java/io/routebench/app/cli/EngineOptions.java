@@ -158,7 +158,7 @@ final class EngineOptions {
       return LlamaEngineLoader.load(model, settings(), w -> warnings.println("warning: " + w));
     }
     return RemoteEngines.open(
-        endpoint, endpointModel, apiKeyEnv, timeoutSeconds, parallelRequests(), profile);
+        endpoint, endpointModel, apiKeyEnv, timeoutSeconds, parallelRequests());
   }
 
   /** plano named by {@code --plano}, connected (its declared models known). */
@@ -169,7 +169,7 @@ final class EngineOptions {
               + profile.id()
               + " is recorded with the run but does not change plano's decisions");
     }
-    return RemoteEngines.openPlano(plano, timeoutSeconds, parallelRequests(), profile);
+    return RemoteEngines.openPlano(plano, timeoutSeconds, parallelRequests());
   }
 
   private int parallelRequests() {

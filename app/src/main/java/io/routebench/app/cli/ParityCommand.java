@@ -90,7 +90,10 @@ final class ParityCommand implements Callable<Integer> {
             int turns = suite.cases().stream().mapToInt(c -> c.userTurnIndexes().size()).sum();
             err.printf(
                 "Parity run of %d turn(s) from suite \"%s\": %s and %s%n",
-                turns, suite.name(), plano.identity().model(), other.identity().model());
+                turns,
+                suite.name(),
+                plano.identity(document.profile()).model(),
+                other.identity(document.profile()).model());
             err.flush();
             var progress = new Progress(err);
             parity =

@@ -1,6 +1,5 @@
 package io.routebench.app.cli;
 
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointRouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
@@ -17,12 +16,7 @@ final class RemoteEngines {
   private RemoteEngines() {}
 
   static RouteSelector open(
-      String endpoint,
-      String model,
-      String apiKeyEnv,
-      int timeoutSeconds,
-      int parallel,
-      PromptProfile profile) {
+      String endpoint, String model, String apiKeyEnv, int timeoutSeconds, int parallel) {
     if (apiKeyEnv != null) {
       String variable = apiKeyEnv.startsWith("$") ? apiKeyEnv.substring(1) : apiKeyEnv;
       String key = System.getenv(variable);
@@ -38,12 +32,11 @@ final class RemoteEngines {
             OpenAiEndpointSettings.DEFAULT_CONNECT_TIMEOUT,
             Duration.ofSeconds(timeoutSeconds),
             parallel);
-    return new OpenAiEndpointRouteSelector(settings, profile);
+    return new OpenAiEndpointRouteSelector(settings);
   }
 
   /** A running plano, connected: a wrong address says so before the first turn is asked. */
-  static PlanoRouteSelector openPlano(
-      String listener, int timeoutSeconds, int parallel, PromptProfile profile) {
+  static PlanoRouteSelector openPlano(String listener, int timeoutSeconds, int parallel) {
     PlanoRouteSelector selector;
     try {
       selector =
@@ -52,8 +45,7 @@ final class RemoteEngines {
                   listener,
                   OpenAiEndpointSettings.DEFAULT_CONNECT_TIMEOUT,
                   Duration.ofSeconds(timeoutSeconds),
-                  parallel),
-              profile);
+                  parallel));
     } catch (IllegalArgumentException badUrl) {
       throw new CliFailure("--plano: " + badUrl.getMessage(), 2);
     }

@@ -2,6 +2,7 @@ package io.routebench.app.cli;
 
 import io.routebench.app.AppVersion;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,8 +32,7 @@ import picocli.CommandLine.Spec;
       CollisionsCommand.class,
       TestCommand.class,
       ParityCommand.class,
-      DoctorCommand.class,
-      BenchCommand.class
+      DoctorCommand.class
     })
 public final class RouteBenchCli implements Callable<Integer> {
 
@@ -47,6 +47,9 @@ public final class RouteBenchCli implements Callable<Integer> {
   /** As {@link #run(String[])}, writing to the given streams (tests capture them). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     var commandLine = new CommandLine(new RouteBenchCli());
+    for (CliPlugin plugin : ServiceLoader.load(CliPlugin.class)) {
+      commandLine.addSubcommand(plugin);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(

@@ -1,10 +1,12 @@
 package io.routebench.app.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.run.Metric;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RouteScore;
@@ -12,86 +14,147 @@ import io.routebench.core.run.RunComparison;
 import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.TurnChange;
 import io.routebench.core.run.TurnResult;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** A regression run as JSON: engine, the paper's metrics and every turn's result. */
+/**
+ * A regression run as JSON: engine, the paper's metrics and every turn's result. The document is
+ * the records below, in their component order; keys are their names in snake case.
+ */
 final class RunJsonReport {
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunJsonReport() {}
 
   static String render(RegressionRun run, RunMetrics metrics, RunComparison comparison) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("run_id", run.id());
-    root.put("suite", run.suiteName());
-    root.put("started_at", run.startedAt().toString());
-    root.put("duration_ms", run.durationMillis());
-    root.put("status", run.status().name().toLowerCase(Locale.ROOT));
-    if (!run.failureMessage().isEmpty()) {
-      root.put("failure", run.failureMessage());
-    }
-    ObjectNode engine = root.putObject("engine");
-    engine.put("kind", run.engine().kind());
-    engine.put("model", run.engine().model());
-    engine.put("model_sha256", run.engine().modelSha256());
-    engine.put("profile", run.engine().profile().id());
-    ObjectNode settings = engine.putObject("settings");
-    run.engine().settings().forEach(settings::put);
-
-    ObjectNode m = root.putObject("metrics");
-    Metric.json(metrics).forEach((key, value) -> m.set(key, JSON.valueToTree(value)));
-    ObjectNode perRoute = m.putObject("per_route");
-    for (Map.Entry<String, RouteScore> entry : metrics.perRoute().entrySet()) {
-      ObjectNode score = perRoute.putObject(entry.getKey());
-      score.put("precision", entry.getValue().precision());
-      score.put("recall", entry.getValue().recall());
-      score.put("f1", entry.getValue().f1());
-      score.put("support", entry.getValue().support());
-    }
-
-    ArrayNode turns = root.putArray("turns");
-    for (TurnResult result : run.results()) {
-      ObjectNode turn = turns.addObject();
-      turn.put("case_id", result.caseId());
-      turn.put("case", result.caseName());
-      turn.put("turn", result.turnIndex() + 1);
-      turn.put("message_index", result.messageIndex());
-      turn.put("expected", result.expected());
-      turn.put("actual", result.actual());
-      turn.put("passed", result.passed());
-      turn.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
-      turn.put("raw_output", result.rawOutput());
-      ArrayNode listed = turn.putArray("listed_routes");
-      result.listedRoutes().forEach(listed::add);
-      turn.put("right_outranked", result.rightButOutranked());
-      turn.put("latency_ms", result.latencyMillis());
-      turn.put("prompt_tokens", result.promptTokens());
-      turn.put("reused_tokens", result.reusedTokens());
-    }
-    if (comparison != null) {
-      ObjectNode compared = root.putObject("comparison");
-      changes(compared.putArray("regressions"), comparison.regressions());
-      changes(compared.putArray("fixes"), comparison.fixes());
-    }
+    var report =
+        new Report(
+            run.id(),
+            run.suiteName(),
+            run.startedAt().toString(),
+            run.durationMillis(),
+            lowerCase(run.status()),
+            run.failureMessage().isEmpty() ? null : run.failureMessage(),
+            Engine.of(run.engine()),
+            metrics(metrics),
+            run.results().stream().map(Turn::of).toList(),
+            comparison == null ? null : Comparison.of(comparison));
     try {
-      return JSON.writeValueAsString(root) + "\n";
+      return JSON.writeValueAsString(report) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static void changes(ArrayNode array, List<TurnChange> changes) {
-    for (TurnChange change : changes) {
-      ObjectNode node = array.addObject();
-      node.put("case", change.caseName());
-      node.put("turn", change.turnIndex() + 1);
-      node.put("expected", change.expected());
-      node.put("baseline", change.baselineActual());
-      node.put("candidate", change.candidateActual());
+  private static String lowerCase(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  record Report(
+      String runId,
+      String suite,
+      String startedAt,
+      long durationMs,
+      String status,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String failure,
+      Engine engine,
+      Map<String, Object> metrics,
+      List<Turn> turns,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison) {}
+
+  record Engine(
+      String kind, String model, String modelSha256, String profile, Map<String, String> settings) {
+    static Engine of(EngineIdentity engine) {
+      return new Engine(
+          engine.kind(),
+          engine.model(),
+          engine.modelSha256(),
+          engine.profile().id(),
+          // Sorted: the identity's map has no order of its own.
+          new TreeMap<>(engine.settings()));
+    }
+  }
+
+  /**
+   * Every metric of the {@link Metric} table under its JSON keys, then each route's scores: one
+   * place lists the metrics, so the report follows the table.
+   */
+  private static Map<String, Object> metrics(RunMetrics metrics) {
+    var object = Metric.json(metrics);
+    var perRoute = new LinkedHashMap<String, Score>();
+    metrics.perRoute().forEach((route, score) -> perRoute.put(route, Score.of(score)));
+    object.put("per_route", perRoute);
+    return object;
+  }
+
+  record Score(double precision, double recall, double f1, int support) {
+    static Score of(RouteScore score) {
+      return new Score(score.precision(), score.recall(), score.f1(), score.support());
+    }
+  }
+
+  record Turn(
+      String caseId,
+      @JsonProperty("case") String caseName,
+      int turn,
+      int messageIndex,
+      String expected,
+      String actual,
+      boolean passed,
+      String outcome,
+      String rawOutput,
+      List<String> listedRoutes,
+      boolean rightOutranked,
+      long latencyMs,
+      int promptTokens,
+      int reusedTokens) {
+    static Turn of(TurnResult result) {
+      return new Turn(
+          result.caseId(),
+          result.caseName(),
+          result.turnIndex() + 1,
+          result.messageIndex(),
+          result.expected(),
+          result.actual(),
+          result.passed(),
+          lowerCase(result.outcome()),
+          result.rawOutput(),
+          result.listedRoutes(),
+          result.rightButOutranked(),
+          result.latencyMillis(),
+          result.promptTokens(),
+          result.reusedTokens());
+    }
+  }
+
+  record Comparison(List<Change> regressions, List<Change> fixes) {
+    static Comparison of(RunComparison comparison) {
+      return new Comparison(
+          comparison.regressions().stream().map(Change::of).toList(),
+          comparison.fixes().stream().map(Change::of).toList());
+    }
+  }
+
+  record Change(
+      @JsonProperty("case") String caseName,
+      int turn,
+      String expected,
+      String baseline,
+      String candidate) {
+    static Change of(TurnChange change) {
+      return new Change(
+          change.caseName(),
+          change.turnIndex() + 1,
+          change.expected(),
+          change.baselineActual(),
+          change.candidateActual());
     }
   }
 }

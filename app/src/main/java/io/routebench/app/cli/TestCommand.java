@@ -168,17 +168,19 @@ final class TestCommand implements Callable<Integer> {
           var cancellation = new CancellationToken();
           var finished = new CountDownLatch(1);
           Thread interruptHook =
-              new Thread(
-                  () -> {
-                    // Ctrl-C or SIGTERM: stop at the next checkpoint, then store the run and
-                    // write the reports before the JVM goes.
-                    cancellation.cancel();
-                    try {
-                      finished.await();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  });
+              Thread.ofPlatform()
+                  .name("routebench-test-interrupt")
+                  .unstarted(
+                      () -> {
+                        // Ctrl-C or SIGTERM: stop at the next checkpoint, then store the run and
+                        // write the reports before the JVM goes.
+                        cancellation.cancel();
+                        try {
+                          finished.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      });
           Runtime.getRuntime().addShutdownHook(interruptHook);
           try {
             RegressionRun run;

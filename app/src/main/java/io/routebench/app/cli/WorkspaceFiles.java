@@ -4,7 +4,9 @@ import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import io.routebench.storage.sqlite.SqliteHeader;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -13,16 +15,37 @@ final class WorkspaceFiles {
 
   private WorkspaceFiles() {}
 
-  /** A {@code .routebench} file, or any SQLite file (which opening will check further). */
+  /**
+   * A {@code .routebench} file, or any SQLite file (which opening will check further).
+   *
+   * @throws CliFailure when the file cannot be read: a missing file, a folder or a permission
+   *     problem is said as such, not taken for "not a workspace"
+   */
   static boolean isWorkspace(Path file) {
     if (file.getFileName().toString().endsWith(".routebench")) {
       return true;
     }
     try {
       return SqliteHeader.isPresentIn(file);
+    } catch (NoSuchFileException e) {
+      throw new CliFailure(file + ": no such file", 1);
     } catch (IOException e) {
-      return false;
+      throw new CliFailure(file + ": cannot read: " + reason(file, e), 1);
     }
+  }
+
+  /** What went wrong, in words: some exceptions' message is only the path again. */
+  static String reason(Path file, IOException e) {
+    if (Files.isDirectory(file)) {
+      return "it is a folder";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String message = e.getMessage();
+    return message == null || message.equals(file.toString())
+        ? e.getClass().getSimpleName()
+        : message;
   }
 
   static <T> T withWorkspace(Path file, Function<Workspace, T> work) {

@@ -278,10 +278,6 @@ public final class GetArchRouterViewModel {
     }
   }
 
-  public boolean isBusy() {
-    return state.get() == State.LISTING || state.get() == State.DOWNLOADING;
-  }
-
   private void showLatestProgress() {
     DownloadProgress update = latest.getAndSet(null);
     if (update == null || state.get() != State.DOWNLOADING) {

@@ -1,18 +1,16 @@
 package io.routebench.app.errors;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.controlsfx.dialog.ExceptionDialog;
 
-/** Shows errors as dialogs owned by the main window, with the stack trace behind "Details". */
+/** Shows errors as dialogs owned by the main window, with the stack trace behind the details. */
 public final class ErrorDialogs implements ErrorReporter {
 
   /** Messages with more lines than this scroll inside the dialog. */
@@ -27,61 +25,53 @@ public final class ErrorDialogs implements ErrorReporter {
     this.owner = owner;
   }
 
+  /**
+   * With a cause, ControlsFX's {@link ExceptionDialog}: the message, and the stack trace behind
+   * "Show Details" for a bug report.
+   */
   @Override
   public void showError(String title, String message, Throwable detail) {
-    Alert alert = alert(Alert.AlertType.ERROR, title, message);
-    if (detail != null) {
-      var trace = new TextArea(stackTrace(detail));
-      trace.setEditable(false);
-      trace.setWrapText(false);
-      trace.setPrefRowCount(14);
-      VBox.setVgrow(trace, Priority.ALWAYS);
-      alert.getDialogPane().setExpandableContent(new VBox(new Label("Details:"), trace));
-    }
-    show(alert);
+    show(
+        decorate(
+            detail == null ? new Alert(Alert.AlertType.ERROR) : new ExceptionDialog(detail),
+            title,
+            message));
   }
 
   @Override
   public void showWarning(String title, String message) {
-    show(alert(Alert.AlertType.WARNING, title, message));
+    show(decorate(new Alert(Alert.AlertType.WARNING), title, message));
   }
 
-  private Alert alert(Alert.AlertType type, String title, String message) {
-    Alert alert = new Alert(type);
-    alert.setTitle("RouteBench");
-    alert.setHeaderText(title);
+  private Dialog<ButtonType> decorate(Dialog<ButtonType> dialog, String title, String message) {
+    dialog.setTitle("RouteBench");
+    dialog.setHeaderText(title);
     var text = new Label(message);
     text.setWrapText(true);
     text.setMaxWidth(520);
-    alert.getDialogPane().setContent(text);
+    dialog.getDialogPane().setContent(text);
     if (message.lines().count() > SCROLL_FROM_LINES) {
       // A long list (every route of a big taxonomy) must not push the buttons off the screen.
       var scroll = new ScrollPane(text);
       scroll.setFitToWidth(true);
       scroll.setPrefViewportHeight(360);
-      alert.getDialogPane().setContent(scroll);
+      dialog.getDialogPane().setContent(scroll);
     }
     // Without a preferred width the dialog grows to the longest line instead of wrapping it.
-    alert.getDialogPane().setPrefWidth(580);
+    dialog.getDialogPane().setPrefWidth(580);
     Window window = owner.get();
     if (window != null && window.isShowing()) {
-      alert.initOwner(window);
+      dialog.initOwner(window);
     }
-    return alert;
+    return dialog;
   }
 
-  private static void show(Alert alert) {
+  private static void show(Dialog<?> dialog) {
     // showAndWait is refused while JavaFX lays out or animates; a plain show is enough there.
     if (Platform.canStartNestedEventLoop()) {
-      alert.showAndWait();
+      dialog.showAndWait();
     } else {
-      alert.show();
+      dialog.show();
     }
-  }
-
-  private static String stackTrace(Throwable failure) {
-    var out = new StringWriter();
-    failure.printStackTrace(new PrintWriter(out));
-    return out.toString();
   }
 }

@@ -2,7 +2,6 @@ package io.routebench.app.onboarding;
 
 import io.routebench.app.settings.SettingsStore;
 import java.util.Objects;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
@@ -122,10 +121,6 @@ public final class FirstRunPanel {
 
   public Node root() {
     return root;
-  }
-
-  public ReadOnlyBooleanProperty showingProperty() {
-    return showing.getReadOnlyProperty();
   }
 
   /** Hides the panel for good (until Help ▸ Getting Started). */

@@ -222,7 +222,7 @@ public final class ParityViewModel {
         BackgroundTask.of(
                 "Parity run of " + scope.name(),
                 reporter -> {
-                  try (var plano = new PlanoRouteSelector(listener, policies.profile())) {
+                  try (var plano = new PlanoRouteSelector(listener)) {
                     plano.connect();
                     RouteSelector other =
                         new EngineThreadSelector(loaded.selector(), router::runOnEngineThread);

@@ -1,6 +1,5 @@
 package io.routebench.app.routing;
 
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.remote.OpenAiEndpointRouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
@@ -18,7 +17,7 @@ final class EndpointConnector {
   static LocalRouter.Loaded connect(OpenAiEndpointSettings endpoint) {
     OpenAiEndpointRouteSelector selector;
     try {
-      selector = new OpenAiEndpointRouteSelector(endpoint, PromptProfile.ARCHGW_V1);
+      selector = new OpenAiEndpointRouteSelector(endpoint);
     } catch (IllegalArgumentException badUrl) {
       throw new RoutingException(badUrl.getMessage(), badUrl);
     }

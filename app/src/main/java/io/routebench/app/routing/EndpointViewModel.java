@@ -4,7 +4,6 @@ import io.routebench.app.settings.RouterEndpoint;
 import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.TaskHandle;
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.validation.SecretDetector;
 import io.routebench.inference.remote.OpenAiEndpointRouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
@@ -227,8 +226,7 @@ final class EndpointViewModel {
             BackgroundTask.of(
                     "Test connection",
                     progress -> {
-                      try (var selector =
-                          new OpenAiEndpointRouteSelector(endpoint, PromptProfile.ARCHGW_V1)) {
+                      try (var selector = new OpenAiEndpointRouteSelector(endpoint)) {
                         return selector.listModels();
                       }
                     })
@@ -261,8 +259,7 @@ final class EndpointViewModel {
             BackgroundTask.of(
                     "Test connection",
                     progress -> {
-                      try (var selector =
-                          new PlanoRouteSelector(listener, PromptProfile.PLANO_V1)) {
+                      try (var selector = new PlanoRouteSelector(listener)) {
                         return selector.connect();
                       }
                     })

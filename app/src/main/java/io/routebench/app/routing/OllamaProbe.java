@@ -57,6 +57,7 @@ final class OllamaProbe {
       // Refused, timed out, or not JSON: whatever listens there (if anything) is not Ollama.
       return Optional.empty();
     } catch (InterruptedException e) {
+      // The probe was called off (the dialog closed): no answer, and the interrupt passed on.
       Thread.currentThread().interrupt();
       return Optional.empty();
     }

@@ -1,6 +1,5 @@
 package io.routebench.app.routing;
 
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.remote.PlanoListenerSettings;
 import io.routebench.inference.remote.PlanoRouteSelector;
@@ -18,7 +17,7 @@ final class PlanoConnector {
   static LocalRouter.Loaded connect(PlanoListenerSettings listener) {
     PlanoRouteSelector selector;
     try {
-      selector = new PlanoRouteSelector(listener, PromptProfile.PLANO_V1);
+      selector = new PlanoRouteSelector(listener);
     } catch (IllegalArgumentException badUrl) {
       throw new RoutingException(badUrl.getMessage(), badUrl);
     }

@@ -3,6 +3,7 @@ package io.routebench.app.runs;
 import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
@@ -36,8 +37,8 @@ public final class EngineThreadSelector implements RouteSelector {
   }
 
   @Override
-  public EngineIdentity identity() {
-    return model.identity();
+  public EngineIdentity identity(PromptProfile profile) {
+    return model.identity(profile);
   }
 
   @Override

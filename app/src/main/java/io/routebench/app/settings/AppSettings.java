@@ -121,12 +121,6 @@ public record AppSettings(
         });
   }
 
-  public AppSettings withoutRecentModel(Path model) {
-    Path normalized = normalize(model);
-    List<Path> recent = recentModels.stream().filter(p -> !p.equals(normalized)).toList();
-    return changed(s -> s.recentModels = recent);
-  }
-
   public AppSettings withLastEndpoint(RouterEndpoint endpoint) {
     return changed(s -> s.lastEndpoint = endpoint);
   }

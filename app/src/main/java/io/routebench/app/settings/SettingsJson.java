@@ -1,130 +1,158 @@
 package io.routebench.app.settings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Maps {@link AppSettings} to and from {@code settings.json}. Keys this version does not know (a
- * newer RouteBench wrote them) are carried over unchanged on the next save, and a value of the
- * wrong type is reported by its key path instead of failing the whole file.
+ * Maps {@link AppSettings} to and from {@code settings.json}: the file's keys are the {@link File}
+ * record. Keys this version does not know (a newer RouteBench wrote them) are carried over
+ * unchanged on the next save, and a value of the wrong type is reported by its key path instead of
+ * failing the whole file: each key is bound on its own.
  */
 final class SettingsJson {
 
   /** Bumped when a key changes meaning; readers accept any version and read what they know. */
   static final int FORMAT_VERSION = 1;
 
+  /** Strict: a string is no number and a number no string, as a hand-edited file deserves. */
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .withCoercionConfig(
+              LogicalType.Textual,
+              config -> {
+                config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+              })
+          .build();
 
   private SettingsJson() {}
+
+  /**
+   * The keys this version writes, in the order a new file lists them. A key whose value is absent
+   * is left out of the file ({@code lastModelPath} alone is written as {@code null}).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record File(
+      int format,
+      String writtenBy,
+      WindowBounds window,
+      Map<String, Double> dividers,
+      List<String> recentWorkspaces,
+      @JsonInclude(JsonInclude.Include.ALWAYS) String lastModelPath,
+      Map<String, String> engine,
+      boolean firstRunDismissed,
+      List<String> recentModels,
+      Endpoint lastEndpoint,
+      boolean darkTheme,
+      String exportFolder) {}
+
+  /**
+   * {@link RouterEndpoint} as the file spells it; a missing {@code apiKeyEnv} means none, a missing
+   * {@code kind} a router model server, a missing {@code parallelRequests} the default.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Endpoint(
+      String baseUrl, String model, String apiKeyEnv, String kind, Integer parallelRequests) {
+
+    static final String PLANO = "plano";
+
+    boolean plano() {
+      return PLANO.equals(kind);
+    }
+  }
 
   /** A parsed settings file: the settings, the raw document and what could not be read. */
   record Parsed(AppSettings settings, ObjectNode document, List<String> problems) {}
 
   static Parsed parse(String json) throws JsonProcessingException {
     JsonNode root = MAPPER.readTree(json);
-    var problems = new ArrayList<String>();
     if (root == null || !root.isObject()) {
-      problems.add("(root): expected a JSON object");
-      return new Parsed(AppSettings.DEFAULTS, MAPPER.createObjectNode(), problems);
+      return new Parsed(
+          AppSettings.DEFAULTS,
+          MAPPER.createObjectNode(),
+          List.of("(root): expected a JSON object"));
     }
-    ObjectNode document = (ObjectNode) root;
-    Path lastModel = readPath(document.get("lastModelPath"), "lastModelPath", problems);
+    var reader = new Reader((ObjectNode) root);
+    Path lastModel = reader.path("lastModelPath");
     // Written before there was a list: the model last loaded is its only entry.
     List<Path> recentModels =
-        document.has("recentModels")
-            ? readPaths(
-                document.get("recentModels"),
-                "recentModels",
-                AppSettings.MAX_RECENT_MODELS,
-                problems)
+        root.has("recentModels")
+            ? reader.paths("recentModels", AppSettings.MAX_RECENT_MODELS)
             : lastModel == null ? List.of() : List.of(lastModel);
     AppSettings settings =
         new AppSettings(
-            readWindow(document.get("window"), problems),
-            readDividers(document.get("dividers"), problems),
-            readPaths(
-                document.get("recentWorkspaces"),
-                "recentWorkspaces",
-                AppSettings.MAX_RECENT_WORKSPACES,
-                problems),
+            reader.window(),
+            reader.dividers(),
+            reader.paths("recentWorkspaces", AppSettings.MAX_RECENT_WORKSPACES),
             lastModel,
-            readEngine(document.get("engine"), problems),
-            readFlag(document.get("firstRunDismissed"), "firstRunDismissed", problems),
+            reader.engine(),
+            reader.flag("firstRunDismissed"),
             recentModels,
-            readEndpoint(document.get("lastEndpoint"), problems),
-            readFlag(document.get("darkTheme"), "darkTheme", problems),
-            readPath(document.get("exportFolder"), "exportFolder", problems));
-    return new Parsed(settings, document, problems);
+            reader.endpoint(),
+            reader.flag("darkTheme"),
+            reader.path("exportFolder"));
+    return new Parsed(settings, (ObjectNode) root, reader.problems);
   }
 
   /**
    * Writes {@code settings} over a copy of {@code preserved}, the document last read, so that keys
-   * this version does not model survive.
+   * this version does not model survive where they were.
    */
   static String write(AppSettings settings, ObjectNode preserved, String writerVersion)
       throws JsonProcessingException {
+    RouterEndpoint endpoint = settings.lastEndpoint();
+    var file =
+        new File(
+            FORMAT_VERSION,
+            "RouteBench " + writerVersion,
+            settings.window(),
+            new TreeMap<>(settings.dividerPositions()),
+            settings.recentWorkspaces().stream().map(Path::toString).toList(),
+            settings.lastModelPath() == null ? null : settings.lastModelPath().toString(),
+            new TreeMap<>(settings.engineSettings()),
+            settings.firstRunDismissed(),
+            settings.recentModels().stream().map(Path::toString).toList(),
+            endpoint == null
+                ? null
+                : new Endpoint(
+                    endpoint.baseUrl(),
+                    endpoint.model(),
+                    endpoint.apiKeyEnvironmentVariable(),
+                    endpoint.plano() ? Endpoint.PLANO : null,
+                    endpoint.parallelRequests()),
+            settings.darkTheme(),
+            settings.exportFolder() == null ? null : settings.exportFolder().toString());
+    ObjectNode written = MAPPER.valueToTree(file);
     ObjectNode document = preserved.deepCopy();
-    document.put("format", FORMAT_VERSION);
-    document.put("writtenBy", "RouteBench " + writerVersion);
-    settings
-        .windowBounds()
-        .ifPresentOrElse(
-            bounds -> {
-              ObjectNode window = document.putObject("window");
-              window.put("x", bounds.x());
-              window.put("y", bounds.y());
-              window.put("width", bounds.width());
-              window.put("height", bounds.height());
-              window.put("maximized", bounds.maximized());
-            },
-            () -> document.remove("window"));
-    ObjectNode dividers = document.putObject("dividers");
-    settings.dividerPositions().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> dividers.put(e.getKey(), e.getValue()));
-    ArrayNode recent = document.putArray("recentWorkspaces");
-    settings.recentWorkspaces().forEach(path -> recent.add(path.toString()));
-    if (settings.lastModelPath() == null) {
-      document.putNull("lastModelPath");
-    } else {
-      document.put("lastModelPath", settings.lastModelPath().toString());
-    }
-    ObjectNode engine = document.putObject("engine");
-    settings.engineSettings().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> engine.put(e.getKey(), e.getValue()));
-    document.put("firstRunDismissed", settings.firstRunDismissed());
-    ArrayNode models = document.putArray("recentModels");
-    settings.recentModels().forEach(path -> models.add(path.toString()));
-    if (settings.lastEndpoint() == null) {
-      document.remove("lastEndpoint");
-    } else {
-      ObjectNode endpoint = document.putObject("lastEndpoint");
-      endpoint.put("baseUrl", settings.lastEndpoint().baseUrl());
-      endpoint.put("model", settings.lastEndpoint().model());
-      endpoint.put("apiKeyEnv", settings.lastEndpoint().apiKeyEnvironmentVariable());
-      if (settings.lastEndpoint().plano()) {
-        endpoint.put("kind", "plano");
+    for (RecordComponent key : File.class.getRecordComponents()) {
+      JsonNode value = written.get(key.getName());
+      if (value == null) {
+        document.remove(key.getName());
+      } else {
+        document.set(key.getName(), value);
       }
-      endpoint.put("parallelRequests", settings.lastEndpoint().parallelRequests());
-    }
-    document.put("darkTheme", settings.darkTheme());
-    if (settings.exportFolder() == null) {
-      document.remove("exportFolder");
-    } else {
-      document.put("exportFolder", settings.exportFolder().toString());
     }
     return MAPPER.writeValueAsString(document) + System.lineSeparator();
   }
@@ -133,147 +161,161 @@ final class SettingsJson {
     return MAPPER.createObjectNode();
   }
 
-  private static WindowBounds readWindow(JsonNode node, List<String> problems) {
-    if (node == null || node.isNull()) {
-      return null;
+  /** Binds one key at a time, noting each value it cannot use by its key path. */
+  private static final class Reader {
+    private final ObjectNode document;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(ObjectNode document) {
+      this.document = document;
     }
-    if (!node.isObject()) {
-      problems.add("window: expected an object with x, y, width, height and maximized");
-      return null;
+
+    WindowBounds window() {
+      WindowBounds bounds =
+          bind(
+              document.get("window"),
+              "window",
+              WindowBounds.class,
+              "expected an object with the numbers x, y, width, height and maximized true or"
+                  + " false");
+      if (bounds != null && (bounds.width() <= 0 || bounds.height() <= 0)) {
+        problems.add("window: width and height must be positive");
+        return null;
+      }
+      return bounds;
     }
-    for (String key : List.of("x", "y", "width", "height")) {
-      if (!node.path(key).isNumber()) {
-        problems.add("window." + key + ": expected a number");
+
+    Map<String, Double> dividers() {
+      var positions = new LinkedHashMap<String, Double>();
+      JsonNode node = document.get("dividers");
+      if (isAbsent(node)) {
+        return positions;
+      }
+      if (!node.isObject()) {
+        problems.add("dividers: expected an object of numbers");
+        return positions;
+      }
+      node.properties()
+          .forEach(
+              entry -> {
+                String key = "dividers." + entry.getKey();
+                Double value = bind(entry.getValue(), key, Double.class, "expected a number");
+                if (value != null && (value < 0 || value > 1)) {
+                  problems.add(key + ": expected a number between 0 and 1");
+                } else if (value != null) {
+                  positions.put(entry.getKey(), value);
+                }
+              });
+      return positions;
+    }
+
+    List<Path> paths(String key, int max) {
+      var paths = new ArrayList<Path>();
+      JsonNode node = document.get(key);
+      if (isAbsent(node)) {
+        return paths;
+      }
+      if (!node.isArray()) {
+        problems.add(key + ": expected an array of file paths");
+        return paths;
+      }
+      for (int i = 0; i < node.size(); i++) {
+        Path path = path(node.get(i), key + "[" + i + "]");
+        if (path != null && !paths.contains(path) && paths.size() < max) {
+          paths.add(path);
+        }
+      }
+      return paths;
+    }
+
+    Path path(String key) {
+      return path(document.get(key), key);
+    }
+
+    private Path path(JsonNode node, String keyPath) {
+      String text = bind(node, keyPath, String.class, "expected a file path");
+      if (text == null) {
+        return null;
+      }
+      if (text.isBlank()) {
+        problems.add(keyPath + ": expected a file path");
+        return null;
+      }
+      try {
+        return Path.of(text).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        problems.add(keyPath + ": not a valid path on this system: " + e.getMessage());
         return null;
       }
     }
-    if (!node.path("maximized").isBoolean()) {
-      problems.add("window.maximized: expected true or false");
-      return null;
-    }
-    double width = node.get("width").asDouble();
-    double height = node.get("height").asDouble();
-    if (width <= 0 || height <= 0) {
-      problems.add("window: width and height must be positive");
-      return null;
-    }
-    return new WindowBounds(
-        node.get("x").asDouble(),
-        node.get("y").asDouble(),
-        width,
-        height,
-        node.get("maximized").asBoolean());
-  }
 
-  private static Map<String, Double> readDividers(JsonNode node, List<String> problems) {
-    var positions = new LinkedHashMap<String, Double>();
-    if (node == null || node.isNull()) {
-      return positions;
+    boolean flag(String key) {
+      Boolean value = bind(document.get(key), key, Boolean.class, "expected true or false");
+      return value != null && value;
     }
-    if (!node.isObject()) {
-      problems.add("dividers: expected an object of numbers");
-      return positions;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      double value = entry.getValue().asDouble(Double.NaN);
-      if (!entry.getValue().isNumber() || value < 0 || value > 1) {
-        problems.add("dividers." + entry.getKey() + ": expected a number between 0 and 1");
-      } else {
-        positions.put(entry.getKey(), value);
+
+    /** Engine options are kept as text whatever their JSON type, so newer options survive. */
+    Map<String, String> engine() {
+      var settings = new LinkedHashMap<String, String>();
+      JsonNode node = document.get("engine");
+      if (isAbsent(node)) {
+        return settings;
       }
-    }
-    return positions;
-  }
-
-  private static List<Path> readPaths(JsonNode node, String key, int max, List<String> problems) {
-    var recent = new ArrayList<Path>();
-    if (node == null || node.isNull()) {
-      return recent;
-    }
-    if (!node.isArray()) {
-      problems.add(key + ": expected an array of file paths");
-      return recent;
-    }
-    for (int i = 0; i < node.size(); i++) {
-      Path path = readPath(node.get(i), key + "[" + i + "]", problems);
-      if (path != null && !recent.contains(path) && recent.size() < max) {
-        recent.add(path);
+      if (!node.isObject()) {
+        problems.add("engine: expected an object");
+        return settings;
       }
-    }
-    return recent;
-  }
-
-  private static RouterEndpoint readEndpoint(JsonNode node, List<String> problems) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isObject()
-        || !node.path("baseUrl").isTextual()
-        || !node.path("model").isTextual()
-        || node.path("baseUrl").asText().isBlank()
-        || node.path("model").asText().isBlank()) {
-      problems.add("lastEndpoint: expected an object with a baseUrl and a model");
-      return null;
-    }
-    JsonNode key = node.path("apiKeyEnv");
-    JsonNode parallel = node.path("parallelRequests");
-    if (!parallel.isMissingNode() && !parallel.canConvertToInt()) {
-      problems.add("lastEndpoint.parallelRequests: expected a whole number");
-    }
-    // Settings written before the field existed (or out of range) get the CLI's default.
-    return new RouterEndpoint(
-        node.get("baseUrl").asText(),
-        node.get("model").asText(),
-        key.isTextual() ? key.asText() : "",
-        node.path("kind").asText("").equals("plano"),
-        parallel.canConvertToInt() ? parallel.asInt() : 0);
-  }
-
-  private static Path readPath(JsonNode node, String keyPath, List<String> problems) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual() || node.asText().isBlank()) {
-      problems.add(keyPath + ": expected a file path");
-      return null;
-    }
-    try {
-      return Path.of(node.asText()).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      problems.add(keyPath + ": not a valid path on this system: " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static boolean readFlag(JsonNode node, String keyPath, List<String> problems) {
-    if (node == null || node.isNull()) {
-      return false;
-    }
-    if (!node.isBoolean()) {
-      problems.add(keyPath + ": expected true or false");
-      return false;
-    }
-    return node.asBoolean();
-  }
-
-  private static Map<String, String> readEngine(JsonNode node, List<String> problems) {
-    var settings = new LinkedHashMap<String, String>();
-    if (node == null || node.isNull()) {
+      node.properties()
+          .forEach(
+              entry -> {
+                if (entry.getValue().isValueNode() && !entry.getValue().isNull()) {
+                  settings.put(entry.getKey(), entry.getValue().asText());
+                } else {
+                  problems.add("engine." + entry.getKey() + ": expected a text, number or boolean");
+                }
+              });
       return settings;
     }
-    if (!node.isObject()) {
-      problems.add("engine: expected an object");
-      return settings;
+
+    RouterEndpoint endpoint() {
+      String expected = "expected an object with a baseUrl and a model";
+      Endpoint endpoint =
+          bind(document.get("lastEndpoint"), "lastEndpoint", Endpoint.class, expected);
+      if (endpoint == null) {
+        return null;
+      }
+      // A plano listener needs no model: it routes with its own.
+      if (isBlank(endpoint.baseUrl()) || (isBlank(endpoint.model()) && !endpoint.plano())) {
+        problems.add("lastEndpoint: " + expected);
+        return null;
+      }
+      return new RouterEndpoint(
+          endpoint.baseUrl(),
+          endpoint.model() == null ? "" : endpoint.model(),
+          endpoint.apiKeyEnv(),
+          endpoint.plano(),
+          endpoint.parallelRequests() == null ? 0 : endpoint.parallelRequests());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      if (entry.getValue().isValueNode() && !entry.getValue().isNull()) {
-        settings.put(entry.getKey(), entry.getValue().asText());
-      } else {
-        problems.add("engine." + entry.getKey() + ": expected a text, number or boolean");
+
+    /** The value as {@code type}; {@code null} when absent, or noted as a problem when unusable. */
+    private <T> T bind(JsonNode node, String keyPath, Class<T> type, String expected) {
+      if (isAbsent(node)) {
+        return null;
+      }
+      try {
+        return MAPPER.treeToValue(node, type);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        problems.add(keyPath + ": " + expected);
+        return null;
       }
     }
-    return settings;
+  }
+
+  private static boolean isAbsent(JsonNode node) {
+    return node == null || node.isNull();
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 }

@@ -35,7 +35,6 @@ public final class SuitesTab {
   private final RunPage runPage;
   private final Tab runTab;
   private final HistoryViewModel history;
-  private final Tab historyTab;
   private final DoctorViewModel doctor;
   private final Tab doctorTab;
 
@@ -126,7 +125,7 @@ public final class SuitesTab {
               runPage.showRun(run);
               view.showPage(runTab);
             });
-    historyTab = new Tab("History", historyPage.root());
+    Tab historyTab = new Tab("History", historyPage.root());
     historyTab.setId("historyPage");
     view.addPage(historyTab);
     suites
@@ -191,11 +190,6 @@ public final class SuitesTab {
     return history;
   }
 
-  /** Shows the History page. */
-  public void showHistoryPage() {
-    view.showPage(historyTab);
-  }
-
   /**
    * Offers "Open in Playtest" in the case editor: the case is replayed into {@code playtest}, then
    * {@code show} brings the playtest to the front.
@@ -217,11 +211,6 @@ public final class SuitesTab {
 
   public RunPage runPage() {
     return runPage;
-  }
-
-  /** Shows the Run page. */
-  public void showRunPage() {
-    view.showPage(runTab);
   }
 
   public DoctorViewModel doctor() {

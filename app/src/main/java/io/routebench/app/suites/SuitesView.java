@@ -54,7 +54,6 @@ public final class SuitesView {
   private final TableView<CaseRow> cases = new TableView<>();
   private final TabPane pages = new TabPane();
   private final Tab casesPage;
-  private final FlowPane casesToolbar;
   private boolean showingSuites;
 
   public SuitesView(SuitesViewModel suites, CaseEditorViewModel editorModel) {
@@ -67,7 +66,6 @@ public final class SuitesView {
     var casesSplit = new SplitPane(casesPane(), editorScroll());
     casesSplit.setOrientation(Orientation.HORIZONTAL);
     casesSplit.setDividerPositions(0.58);
-    casesToolbar = (FlowPane) ((VBox) casesSplit.getItems().get(0)).getChildren().get(0);
     casesPage = new Tab("Cases", casesSplit);
     casesPage.setId("casesPage");
     var coveragePage = new Tab("Coverage", new CoverageView(suites).root());
@@ -103,11 +101,6 @@ public final class SuitesView {
 
   public void showPage(Tab page) {
     pages.getSelectionModel().select(page);
-  }
-
-  /** Adds controls to the cases toolbar (e.g. run buttons). */
-  public void addToCasesToolbar(Node... nodes) {
-    casesToolbar.getChildren().addAll(nodes);
   }
 
   /** The ids of the cases selected in the table, in table order. */

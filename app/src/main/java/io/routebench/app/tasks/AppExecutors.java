@@ -3,6 +3,7 @@ package io.routebench.app.tasks;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,14 +23,23 @@ public record AppExecutors(
 
   public static AppExecutors create(Thread.UncaughtExceptionHandler uncaughtExceptions) {
     return new AppExecutors(
-        Executors.newCachedThreadPool(
-            new NamedThreadFactory("routebench-worker", uncaughtExceptions)),
-        Executors.newSingleThreadExecutor(
-            new NamedThreadFactory("routebench-workspace-io", uncaughtExceptions)),
-        Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("routebench-timer", uncaughtExceptions)),
-        Executors.newSingleThreadExecutor(
-            new NamedThreadFactory("routebench-engine", uncaughtExceptions)));
+        Executors.newCachedThreadPool(daemons("routebench-worker", uncaughtExceptions)),
+        Executors.newSingleThreadExecutor(daemons("routebench-workspace-io", uncaughtExceptions)),
+        Executors.newSingleThreadScheduledExecutor(daemons("routebench-timer", uncaughtExceptions)),
+        Executors.newSingleThreadExecutor(daemons("routebench-engine", uncaughtExceptions)));
+  }
+
+  /**
+   * Daemon threads named {@code prefix-N}, so a thread dump says what each one is for and no worker
+   * keeps the JVM alive after the window closes.
+   */
+  private static ThreadFactory daemons(
+      String prefix, Thread.UncaughtExceptionHandler uncaughtExceptions) {
+    return Thread.ofPlatform()
+        .name(prefix + "-", 1)
+        .daemon()
+        .uncaughtExceptionHandler(uncaughtExceptions)
+        .factory();
   }
 
   /**

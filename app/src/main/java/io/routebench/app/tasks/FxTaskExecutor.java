@@ -94,6 +94,7 @@ public final class FxTaskExecutor implements TaskExecutor {
       } catch (ExecutionException | CancellationException finishedAnyway) {
         return true;
       } catch (TimeoutException stillRunning) {
+        // Not an error: the caller asked whether the task ended within the timeout, and it did not.
         return false;
       }
     }

@@ -10,17 +10,19 @@ import java.util.List;
 
 /** What a workspace's policies can be written as, for the workbench and the command line alike. */
 public enum ExportFormat {
-  ARCHGW("archgw config (v0.3.0)", "arch_config.yaml"),
-  PLANO("plano config (v0.4.0)", "plano_config.yaml"),
+  ARCHGW("archgw config (v0.3.0)", "arch_config.yaml", ProxyDialect.ARCHGW_V0_3),
+  PLANO("plano config (v0.4.0)", "plano_config.yaml", ProxyDialect.PLANO_V0_4),
   /** Named after the workspace, so that documents of several taxonomies sit side by side. */
-  POLICY_DOCUMENT("RouteBench policy document", null);
+  POLICY_DOCUMENT("RouteBench policy document", null, null);
 
   private final String displayName;
   private final String proxyFileName;
+  private final ProxyDialect dialect;
 
-  ExportFormat(String displayName, String proxyFileName) {
+  ExportFormat(String displayName, String proxyFileName, ProxyDialect dialect) {
     this.displayName = displayName;
     this.proxyFileName = proxyFileName;
+    this.dialect = dialect;
   }
 
   public String displayName() {
@@ -41,10 +43,9 @@ public enum ExportFormat {
    * @param legacyProvidersKey archgw only: {@code llm_providers} instead of {@code model_providers}
    */
   public Rendered render(PolicyDocument document, boolean legacyProvidersKey) {
-    if (this == POLICY_DOCUMENT) {
+    if (dialect == null) {
       return new Rendered(PolicyDocumentYaml.write(document), List.of());
     }
-    ProxyDialect dialect = this == ARCHGW ? ProxyDialect.ARCHGW_V0_3 : ProxyDialect.PLANO_V0_4;
     ProxyExport export =
         ProxyConfigExporter.export(document, new ProxyExportOptions(dialect, legacyProvidersKey));
     return new Rendered(export.yaml(), export.warnings());

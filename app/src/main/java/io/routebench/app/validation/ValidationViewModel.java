@@ -43,8 +43,6 @@ public final class ValidationViewModel {
       FXCollections.unmodifiableObservableList(issues);
 
   private final ReadOnlyIntegerWrapper errorCount = new ReadOnlyIntegerWrapper(this, "errorCount");
-  private final ReadOnlyIntegerWrapper warningCount =
-      new ReadOnlyIntegerWrapper(this, "warningCount");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
   private final ReadOnlyObjectWrapper<Map<NodeRef, NodeMark>> nodeMarks =
       new ReadOnlyObjectWrapper<>(this, "nodeMarks", Map.of());
@@ -60,10 +58,6 @@ public final class ValidationViewModel {
 
   public ReadOnlyIntegerProperty errorCountProperty() {
     return errorCount.getReadOnlyProperty();
-  }
-
-  public ReadOnlyIntegerProperty warningCountProperty() {
-    return warningCount.getReadOnlyProperty();
   }
 
   /** The taxonomy nodes that have problems, each with its worst severity and the problems. */
@@ -85,7 +79,6 @@ public final class ValidationViewModel {
     int errors = report.errors().size();
     int warnings = report.warnings().size();
     errorCount.set(errors);
-    warningCount.set(warnings);
     summary.set(summarize(errors, warnings));
     nodeMarks.set(marks(rows));
   }

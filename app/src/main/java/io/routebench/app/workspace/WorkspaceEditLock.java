@@ -139,6 +139,8 @@ public final class WorkspaceEditLock implements AutoCloseable {
     try {
       return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     } catch (IOException e) {
+      // Gone (or unreadable) between our open and this look: the caller then locks the file anew,
+      // and a lasting problem surfaces there with its reason.
       return null;
     }
   }
@@ -195,6 +197,8 @@ public final class WorkspaceEditLock implements AutoCloseable {
               .findFirst()
               .orElse("");
     } catch (IOException e) {
+      // Only the wording of "already open in …" depends on it: the caller says "another
+      // RouteBench" instead of naming the holder.
       return "";
     }
   }

@@ -169,6 +169,8 @@ public final class WorkspaceManager {
     try {
       session.close(CLOSE_WAIT);
     } catch (InterruptedException e) {
+      // Interrupted while the last save finished: the answer is "still open" (nothing was closed
+      // or lost), and the interrupt is passed on to whoever asked.
       Thread.currentThread().interrupt();
       return false;
     } catch (RuntimeException saveFailure) {

@@ -22,6 +22,13 @@ class HelpTextTest {
     assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith("."));
   }
 
+  /** The benchmarks live in the bench module and join the CLI only where that jar is present. */
+  @Test
+  void the_shipped_cli_carries_no_benchmark() {
+    assertThat(CliRun.of("--help").out()).doesNotContainPattern("(?m)^\\s+bench\\b");
+    assertThat(CliRun.of("bench", "router").exitCode()).isEqualTo(2);
+  }
+
   private static void collect(CommandSpec spec, List<String> lines) {
     lines.addAll(List.of(spec.usageMessage().description()));
     spec.options().stream()

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routebench.inference.remote.LoopbackChatServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code routebench test --endpoint … --parallel N} against a loopback server, and its benchmark.
- */
+/** {@code routebench test --endpoint … --parallel N} against a loopback server. */
 class RemoteTestCommandTest {
 
   @TempDir Path dir;
@@ -84,29 +83,5 @@ class RemoteTestCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--parallel takes 1 to 256, not 0");
-  }
-
-  @Test
-  void the_remote_benchmark_prints_throughput_against_the_bound_and_the_overhead() {
-    CliRun run =
-        CliRun.of(
-            "bench",
-            "remote",
-            "--capacity",
-            "2",
-            "--latency-ms",
-            "5",
-            "--seconds",
-            "0.05",
-            "--turns",
-            "200",
-            "--dir",
-            dir.toString());
-
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out())
-        .contains("capacity bound 400 turns/s", "of bound")
-        .contains("Overhead: 200 turns")
-        .containsPattern("total +\\d+\\.\\d+ ms/turn");
   }
 }

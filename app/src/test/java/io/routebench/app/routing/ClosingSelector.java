@@ -2,6 +2,7 @@ package io.routebench.app.routing;
 
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
@@ -17,8 +18,8 @@ final class ClosingSelector implements RouteSelector {
   }
 
   @Override
-  public EngineIdentity identity() {
-    return delegate.identity();
+  public EngineIdentity identity(PromptProfile profile) {
+    return delegate.identity(profile);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.routebench.app.testing.Documents;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.DecisionOutcome;
+import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
 import io.routebench.core.routing.RouterAnswer;
@@ -106,7 +107,7 @@ class PlanoConnectTest extends FxRobot {
                 new io.routebench.inference.remote.PlanoListenerSettings(plano.address())));
     assertThat(loaded.source().statusLabel()).isEqualTo("plano · " + plano.address());
     assertThat(loaded.description()).startsWith("plano at " + plano.address());
-    assertThat(loaded.selector().identity().kind()).isEqualTo("plano");
+    assertThat(loaded.selector().identity(PromptProfile.PLANO_V1).kind()).isEqualTo("plano");
     RouterEndpoint remembered = settings.current().lastEndpoint();
     assertThat(remembered.plano()).isTrue();
     assertThat(remembered.baseUrl()).isEqualTo(plano.address());

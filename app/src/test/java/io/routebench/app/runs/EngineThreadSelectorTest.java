@@ -132,8 +132,8 @@ class EngineThreadSelectorTest {
     }
 
     @Override
-    public EngineIdentity identity() {
-      return new EngineIdentity("scripted", "preferring", "", PromptProfile.ARCHGW_V1, Map.of());
+    public EngineIdentity identity(PromptProfile profile) {
+      return new EngineIdentity("scripted", "preferring", "", profile, Map.of());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.routebench.app.testing.Documents;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
@@ -193,13 +194,8 @@ class RunViewModelTest {
     Runnable onAnswer = () -> {};
 
     @Override
-    public EngineIdentity identity() {
-      return new EngineIdentity(
-          "scripted",
-          "first-listed",
-          "",
-          io.routebench.core.routing.PromptProfile.ARCHGW_V1,
-          Map.of());
+    public EngineIdentity identity(PromptProfile profile) {
+      return new EngineIdentity("scripted", "first-listed", "", profile, Map.of());
     }
 
     @Override

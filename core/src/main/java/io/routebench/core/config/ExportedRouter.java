@@ -23,9 +23,8 @@ final class ExportedRouter {
 
   static final String ARCHGW_DEFAULT_ROUTER_PROVIDER = "arch-router";
 
-  private static final String ARCHGW_PREFIX = "arch/";
-  private static final String PLANO_PREFIX = "plano/";
   private static final String LLM_ROUTING_MODEL = "llm_routing_model";
+  private static final String[] ARCHGW_ROUTER_KEYS = {"model", "model_provider", "llm_provider"};
 
   private final SelfHostedRouter router;
   private final ProxyDialect dialect;
@@ -60,19 +59,49 @@ final class ExportedRouter {
     }
   }
 
+  /** The top-level block in which the dialect names its router. */
+  String blockKey() {
+    return blockKeyOf(dialect);
+  }
+
+  private static String blockKeyOf(ProxyDialect dialect) {
+    return switch (dialect) {
+      case ARCHGW_V0_3 -> "routing";
+      case PLANO_V0_4 -> "overrides";
+    };
+  }
+
+  /** Whether the imported config named its router in this block (its keys are then ours). */
+  private boolean importedRouterIn(String block) {
+    return importedFrom != null && blockKeyOf(importedFrom).equals(block);
+  }
+
+  /** The {@link #blockKey() block} to write when the config had none, or {@code null}. */
+  JsonNode newBlock() {
+    return switch (dialect) {
+      case ARCHGW_V0_3 -> routing(null);
+      case PLANO_V0_4 -> overrides(null);
+    };
+  }
+
   /** The archgw {@code routing} block to write, or {@code null} for none. */
   JsonNode routing(JsonNode imported) {
-    if (dialect == ProxyDialect.PLANO_V0_4) {
+    boolean archgwKeysImported = importedRouterIn("routing");
+    return switch (dialect) {
       // plano names its router in overrides; archgw's router keys would fail its schema.
-      return importedFrom == ProxyDialect.ARCHGW_V0_3
-          ? without(imported, "model", "model_provider", "llm_provider")
-          : imported;
-    }
-    if (router == null) {
-      return hadRouter() && importedFrom == ProxyDialect.ARCHGW_V0_3
-          ? without(imported, "model", "model_provider", "llm_provider")
-          : imported;
-    }
+      case PLANO_V0_4 -> archgwKeysImported ? without(imported, ARCHGW_ROUTER_KEYS) : imported;
+      case ARCHGW_V0_3 -> {
+        if (router == null) {
+          yield hadRouter() && archgwKeysImported
+              ? without(imported, ARCHGW_ROUTER_KEYS)
+              : imported;
+        }
+        yield archgwRouting(imported);
+      }
+    };
+  }
+
+  private JsonNode archgwRouting(JsonNode imported) {
     if (imported != null && !(imported instanceof ObjectNode)) {
       return imported;
     }
@@ -89,8 +118,13 @@ final class ExportedRouter {
 
   /** The {@code overrides} block to write, or {@code null} for none. */
   JsonNode overrides(JsonNode imported) {
-    if (dialect == ProxyDialect.ARCHGW_V0_3 || router == null) {
-      return hadRouter() && importedFrom == ProxyDialect.PLANO_V0_4
+    boolean writesRouter =
+        switch (dialect) {
+          case ARCHGW_V0_3 -> false;
+          case PLANO_V0_4 -> router != null;
+        };
+    if (!writesRouter) {
+      return hadRouter() && importedRouterIn("overrides")
           ? without(imported, LLM_ROUTING_MODEL)
           : imported;
     }
@@ -137,7 +171,10 @@ final class ExportedRouter {
     if (router.providerName() != null) {
       return router.providerName();
     }
-    return dialect == ProxyDialect.ARCHGW_V0_3 ? ARCHGW_DEFAULT_ROUTER_PROVIDER : null;
+    return switch (dialect) {
+      case ARCHGW_V0_3 -> ARCHGW_DEFAULT_ROUTER_PROVIDER;
+      case PLANO_V0_4 -> null;
+    };
   }
 
   /** The imported spelling when it still names the same model in this dialect, else prefixed. */
@@ -148,7 +185,7 @@ final class ExportedRouter {
         && ProxyConfigImporter.withoutProviderPrefix(storedModel).equals(router.model())) {
       return storedModel;
     }
-    return (dialect == ProxyDialect.ARCHGW_V0_3 ? ARCHGW_PREFIX : PLANO_PREFIX) + router.model();
+    return dialect.routerModelPrefix() + router.model();
   }
 
   /** The mapping without these keys; {@code null} when removing them left it empty. */

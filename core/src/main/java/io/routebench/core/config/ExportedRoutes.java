@@ -10,6 +10,7 @@ import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.ProxyDialect;
+import io.routebench.core.workspace.ProxyDialect.RouteLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,7 @@ final class ExportedRoutes {
         provider.put("default", true);
       }
       provider.setAll(Yaml.objectFromJson(target.extrasJson()));
-      if (dialect == ProxyDialect.ARCHGW_V0_3) {
+      if (dialect.routeLayout() == RouteLayout.INSIDE_PROVIDERS) {
         ArrayNode routes = Yaml.JSON.createArrayNode();
         for (RoutingPolicy policy : exportable) {
           if (target.model().equals(policy.targetModel())) {
@@ -78,7 +79,8 @@ final class ExportedRoutes {
         }
       }
     }
-    if (dialect == ProxyDialect.ARCHGW_V0_3) {
+    if (dialect.routeLayout() == RouteLayout.INSIDE_PROVIDERS) {
+      // A route nested in its provider has no models list, so no fallbacks and no preference.
       warnAboutPlanoOnlySettings();
     }
     return providers;

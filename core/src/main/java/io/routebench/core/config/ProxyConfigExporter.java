@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.ProxyConfigExtras;
 import io.routebench.core.workspace.ProxyDialect;
+import io.routebench.core.workspace.ProxyDialect.RouteLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class ProxyConfigExporter {
         case "version" -> config.put("version", Yaml.JSON.getNodeFactory().textNode(version));
         case MODEL_PROVIDERS, LEGACY_PROVIDERS -> config.put(providersKey, providers);
         case ROUTING_PREFERENCES -> {
-          if (dialect == ProxyDialect.PLANO_V0_4) {
+          if (dialect.routeLayout() == RouteLayout.TOP_LEVEL) {
             config.put(ROUTING_PREFERENCES, routes.topLevelRoutes());
           }
         }
@@ -121,22 +122,22 @@ public final class ProxyConfigExporter {
           providersKey,
           providers);
     }
-    if (dialect == ProxyDialect.PLANO_V0_4 && !config.containsKey(ROUTING_PREFERENCES)) {
+    if (dialect.routeLayout() == RouteLayout.TOP_LEVEL
+        && !config.containsKey(ROUTING_PREFERENCES)) {
       insertAfter(config, providersKey, ROUTING_PREFERENCES, routes.topLevelRoutes());
     }
-    if (router.present()) {
-      String block = dialect == ProxyDialect.ARCHGW_V0_3 ? "routing" : "overrides";
-      if (!config.containsKey(block)) {
-        putIfPresent(
-            config,
-            block,
-            dialect == ProxyDialect.ARCHGW_V0_3 ? router.routing(null) : router.overrides(null));
-      }
+    if (router.present() && !config.containsKey(router.blockKey())) {
+      putIfPresent(config, router.blockKey(), router.newBlock());
     }
 
     ObjectNode tree = Yaml.JSON.createObjectNode();
     tree.setAll(config);
-    if (dialect == ProxyDialect.ARCHGW_V0_3 && extras.dialect() == ProxyDialect.PLANO_V0_4) {
+    boolean rejectsUnknownTopLevelKeys =
+        switch (dialect) {
+          case ARCHGW_V0_3 -> true;
+          case PLANO_V0_4 -> false;
+        };
+    if (rejectsUnknownTopLevelKeys && extras.dialect() != null && extras.dialect() != dialect) {
       warnAboutKeysArchgwRejects(tree, providersKey, warnings);
     }
     for (ConfigFormatException.Problem problem : ProxyConfigRules.check(tree)) {
@@ -150,19 +151,23 @@ public final class ProxyConfigExporter {
 
   /** A model listener the way each proxy's own demos declare one. */
   private static JsonNode defaultListeners(ProxyDialect dialect) {
-    if (dialect == ProxyDialect.ARCHGW_V0_3) {
-      ObjectNode listeners = Yaml.JSON.createObjectNode();
-      listeners
-          .putObject("egress_traffic")
-          .put("address", "0.0.0.0")
-          .put("port", 12000)
-          .put("message_format", "openai")
-          .put("timeout", "30s");
-      return listeners;
-    }
-    ArrayNode listeners = Yaml.JSON.createArrayNode();
-    listeners.addObject().put("type", "model").put("name", "model_listener").put("port", 12000);
-    return listeners;
+    return switch (dialect) {
+      case ARCHGW_V0_3 -> {
+        ObjectNode listeners = Yaml.JSON.createObjectNode();
+        listeners
+            .putObject("egress_traffic")
+            .put("address", "0.0.0.0")
+            .put("port", 12000)
+            .put("message_format", "openai")
+            .put("timeout", "30s");
+        yield listeners;
+      }
+      case PLANO_V0_4 -> {
+        ArrayNode listeners = Yaml.JSON.createArrayNode();
+        listeners.addObject().put("type", "model").put("name", "model_listener").put("port", 12000);
+        yield listeners;
+      }
+    };
   }
 
   /** A plano config carried to archgw may hold keys archgw v0.3.0's schema rejects. */

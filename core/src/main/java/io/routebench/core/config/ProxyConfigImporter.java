@@ -6,7 +6,6 @@ import static io.routebench.core.config.ProxyConfigRules.ROUTING_PREFERENCES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -16,6 +15,7 @@ import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.ProxyConfigExtras;
 import io.routebench.core.workspace.ProxyDialect;
+import io.routebench.core.workspace.ProxyDialect.RouteLayout;
 import io.routebench.core.workspace.SelfHostedRouter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -128,9 +128,8 @@ public final class ProxyConfigImporter {
     var extras =
         new ProxyConfigExtras(Yaml.json(extrasTree), dialect, text(root, "version"), providersKey);
     String name = sourceName.replaceFirst("\\.(ya?ml)$", "");
-    PromptProfile profile =
-        dialect == ProxyDialect.PLANO_V0_4 ? PromptProfile.PLANO_V1 : PromptProfile.ARCHGW_V1;
-    var document = new PolicyDocument(name, profile, taxonomy, targets, router, extras);
+    var document =
+        new PolicyDocument(name, dialect.promptProfile(), taxonomy, targets, router, extras);
     if (!RouteOrder.routeNames(document).equals(routeOrder)) {
       warnings.add(
           sourceName
@@ -227,7 +226,7 @@ public final class ProxyConfigImporter {
           "this provider serves the proxy's own router model, so it cannot also be a route's"
               + " target");
     }
-    if (dialect == ProxyDialect.PLANO_V0_4) {
+    if (dialect.routeLayout() == RouteLayout.TOP_LEVEL) {
       String routerModel = text(router, "model");
       int r = 0;
       for (JsonNode route : root.path(ROUTING_PREFERENCES)) {
@@ -280,7 +279,7 @@ public final class ProxyConfigImporter {
       String sourceName,
       List<String> routeOrder) {
     var routes = new ArrayList<ImportedDomains.ImportedRoute>();
-    if (dialect == ProxyDialect.ARCHGW_V0_3) {
+    if (dialect.routeLayout() == RouteLayout.INSIDE_PROVIDERS) {
       boolean byProvider =
           providers.stream()
               .filter(provider -> isPresent(provider.get(ROUTING_PREFERENCES)))

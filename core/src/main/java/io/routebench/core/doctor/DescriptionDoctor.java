@@ -245,7 +245,7 @@ public final class DescriptionDoctor {
   }
 
   private void requireSameRouter(RouteSelector selector) {
-    EngineIdentity now = selector.identity().withProfile(document.profile());
+    EngineIdentity now = selector.identity(document.profile());
     EngineIdentity then = run.engine();
     if (!then.kind().equals(now.kind())
         || !then.model().equals(now.model())

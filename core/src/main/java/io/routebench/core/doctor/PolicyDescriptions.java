@@ -34,7 +34,7 @@ public final class PolicyDescriptions {
     for (Domain domain : document.taxonomy().domains()) {
       if (!domain.id().equals(policy.domainId())) {
         domains.add(domain);
-      } else if (policy.isCoarse()) {
+      } else if (policy.actionId() == null) {
         domains.add(domain.withDescription(description));
       } else {
         var actions = new ArrayList<Action>();

@@ -2,7 +2,6 @@ package io.routebench.core.routing;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Why a decision came out as it did: the exact prompt the proxy sends, the text the model read
@@ -27,10 +26,6 @@ public record DecisionDetails(
     Objects.requireNonNull(prompt, "prompt");
     promptSegments = List.copyOf(promptSegments);
     routeOrder = List.copyOf(routeOrder);
-  }
-
-  public Optional<String> modelInputText() {
-    return Optional.ofNullable(modelInput);
   }
 
   /** Where the proxy's prompt starts inside the model input, or -1 without one. */

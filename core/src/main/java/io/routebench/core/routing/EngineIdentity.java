@@ -26,9 +26,4 @@ public record EngineIdentity(
     Objects.requireNonNull(profile, "profile");
     settings = Map.copyOf(new TreeMap<>(settings));
   }
-
-  /** The same engine asked in another profile (the profile belongs to the workspace). */
-  public EngineIdentity withProfile(PromptProfile newProfile) {
-    return new EngineIdentity(kind, model, modelSha256, newProfile, settings);
-  }
 }

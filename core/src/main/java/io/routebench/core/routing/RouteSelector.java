@@ -14,8 +14,11 @@ import java.util.stream.IntStream;
  */
 public interface RouteSelector extends AutoCloseable {
 
-  /** What produced the answers, recorded with every run. */
-  EngineIdentity identity();
+  /**
+   * What produces the answers to requests asked in {@code profile}, recorded with every run. The
+   * profile is the workspace's and every request carries it, so an engine learns it only here.
+   */
+  EngineIdentity identity(PromptProfile profile);
 
   /**
    * Asks the router for one route.

@@ -196,7 +196,7 @@ public final class RegressionRunner {
   }
 
   private static EngineIdentity identityOf(RouteSelector selector, PolicyDocument document) {
-    return selector.identity().withProfile(document.profile());
+    return selector.identity(document.profile());
   }
 
   private RegressionRun execute(

@@ -3,6 +3,7 @@ package io.routebench.core.run;
 import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
@@ -40,8 +41,8 @@ public final class ShuffledRouteOrder implements RouteSelector {
   }
 
   @Override
-  public EngineIdentity identity() {
-    return router.identity();
+  public EngineIdentity identity(PromptProfile profile) {
+    return router.identity(profile);
   }
 
   @Override

@@ -37,11 +37,7 @@ public final class StoringRunRecorder implements RunRecorder {
     this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
     this.flusher =
         Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              var thread = new Thread(task, "run-results-writer");
-              thread.setDaemon(true);
-              return thread;
-            });
+            Thread.ofPlatform().name("run-results-writer").daemon().factory());
   }
 
   /** Commits at most a second of answers at a time, the promise the README makes. */

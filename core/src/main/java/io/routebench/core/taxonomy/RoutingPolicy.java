@@ -27,10 +27,6 @@ public record RoutingPolicy(
     fallbackModels = List.copyOf(fallbackModels);
   }
 
-  public boolean isCoarse() {
-    return actionId == null;
-  }
-
   /** Target then fallbacks: plano v0.4.0's {@code models} list. */
   public List<String> modelsInPreferenceOrder() {
     if (targetModel == null) {

@@ -62,8 +62,4 @@ public record PolicyDocument(
   public PolicyDocument withSelfHostedRouter(SelfHostedRouter router) {
     return new PolicyDocument(name, profile, taxonomy, targets, router, proxyExtras);
   }
-
-  public PolicyDocument withProxyExtras(ProxyConfigExtras extras) {
-    return new PolicyDocument(name, profile, taxonomy, targets, selfHostedRouter, extras);
-  }
 }

@@ -116,8 +116,8 @@ class CollisionCheckTest {
     }
 
     @Override
-    public EngineIdentity identity() {
-      return new EngineIdentity("scripted", "script", "", PromptProfile.ARCHGW_V1, Map.of());
+    public EngineIdentity identity(PromptProfile profile) {
+      return new EngineIdentity("scripted", "script", "", profile, Map.of());
     }
 
     @Override

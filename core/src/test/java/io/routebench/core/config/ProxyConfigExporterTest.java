@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -21,6 +22,8 @@ import io.routebench.core.workspace.SelfHostedRouter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ProxyConfigExporterTest {
 
@@ -58,6 +61,21 @@ class ProxyConfigExporterTest {
         ProxyConfigImporter.importConfig(Fixtures.PLANO, export.yaml()).document();
     assertThat(Fixtures.withPositionalIds(reimported))
         .isEqualTo(Fixtures.withPositionalIds(imported.document()));
+  }
+
+  /** A new dialect joins this test by being a constant: export, import back, same shape. */
+  @ParameterizedTest
+  @EnumSource(ProxyDialect.class)
+  void every_dialect_reads_back_its_own_export_with_its_own_prompt_profile(ProxyDialect dialect) {
+    PolicyDocument document = importFixture(Fixtures.PLANO);
+
+    ProxyExport export = ProxyConfigExporter.export(document, ProxyExportOptions.of(dialect));
+    ProxyImportResult reimported = ProxyConfigImporter.importConfig("config.yaml", export.yaml());
+
+    assertThat(reimported.document().proxyExtras().dialect()).isEqualTo(dialect);
+    assertThat(reimported.document().profile()).isEqualTo(dialect.promptProfile());
+    assertThat(export.yaml()).startsWith("version: " + dialect.configVersion() + "\n");
+    assertThat(reimported.routeOrder()).isEqualTo(RouteOrder.routeNames(document));
   }
 
   @Test

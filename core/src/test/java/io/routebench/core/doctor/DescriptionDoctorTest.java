@@ -170,13 +170,9 @@ class DescriptionDoctorTest {
     var other =
         new WordOverlapRouter() {
           @Override
-          public io.routebench.core.routing.EngineIdentity identity() {
+          public io.routebench.core.routing.EngineIdentity identity(PromptProfile profile) {
             return new io.routebench.core.routing.EngineIdentity(
-                "llama.cpp",
-                "arch-router.gguf",
-                "abc",
-                PromptProfile.ARCHGW_V1,
-                java.util.Map.of());
+                "llama.cpp", "arch-router.gguf", "abc", profile, java.util.Map.of());
           }
         };
     assertThatThrownBy(

@@ -57,8 +57,8 @@ public class WordOverlapRouter implements RouteSelector {
   }
 
   @Override
-  public EngineIdentity identity() {
-    return new EngineIdentity("scripted", "word-overlap", "", PromptProfile.ARCHGW_V1, Map.of());
+  public EngineIdentity identity(PromptProfile profile) {
+    return new EngineIdentity("scripted", "word-overlap", "", profile, Map.of());
   }
 
   @Override

@@ -140,8 +140,8 @@ class LiveRoutingSessionTest {
     }
 
     @Override
-    public EngineIdentity identity() {
-      return new EngineIdentity("previewing", "test", "", PromptProfile.ARCHGW_V1, Map.of());
+    public EngineIdentity identity(PromptProfile profile) {
+      return new EngineIdentity("previewing", "test", "", profile, Map.of());
     }
 
     @Override
@@ -227,8 +227,8 @@ class LiveRoutingSessionTest {
     }
 
     @Override
-    public EngineIdentity identity() {
-      return new EngineIdentity("test", "gated", "", PromptProfile.ARCHGW_V1, Map.of());
+    public EngineIdentity identity(PromptProfile profile) {
+      return new EngineIdentity("test", "gated", "", profile, Map.of());
     }
 
     @Override

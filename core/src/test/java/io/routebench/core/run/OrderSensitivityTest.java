@@ -66,8 +66,8 @@ class OrderSensitivityTest {
     RouteSelector recording =
         new RouteSelector() {
           @Override
-          public EngineIdentity identity() {
-            return new EngineIdentity("test", "m", "", PromptProfile.ARCHGW_V1, Map.of());
+          public EngineIdentity identity(PromptProfile profile) {
+            return new EngineIdentity("test", "m", "", profile, Map.of());
           }
 
           @Override

@@ -454,8 +454,8 @@ class RegressionRunnerTest {
     }
 
     @Override
-    public EngineIdentity identity() {
-      return new EngineIdentity("scripted", "script", "", PromptProfile.ARCHGW_V1, Map.of());
+    public EngineIdentity identity(PromptProfile profile) {
+      return new EngineIdentity("scripted", "script", "", profile, Map.of());
     }
 
     @Override

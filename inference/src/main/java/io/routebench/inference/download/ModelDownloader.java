@@ -520,11 +520,7 @@ public final class ModelDownloader {
       InputStream in = response.body();
       ScheduledExecutorService watchdog =
           Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread thread = new Thread(r, "routebench-download-watchdog");
-                thread.setDaemon(true);
-                return thread;
-              });
+              Thread.ofPlatform().name("routebench-download-watchdog").daemon().factory());
       // A read blocked on a silent server (or a cancel) is ended by closing the stream.
       watchdog.scheduleWithFixedDelay(
           () -> {

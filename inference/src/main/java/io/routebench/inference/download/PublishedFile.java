@@ -48,6 +48,7 @@ public record PublishedFile(String name, long size, String sha256) {
     try {
       HexFormat.of().parseHex(value);
     } catch (IllegalArgumentException e) {
+      // Not hex: the same answer as any other value that is no SHA-256, which the caller reports.
       return Optional.empty();
     }
     return Optional.of(value);

@@ -4,7 +4,6 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.LogFormat;
 import io.routebench.core.routing.EngineIdentity;
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.gguf.GgufFormatException;
 import io.routebench.inference.gguf.GgufMetadataReader;
@@ -84,14 +83,14 @@ public final class LlamaEngineLoader {
     }
     LlamaModel model = loadModel(modelFile, info, settings);
     ChatWrapper wrapper = chatWrapper(modelFile, info, model, warnings);
-    var identity =
-        new EngineIdentity(
-            "llama.cpp",
-            modelFile.getFileName().toString(),
-            sha256(modelFile),
-            PromptProfile.ARCHGW_V1,
-            describe(settings, wrapper));
-    return new LlamaRouteSelector(model, wrapper, settings, identity);
+    String name = modelFile.getFileName().toString();
+    String sha256 = sha256(modelFile);
+    Map<String, String> description = describe(settings, wrapper);
+    return new LlamaRouteSelector(
+        model,
+        wrapper,
+        settings,
+        profile -> new EngineIdentity("llama.cpp", name, sha256, profile, description));
   }
 
   /**
@@ -204,8 +203,8 @@ public final class LlamaEngineLoader {
   }
 
   /**
-   * @param slots llama.cpp's parallel slots; RouteBench uses one (see {@link
-   *     ParallelSlotsBenchmark} for why), each slot gets {@code contextSize / slots} tokens
+   * @param slots llama.cpp's parallel slots; RouteBench uses one (the bench module's {@code
+   *     ParallelSlotsBenchmark} shows why), each slot gets {@code contextSize / slots} tokens
    */
   static ModelParameters parametersFor(Path modelFile, LlamaEngineSettings settings, int slots) {
     var parameters = new ModelParameters();

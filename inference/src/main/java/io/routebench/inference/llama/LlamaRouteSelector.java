@@ -9,6 +9,7 @@ import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Arch-Router on llama.cpp: the exact production prompt, the production decision, and as little
@@ -54,14 +56,14 @@ public final class LlamaRouteSelector implements RouteSelector {
   private final LlamaModel model;
   private final ChatWrapper chatWrapper;
   private final LlamaEngineSettings settings;
-  private final EngineIdentity identity;
+  private final Function<PromptProfile, EngineIdentity> identity;
   private final KvCacheTracker cache = new KvCacheTracker();
 
   LlamaRouteSelector(
       LlamaModel model,
       ChatWrapper chatWrapper,
       LlamaEngineSettings settings,
-      EngineIdentity identity) {
+      Function<PromptProfile, EngineIdentity> identity) {
     this.model = model;
     this.chatWrapper = chatWrapper;
     this.settings = settings;
@@ -69,8 +71,8 @@ public final class LlamaRouteSelector implements RouteSelector {
   }
 
   @Override
-  public EngineIdentity identity() {
-    return identity;
+  public EngineIdentity identity(PromptProfile profile) {
+    return identity.apply(profile);
   }
 
   /** Whether the model had no usable chat template and ChatML is used instead. */

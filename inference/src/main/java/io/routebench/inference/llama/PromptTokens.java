@@ -12,6 +12,10 @@ import java.util.StringJoiner;
  * {@code setPrompt(String)}. Token ids let the engine evaluate a prompt in chunks with exact
  * boundaries (each chunk is a cancellation checkpoint) and append sampled tokens without
  * re-tokenising text, which could split differently than the model sampled.
+ *
+ * <p>This is the one place that reaches into the binding's internals (the package-private {@code
+ * JsonParameters.parameters} map the request JSON is built from). {@code PromptTokensTest} pins the
+ * binding version and the JSON this produces, so an upgrade fails there, loudly, first.
  */
 final class PromptTokens {
 

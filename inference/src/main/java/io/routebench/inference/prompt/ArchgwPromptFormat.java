@@ -2,9 +2,7 @@ package io.routebench.inference.prompt;
 
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
-import io.routebench.core.routing.RouteRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,31 +11,15 @@ import java.util.List;
  * archgw's {@code router_model_v1} prompt: compact JSON for routes and conversation, system and
  * tool messages dropped, and a budget that always keeps the user message crossing it.
  */
-final class ArchgwPromptFormat {
+final class ArchgwPromptFormat implements PromptFormat {
 
-  private static final PromptProfile PROFILE = PromptProfile.ARCHGW_V1;
+  static final ArchgwPromptFormat INSTANCE = new ArchgwPromptFormat();
 
   private ArchgwPromptFormat() {}
 
-  static RouterPrompt build(RouteRequest request) {
-    String template = PromptTemplates.of(PROFILE);
-    List<Message> sendable =
-        request.conversation().stream()
-            .filter(m -> m.role() != Role.SYSTEM && m.role() != Role.TOOL)
-            .filter(m -> !m.content().isEmpty())
-            .toList();
-    ConversationWindow window =
-        window(sendable, Utf8Budget.estimatedTokens(template), request.effectiveTokenBudget());
-    FilledTemplate filled =
-        FilledTemplate.fill(template, routesJson(request.routes()), conversationJson(window));
-    int kept = window.kept().size();
-    return new RouterPrompt(
-        filled.text(),
-        PROFILE,
-        kept,
-        request.conversation().size() - kept,
-        window.truncated(),
-        filled.segments());
+  @Override
+  public boolean sends(Role role) {
+    return role != Role.SYSTEM && role != Role.TOOL;
   }
 
   /**
@@ -45,7 +27,8 @@ final class ArchgwPromptFormat {
    * message that pushes the count over the budget is kept only when it is the user's (the intent
    * must survive), and the walk stops there. When nothing was kept, the newest message is.
    */
-  static ConversationWindow window(List<Message> sendable, int templateTokens, int budget) {
+  @Override
+  public ConversationWindow window(List<Message> sendable, int templateTokens, int budget) {
     int count = templateTokens;
     var keptNewestFirst = new ArrayList<Message>();
     for (int i = sendable.size() - 1; i >= 0; i--) {
@@ -67,7 +50,8 @@ final class ArchgwPromptFormat {
   }
 
   /** {@code [{"name":"...","description":"..."},...]} */
-  private static String routesJson(List<RouteOption> routes) {
+  @Override
+  public String routesText(List<RouteOption> routes) {
     var json = new StringBuilder("[");
     for (RouteOption route : routes) {
       if (json.length() > 1) {
@@ -83,9 +67,10 @@ final class ArchgwPromptFormat {
   }
 
   /** {@code [{"role":"user","content":"..."},...]} */
-  private static String conversationJson(ConversationWindow window) {
+  @Override
+  public String conversationText(List<Message> kept) {
     var json = new StringBuilder("[");
-    for (Message message : window.kept()) {
+    for (Message message : kept) {
       if (json.length() > 1) {
         json.append(',');
       }

@@ -2,9 +2,7 @@ package io.routebench.inference.prompt;
 
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
-import io.routebench.core.routing.RouteRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,9 +13,10 @@ import java.util.Set;
  * pretty-printed, system/developer/tool messages dropped, at most the last 16 messages, and a
  * budget that middle-trims the user message crossing it.
  */
-final class PlanoPromptFormat {
+final class PlanoPromptFormat implements PromptFormat {
 
-  private static final PromptProfile PROFILE = PromptProfile.PLANO_V1;
+  static final PlanoPromptFormat INSTANCE = new PlanoPromptFormat();
+
   private static final Set<Role> NEVER_SENT = Set.of(Role.SYSTEM, Role.DEVELOPER, Role.TOOL);
 
   /** plano's {@code MAX_ROUTING_TURNS}: older messages are dropped before the budget is applied. */
@@ -28,25 +27,9 @@ final class PlanoPromptFormat {
 
   private PlanoPromptFormat() {}
 
-  static RouterPrompt build(RouteRequest request) {
-    String template = PromptTemplates.of(PROFILE);
-    List<Message> sendable =
-        request.conversation().stream()
-            .filter(m -> !NEVER_SENT.contains(m.role()))
-            .filter(m -> !m.content().isEmpty())
-            .toList();
-    ConversationWindow window =
-        window(sendable, Utf8Budget.estimatedTokens(template), request.effectiveTokenBudget());
-    FilledTemplate filled =
-        FilledTemplate.fill(template, routesLines(request.routes()), conversationJson(window));
-    int kept = window.kept().size();
-    return new RouterPrompt(
-        filled.text(),
-        PROFILE,
-        kept,
-        request.conversation().size() - kept,
-        window.truncated(),
-        filled.segments());
+  @Override
+  public boolean sends(Role role) {
+    return !NEVER_SENT.contains(role);
   }
 
   /**
@@ -55,7 +38,8 @@ final class PlanoPromptFormat {
    * the user's and room is left, it is kept middle-trimmed to that room (in bytes). When nothing
    * was kept, the newest message is, in full.
    */
-  static ConversationWindow window(List<Message> sendable, int templateTokens, int budget) {
+  @Override
+  public ConversationWindow window(List<Message> sendable, int templateTokens, int budget) {
     List<Message> recent =
         sendable.subList(Math.max(0, sendable.size() - MESSAGE_CAP), sendable.size());
     int count = templateTokens;
@@ -86,7 +70,8 @@ final class PlanoPromptFormat {
   }
 
   /** One {@code {"name": "...", "description": "...", "parameters": {...}}} per line. */
-  private static String routesLines(List<RouteOption> routes) {
+  @Override
+  public String routesText(List<RouteOption> routes) {
     var lines = new StringBuilder();
     for (RouteOption route : routes) {
       if (!lines.isEmpty()) {
@@ -102,8 +87,8 @@ final class PlanoPromptFormat {
   }
 
   /** serde_json's pretty printer with a four-space indent; an empty list is {@code []}. */
-  private static String conversationJson(ConversationWindow window) {
-    List<Message> messages = window.kept();
+  @Override
+  public String conversationText(List<Message> messages) {
     if (messages.isEmpty()) {
       return "[]";
     }

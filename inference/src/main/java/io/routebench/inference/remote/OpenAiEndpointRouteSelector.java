@@ -56,15 +56,12 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
   private final RetryPolicy retry;
   private final HttpClient client;
   private final Exchanges exchanges = new Exchanges();
-  private final EngineIdentity identity;
 
   /**
-   * @param profile the workspace's prompt profile, recorded in {@link #identity()}; each request is
-   *     asked in its own profile
    * @throws IllegalArgumentException when the base URL is not an http(s) URL
    */
-  public OpenAiEndpointRouteSelector(OpenAiEndpointSettings settings, PromptProfile profile) {
-    this(settings, profile, System::getenv, RetryPolicy.DEFAULT);
+  public OpenAiEndpointRouteSelector(OpenAiEndpointSettings settings) {
+    this(settings, System::getenv, RetryPolicy.DEFAULT);
   }
 
   /**
@@ -72,10 +69,7 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
    * policy of their own, so they need not wait for real backoff.
    */
   OpenAiEndpointRouteSelector(
-      OpenAiEndpointSettings settings,
-      PromptProfile profile,
-      UnaryOperator<String> environment,
-      RetryPolicy retry) {
+      OpenAiEndpointSettings settings, UnaryOperator<String> environment, RetryPolicy retry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.retry = Objects.requireNonNull(retry, "retry");
     this.url = EndpointUrl.parse(settings.baseUrl());
@@ -85,20 +79,18 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.connectTimeout())
             .build();
-    this.identity =
-        new EngineIdentity(
-            "openai-endpoint",
-            settings.model() + " @ " + url.apiBase(),
-            "",
-            profile,
-            Map.of(
-                "endpoint", url.apiBase().toString(),
-                "temperature", Double.toString(ChatCompletionsJson.PRODUCTION_TEMPERATURE)));
   }
 
   @Override
-  public EngineIdentity identity() {
-    return identity;
+  public EngineIdentity identity(PromptProfile profile) {
+    return new EngineIdentity(
+        "openai-endpoint",
+        settings.model() + " @ " + url.apiBase(),
+        "",
+        profile,
+        Map.of(
+            "endpoint", url.apiBase().toString(),
+            "temperature", Double.toString(ChatCompletionsJson.PRODUCTION_TEMPERATURE)));
   }
 
   @Override

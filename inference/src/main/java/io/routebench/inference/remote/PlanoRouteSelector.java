@@ -53,22 +53,19 @@ public final class PlanoRouteSelector implements RouteSelector {
   private final RetryPolicy retry;
   private final HttpClient client;
   private final Exchanges exchanges = new Exchanges();
-  private final EngineIdentity identity;
 
   /** What {@code GET /v1/models} listed at {@link #connect()}; empty when not asked or unknown. */
   private volatile List<String> declaredModels = List.of();
 
   /**
-   * @param profile the workspace's prompt profile, recorded in {@link #identity()}; plano words its
-   *     prompt itself (plano-v1) whatever it is
    * @throws IllegalArgumentException when the base URL is not an http(s) URL
    */
-  public PlanoRouteSelector(PlanoListenerSettings settings, PromptProfile profile) {
-    this(settings, profile, RetryPolicy.DEFAULT);
+  public PlanoRouteSelector(PlanoListenerSettings settings) {
+    this(settings, RetryPolicy.DEFAULT);
   }
 
   /** With a retry policy of its own, so tests need not wait for real backoff. */
-  PlanoRouteSelector(PlanoListenerSettings settings, PromptProfile profile, RetryPolicy retry) {
+  PlanoRouteSelector(PlanoListenerSettings settings, RetryPolicy retry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.retry = Objects.requireNonNull(retry, "retry");
     this.url = PlanoUrl.parse(settings.baseUrl());
@@ -77,13 +74,6 @@ public final class PlanoRouteSelector implements RouteSelector {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.connectTimeout())
             .build();
-    this.identity =
-        new EngineIdentity(
-            "plano",
-            "plano @ " + url.root(),
-            "",
-            profile,
-            Map.of("endpoint", url.routing().toString()));
   }
 
   /** The listener as the user gave it, normalised, e.g. {@code http://127.0.0.1:12000}. */
@@ -96,9 +86,18 @@ public final class PlanoRouteSelector implements RouteSelector {
     return url.routing();
   }
 
+  /**
+   * plano words its prompt itself (plano-v1) whatever {@code profile} is: the workspace's profile
+   * is recorded, as for every router.
+   */
   @Override
-  public EngineIdentity identity() {
-    return identity;
+  public EngineIdentity identity(PromptProfile profile) {
+    return new EngineIdentity(
+        "plano",
+        "plano @ " + url.root(),
+        "",
+        profile,
+        Map.of("endpoint", url.routing().toString()));
   }
 
   /**

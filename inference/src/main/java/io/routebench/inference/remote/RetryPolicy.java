@@ -65,6 +65,7 @@ record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, 
       try {
         return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
       } catch (NumberFormatException tooLong) {
+        // More seconds than a long holds: unreadable, so the policy's own backoff applies.
         return Optional.empty();
       }
     }
@@ -72,6 +73,7 @@ record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, 
       Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
     } catch (DateTimeParseException unreadable) {
+      // Neither seconds nor an HTTP date: as documented, the policy's own backoff applies.
       return Optional.empty();
     }
   }

@@ -337,10 +337,10 @@ class LlamaRouteSelectorTest {
 
   @Test
   void the_engine_identity_records_the_model_file_and_its_digest() {
-    assertThat(engine.identity().kind()).isEqualTo("llama.cpp");
-    assertThat(engine.identity().model()).isEqualTo("tiny-qwen2.gguf");
-    assertThat(engine.identity().modelSha256()).hasSize(64);
-    assertThat(engine.identity().settings())
+    assertThat(engine.identity(PromptProfile.ARCHGW_V1).kind()).isEqualTo("llama.cpp");
+    assertThat(engine.identity(PromptProfile.ARCHGW_V1).model()).isEqualTo("tiny-qwen2.gguf");
+    assertThat(engine.identity(PromptProfile.ARCHGW_V1).modelSha256()).hasSize(64);
+    assertThat(engine.identity(PromptProfile.ARCHGW_V1).settings())
         .containsEntry("gpuLayers", "auto")
         .containsEntry("threads", Integer.toString(LlamaEngineSettings.defaults().threads()));
   }

@@ -212,8 +212,7 @@ class OpenAiEndpointBatchTest {
       var keyed = new OpenAiEndpointSettings(server.origin(), MODEL, "ROUTER_KEY");
 
       try (var selector =
-          new OpenAiEndpointRouteSelector(
-              keyed, PromptProfile.ARCHGW_V1, name -> "s3cret", RetryPolicies.NO_WAIT)) {
+          new OpenAiEndpointRouteSelector(keyed, name -> "s3cret", RetryPolicies.NO_WAIT)) {
         assertThatThrownBy(() -> selector.select(questions(1).get(0), CancellationToken.none()))
             .isInstanceOf(RoutingException.class)
             .hasMessageContaining("answered HTTP 307");
@@ -265,7 +264,6 @@ class OpenAiEndpointBatchTest {
   }
 
   private static OpenAiEndpointRouteSelector selector(OpenAiEndpointSettings settings) {
-    return new OpenAiEndpointRouteSelector(
-        settings, PromptProfile.ARCHGW_V1, name -> null, RetryPolicies.NO_WAIT);
+    return new OpenAiEndpointRouteSelector(settings, name -> null, RetryPolicies.NO_WAIT);
   }
 }

@@ -201,10 +201,7 @@ class OpenAiEndpointRouteSelectorTest {
 
     try (var selector =
         new OpenAiEndpointRouteSelector(
-            settings(server.origin(), "ROUTER_KEY"),
-            PromptProfile.ARCHGW_V1,
-            environment::get,
-            RetryPolicies.NO_WAIT)) {
+            settings(server.origin(), "ROUTER_KEY"), environment::get, RetryPolicies.NO_WAIT)) {
       selector.select(REQUEST, CancellationToken.none());
       environment.put("ROUTER_KEY", "rotated");
       selector.select(REQUEST, CancellationToken.none());
@@ -225,10 +222,7 @@ class OpenAiEndpointRouteSelectorTest {
   void a_missing_key_variable_fails_before_anything_is_sent() {
     try (var selector =
         new OpenAiEndpointRouteSelector(
-            settings(server.origin(), "ROUTER_KEY"),
-            PromptProfile.ARCHGW_V1,
-            name -> null,
-            RetryPolicies.NO_WAIT)) {
+            settings(server.origin(), "ROUTER_KEY"), name -> null, RetryPolicies.NO_WAIT)) {
       assertThatThrownBy(() -> selector.select(REQUEST, CancellationToken.none()))
           .isInstanceOf(RoutingException.class)
           .hasMessage(
@@ -243,10 +237,9 @@ class OpenAiEndpointRouteSelectorTest {
     try (var selector =
         new OpenAiEndpointRouteSelector(
             settings(server.origin() + "/", "ROUTER_KEY"),
-            PromptProfile.PLANO_V1,
             name -> "s3cret",
             RetryPolicies.NO_WAIT)) {
-      var identity = selector.identity();
+      var identity = selector.identity(PromptProfile.PLANO_V1);
 
       assertThat(identity.kind()).isEqualTo("openai-endpoint");
       assertThat(identity.model()).isEqualTo(MODEL + " @ " + server.origin() + "/v1");
@@ -366,10 +359,7 @@ class OpenAiEndpointRouteSelectorTest {
 
     try (var selector =
         new OpenAiEndpointRouteSelector(
-            settings(server.origin(), "ROUTER_KEY"),
-            PromptProfile.ARCHGW_V1,
-            name -> "wrong",
-            RetryPolicies.NO_WAIT)) {
+            settings(server.origin(), "ROUTER_KEY"), name -> "wrong", RetryPolicies.NO_WAIT)) {
       assertThatThrownBy(() -> selector.select(REQUEST, CancellationToken.none()))
           .isInstanceOf(RoutingException.class)
           .hasMessageContaining("answered HTTP 401 (check the API key in ROUTER_KEY): ")
@@ -497,7 +487,6 @@ class OpenAiEndpointRouteSelectorTest {
   }
 
   private static OpenAiEndpointRouteSelector selector(OpenAiEndpointSettings settings) {
-    return new OpenAiEndpointRouteSelector(
-        settings, PromptProfile.ARCHGW_V1, name -> null, RetryPolicies.NO_WAIT);
+    return new OpenAiEndpointRouteSelector(settings, name -> null, RetryPolicies.NO_WAIT);
   }
 }

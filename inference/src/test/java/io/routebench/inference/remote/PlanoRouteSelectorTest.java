@@ -67,10 +67,7 @@ class PlanoRouteSelectorTest {
 
   private PlanoRouteSelector connectedTo(PlanoStandIn standIn) {
     selector =
-        new PlanoRouteSelector(
-            new PlanoListenerSettings(standIn.address()),
-            PromptProfile.PLANO_V1,
-            RetryPolicies.NO_WAIT);
+        new PlanoRouteSelector(new PlanoListenerSettings(standIn.address()), RetryPolicies.NO_WAIT);
     selector.connect();
     return selector;
   }
@@ -183,9 +180,7 @@ class PlanoRouteSelectorTest {
     plano = new PlanoStandIn(DECLARED, Map.of());
     selector =
         new PlanoRouteSelector(
-            new PlanoListenerSettings(plano.address() + "/nothing-here"),
-            PromptProfile.PLANO_V1,
-            RetryPolicies.NO_WAIT);
+            new PlanoListenerSettings(plano.address() + "/nothing-here"), RetryPolicies.NO_WAIT);
 
     assertThatThrownBy(selector::connect)
         .isInstanceOf(RoutingException.class)
@@ -201,9 +196,7 @@ class PlanoRouteSelectorTest {
     }
     selector =
         new PlanoRouteSelector(
-            new PlanoListenerSettings("http://127.0.0.1:" + port),
-            PromptProfile.PLANO_V1,
-            RetryPolicies.NO_WAIT);
+            new PlanoListenerSettings("http://127.0.0.1:" + port), RetryPolicies.NO_WAIT);
 
     assertThatThrownBy(selector::connect)
         .isInstanceOf(RoutingException.class)
@@ -231,7 +224,6 @@ class PlanoRouteSelectorTest {
     selector =
         new PlanoRouteSelector(
             new PlanoListenerSettings(plano.address()).withParallelRequests(4),
-            PromptProfile.PLANO_V1,
             RetryPolicies.NO_WAIT);
     var requests = new ArrayList<RouteRequest>();
     for (int i = 0; i < 8; i++) {

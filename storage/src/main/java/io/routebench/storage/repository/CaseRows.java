@@ -2,8 +2,6 @@ package io.routebench.storage.repository;
 
 import io.routebench.core.suite.TestCase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,75 +41,64 @@ final class CaseRows {
    */
   static void insert(Connection connection, String suiteId, int firstPosition, List<TestCase> cases)
       throws SQLException {
-    try (PreparedStatement caseInsert = connection.prepareStatement(INSERT_CASE);
-        PreparedStatement tagInsert = connection.prepareStatement(INSERT_TAG)) {
+    try (Sql.Batch caseInsert = Sql.batch(connection, INSERT_CASE);
+        Sql.Batch tagInsert = Sql.batch(connection, INSERT_TAG)) {
       for (int i = 0; i < cases.size(); i++) {
         TestCase testCase = cases.get(i);
-        caseInsert.setString(1, testCase.id());
-        caseInsert.setString(2, suiteId);
-        caseInsert.setInt(3, firstPosition + i);
-        caseInsert.setString(4, testCase.name());
-        caseInsert.setString(5, testCase.notes());
-        caseInsert.setString(6, JsonColumns.messages(testCase.messages()));
-        caseInsert.addBatch();
+        caseInsert.add(
+            testCase.id(),
+            suiteId,
+            firstPosition + i,
+            testCase.name(),
+            testCase.notes(),
+            JsonColumns.messages(testCase.messages()));
         addTags(tagInsert, testCase);
       }
-      caseInsert.executeBatch();
-      tagInsert.executeBatch();
+      caseInsert.execute();
+      tagInsert.execute();
     }
   }
 
   static void insertTags(Connection connection, TestCase testCase) throws SQLException {
-    try (PreparedStatement tagInsert = connection.prepareStatement(INSERT_TAG)) {
+    try (Sql.Batch tagInsert = Sql.batch(connection, INSERT_TAG)) {
       addTags(tagInsert, testCase);
-      tagInsert.executeBatch();
+      tagInsert.execute();
     }
   }
 
-  private static void addTags(PreparedStatement tagInsert, TestCase testCase) throws SQLException {
+  private static void addTags(Sql.Batch tagInsert, TestCase testCase) throws SQLException {
     List<String> tags = testCase.tags();
     for (int position = 0; position < tags.size(); position++) {
-      tagInsert.setString(1, testCase.id());
-      tagInsert.setInt(2, position);
-      tagInsert.setString(3, tags.get(position));
-      tagInsert.addBatch();
+      tagInsert.add(testCase.id(), position, tags.get(position));
     }
   }
 
   /** A suite's cases in order, with their tags and messages. */
   static List<TestCase> read(Connection connection, String suiteId) throws SQLException {
     Map<String, List<String>> tags = readTags(connection, suiteId);
-    var cases = new ArrayList<TestCase>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_CASES)) {
-      select.setString(1, suiteId);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          String id = rows.getString("id");
-          String name = rows.getString("name");
-          cases.add(
-              new TestCase(
-                  id,
-                  name,
-                  tags.getOrDefault(id, List.of()),
-                  rows.getString("notes"),
-                  JsonColumns.messages(
-                      rows.getString("messages_json"), "test case '" + name + "'")));
-        }
-      }
-    }
-    return cases;
+    return Sql.list(
+        connection,
+        SELECT_CASES,
+        row -> {
+          String id = row.getString("id");
+          String name = row.getString("name");
+          return new TestCase(
+              id,
+              name,
+              tags.getOrDefault(id, List.of()),
+              row.getString("notes"),
+              JsonColumns.messages(row.getString("messages_json"), "test case '" + name + "'"));
+        },
+        suiteId);
   }
 
   private static Map<String, List<String>> readTags(Connection connection, String suiteId)
       throws SQLException {
     var tags = new HashMap<String, List<String>>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_TAGS)) {
-      select.setString(1, suiteId);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          tags.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getString(2));
-        }
-      }
+    Sql.Row<Map.Entry<String, String>> caseAndTag =
+        row -> Map.entry(row.getString(1), row.getString(2));
+    for (var tag : Sql.list(connection, SELECT_TAGS, caseAndTag, suiteId)) {
+      tags.computeIfAbsent(tag.getKey(), key -> new ArrayList<>()).add(tag.getValue());
     }
     return tags;
   }

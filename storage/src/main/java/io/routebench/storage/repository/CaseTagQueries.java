@@ -1,9 +1,6 @@
 package io.routebench.storage.repository;
 
 import io.routebench.storage.sqlite.TransactionRunner;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,36 +39,19 @@ public final class CaseTagQueries {
   public List<TagCount> tagCounts(String suiteId) {
     return transactions.inReadTransaction(
         "count the tags of test suite " + suiteId,
-        connection -> {
-          var counts = new ArrayList<TagCount>();
-          try (PreparedStatement select = connection.prepareStatement(SELECT_TAG_COUNTS)) {
-            select.setString(1, suiteId);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                counts.add(new TagCount(rows.getString(1), rows.getInt(2)));
-              }
-            }
-          }
-          return counts;
-        });
+        connection ->
+            Sql.list(
+                connection,
+                SELECT_TAG_COUNTS,
+                row -> new TagCount(row.getString(1), row.getInt(2)),
+                suiteId));
   }
 
   /** Ids of the suite's cases carrying {@code tag} (exact match), in suite order. */
   public List<String> caseIdsTagged(String suiteId, String tag) {
     return transactions.inReadTransaction(
         "find the cases tagged '" + tag + "'",
-        connection -> {
-          var ids = new ArrayList<String>();
-          try (PreparedStatement select = connection.prepareStatement(SELECT_CASES_TAGGED)) {
-            select.setString(1, suiteId);
-            select.setString(2, tag);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                ids.add(rows.getString(1));
-              }
-            }
-          }
-          return ids;
-        });
+        connection ->
+            Sql.list(connection, SELECT_CASES_TAGGED, row -> row.getString(1), suiteId, tag));
   }
 }

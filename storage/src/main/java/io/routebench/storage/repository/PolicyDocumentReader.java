@@ -12,7 +12,6 @@ import io.routebench.core.workspace.ProxyConfigExtras;
 import io.routebench.core.workspace.ProxyDialect;
 import io.routebench.core.workspace.SelfHostedRouter;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
@@ -61,103 +60,96 @@ final class PolicyDocumentReader {
   private PolicyDocumentReader() {}
 
   static PolicyDocument read(Connection connection) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(SELECT_WORKSPACE);
-        ResultSet row = select.executeQuery()) {
-      if (!row.next()) {
-        throw new SQLDataException("the workspace table has lost its row");
-      }
-      String dialect = row.getString("proxy_dialect");
-      var extras =
-          new ProxyConfigExtras(
-              row.getString("proxy_top_level_json"),
-              dialect == null
-                  ? null
-                  : StoredValues.decode(dialect, ProxyDialect::fromId, "workspace.proxy_dialect"),
-              row.getString("proxy_version"),
-              row.getString("proxy_providers_key"));
-      return new PolicyDocument(
-          row.getString("name"),
-          StoredValues.decode(row.getString("profile"), PromptProfile::fromId, "workspace.profile"),
-          readTaxonomy(connection),
-          readTargets(connection),
-          readRouter(connection),
-          extras);
-    }
+    return Sql.first(
+            connection,
+            SELECT_WORKSPACE,
+            row -> {
+              String dialect = row.getString("proxy_dialect");
+              var extras =
+                  new ProxyConfigExtras(
+                      row.getString("proxy_top_level_json"),
+                      dialect == null
+                          ? null
+                          : StoredValues.decode(
+                              dialect, ProxyDialect::fromId, "workspace.proxy_dialect"),
+                      row.getString("proxy_version"),
+                      row.getString("proxy_providers_key"));
+              return new PolicyDocument(
+                  row.getString("name"),
+                  StoredValues.decode(
+                      row.getString("profile"), PromptProfile::fromId, "workspace.profile"),
+                  readTaxonomy(connection),
+                  readTargets(connection),
+                  readRouter(connection),
+                  extras);
+            })
+        .orElseThrow(() -> new SQLDataException("the workspace table has lost its row"));
   }
 
   private static SelfHostedRouter readRouter(Connection connection) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(SELECT_ROUTER);
-        ResultSet row = select.executeQuery()) {
-      return row.next()
-          ? new SelfHostedRouter(
-              row.getString("model"), row.getString("base_url"), row.getString("provider_name"))
-          : null;
-    }
+    return Sql.first(
+            connection,
+            SELECT_ROUTER,
+            row ->
+                new SelfHostedRouter(
+                    row.getString("model"),
+                    row.getString("base_url"),
+                    row.getString("provider_name")))
+        .orElse(null);
   }
 
   private static List<ModelTarget> readTargets(Connection connection) throws SQLException {
-    var targets = new ArrayList<ModelTarget>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_TARGETS);
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        targets.add(
+    return Sql.list(
+        connection,
+        SELECT_TARGETS,
+        row ->
             new ModelTarget(
-                rows.getString("model"),
-                rows.getString("display_name"),
-                rows.getString("base_url"),
-                rows.getString("access_key_ref"),
-                rows.getInt("is_default") != 0,
-                rows.getString("provider_interface"),
-                rows.getString("extras_json")));
-      }
-    }
-    return targets;
+                row.getString("model"),
+                row.getString("display_name"),
+                row.getString("base_url"),
+                row.getString("access_key_ref"),
+                row.getInt("is_default") != 0,
+                row.getString("provider_interface"),
+                row.getString("extras_json")));
   }
 
   private static Taxonomy readTaxonomy(Connection connection) throws SQLException {
     Map<String, List<String>> domainFallbacks = readFallbacks(connection, SELECT_DOMAIN_FALLBACKS);
     Map<String, List<String>> actionFallbacks = readFallbacks(connection, SELECT_ACTION_FALLBACKS);
     Map<String, List<Action>> actionsByDomain = readActions(connection, actionFallbacks);
-    var domains = new ArrayList<Domain>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_DOMAINS);
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        String id = rows.getString("id");
-        PolicySettings coarsePolicy =
-            rows.getInt("is_coarse_policy") == 0
-                ? null
-                : policy(rows, domainFallbacks.getOrDefault(id, List.of()), "domain " + id);
-        domains.add(
-            new Domain(
-                id,
-                rows.getString("name"),
-                rows.getString("description"),
-                coarsePolicy,
-                actionsByDomain.getOrDefault(id, List.of())));
-      }
-    }
-    return new Taxonomy(domains);
+    return new Taxonomy(
+        Sql.list(
+            connection,
+            SELECT_DOMAINS,
+            row -> {
+              String id = row.getString("id");
+              PolicySettings coarsePolicy =
+                  row.getInt("is_coarse_policy") == 0
+                      ? null
+                      : policy(row, domainFallbacks.getOrDefault(id, List.of()), "domain " + id);
+              return new Domain(
+                  id,
+                  row.getString("name"),
+                  row.getString("description"),
+                  coarsePolicy,
+                  actionsByDomain.getOrDefault(id, List.of()));
+            }));
   }
 
   private static Map<String, List<Action>> readActions(
       Connection connection, Map<String, List<String>> fallbacks) throws SQLException {
-    var actionsByDomain = new HashMap<String, List<Action>>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_ACTIONS);
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        String id = rows.getString("id");
-        var action =
-            new Action(
-                id,
-                rows.getString("name"),
-                rows.getString("description"),
-                policy(rows, fallbacks.getOrDefault(id, List.of()), "action " + id));
-        actionsByDomain
-            .computeIfAbsent(rows.getString("domain_id"), key -> new ArrayList<>())
-            .add(action);
-      }
-    }
-    return actionsByDomain;
+    Sql.Row<Map.Entry<String, Action>> domainAndAction =
+        row -> {
+          String id = row.getString("id");
+          return Map.entry(
+              row.getString("domain_id"),
+              new Action(
+                  id,
+                  row.getString("name"),
+                  row.getString("description"),
+                  policy(row, fallbacks.getOrDefault(id, List.of()), "action " + id)));
+        };
+    return grouped(Sql.list(connection, SELECT_ACTIONS, domainAndAction));
   }
 
   private static PolicySettings policy(ResultSet row, List<String> fallbacks, String owner)
@@ -174,15 +166,14 @@ final class PolicyDocumentReader {
 
   private static Map<String, List<String>> readFallbacks(Connection connection, String sql)
       throws SQLException {
-    var fallbacks = new HashMap<String, List<String>>();
-    try (PreparedStatement select = connection.prepareStatement(sql);
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        fallbacks
-            .computeIfAbsent(rows.getString(1), key -> new ArrayList<>())
-            .add(rows.getString(2));
-      }
-    }
-    return fallbacks;
+    return grouped(Sql.list(connection, sql, row -> Map.entry(row.getString(1), row.getString(2))));
+  }
+
+  /** Values by key, each key's in row order. */
+  private static <V> Map<String, List<V>> grouped(List<Map.Entry<String, V>> rows) {
+    var grouped = new HashMap<String, List<V>>();
+    rows.forEach(
+        row -> grouped.computeIfAbsent(row.getKey(), key -> new ArrayList<>()).add(row.getValue()));
+    return grouped;
   }
 }

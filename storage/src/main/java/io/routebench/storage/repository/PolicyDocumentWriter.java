@@ -8,7 +8,6 @@ import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.core.workspace.ProxyConfigExtras;
 import io.routebench.core.workspace.SelfHostedRouter;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,16 +73,18 @@ final class PolicyDocumentWriter {
   private static void writeScalars(Connection connection, PolicyDocument document)
       throws SQLException {
     ProxyConfigExtras extras = document.proxyExtras();
-    try (PreparedStatement update = connection.prepareStatement(UPDATE_WORKSPACE)) {
-      update.setString(1, document.name());
-      update.setString(2, document.profile().id());
-      update.setString(3, extras.topLevelJson());
-      update.setString(4, extras.dialect() == null ? null : extras.dialect().id());
-      update.setString(5, extras.version());
-      update.setString(6, extras.providersKey());
-      if (update.executeUpdate() != 1) {
-        throw new SQLDataException("the workspace table has lost its row");
-      }
+    int updated =
+        Sql.update(
+            connection,
+            UPDATE_WORKSPACE,
+            document.name(),
+            document.profile().id(),
+            extras.topLevelJson(),
+            extras.dialect() == null ? null : extras.dialect().id(),
+            extras.version(),
+            extras.providersKey());
+    if (updated != 1) {
+      throw new SQLDataException("the workspace table has lost its row");
     }
   }
 
@@ -92,41 +93,34 @@ final class PolicyDocumentWriter {
     if (router == null) {
       return;
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_ROUTER)) {
-      insert.setString(1, router.model());
-      insert.setString(2, router.baseUrl());
-      insert.setString(3, router.providerName());
-      insert.executeUpdate();
-    }
+    Sql.update(connection, INSERT_ROUTER, router.model(), router.baseUrl(), router.providerName());
   }
 
   private static void writeTargets(Connection connection, List<ModelTarget> targets)
       throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_TARGET)) {
+    try (Sql.Batch insert = Sql.batch(connection, INSERT_TARGET)) {
       for (int position = 0; position < targets.size(); position++) {
         ModelTarget target = targets.get(position);
-        insert.setInt(1, position);
-        insert.setString(2, target.model());
-        insert.setString(3, target.displayName());
-        insert.setString(4, target.baseUrl());
-        insert.setString(5, target.accessKeyRef());
-        StoredValues.setBoolean(insert, 6, target.isDefault());
-        insert.setString(7, target.providerInterface());
-        insert.setString(8, target.extrasJson());
-        insert.addBatch();
+        insert.add(
+            position,
+            target.model(),
+            target.displayName(),
+            target.baseUrl(),
+            target.accessKeyRef(),
+            target.isDefault(),
+            target.providerInterface(),
+            target.extrasJson());
       }
-      insert.executeBatch();
+      insert.execute();
     }
   }
 
   private static void writeTaxonomy(Connection connection, List<Domain> domains)
       throws SQLException {
-    try (PreparedStatement domainInsert = connection.prepareStatement(INSERT_DOMAIN);
-        PreparedStatement domainFallbackInsert =
-            connection.prepareStatement(INSERT_DOMAIN_FALLBACK);
-        PreparedStatement actionInsert = connection.prepareStatement(INSERT_ACTION);
-        PreparedStatement actionFallbackInsert =
-            connection.prepareStatement(INSERT_ACTION_FALLBACK)) {
+    try (Sql.Batch domainInsert = Sql.batch(connection, INSERT_DOMAIN);
+        Sql.Batch domainFallbackInsert = Sql.batch(connection, INSERT_DOMAIN_FALLBACK);
+        Sql.Batch actionInsert = Sql.batch(connection, INSERT_ACTION);
+        Sql.Batch actionFallbackInsert = Sql.batch(connection, INSERT_ACTION_FALLBACK)) {
       for (int d = 0; d < domains.size(); d++) {
         Domain domain = domains.get(d);
         addDomain(domainInsert, domain, d);
@@ -140,49 +134,45 @@ final class PolicyDocumentWriter {
         }
       }
       // Parents before children, for the foreign keys.
-      domainInsert.executeBatch();
-      domainFallbackInsert.executeBatch();
-      actionInsert.executeBatch();
-      actionFallbackInsert.executeBatch();
+      domainInsert.execute();
+      domainFallbackInsert.execute();
+      actionInsert.execute();
+      actionFallbackInsert.execute();
     }
   }
 
-  private static void addDomain(PreparedStatement insert, Domain domain, int position)
-      throws SQLException {
+  private static void addDomain(Sql.Batch insert, Domain domain, int position) throws SQLException {
     PolicySettings policy = domain.coarsePolicy();
-    insert.setString(1, domain.id());
-    insert.setInt(2, position);
-    insert.setString(3, domain.name());
-    insert.setString(4, domain.description());
-    StoredValues.setBoolean(insert, 5, policy != null);
-    insert.setString(6, policy == null ? null : policy.routeNameOverride());
-    insert.setString(7, policy == null ? null : policy.targetModel());
-    insert.setString(8, policy == null ? null : policy.preference().wireName());
-    insert.addBatch();
+    insert.add(
+        domain.id(),
+        position,
+        domain.name(),
+        domain.description(),
+        policy != null,
+        policy == null ? null : policy.routeNameOverride(),
+        policy == null ? null : policy.targetModel(),
+        policy == null ? null : policy.preference().wireName());
   }
 
-  private static void addAction(PreparedStatement insert, String domainId, Action action, int pos)
+  private static void addAction(Sql.Batch insert, String domainId, Action action, int position)
       throws SQLException {
     PolicySettings policy = action.policy();
-    insert.setString(1, action.id());
-    insert.setString(2, domainId);
-    insert.setInt(3, pos);
-    insert.setString(4, action.name());
-    insert.setString(5, action.description());
-    insert.setString(6, policy.routeNameOverride());
-    insert.setString(7, policy.targetModel());
-    insert.setString(8, policy.preference().wireName());
-    insert.addBatch();
+    insert.add(
+        action.id(),
+        domainId,
+        position,
+        action.name(),
+        action.description(),
+        policy.routeNameOverride(),
+        policy.targetModel(),
+        policy.preference().wireName());
   }
 
-  private static void addFallbacks(PreparedStatement insert, String ownerId, PolicySettings policy)
+  private static void addFallbacks(Sql.Batch insert, String ownerId, PolicySettings policy)
       throws SQLException {
     List<String> fallbacks = policy.fallbackModels();
     for (int position = 0; position < fallbacks.size(); position++) {
-      insert.setString(1, ownerId);
-      insert.setInt(2, position);
-      insert.setString(3, fallbacks.get(position));
-      insert.addBatch();
+      insert.add(ownerId, position, fallbacks.get(position));
     }
   }
 }

@@ -42,6 +42,8 @@ record RunOwner(String host, long pid, long startMillis) {
               Long.parseLong(stored.substring(middle + 1, last)),
               Long.parseLong(stored.substring(last + 1))));
     } catch (NumberFormatException e) {
+      // Not written by this class (a damaged or foreign value): like a missing owner, a RUNNING
+      // run is then shown as interrupted, which the user can resume.
       return Optional.empty();
     }
   }

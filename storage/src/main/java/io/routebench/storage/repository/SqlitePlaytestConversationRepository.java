@@ -6,8 +6,6 @@ import io.routebench.core.conversation.PlaytestConversationRepository;
 import io.routebench.core.conversation.Role;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.storage.sqlite.TransactionRunner;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Objects;
 
 /** The playtest conversation in its one-row table; messages stored as a case's are. */
@@ -23,25 +21,22 @@ public final class SqlitePlaytestConversationRepository implements PlaytestConve
   public PlaytestConversation load() {
     return transactions.inReadTransaction(
         "load the playtest conversation",
-        connection -> {
-          try (PreparedStatement select =
-                  connection.prepareStatement(
-                      """
-                      SELECT messages_json, draft, draft_role
-                      FROM playtest_conversation WHERE id = 1
-                      """);
-              ResultSet row = select.executeQuery()) {
-            if (!row.next()) {
-              return PlaytestConversation.EMPTY;
-            }
-            var messages =
-                JsonColumns.messages(row.getString(1), "the playtest conversation").stream()
-                    .map(CaseMessage::toMessage)
-                    .toList();
-            return new PlaytestConversation(
-                messages, row.getString(2), Role.fromWireName(row.getString(3)));
-          }
-        });
+        connection ->
+            Sql.first(
+                    connection,
+                    """
+                    SELECT messages_json, draft, draft_role
+                    FROM playtest_conversation WHERE id = 1
+                    """,
+                    row ->
+                        new PlaytestConversation(
+                            JsonColumns.messages(row.getString(1), "the playtest conversation")
+                                .stream()
+                                .map(CaseMessage::toMessage)
+                                .toList(),
+                            row.getString(2),
+                            Role.fromWireName(row.getString(3))))
+                .orElse(PlaytestConversation.EMPTY));
   }
 
   @Override
@@ -54,23 +49,19 @@ public final class SqlitePlaytestConversationRepository implements PlaytestConve
                 .toList());
     transactions.inTransaction(
         "save the playtest conversation",
-        connection -> {
-          try (PreparedStatement upsert =
-              connection.prepareStatement(
-                  """
-                  INSERT INTO playtest_conversation (id, messages_json, draft, draft_role)
-                  VALUES (1, ?, ?, ?)
-                  ON CONFLICT (id) DO UPDATE SET
-                    messages_json = excluded.messages_json,
-                    draft = excluded.draft,
-                    draft_role = excluded.draft_role
-                  """)) {
-            upsert.setString(1, messages);
-            upsert.setString(2, conversation.draft());
-            upsert.setString(3, conversation.draftRole().wireName());
-            upsert.executeUpdate();
-          }
-          return null;
-        });
+        connection ->
+            Sql.update(
+                connection,
+                """
+                INSERT INTO playtest_conversation (id, messages_json, draft, draft_role)
+                VALUES (1, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET
+                  messages_json = excluded.messages_json,
+                  draft = excluded.draft,
+                  draft_role = excluded.draft_role
+                """,
+                messages,
+                conversation.draft(),
+                conversation.draftRole().wireName()));
   }
 }

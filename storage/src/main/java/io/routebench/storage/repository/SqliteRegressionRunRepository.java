@@ -11,11 +11,9 @@ import io.routebench.core.run.TurnResult;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.storage.sqlite.TransactionRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,10 +99,7 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
         "save run " + run.id(),
         connection -> {
           SqliteTestSuiteRepository.requireSuite(connection, run.suiteId());
-          try (PreparedStatement delete = connection.prepareStatement(DELETE_RUN)) {
-            delete.setString(1, run.id());
-            delete.executeUpdate();
-          }
+          Sql.update(connection, DELETE_RUN, run.id());
           insertRun(connection, run, "");
           insertResults(connection, run.id(), inSuiteOrder(run.results()));
           return null;
@@ -123,10 +118,7 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
         "start run " + header.id(),
         connection -> {
           SqliteTestSuiteRepository.requireSuite(connection, header.suiteId());
-          try (PreparedStatement delete = connection.prepareStatement(DELETE_RUN)) {
-            delete.setString(1, header.id());
-            delete.executeUpdate();
-          }
+          Sql.update(connection, DELETE_RUN, header.id());
           insertRun(
               connection,
               header.withOutcome(RunStatus.RUNNING, header.durationMillis(), ""),
@@ -157,14 +149,10 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
     transactions.inTransaction(
         "store the outcome of run " + runId,
         connection -> {
-          try (PreparedStatement update = connection.prepareStatement(FINISH_RUN)) {
-            update.setString(1, status.name());
-            update.setLong(2, durationMillis);
-            update.setString(3, failure == null ? "" : failure);
-            update.setString(4, runId);
-            if (update.executeUpdate() == 0) {
-              throw new IllegalArgumentException("no run " + runId + " to finish");
-            }
+          String message = failure == null ? "" : failure;
+          if (Sql.update(connection, FINISH_RUN, status.name(), durationMillis, message, runId)
+              == 0) {
+            throw new IllegalArgumentException("no run " + runId + " to finish");
           }
           return null;
         });
@@ -174,82 +162,61 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
   public List<RunSummary> listRuns(String suiteId) {
     return transactions.inReadTransaction(
         "list the runs of test suite " + suiteId,
-        connection -> {
-          var summaries = new ArrayList<RunSummary>();
-          try (PreparedStatement select = connection.prepareStatement(SELECT_SUMMARIES)) {
-            select.setString(1, suiteId);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                String id = rows.getString("id");
-                summaries.add(
-                    new RunSummary(
-                        id,
-                        rows.getString("suite_id"),
-                        StoredValues.timestamp(rows.getString("started_at"), "run " + id),
-                        status(rows.getString("status"), rows.getString("owner"), id),
-                        rows.getString("engine_kind"),
-                        rows.getString("engine_model"),
-                        rows.getString("engine_profile"),
-                        rows.getInt("turns"),
-                        rows.getInt("passed_turns")));
-              }
-            }
-          }
-          return summaries;
-        });
+        connection ->
+            Sql.list(
+                connection,
+                SELECT_SUMMARIES,
+                row -> {
+                  String id = row.getString("id");
+                  return new RunSummary(
+                      id,
+                      row.getString("suite_id"),
+                      StoredValues.timestamp(row.getString("started_at"), "run " + id),
+                      status(row.getString("status"), row.getString("owner"), id),
+                      row.getString("engine_kind"),
+                      row.getString("engine_model"),
+                      row.getString("engine_profile"),
+                      row.getInt("turns"),
+                      row.getInt("passed_turns"));
+                },
+                suiteId));
   }
 
   @Override
   public Optional<RegressionRun> findRun(String runId) {
     return transactions.inReadTransaction(
         "load run " + runId,
-        connection -> {
-          try (PreparedStatement select = connection.prepareStatement(SELECT_RUN)) {
-            select.setString(1, runId);
-            try (ResultSet row = select.executeQuery()) {
-              return row.next()
-                  ? Optional.of(readRun(connection, runId, row))
-                  : Optional.<RegressionRun>empty();
-            }
-          }
-        });
+        connection ->
+            Sql.first(connection, SELECT_RUN, row -> readRun(connection, runId, row), runId));
   }
 
   /** Deletes the run and its results; nothing happens if it does not exist. */
   @Override
   public void deleteRun(String runId) {
     transactions.inTransaction(
-        "delete run " + runId,
-        connection -> {
-          try (PreparedStatement delete = connection.prepareStatement(DELETE_RUN)) {
-            delete.setString(1, runId);
-            delete.executeUpdate();
-          }
-          return null;
-        });
+        "delete run " + runId, connection -> Sql.update(connection, DELETE_RUN, runId));
   }
 
   private static void insertRun(Connection connection, RegressionRun run, String owner)
       throws SQLException {
     EngineIdentity engine = run.engine();
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
-      insert.setString(1, run.id());
-      insert.setString(2, run.suiteId());
-      insert.setString(3, run.suiteName());
-      insert.setString(4, StoredValues.timestamp(run.startedAt()));
-      insert.setLong(5, run.durationMillis());
-      insert.setString(6, run.status().name());
-      insert.setString(7, run.failureMessage());
-      insert.setString(8, engine.kind());
-      insert.setString(9, engine.model());
-      insert.setString(10, engine.modelSha256());
-      insert.setString(11, engine.profile().id());
-      insert.setString(12, JsonColumns.settings(engine.settings()));
-      insert.setString(13, owner);
-      insert.setString(
-          14, run.policies() == null ? null : PolicyDocumentYaml.write(run.policies()));
-      insert.executeUpdate();
-    }
+    Sql.update(
+        connection,
+        INSERT_RUN,
+        run.id(),
+        run.suiteId(),
+        run.suiteName(),
+        StoredValues.timestamp(run.startedAt()),
+        run.durationMillis(),
+        run.status().name(),
+        run.failureMessage(),
+        engine.kind(),
+        engine.model(),
+        engine.modelSha256(),
+        engine.profile().id(),
+        JsonColumns.settings(engine.settings()),
+        owner,
+        run.policies() == null ? null : PolicyDocumentYaml.write(run.policies()));
   }
 
   /** A whole run's results, numbered as they stand: they are in suite order already. */
@@ -264,26 +231,26 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
   private static void insertResults(
       Connection connection, String runId, SortedMap<Integer, TurnResult> results)
       throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_RESULT)) {
+    try (Sql.Batch insert = Sql.batch(connection, INSERT_RESULT)) {
       for (Map.Entry<Integer, TurnResult> entry : results.entrySet()) {
         TurnResult result = entry.getValue();
-        insert.setString(1, runId);
-        insert.setInt(2, entry.getKey());
-        insert.setString(3, result.caseId());
-        insert.setString(4, result.caseName());
-        insert.setInt(5, result.turnIndex());
-        insert.setInt(6, result.messageIndex());
-        insert.setString(7, result.expected());
-        insert.setString(8, result.actual());
-        insert.setString(9, result.outcome().name());
-        insert.setString(10, result.rawOutput());
-        insert.setLong(11, result.latencyMillis());
-        insert.setInt(12, result.promptTokens());
-        insert.setInt(13, result.reusedTokens());
-        insert.setString(14, JsonColumns.array(result.listedRoutes()));
-        insert.addBatch();
+        insert.add(
+            runId,
+            entry.getKey(),
+            result.caseId(),
+            result.caseName(),
+            result.turnIndex(),
+            result.messageIndex(),
+            result.expected(),
+            result.actual(),
+            result.outcome().name(),
+            result.rawOutput(),
+            result.latencyMillis(),
+            result.promptTokens(),
+            result.reusedTokens(),
+            JsonColumns.array(result.listedRoutes()));
       }
-      insert.executeBatch();
+      insert.execute();
     }
   }
 
@@ -313,33 +280,28 @@ public final class SqliteRegressionRunRepository implements RegressionRunReposit
 
   private static List<TurnResult> readResults(Connection connection, String runId)
       throws SQLException {
-    var results = new ArrayList<TurnResult>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT_RESULTS)) {
-      select.setString(1, runId);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          results.add(
-              new TurnResult(
-                  rows.getString("case_id"),
-                  rows.getString("case_name"),
-                  rows.getInt("turn_index"),
-                  rows.getInt("message_index"),
-                  rows.getString("expected"),
-                  rows.getString("actual"),
-                  StoredValues.decode(
-                      rows.getString("outcome"),
-                      DecisionOutcome::valueOf,
-                      "run " + runId + ": outcome"),
-                  rows.getString("raw_output"),
-                  rows.getLong("latency_ms"),
-                  rows.getInt("prompt_tokens"),
-                  rows.getInt("reused_tokens"),
-                  JsonColumns.strings(
-                      rows.getString("listed_routes_json"), "run " + runId + ": listed routes")));
-        }
-      }
-    }
-    return results;
+    return Sql.list(
+        connection,
+        SELECT_RESULTS,
+        row ->
+            new TurnResult(
+                row.getString("case_id"),
+                row.getString("case_name"),
+                row.getInt("turn_index"),
+                row.getInt("message_index"),
+                row.getString("expected"),
+                row.getString("actual"),
+                StoredValues.decode(
+                    row.getString("outcome"),
+                    DecisionOutcome::valueOf,
+                    "run " + runId + ": outcome"),
+                row.getString("raw_output"),
+                row.getLong("latency_ms"),
+                row.getInt("prompt_tokens"),
+                row.getInt("reused_tokens"),
+                JsonColumns.strings(
+                    row.getString("listed_routes_json"), "run " + runId + ": listed routes")),
+        runId);
   }
 
   /**

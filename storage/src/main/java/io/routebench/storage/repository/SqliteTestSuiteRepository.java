@@ -5,8 +5,6 @@ import io.routebench.core.suite.TestSuite;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.storage.sqlite.TransactionRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,21 +69,16 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
   public List<SuiteSummary> listSuites() {
     return transactions.inReadTransaction(
         "list the test suites",
-        connection -> {
-          var summaries = new ArrayList<SuiteSummary>();
-          try (PreparedStatement select = connection.prepareStatement(SELECT_SUMMARIES);
-              ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              summaries.add(
-                  new SuiteSummary(
-                      rows.getString("id"),
-                      rows.getString("name"),
-                      rows.getString("description"),
-                      rows.getInt("case_count")));
-            }
-          }
-          return summaries;
-        });
+        connection ->
+            Sql.list(
+                connection,
+                SELECT_SUMMARIES,
+                row ->
+                    new SuiteSummary(
+                        row.getString("id"),
+                        row.getString("name"),
+                        row.getString("description"),
+                        row.getInt("case_count"))));
   }
 
   @Override
@@ -115,13 +108,13 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
         "create test suite '" + name + "'",
         connection -> {
           requireNameFree(connection, name, null);
-          try (PreparedStatement insert = connection.prepareStatement(INSERT_SUITE)) {
-            insert.setString(1, suite.id());
-            insert.setString(2, suite.name());
-            insert.setString(3, suite.description());
-            insert.setString(4, StoredValues.timestamp(clock.instant()));
-            insert.executeUpdate();
-          }
+          Sql.update(
+              connection,
+              INSERT_SUITE,
+              suite.id(),
+              suite.name(),
+              suite.description(),
+              StoredValues.timestamp(clock.instant()));
           return suite;
         });
   }
@@ -136,13 +129,9 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
         "rename test suite '" + newName + "'",
         connection -> {
           requireNameFree(connection, newName, suiteId);
-          try (PreparedStatement update = connection.prepareStatement(UPDATE_SUITE)) {
-            update.setString(1, newName);
-            update.setString(2, newDescription == null ? "" : newDescription);
-            update.setString(3, suiteId);
-            if (update.executeUpdate() == 0) {
-              throw noSuchSuite(suiteId);
-            }
+          String description = newDescription == null ? "" : newDescription;
+          if (Sql.update(connection, UPDATE_SUITE, newName, description, suiteId) == 0) {
+            throw noSuchSuite(suiteId);
           }
           return null;
         });
@@ -153,13 +142,7 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
   public void deleteSuite(String suiteId) {
     transactions.inTransaction(
         "delete test suite " + suiteId,
-        connection -> {
-          try (PreparedStatement delete = connection.prepareStatement(DELETE_SUITE)) {
-            delete.setString(1, suiteId);
-            delete.executeUpdate();
-          }
-          return null;
-        });
+        connection -> Sql.update(connection, DELETE_SUITE, suiteId));
   }
 
   /**
@@ -199,13 +182,13 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
             suiteId = existing.get();
           } else {
             suiteId = UUID.randomUUID().toString();
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_SUITE)) {
-              insert.setString(1, suiteId);
-              insert.setString(2, name);
-              insert.setString(3, descriptionIfNew == null ? "" : descriptionIfNew);
-              insert.setString(4, StoredValues.timestamp(clock.instant()));
-              insert.executeUpdate();
-            }
+            Sql.update(
+                connection,
+                INSERT_SUITE,
+                suiteId,
+                name,
+                descriptionIfNew == null ? "" : descriptionIfNew,
+                StoredValues.timestamp(clock.instant()));
           }
           requireIdsUnused(connection, ids);
           CaseRows.insert(connection, suiteId, nextPosition(connection, suiteId), cases);
@@ -222,21 +205,20 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
     transactions.inTransaction(
         "update test case '" + testCase.name() + "'",
         connection -> {
-          try (PreparedStatement update = connection.prepareStatement(UPDATE_CASE)) {
-            update.setString(1, testCase.name());
-            update.setString(2, testCase.notes());
-            update.setString(3, JsonColumns.messages(testCase.messages()));
-            update.setString(4, testCase.id());
-            update.setString(5, suiteId);
-            if (update.executeUpdate() == 0) {
-              throw new IllegalArgumentException(
-                  "test suite " + suiteId + " has no case with id '" + testCase.id() + "'");
-            }
+          int updated =
+              Sql.update(
+                  connection,
+                  UPDATE_CASE,
+                  testCase.name(),
+                  testCase.notes(),
+                  JsonColumns.messages(testCase.messages()),
+                  testCase.id(),
+                  suiteId);
+          if (updated == 0) {
+            throw new IllegalArgumentException(
+                "test suite " + suiteId + " has no case with id '" + testCase.id() + "'");
           }
-          try (PreparedStatement delete = connection.prepareStatement(DELETE_CASE_TAGS)) {
-            delete.setString(1, testCase.id());
-            delete.executeUpdate();
-          }
+          Sql.update(connection, DELETE_CASE_TAGS, testCase.id());
           CaseRows.insertTags(connection, testCase);
           return null;
         });
@@ -247,42 +229,32 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
   public void deleteCase(String suiteId, String caseId) {
     transactions.inTransaction(
         "delete test case " + caseId,
-        connection -> {
-          try (PreparedStatement delete = connection.prepareStatement(DELETE_CASE)) {
-            delete.setString(1, caseId);
-            delete.setString(2, suiteId);
-            delete.executeUpdate();
-          }
-          return null;
-        });
+        connection -> Sql.update(connection, DELETE_CASE, caseId, suiteId));
   }
 
   private static Optional<TestSuite> readSuite(Connection connection, String suiteId)
       throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(SELECT_SUITE)) {
-      select.setString(1, suiteId);
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new TestSuite(
-                suiteId,
-                row.getString("name"),
-                row.getString("description"),
-                CaseRows.read(connection, suiteId)));
-      }
+    record Header(String name, String description) {}
+    Optional<Header> header =
+        Sql.first(
+            connection,
+            SELECT_SUITE,
+            row -> new Header(row.getString("name"), row.getString("description")),
+            suiteId);
+    if (header.isEmpty()) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new TestSuite(
+            suiteId,
+            header.get().name(),
+            header.get().description(),
+            CaseRows.read(connection, suiteId)));
   }
 
   private static Optional<String> suiteIdByName(Connection connection, String name)
       throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(SELECT_SUITE_ID_BY_NAME)) {
-      select.setString(1, name);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-      }
-    }
+    return Sql.first(connection, SELECT_SUITE_ID_BY_NAME, row -> row.getString(1), name);
   }
 
   private static void requireName(String name) {
@@ -303,13 +275,8 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
   }
 
   static void requireSuite(Connection connection, String suiteId) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(SELECT_SUITE)) {
-      select.setString(1, suiteId);
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          throw noSuchSuite(suiteId);
-        }
-      }
+    if (Sql.first(connection, SELECT_SUITE, row -> true, suiteId).isEmpty()) {
+      throw noSuchSuite(suiteId);
     }
   }
 
@@ -341,28 +308,23 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
   /** One indexed lookup for all ids at once: cheap enough to run before every import. */
   private static void requireIdsUnused(Connection connection, List<String> ids)
       throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(SELECT_FIRST_EXISTING_CASE)) {
-      select.setString(1, JsonColumns.array(ids));
-      try (ResultSet row = select.executeQuery()) {
-        if (row.next()) {
-          throw new IllegalArgumentException(
-              "case id '"
-                  + row.getString(1)
-                  + "' is already used by a case of test suite '"
-                  + row.getString(2)
-                  + "'; ids must be unique");
-        }
-      }
+    Optional<String> used =
+        Sql.first(
+            connection,
+            SELECT_FIRST_EXISTING_CASE,
+            row ->
+                "case id '"
+                    + row.getString(1)
+                    + "' is already used by a case of test suite '"
+                    + row.getString(2)
+                    + "'; ids must be unique",
+            JsonColumns.array(ids));
+    if (used.isPresent()) {
+      throw new IllegalArgumentException(used.get());
     }
   }
 
   private static int nextPosition(Connection connection, String suiteId) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(NEXT_POSITION)) {
-      select.setString(1, suiteId);
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        return row.getInt(1);
-      }
-    }
+    return Sql.first(connection, NEXT_POSITION, row -> row.getInt(1), suiteId).orElseThrow();
   }
 }

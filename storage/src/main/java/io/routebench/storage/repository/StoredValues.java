@@ -1,8 +1,6 @@
 package io.routebench.storage.repository;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLDataException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,10 +43,5 @@ final class StoredValues {
       throw new SQLDataException(
           where + " holds '" + stored + "', which this RouteBench does not know", e);
     }
-  }
-
-  static void setBoolean(PreparedStatement statement, int index, boolean value)
-      throws SQLException {
-    statement.setInt(index, value ? 1 : 0);
   }
 }

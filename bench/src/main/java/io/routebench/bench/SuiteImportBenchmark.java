@@ -1,4 +1,4 @@
-package io.routebench.app.cli;
+package io.routebench.bench;
 
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
@@ -76,7 +76,7 @@ final class SuiteImportBenchmark implements Callable<Integer> {
     SuiteJsonlResult parsed = SuiteJsonlReader.read(jsonl);
     long parsed_ns = System.nanoTime() - start;
     if (parsed.hasErrors()) {
-      throw CliFailure.problems("generated JSONL did not parse: " + parsed.errors().get(0));
+      throw new IllegalStateException("generated JSONL did not parse: " + parsed.errors().get(0));
     }
     long stored_ns;
     long loaded_ns;

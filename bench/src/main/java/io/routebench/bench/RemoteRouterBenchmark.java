@@ -1,4 +1,4 @@
-package io.routebench.app.cli;
+package io.routebench.bench;
 
 import io.routebench.app.workspace.SamplePolicies;
 import io.routebench.core.routing.BatchProgressListener;
@@ -15,6 +15,7 @@ import io.routebench.core.suite.TestSuite;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.prompt.RouterAnswerParser;
 import io.routebench.inference.prompt.RouterPromptBuilder;
+import io.routebench.inference.remote.LoopbackChatServer;
 import io.routebench.inference.remote.OpenAiEndpointRouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import io.routebench.storage.Workspace;
@@ -214,7 +215,7 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
     var settings =
         new OpenAiEndpointSettings(server.baseUrl(), "arch-router", "")
             .withParallelRequests(parallel);
-    try (var selector = new OpenAiEndpointRouteSelector(settings, document.profile())) {
+    try (var selector = new OpenAiEndpointRouteSelector(settings)) {
       return new RegressionRunner()
           .run(
               selector,
@@ -228,7 +229,8 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
 
   private static void requireCompleted(RegressionRun run) {
     if (run.status() != RunStatus.COMPLETED) {
-      throw new CliFailure("benchmark run " + run.status() + ": " + run.failureMessage(), 1);
+      throw new IllegalStateException(
+          "benchmark run " + run.status() + ": " + run.failureMessage());
     }
   }
 

@@ -1,5 +1,6 @@
-package io.routebench.app.cli;
+package io.routebench.bench;
 
+import io.routebench.app.cli.CliPlugin;
 import io.routebench.inference.gguf.GgmlType;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import io.routebench.inference.llama.RouterBenchmark;
@@ -11,8 +12,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+/**
+ * {@code routebench bench}: found by the CLI through {@link CliPlugin} when this module's jar is on
+ * the class path, so the shipped application carries no benchmark.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -22,7 +28,7 @@ import picocli.CommandLine.Spec;
       SuiteImportBenchmark.class,
       RemoteRouterBenchmark.class
     })
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements CliPlugin, Runnable {
 
   @Spec CommandSpec spec;
 
@@ -74,8 +80,9 @@ final class BenchCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       if (!Files.isRegularFile(tokenizer)) {
-        throw new CliFailure(
-            tokenizer + ": no such file (run bench/router-benchmark.sh to fetch it)", 2);
+        throw new ParameterException(
+            spec.commandLine(),
+            tokenizer + ": no such file (run bench/router-benchmark.sh to fetch it)");
       }
       LlamaEngineSettings settings = LlamaEngineSettings.defaults();
       if (threads != null) {

@@ -1,4 +1,4 @@
-package io.routebench.app.cli;
+package io.routebench.inference.remote;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once (further ones queue, as in vLLM's scheduler or llama-server's slots), and every answer is
  * the same chat completion. With no latency it answers at once, to isolate RouteBench's own costs.
  */
-final class LoopbackChatServer implements AutoCloseable {
+public final class LoopbackChatServer implements AutoCloseable {
 
   private static final byte[] COMPLETION =
       ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
@@ -39,7 +39,7 @@ final class LoopbackChatServer implements AutoCloseable {
    * @param capacity requests worked on at once
    * @param latency how long each takes; zero answers at once
    */
-  LoopbackChatServer(int capacity, Duration latency) throws IOException {
+  public LoopbackChatServer(int capacity, Duration latency) throws IOException {
     this.slots = new Semaphore(capacity, true);
     this.latency = latency;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -48,12 +48,12 @@ final class LoopbackChatServer implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
   /** The most requests worked on at once since the last call; shows the capacity was reached. */
-  int takeMostWorking() {
+  public int takeMostWorking() {
     return mostWorking.getAndSet(0);
   }
 
