@@ -105,7 +105,12 @@ final class ModelCommand implements Callable<Integer> {
     node.put("block_count", info.blockCount());
     node.put("embedding_length", info.embeddingLength());
     node.put("chat_template", info.chatTemplate().isPresent());
-    node.put("chat_template_used", info.chatTemplate().isPresent() && templateProblem.isEmpty());
+    node.put(
+        "chat_template_used",
+        info.chatTemplate().isPresent()
+            && templateProblem.isEmpty()
+            && card.loadProblem().isEmpty()
+            && card.runnable());
     templateProblem.ifPresent(problem -> node.put("chat_template_problem", problem));
     node.put("first_load", card.loadProblem().isPresent() ? "failed" : "passed");
     card.loadProblem().ifPresent(problem -> node.put("first_load_problem", problem));
