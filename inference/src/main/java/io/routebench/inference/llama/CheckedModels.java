@@ -71,14 +71,25 @@ public final class CheckedModels {
   }
 
   /** The entry of the file with this SHA-256 that passed with this llama.cpp build, if any. */
-  public synchronized Optional<Entry> find(String sha256) {
-    return read().stream()
-        .filter(e -> e.sha256().equals(sha256) && LlamaEngineLoader.BINDING.equals(e.engine()))
-        .findFirst();
+  public Optional<Entry> find(String sha256) {
+    synchronized (CheckedModels.class) {
+      return read().stream()
+          .filter(e -> e.sha256().equals(sha256) && LlamaEngineLoader.BINDING.equals(e.engine()))
+          .findFirst();
+    }
   }
 
-  /** Records that a file passed (replacing an older entry for it). */
-  public synchronized void add(String sha256, String fileName, List<String> warnings) {
+  /**
+   * Records that a file passed (replacing an older entry for it). Several loaders of one process
+   * may share the record file: its read and rewrite happen under one lock.
+   */
+  public void add(String sha256, String fileName, List<String> warnings) {
+    synchronized (CheckedModels.class) {
+      addLocked(sha256, fileName, warnings);
+    }
+  }
+
+  private void addLocked(String sha256, String fileName, List<String> warnings) {
     var entries = new ArrayList<Entry>();
     entries.add(
         new Entry(sha256, fileName, LlamaEngineLoader.BINDING, Instant.now().toString(), warnings));
