@@ -96,6 +96,10 @@ public final class LlamaEngineLoader {
   private LlamaEngineLoader() {}
 
   /**
+   * Loads the model into this process. An assertion or crash inside llama.cpp ends the process, so
+   * a user's file is loaded through {@link FirstLoadCheck#load} (a separate process first); this is
+   * for files RouteBench wrote itself (tests, the benchmark model).
+   *
    * @param warnings receives user-facing warnings (e.g. the ChatML fallback)
    * @throws RoutingException with a message naming the file and the problem
    */
