@@ -35,8 +35,11 @@ prepare_package() {
   modules="$modules,jdk.crypto.ec,jdk.charsets"
   echo "Runtime modules: $modules" >&2
   RUNTIME="$WORK/runtime"
+  # Never --strip-native-commands: RouteBench starts this runtime's bin/java to load a GGUF file
+  # for the first time in a separate process (FirstLoadCheck), and refuses to load without it.
   "$JAVA_HOME/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --output "$RUNTIME"
+  [ -x "$RUNTIME/bin/java" ] || { echo "The runtime has no bin/java; model files could not be loaded." >&2; exit 1; }
 
   # The same options ./routebench passes: JavaFX loads native code and (JDK 24+) uses Unsafe.
   JAVA_OPTIONS=(--java-options --enable-native-access=ALL-UNNAMED)

@@ -60,6 +60,8 @@ try {
   $Modules = "$Modules,jdk.crypto.ec,jdk.charsets"
   Write-Host "Runtime modules: $Modules"
   $Runtime = Join-Path $Work 'runtime'
+  # Never --strip-native-commands: RouteBench starts the runtime's bin\java.exe to load a GGUF file
+  # for the first time in a separate process (FirstLoadCheck), and refuses to load without it.
   Invoke-Checked (Join-Path $Bin 'jlink.exe') @('--add-modules', $Modules, '--strip-debug', '--no-header-files', '--no-man-pages', '--output', $Runtime)
 
   # The same options ./routebench passes: JavaFX loads native code and (JDK 24+) uses Unsafe.

@@ -15,6 +15,7 @@ import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.workspace.DocumentAutosaver;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceStore;
+import io.routebench.inference.llama.FirstLoadCheck;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -107,7 +108,9 @@ public final class Workbench {
             dialogs);
     var router =
         new LocalRouter(
-            new LlamaCppLoader(() -> StoredEngineSettings.read(settings.current())),
+            new LlamaCppLoader(
+                () -> StoredEngineSettings.read(settings.current()),
+                FirstLoadCheck.recordingIn(paths.checkedModelsFile())),
             executors.engine(),
             Platform::runLater);
     var window =

@@ -1,9 +1,10 @@
 package io.routebench.app.cli;
 
+import io.routebench.app.settings.AppPaths;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.validation.SecretDetector;
-import io.routebench.inference.llama.LlamaEngineLoader;
+import io.routebench.inference.llama.FirstLoadCheck;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.io.PrintWriter;
@@ -155,7 +156,10 @@ final class EngineOptions {
             "warning: --parallel applies to --endpoint and --plano; a local model answers one"
                 + " turn at a time");
       }
-      return LlamaEngineLoader.load(model, settings(), w -> warnings.println("warning: " + w));
+      // A file loaded for the first time is loaded in a separate process first, as in the
+      // workbench: a crash there is a message here, not the end of a test run.
+      return FirstLoadCheck.recordingIn(AppPaths.fromSystem().checkedModelsFile())
+          .load(model, settings(), w -> warnings.println("warning: " + w));
     }
     return RemoteEngines.open(
         endpoint, endpointModel, apiKeyEnv, timeoutSeconds, parallelRequests());

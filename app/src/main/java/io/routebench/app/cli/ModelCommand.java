@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routebench.app.routing.ModelCard;
+import io.routebench.app.settings.AppPaths;
+import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.gguf.GgufModelInfo;
+import io.routebench.inference.llama.FirstLoadCheck;
 import io.routebench.inference.llama.LlamaEngineLoader;
+import io.routebench.inference.llama.LlamaEngineSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,8 +28,10 @@ import picocli.CommandLine.Spec;
     subcommands = ModelGetCommand.class,
     description =
         "Shows what a GGUF router model is, read from its header, and whether RouteBench can run"
-            + " it; loads it briefly to check that llama.cpp renders its chat template. Exits 1 when"
-            + " it cannot run the model. `model get` downloads Arch-Router from Hugging Face.")
+            + " it; the first time, loads it in a separate process with time and memory limits, as"
+            + " the workbench does, to check that llama.cpp loads it and renders its chat template."
+            + " Exits 1 when it cannot run the model. `model get` downloads Arch-Router from"
+            + " Hugging Face.")
 final class ModelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -46,13 +52,25 @@ final class ModelCommand implements Callable<Integer> {
           2);
     }
     GgufModelInfo info = LlamaEngineLoader.inspect(file);
-    boolean runnable = LlamaEngineLoader.canRun(info.architecture());
-    Optional<String> templateProblem =
-        runnable && info.chatTemplate().isPresent()
-            ? LlamaEngineLoader.chatTemplateProblem(file)
-            : Optional.empty();
+    Optional<String> templateProblem = Optional.empty();
+    Optional<String> loadProblem = Optional.empty();
+    if (LlamaEngineLoader.canRun(info.architecture())) {
+      // The file is loaded (in a separate process, unless it passed before) exactly as the
+      // workbench loads it: a template is only called fine once llama.cpp rendered it in bounds.
+      try {
+        FirstLoadCheck.Passed passed =
+            FirstLoadCheck.recordingIn(AppPaths.fromSystem().checkedModelsFile())
+                .check(file, LlamaEngineSettings.defaults());
+        templateProblem =
+            info.chatTemplate().isPresent()
+                ? passed.warnings().stream().findFirst()
+                : templateProblem;
+      } catch (RoutingException e) {
+        loadProblem = Optional.of(e.getMessage());
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
-    var card = new ModelCard(file, info, templateProblem, true);
+    var card = new ModelCard(file, info, templateProblem, loadProblem.isEmpty(), loadProblem);
     if (json) {
       out.println(toJson(card));
     } else {
@@ -62,7 +80,7 @@ final class ModelCommand implements Callable<Integer> {
         problem -> spec.commandLine().getErr().println("warning: " + problem));
     card.problem()
         .ifPresent(problem -> spec.commandLine().getErr().println("routebench: " + problem));
-    return card.runnable() ? 0 : 1;
+    return card.problem().isEmpty() ? 0 : 1;
   }
 
   private static void printTable(PrintWriter out, ModelCard card) {
@@ -80,14 +98,22 @@ final class ModelCommand implements Callable<Integer> {
     node.put("name", info.name());
     node.put("architecture", info.architecture());
     node.put("supported", card.runnable());
+    node.put("needs_server", card.needsServer());
     node.put("parameter_count", info.parameterCount());
     node.put("file_type", info.fileType());
     node.put("context_length", info.contextLength());
     node.put("block_count", info.blockCount());
     node.put("embedding_length", info.embeddingLength());
     node.put("chat_template", info.chatTemplate().isPresent());
-    node.put("chat_template_used", info.chatTemplate().isPresent() && templateProblem.isEmpty());
+    node.put(
+        "chat_template_used",
+        info.chatTemplate().isPresent()
+            && templateProblem.isEmpty()
+            && card.loadProblem().isEmpty()
+            && card.runnable());
     templateProblem.ifPresent(problem -> node.put("chat_template_problem", problem));
+    node.put("first_load", card.loadProblem().isPresent() ? "failed" : "passed");
+    card.loadProblem().ifPresent(problem -> node.put("first_load_problem", problem));
     node.put("tokenizer_model", info.tokenizerModel());
     node.put("tokenizer_pre", info.tokenizerPre());
     node.put("vocabulary_size", info.vocabularySize());

@@ -14,11 +14,17 @@ import java.util.Optional;
  * say the same thing in the same words.
  *
  * @param templateProblem why the chat template will not be used, when that was checked (loading the
- *     model briefly, as the CLI does); empty when it is used or was not checked
+ *     model in a separate process, as the CLI does); empty when it is used or was not checked
  * @param templateChecked whether {@code templateProblem} was looked for
+ * @param loadProblem why the file failed its first load in a separate process (llama.cpp crashed,
+ *     its chat template needed too much time or memory), when it was tried
  */
 public record ModelCard(
-    Path file, GgufModelInfo info, Optional<String> templateProblem, boolean templateChecked) {
+    Path file,
+    GgufModelInfo info,
+    Optional<String> templateProblem,
+    boolean templateChecked,
+    Optional<String> loadProblem) {
 
   /** Where Arch-Router's licence is: its GGUFs do not always say so themselves. */
   public static final String ARCH_ROUTER_LICENSE_URL =
@@ -29,7 +35,8 @@ public record ModelCard(
 
   /** Reads {@code file}'s header without loading the model; throws a user-readable exception. */
   public static ModelCard read(Path file) {
-    return new ModelCard(file, LlamaEngineLoader.inspect(file), Optional.empty(), false);
+    return new ModelCard(
+        file, LlamaEngineLoader.inspect(file), Optional.empty(), false, Optional.empty());
   }
 
   /** Whether this llama.cpp build can run the model at all. */
@@ -37,10 +44,18 @@ public record ModelCard(
     return LlamaEngineLoader.canRun(info.architecture());
   }
 
+  /**
+   * Whether a server could run this model for RouteBench although this llama.cpp build cannot: a
+   * Qwen3 model, as plano's default router (Plano-Orchestrator) is.
+   */
+  public boolean needsServer() {
+    return LlamaEngineLoader.isQwen3(info.architecture());
+  }
+
   /** Why the model cannot be loaded, or empty when it can. */
   public Optional<String> problem() {
     return runnable()
-        ? Optional.empty()
+        ? loadProblem
         : Optional.of(LlamaEngineLoader.cannotRunMessage(file, info.architecture()));
   }
 
@@ -51,7 +66,12 @@ public record ModelCard(
     rows.add(
         new Row(
             "architecture",
-            info.architecture() + (runnable() ? "" : " (not supported by this llama.cpp build)")));
+            info.architecture()
+                + (runnable()
+                    ? ""
+                    : needsServer()
+                        ? " (Qwen3: not supported by this llama.cpp build; use a server)"
+                        : " (not supported by this llama.cpp build)")));
     rows.add(
         new Row(
             "parameters",
@@ -80,6 +100,9 @@ public record ModelCard(
   private String chatTemplate() {
     if (info.chatTemplate().isEmpty()) {
       return "absent: RouteBench falls back to ChatML and warns";
+    }
+    if (loadProblem.isPresent()) {
+      return "present (not checked: the file failed its first load, see below)";
     }
     if (templateProblem.isPresent()) {
       return "present but NOT USED: prompts are wrapped in ChatML (see the warning)";

@@ -13,16 +13,28 @@ import javafx.stage.Window;
 /**
  * Shows what a model file is before it is loaded (a load takes seconds and a GB of memory): name,
  * size, quantisation, chat template, licence; a file that cannot be loaded says why and offers no
- * Load.
+ * Load (a Qwen3 router, which only a server can run here, offers Connect… instead).
  */
 final class ModelCardDialog {
 
   static final ButtonType LOAD = new ButtonType("Load", ButtonBar.ButtonData.OK_DONE);
 
+  /** Offered instead of Load for a model only a server can run (a Qwen3 router). */
+  static final ButtonType CONNECT = new ButtonType("Connect…", ButtonBar.ButtonData.OK_DONE);
+
   private ModelCardDialog() {}
 
   /** Shows the card without waiting; {@code load} runs when the user chooses Load. */
   static Dialog<ButtonType> show(Window owner, ModelCardViewModel card, Runnable load) {
+    return show(owner, card, load, null);
+  }
+
+  /**
+   * @param connect opens "Connect to a server", offered instead of Load for a model that only a
+   *     server can run; {@code null} where the workbench offers no servers
+   */
+  static Dialog<ButtonType> show(
+      Window owner, ModelCardViewModel card, Runnable load, Runnable connect) {
     var dialog = new Dialog<ButtonType>();
     if (owner != null) {
       dialog.initOwner(owner);
@@ -63,10 +75,17 @@ final class ModelCardDialog {
               content.getChildren().add(error);
             });
     dialog.getDialogPane().setContent(content);
-    dialog.getDialogPane().getButtonTypes().setAll(LOAD, ButtonType.CANCEL);
-    var loadButton = dialog.getDialogPane().lookupButton(LOAD);
-    loadButton.setId("modelCardLoadButton");
-    loadButton.setDisable(!card.canLoad());
+    boolean offerConnect = connect != null && card.offersServer();
+    if (offerConnect) {
+      // Load would only fail: the way to use this model is a server that runs it.
+      dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
+      dialog.getDialogPane().lookupButton(CONNECT).setId("modelCardConnectButton");
+    } else {
+      dialog.getDialogPane().getButtonTypes().setAll(LOAD, ButtonType.CANCEL);
+      var loadButton = dialog.getDialogPane().lookupButton(LOAD);
+      loadButton.setId("modelCardLoadButton");
+      loadButton.setDisable(!card.canLoad());
+    }
     dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("modelCardCancelButton");
     dialog.setResizable(true);
     dialog
@@ -75,6 +94,8 @@ final class ModelCardDialog {
             (obs, old, chosen) -> {
               if (chosen == LOAD && card.canLoad()) {
                 load.run();
+              } else if (chosen == CONNECT && offerConnect) {
+                connect.run();
               }
             });
     dialog.show();

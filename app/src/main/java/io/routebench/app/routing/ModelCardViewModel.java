@@ -76,4 +76,12 @@ final class ModelCardViewModel {
   boolean canLoad() {
     return problem == null;
   }
+
+  /**
+   * Whether the card should offer a server instead of Load: a model this llama.cpp build cannot run
+   * but a server can (Qwen3, as plano's default router Plano-Orchestrator).
+   */
+  boolean offersServer() {
+    return card != null && card.needsServer();
+  }
 }

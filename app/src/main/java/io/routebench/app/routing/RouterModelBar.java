@@ -52,6 +52,9 @@ public final class RouterModelBar {
   private final RecentModelsMenu recent;
   private final Hyperlink again;
 
+  /** Opens "Connect to a server", once {@link #offerServers} was called; else {@code null}. */
+  private Runnable connectAction;
+
   /**
    * @param modelDir where the file chooser starts before any model was loaded
    */
@@ -259,6 +262,7 @@ public final class RouterModelBar {
     connect.disableProperty().bind(router.loadingProperty());
     connect.setOnAction(e -> showConnect(background, ollama));
     actions.getChildren().add(1, connect);
+    connectAction = () -> showConnect(background, ollama);
   }
 
   /** {@link #showConnect(TaskExecutor, URI)} looking for Ollama where it listens by default. */
@@ -295,10 +299,12 @@ public final class RouterModelBar {
 
   /**
    * Shows what {@code model} is (read from its header, without loading it) and loads it when the
-   * user chooses Load; a file that cannot be loaded says why and offers no Load.
+   * user chooses Load; a file that cannot be loaded says why and offers no Load, and one that only
+   * a server can run (Qwen3) offers Connect… instead.
    */
   public void offerToLoad(Path model) {
-    ModelCardDialog.show(window(), ModelCardViewModel.read(model), () -> load(model));
+    ModelCardDialog.show(
+        window(), ModelCardViewModel.read(model), () -> load(model), connectAction);
   }
 
   /**

@@ -26,6 +26,7 @@ public record AppPaths(
   public static final String MODEL_DIR_PROPERTY = "routebench.modelDir";
   public static final String LOG_DIR_PROPERTY = "routebench.logDir";
   public static final String SETTINGS_FILE_PROPERTY = "routebench.settingsFile";
+  public static final String CHECKED_MODELS_FILE_PROPERTY = "routebench.checkedModelsFile";
 
   public AppPaths {
     Objects.requireNonNull(home, "home");
@@ -61,6 +62,15 @@ public record AppPaths(
         pathProperty(properties, MODEL_DIR_PROPERTY).orElse(home.resolve("models")),
         pathProperty(properties, LOG_DIR_PROPERTY).orElse(home.resolve("logs")),
         pathProperty(properties, SETTINGS_FILE_PROPERTY).orElse(home.resolve("settings.json")));
+  }
+
+  /**
+   * The record of GGUF files that passed their first load in a separate process (by SHA-256), so
+   * that they load at once afterwards; {@value #CHECKED_MODELS_FILE_PROPERTY} overrides it.
+   */
+  public Path checkedModelsFile() {
+    return pathProperty(System::getProperty, CHECKED_MODELS_FILE_PROPERTY)
+        .orElse(home.resolve("checked-models.json"));
   }
 
   /** Where the workbench keeps its workspace edit locks. */

@@ -3,6 +3,7 @@ package io.routebench.app.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.inference.gguf.ByteLevelVocabulary;
 import io.routebench.inference.gguf.QwenGgufBuilder;
@@ -117,6 +118,46 @@ class ModelCardDialogTest extends FxRobot {
   }
 
   @Test
+  void a_qwen3_router_is_recognised_and_offers_connect_instead_of_a_load_that_fails()
+      throws Exception {
+    // plano's default router, Plano-Orchestrator, is Qwen3-based; llama.cpp b4916 predates Qwen3.
+    Path model = dir.resolve("Plano-Orchestrator-4B-Q4_K_M.gguf");
+    new QwenGgufBuilder(QwenShape.TINY, ByteLevelVocabulary.create())
+        .architecture("qwen3")
+        .name("Plano-Orchestrator-4B")
+        .write(model);
+    interact(() -> bar.offerServers(new CurrentThreadTaskExecutor(), closedPort()));
+
+    interact(() -> bar.offerToLoad(model));
+
+    assertThat(text("#modelCard-architecture"))
+        .isEqualTo("qwen3 (Qwen3: not supported by this llama.cpp build; use a server)");
+    assertThat(text("#modelCardProblem"))
+        .contains("is a Qwen3 model")
+        .contains("Plano-Orchestrator, is Qwen3-based");
+    assertThat(lookup("#modelCardLoadButton").tryQuery()).isEmpty();
+
+    clickOn("#modelCardConnectButton");
+
+    assertThat(listWindows())
+        .anyMatch(w -> w instanceof Stage s && "Connect to a router server".equals(s.getTitle()));
+    assertThat(router.loadedProperty().get()).isNull();
+  }
+
+  @Test
+  void a_qwen3_router_offers_no_load_where_no_server_can_be_connected() throws Exception {
+    Path model = dir.resolve("qwen3.gguf");
+    new QwenGgufBuilder(QwenShape.TINY, ByteLevelVocabulary.create())
+        .architecture("qwen3moe")
+        .write(model);
+
+    interact(() -> bar.offerToLoad(model));
+
+    assertThat(lookup("#modelCardLoadButton").queryAs(Button.class).isDisabled()).isTrue();
+    assertThat(lookup("#modelCardConnectButton").tryQuery()).isEmpty();
+  }
+
+  @Test
   void a_long_chat_template_is_cut_to_its_first_lines() throws Exception {
     Path model = dir.resolve("long-template.gguf");
     String template = "{{ line }}\n".repeat(ModelCardViewModel.TEMPLATE_PREVIEW_LINES + 5);
@@ -130,6 +171,14 @@ class ModelCardDialogTest extends FxRobot {
     assertThat(card.chatTemplatePreview().orElseThrow())
         .endsWith("… (5 more lines)")
         .hasLineCount(ModelCardViewModel.TEMPLATE_PREVIEW_LINES + 1);
+  }
+
+  private static java.net.URI closedPort() {
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private String text(String query) {

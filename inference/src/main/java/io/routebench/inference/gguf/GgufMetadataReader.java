@@ -46,6 +46,7 @@ public final class GgufMetadataReader {
   private final Path file;
   private final DataInputStream in;
   private final Map<String, Object> values = new HashMap<>();
+  private final Map<String, MetadataEntry> entries = new HashMap<>();
   private long position;
 
   private GgufMetadataReader(Path file, InputStream stream) {
@@ -93,9 +94,24 @@ public final class GgufMetadataReader {
     long tensorCount = count(u64(), "tensor count");
     long metadataCount = count(u64(), "metadata count");
     for (long i = 0; i < metadataCount; i++) {
+      long keyAt = position;
       String key = string();
-      readValue(key, GgufValueType.of(u32()));
+      if (key.isEmpty()) {
+        throw corrupt(
+            "an empty metadata key (entry "
+                + (i + 1)
+                + " of "
+                + metadataCount
+                + ", at byte "
+                + keyAt
+                + "); llama.cpp aborts on it");
+      }
+      if (entries.containsKey(key)) {
+        throw corrupt("the metadata key '" + key + "' twice (again at byte " + keyAt + ")");
+      }
+      readValue(key, GgufValueType.of(u32()), keyAt);
     }
+    LlamaCppHeaderScreen.check(file.getFileName().toString(), entries, values);
     long alignment = alignment();
     long parameters = 0;
     var typeCounts = new HashMap<Integer, Long>();
@@ -218,7 +234,8 @@ public final class GgufMetadataReader {
     return (offset + alignment - 1) / alignment * alignment;
   }
 
-  private void readValue(String key, GgufValueType type) throws IOException {
+  private void readValue(String key, GgufValueType type, long keyAt) throws IOException {
+    entries.put(key, new MetadataEntry(key, type, null, 0, keyAt));
     switch (type) {
       case UINT8, INT8, BOOL -> values.put(key, (long) u8());
       case UINT16, INT16 -> values.put(key, (long) u16());
@@ -241,6 +258,7 @@ public final class GgufMetadataReader {
         }
         long length = count(u64(), key + " length");
         values.put(key + "#count", length);
+        entries.put(key, new MetadataEntry(key, type, elementType, length, keyAt));
         for (long i = 0; i < length; i++) {
           skipValue(elementType);
         }

@@ -35,27 +35,42 @@ import java.util.regex.Pattern;
  *       (unbounded recursion overflows the native stack and kills the JVM);
  *   <li>inside a loop, no {@code set} whose value names variables set in the template more than
  *       once ({@code x = x ~ x} doubles on every iteration);
- *   <li>at most {@value #MAX_CHARS} characters (the longest mainstream templates are under 20 KB).
+ *   <li>at most {@value #MAX_CHARS} characters (the longest mainstream templates are under 20 KB);
+ *   <li>brackets nested at most {@value #MAX_NESTING} deep, blocks ({@code if}, {@code for}, ...)
+ *       too, and at most {@value #MAX_CHAIN} of {@code ~}, {@code not} or inline {@code if ...
+ *       else} in one expression: llama.cpp's template parser recurses for each, on the loading
+ *       thread's native stack, and a few hundred levels end the process (SIGSEGV: 500 nested lists,
+ *       1,000 {@code ~}, 3,000 {@code not}; a template nested 30,000 lists deep did).
  * </ul>
  *
  * Every template of the model families RouteBench targets (Qwen2.5, which Arch-Router uses; Llama
  * 3; Mistral; Gemma; Phi) passes. What can still slip through is work bounded by the literals
- * allowed, e.g. three nested {@code range(1000)} loops; that is slow, not unbounded.
+ * allowed, e.g. three nested {@code range(1000)} loops; that is slow, not unbounded. Nor can it see
+ * what a template builds while it runs (a list nested 100,000 deep by a loop, a string doubled by
+ * straight-line {@code set}s): the first load of a file runs in a separate process with time and
+ * memory limits ({@link FirstLoadCheck}) for everything a static check cannot bound.
  */
 final class ChatTemplateScreen {
 
   static final int MAX_CHARS = 100_000;
   static final int MAX_LITERAL = 1_000;
+  static final int MAX_NESTING = 32;
+  static final int MAX_CHAIN = 32;
 
   private static final Pattern COMMENT = Pattern.compile("\\{#.*?#}", Pattern.DOTALL);
   private static final Pattern CODE = Pattern.compile("\\{([{%])(.*?)[}%]}", Pattern.DOTALL);
   private static final Pattern STRING =
-      Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"", Pattern.DOTALL);
+      Pattern.compile("'(?:[^'\\\\]++|\\\\.)*+'|\"(?:[^\"\\\\]++|\\\\.)*+\"", Pattern.DOTALL);
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)?(?:[eE]\\d+)?");
   private static final Pattern MACRO = Pattern.compile("^\\s*-?\\s*macro\\s+(\\w+)");
   private static final Pattern END_MACRO = Pattern.compile("^\\s*-?\\s*endmacro\\b");
   private static final Pattern FOR = Pattern.compile("^\\s*-?\\s*for\\b(.*)", Pattern.DOTALL);
   private static final Pattern END_FOR = Pattern.compile("^\\s*-?\\s*endfor\\b");
+  private static final Pattern BLOCK_START =
+      Pattern.compile("^\\s*-?\\s*(?:if|for|macro|call|filter|generation|raw)\\b");
+  private static final Pattern SET_BLOCK = Pattern.compile("^\\s*-?\\s*set\\s+[\\w.]+\\s*-?$");
+  private static final Pattern BLOCK_END = Pattern.compile("^\\s*-?\\s*end\\w+\\b");
+  private static final Pattern CHAIN_WORD = Pattern.compile("(?<![\\w.])(not|else)(?![\\w])");
   private static final Pattern SET =
       Pattern.compile("^\\s*-?\\s*set\\s+([\\w.]+)\\s*=(.*)", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][\\w.]*");
@@ -100,13 +115,25 @@ final class ChatTemplateScreen {
     String currentMacro = null;
     var macroBody = new StringBuilder();
     int loopDepth = 0;
+    int blockDepth = 0;
     for (String[] statement : statements) {
       String body = statement[1];
-      Optional<String> problem = expressionProblem(body);
+      Optional<String> problem = expressionProblem(body).or(() -> recursionProblem(body));
       if (problem.isPresent()) {
         return problem;
       }
       if (statement[0].equals("%")) {
+        if (BLOCK_START.matcher(body).find() || SET_BLOCK.matcher(body).find()) {
+          if (++blockDepth > MAX_NESTING) {
+            return Optional.of(
+                "it nests blocks ({% if %}, {% for %}, ...) more than "
+                    + MAX_NESTING
+                    + " deep"
+                    + STACK_REASON);
+          }
+        } else if (BLOCK_END.matcher(body).find()) {
+          blockDepth = Math.max(0, blockDepth - 1);
+        }
         Matcher macro = MACRO.matcher(body);
         Matcher forLoop = FOR.matcher(body);
         Matcher set = SET.matcher(body);
@@ -150,6 +177,49 @@ final class ChatTemplateScreen {
     }
     return recursiveMacro(macros)
         .map(name -> "its macro " + name + " calls itself, and nothing bounds the recursion");
+  }
+
+  private static final String STACK_REASON =
+      "; llama.cpp's template parser recurses for each level, and a few hundred end the process";
+
+  /** Nesting and chains that llama.cpp's recursive-descent parser would recurse through. */
+  private static Optional<String> recursionProblem(String code) {
+    int depth = 0;
+    int deepest = 0;
+    int tildes = 0;
+    for (int i = 0; i < code.length(); i++) {
+      switch (code.charAt(i)) {
+        case '(', '[', '{' -> deepest = Math.max(deepest, ++depth);
+        case ')', ']', '}' -> depth = Math.max(0, depth - 1);
+        case '~' -> tildes++;
+        default -> {}
+      }
+    }
+    if (deepest > MAX_NESTING) {
+      return Optional.of(
+          "it nests brackets "
+              + deepest
+              + " deep (RouteBench renders up to "
+              + MAX_NESTING
+              + ")"
+              + STACK_REASON);
+    }
+    int words = 0;
+    Matcher chain = CHAIN_WORD.matcher(code);
+    while (chain.find()) {
+      words++;
+    }
+    if (tildes > MAX_CHAIN || words > MAX_CHAIN) {
+      return Optional.of(
+          "one of its expressions chains "
+              + Math.max(tildes, words)
+              + (tildes >= words ? " '~'" : " 'not' or 'if … else'")
+              + " (RouteBench renders up to "
+              + MAX_CHAIN
+              + ")"
+              + STACK_REASON);
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> expressionProblem(String code) {

@@ -28,41 +28,65 @@ import java.util.function.Consumer;
  */
 public final class LlamaEngineLoader {
 
-  /** Architectures llama.cpp b4916 runs that router-sized chat models use. */
+  /**
+   * Architectures of chat models that llama.cpp b4916 runs: its LLM_ARCH names (read from the
+   * binding's native library), less encoders, embedding and speech models. Qwen3 is not among them:
+   * llama.cpp gained it in April 2025, after b4916.
+   */
   private static final Set<String> KNOWN_ARCHITECTURES =
       Set.of(
+          "llama",
+          "deci",
+          "falcon",
+          "grok",
+          "gpt2",
+          "gptj",
+          "gptneox",
+          "mpt",
+          "baichuan",
+          "starcoder",
+          "refact",
+          "bloom",
+          "stablelm",
+          "qwen",
           "qwen2",
           "qwen2moe",
-          "qwen3",
-          "qwen3moe",
-          "llama",
-          "mistral",
-          "gemma",
-          "gemma2",
-          "gemma3",
           "phi2",
           "phi3",
-          "granite",
-          "olmo",
-          "olmo2",
-          "stablelm",
-          "starcoder2",
-          "deepseek",
-          "deepseek2",
-          "command-r",
-          "cohere2",
+          "phimoe",
+          "plamo",
+          "codeshell",
+          "orion",
           "internlm2",
           "minicpm",
           "minicpm3",
-          "exaone",
-          "falcon",
-          "gpt2",
-          "bloom",
-          "mpt",
-          "baichuan",
-          "orion",
+          "gemma",
+          "gemma2",
+          "gemma3",
+          "starcoder2",
+          "xverse",
+          "command-r",
+          "cohere2",
+          "dbrx",
+          "olmo",
+          "olmo2",
+          "olmoe",
+          "openelm",
+          "arctic",
+          "deepseek",
+          "deepseek2",
           "chatglm",
-          "nemotron");
+          "jais",
+          "nemotron",
+          "exaone",
+          "granite",
+          "granitemoe");
+
+  /** Qwen3 architectures, which plano's default router (Plano-Orchestrator) uses. */
+  private static final Set<String> QWEN3_ARCHITECTURES = Set.of("qwen3", "qwen3moe");
+
+  /** The llama.cpp build the binding carries, as engines and checked-file records name it. */
+  public static final String BINDING = "de.kherud:llama 4.2.0 (llama.cpp b4916)";
 
   private static final System.Logger LOG = System.getLogger("io.routebench.llama");
 
@@ -71,11 +95,24 @@ public final class LlamaEngineLoader {
   private LlamaEngineLoader() {}
 
   /**
+   * Loads the model into this process. An assertion or crash inside llama.cpp ends the process, so
+   * a user's file is loaded through {@link FirstLoadCheck#load} (a separate process first); this is
+   * for files RouteBench wrote itself (tests, the benchmark model).
+   *
    * @param warnings receives user-facing warnings (e.g. the ChatML fallback)
    * @throws RoutingException with a message naming the file and the problem
    */
   public static LlamaRouteSelector load(
       Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings) {
+    return load(modelFile, settings, warnings, null);
+  }
+
+  /**
+   * @param knownSha256 the file's SHA-256 when the caller has just computed it (a large model takes
+   *     seconds to hash), or {@code null}
+   */
+  static LlamaRouteSelector load(
+      Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings, String knownSha256) {
     GgufModelInfo info = inspect(modelFile);
     String architecture = info.architecture();
     if (!canRun(architecture)) {
@@ -84,7 +121,7 @@ public final class LlamaEngineLoader {
     LlamaModel model = loadModel(modelFile, info, settings);
     ChatWrapper wrapper = chatWrapper(modelFile, info, model, warnings);
     String name = modelFile.getFileName().toString();
-    String sha256 = sha256(modelFile);
+    String sha256 = knownSha256 != null ? knownSha256 : sha256(modelFile);
     Map<String, String> description = describe(settings, wrapper);
     return new LlamaRouteSelector(
         model,
@@ -97,11 +134,24 @@ public final class LlamaEngineLoader {
    * Loads the model into llama.cpp; a chat template {@link ChatTemplateScreen} refuses is replaced
    * by ChatML before llama.cpp parses it, because llama.cpp renders the template while loading.
    */
-  private static LlamaModel loadModel(
-      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings) {
+  static LlamaModel loadModel(Path modelFile, GgufModelInfo info, LlamaEngineSettings settings) {
+    return loadModel(modelFile, info, settings, false);
+  }
+
+  /**
+   * @param nativeLogOnStderr leave llama.cpp's own log on standard error, as the separate process
+   *     of a first load does: its reasons for refusing a file are only said there
+   */
+  static LlamaModel loadModel(
+      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings, boolean nativeLogOnStderr) {
     loadNativeLibraryQuietly();
-    routeNativeLogsToJavaLogging();
-    ModelParameters parameters = parametersFor(modelFile, settings);
+    ModelParameters parameters;
+    if (nativeLogOnStderr) {
+      parameters = parametersFor(modelFile, settings, 1, false);
+    } else {
+      routeNativeLogsToJavaLogging();
+      parameters = parametersFor(modelFile, settings);
+    }
     if (info.chatTemplate().flatMap(ChatTemplateScreen::refusal).isPresent()) {
       parameters.setChatTemplate(ChatWrapper.CHATML_JINJA);
     }
@@ -116,7 +166,7 @@ public final class LlamaEngineLoader {
   /**
    * How prompts are wrapped, telling {@code warnings} loudly whenever it is not the model's way.
    */
-  private static ChatWrapper chatWrapper(
+  static ChatWrapper chatWrapper(
       Path modelFile, GgufModelInfo info, LlamaModel model, Consumer<String> warnings) {
     String name = modelFile.getFileName().toString();
     if (info.chatTemplate().isEmpty()) {
@@ -150,9 +200,12 @@ public final class LlamaEngineLoader {
    * small context, no GPU layers) to let llama.cpp render it, unless the template is absent or
    * refused before loading.
    *
+   * <p>In this process, so for files known to be harmless only (tests); users' files go through
+   * {@link FirstLoadCheck}, which reports the same warnings.
+   *
    * @return the warning {@link #load} would give, or empty when the template is used
    */
-  public static Optional<String> chatTemplateProblem(Path modelFile) {
+  static Optional<String> chatTemplateProblem(Path modelFile) {
     GgufModelInfo info = inspect(modelFile);
     var problems = new java.util.ArrayList<String>();
     if (info.chatTemplate().isEmpty()
@@ -175,8 +228,26 @@ public final class LlamaEngineLoader {
     return KNOWN_ARCHITECTURES.contains(architecture);
   }
 
+  /**
+   * Whether {@code architecture} is Qwen3's, the base of plano's default router
+   * (Plano-Orchestrator): a model a server can run for RouteBench although this build cannot.
+   */
+  public static boolean isQwen3(String architecture) {
+    return QWEN3_ARCHITECTURES.contains(architecture);
+  }
+
   /** What to tell the user about a model {@link #canRun} refuses. */
   public static String cannotRunMessage(Path modelFile, String architecture) {
+    if (isQwen3(architecture)) {
+      return modelFile.getFileName()
+          + " is a Qwen3 model (architecture '"
+          + architecture
+          + "'), which this llama.cpp build ("
+          + BINDING
+          + ") predates and cannot run. plano's default router, Plano-Orchestrator, is"
+          + " Qwen3-based: serve the model with Ollama, vLLM or a recent llama-server and use"
+          + " it through Connect… (CLI: --endpoint URL).";
+    }
     return modelFile.getFileName()
         + " has architecture '"
         + architecture
@@ -207,11 +278,16 @@ public final class LlamaEngineLoader {
    *     ParallelSlotsBenchmark} shows why), each slot gets {@code contextSize / slots} tokens
    */
   static ModelParameters parametersFor(Path modelFile, LlamaEngineSettings settings, int slots) {
+    return parametersFor(modelFile, settings, slots, true);
+  }
+
+  private static ModelParameters parametersFor(
+      Path modelFile, LlamaEngineSettings settings, int slots, boolean quiet) {
     var parameters = new ModelParameters();
     if (settings.gpuLayers() != LlamaEngineSettings.AUTO_GPU_LAYERS) {
       parameters.setGpuLayers(settings.gpuLayers());
     }
-    return parameters
+    parameters
         .setModel(modelFile.toString())
         .setCtxSize(settings.contextSize())
         .setBatchSize(settings.batchSize())
@@ -219,9 +295,9 @@ public final class LlamaEngineLoader {
         .setThreads(settings.threads())
         .setThreadsBatch(settings.threads())
         .setParallel(slots)
-        .enableJinja()
-        // The server's own per-request log goes straight to stderr, past setLogger.
-        .disableLog();
+        .enableJinja();
+    // The server's own per-request log goes straight to stderr, past setLogger.
+    return quiet ? parameters.disableLog() : parameters;
   }
 
   private static Map<String, String> describe(LlamaEngineSettings settings, ChatWrapper wrapper) {
@@ -235,7 +311,7 @@ public final class LlamaEngineLoader {
             ? "auto"
             : Integer.toString(settings.gpuLayers()));
     described.put("chatTemplate", wrapper.fallback() ? "chatml-fallback" : "model");
-    described.put("binding", "de.kherud:llama 4.2.0 (llama.cpp b4916)");
+    described.put("binding", BINDING);
     return described;
   }
 

@@ -87,6 +87,110 @@ class HostileGgufTest {
     assertThat(GgufMetadataReader.read(file).parameterCount()).isEqualTo(72);
   }
 
+  // Headers that ended the process inside llama.cpp (GGML_ASSERT, rc 134) in the hostile-input
+  // census: refused before any native code, naming the key and the byte where its entry starts.
+
+  @Test
+  void an_empty_metadata_key_is_refused_with_its_place() throws Exception {
+    Path file = tiny("empty-key.gguf", gguf -> gguf.putString("", "x"));
+
+    assertThatThrownBy(() -> GgufMetadataReader.read(file))
+        .isInstanceOf(GgufFormatException.class)
+        .hasMessageMatching(
+            "empty-key\\.gguf is corrupt: its header declares an empty metadata key \\(entry \\d+"
+                + " of \\d+, at byte \\d+\\); llama\\.cpp aborts on it");
+  }
+
+  @Test
+  void a_vocabulary_that_is_not_strings_is_refused() throws Exception {
+    Path file =
+        tiny(
+            "tokens.gguf",
+            gguf ->
+                gguf.remove("tokenizer.ggml.tokens")
+                    .putUInt32Array("tokenizer.ggml.tokens", new long[300]));
+
+    assertThatThrownBy(() -> GgufMetadataReader.read(file))
+        .hasMessageMatching(
+            "tokens\\.gguf is corrupt: its header declares 'tokenizer\\.ggml\\.tokens' as an array"
+                + " of UINT32 \\(at byte \\d+\\); llama\\.cpp reads it as an array of strings and"
+                + " aborts on anything else");
+  }
+
+  @Test
+  void merges_that_are_not_strings_are_refused() throws Exception {
+    Path file =
+        tiny(
+            "merges.gguf",
+            gguf ->
+                gguf.remove("tokenizer.ggml.merges")
+                    .putInt32Array("tokenizer.ggml.merges", new int[3]));
+
+    assertThatThrownBy(() -> GgufMetadataReader.read(file))
+        .hasMessageContaining("declares 'tokenizer.ggml.merges' as an array of INT32");
+  }
+
+  @Test
+  void a_per_token_array_shorter_than_the_vocabulary_is_refused() throws Exception {
+    Path file =
+        tiny(
+            "types.gguf",
+            gguf ->
+                gguf.remove("tokenizer.ggml.token_type")
+                    .putInt32Array("tokenizer.ggml.token_type", new int[1]));
+
+    assertThatThrownBy(() -> GgufMetadataReader.read(file))
+        .hasMessageContaining(
+            "declares 'tokenizer.ggml.token_type' with 1 entries for "
+                + ByteLevelVocabulary.create().size()
+                + " tokens (at byte ")
+        .hasMessageEndingWith("llama.cpp reads one per token, past the end of a shorter array");
+  }
+
+  @Test
+  void a_model_of_no_layers_or_too_many_is_refused() throws Exception {
+    Path none =
+        tiny(
+            "no-layers.gguf",
+            gguf -> gguf.remove("qwen2.block_count").putUInt32("qwen2.block_count", 0));
+    Path many =
+        tiny(
+            "many-layers.gguf",
+            gguf -> gguf.remove("qwen2.block_count").putUInt32("qwen2.block_count", 513));
+
+    assertThatThrownBy(() -> GgufMetadataReader.read(none))
+        .hasMessageMatching(
+            "no-layers\\.gguf is corrupt: its header declares 'qwen2\\.block_count' = 0 \\(at byte"
+                + " \\d+\\); a model has 1 to 512 layers, and llama\\.cpp aborts on none");
+    assertThatThrownBy(() -> GgufMetadataReader.read(many))
+        .hasMessageContaining("'qwen2.block_count' = 513 (at byte ");
+  }
+
+  @Test
+  void experts_used_without_experts_are_refused() throws Exception {
+    Path file = tiny("experts.gguf", gguf -> gguf.putUInt32("qwen2.expert_used_count", 4));
+
+    assertThatThrownBy(() -> GgufMetadataReader.read(file))
+        .hasMessageContaining(
+            "declares 'qwen2.expert_used_count' = 4 with 'qwen2.expert_count' = 0 (at byte ");
+  }
+
+  @Test
+  void a_key_declared_twice_is_refused() throws Exception {
+    Path file = tiny("twice.gguf", gguf -> gguf.putString("general.name", "again"));
+
+    assertThatThrownBy(() -> GgufMetadataReader.read(file))
+        .hasMessageMatching(
+            "twice\\.gguf is corrupt: its header declares the metadata key 'general\\.name' twice"
+                + " \\(again at byte \\d+\\)");
+  }
+
+  private Path tiny(String name, java.util.function.Consumer<GgufWriter> edit) throws Exception {
+    Path file = dir.resolve(name);
+    HostileGgufs.builder().editMetadata(edit).write(file);
+    return file;
+  }
+
   /** Little-endian GGUF v3 bytes, written by hand so a test can say anything a file can. */
   private static final class RawGguf {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

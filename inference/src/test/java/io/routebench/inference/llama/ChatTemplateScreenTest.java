@@ -69,6 +69,37 @@ class ChatTemplateScreenTest {
   }
 
   @Test
+  void nesting_that_overflows_llama_cpps_parser_stack_is_refused() {
+    // 30,000 nested lists ended the process (SIGSEGV); in llama.cpp b4916 500 do, on a 1 MB stack.
+    assertThat(ChatTemplateScreen.refusal("{{ " + "[".repeat(30_000) + "]".repeat(30_000) + " }}"))
+        .hasValueSatisfying(
+            reason ->
+                assertThat(reason)
+                    .startsWith("it nests brackets 30000 deep (RouteBench renders up to 32)")
+                    .contains("a few hundred end the process"));
+    assertThat(ChatTemplateScreen.refusal("{{ 'a'" + " ~ 'a'".repeat(1_000) + " }}"))
+        .hasValueSatisfying(
+            reason -> assertThat(reason).startsWith("one of its expressions chains 1000 '~'"));
+    assertThat(ChatTemplateScreen.refusal("{{ " + "not ".repeat(3_000) + "true }}"))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("3000 'not' or 'if … else'"));
+    assertThat(
+            ChatTemplateScreen.refusal("{% if true %}".repeat(40) + "x" + "{% endif %}".repeat(40)))
+        .hasValueSatisfying(reason -> assertThat(reason).startsWith("it nests blocks"));
+    assertThat(ChatTemplateScreen.refusal("{{ [[[1, 2], [3]], {'a': (1)}] }}")).isEmpty();
+  }
+
+  @Test
+  void a_long_string_literal_is_screened_without_overflowing_the_java_stack() {
+    // The string pattern once recursed per character: 4,000 characters threw StackOverflowError.
+    assertThat(
+            ChatTemplateScreen.refusal(
+                "{% for m in messages %}{{ '"
+                    + "x".repeat(50_000)
+                    + "' ~ m.content }}{% endfor %}"))
+        .isEmpty();
+  }
+
+  @Test
   void numbers_and_stars_inside_strings_are_text_not_code() {
     assertThat(ChatTemplateScreen.refusal("{{ '*** 2000000000 ***' }}{{ 2 * 3 }}")).isEmpty();
   }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Builds qwen2-architecture GGUF models with deterministic random weights: the real llama.cpp code
@@ -30,6 +31,7 @@ public final class QwenGgufBuilder {
   private String name = "routebench-random-qwen2";
   private final Map<String, WeightsOverride> overrides = new HashMap<>();
   private final Map<String, String> extraStrings = new java.util.LinkedHashMap<>();
+  private Consumer<GgufWriter> metadataEdit = gguf -> {};
 
   /** A tensor's bytes in place of random weights, given the type it is stored in. */
   interface WeightsOverride {
@@ -79,6 +81,15 @@ public final class QwenGgufBuilder {
   }
 
   /**
+   * Changes the metadata after the builder has written its own (e.g. {@code gguf.remove(key)} then
+   * a {@code put} of another type), to write the hostile headers a published file might carry.
+   */
+  public QwenGgufBuilder editMetadata(Consumer<GgufWriter> edit) {
+    this.metadataEdit = this.metadataEdit.andThen(edit);
+    return this;
+  }
+
+  /**
    * Stores {@code tensorName} (e.g. {@code output.weight}) with chosen weights, not random ones.
    */
   QwenGgufBuilder override(String tensorName, WeightsOverride weights) {
@@ -114,6 +125,7 @@ public final class QwenGgufBuilder {
             .putBool("tokenizer.ggml.add_bos_token", false);
     chatTemplate.ifPresent(template -> gguf.putString("tokenizer.chat_template", template));
     extraStrings.forEach(gguf::putString);
+    metadataEdit.accept(gguf);
 
     int width = shape.width();
     int vocab = vocabulary.size();

@@ -113,6 +113,27 @@ public final class GgufWriter {
     return this;
   }
 
+  public GgufWriter putUInt32Array(String key, long[] values) {
+    metadata.add(
+        new Metadata(
+            key,
+            out -> {
+              out.u32(GgufValueType.ARRAY.id());
+              out.u32(GgufValueType.UINT32.id());
+              out.u64(values.length);
+              for (long value : values) {
+                out.u32(value);
+              }
+            }));
+    return this;
+  }
+
+  /** Drops every entry named {@code key}, so that a test can write it again with another value. */
+  public GgufWriter remove(String key) {
+    metadata.removeIf(entry -> entry.key().equals(key));
+    return this;
+  }
+
   /**
    * @param dims ggml order: {@code dims[0]} is the row length (a matrix's input width)
    */

@@ -1,0 +1,40 @@
+package io.routebench.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.routebench.inference.llama.LlamaEngineLoader;
+import io.routebench.inference.llama.LlamaEngineSettings;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Every way the application loads a GGUF file goes through its first load in a separate process:
+ * nothing in the application loads a model into its own process directly.
+ */
+@AnalyzeClasses(
+    packages = "io.routebench.app",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ModelLoadingArchitectureTest {
+
+  @ArchTest
+  static final ArchRule models_load_only_after_their_check_in_a_separate_process =
+      noClasses()
+          .should()
+          .callMethod(
+              LlamaEngineLoader.class,
+              "load",
+              Path.class,
+              LlamaEngineSettings.class,
+              Consumer.class)
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("de.kherud.llama.LlamaModel")
+          .because(
+              "llama.cpp ends the process it runs in on an assertion or a crash: a user's file"
+                  + " reaches the workbench's process only after FirstLoadCheck loaded it in a"
+                  + " separate one");
+}

@@ -1,0 +1,235 @@
+package io.routebench.inference.llama;
+
+import io.routebench.core.routing.RoutingCancelledException;
+import io.routebench.core.routing.RoutingException;
+import io.routebench.inference.gguf.GgufModelInfo;
+import io.routebench.inference.gguf.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Loads GGUF files as a browser opens untrusted content: the first load of a file RouteBench has
+ * not seen before runs in a separate process ({@link FirstLoadCheckMain}) with a time and a memory
+ * limit, and only a file that passed there is loaded into this process. llama.cpp ends the process
+ * it runs in on an assertion, crashes on some malformed files, and renders a model's chat template
+ * with no bound on time or memory; here that costs a child process, never the workbench.
+ *
+ * <p>Files that passed are kept by SHA-256 ({@link CheckedModels}), so a model checked once loads
+ * at once afterwards. The memory limit needs Linux ({@code ulimit -v} on the child, its resident
+ * memory read from {@code /proc} while the template renders); elsewhere only the time limits apply.
+ */
+public final class FirstLoadCheck {
+
+  /**
+   * A file that may be loaded into this process.
+   *
+   * @param warnings what its load said (e.g. its chat template is not used)
+   * @param fromRecord whether it had passed before (nothing was run now)
+   */
+  public record Passed(String sha256, List<String> warnings, boolean fromRecord) {
+
+    public Passed {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  private static final String LLAMA_NATIVE_DIR_PROPERTY = "de.kherud.llama.tmpdir";
+
+  private final CheckedModels checked;
+  private final LoadCheckLimits limits;
+
+  public FirstLoadCheck(CheckedModels checked, LoadCheckLimits limits) {
+    this.checked = checked;
+    this.limits = limits;
+  }
+
+  /** With the limits from the system properties ({@link LoadCheckLimits#fromSystemProperties}). */
+  public static FirstLoadCheck recordingIn(Path recordFile) {
+    return new FirstLoadCheck(
+        new CheckedModels(recordFile), LoadCheckLimits.fromSystemProperties());
+  }
+
+  /**
+   * Checks {@code modelFile} unless it passed before, then loads it here.
+   *
+   * @throws RoutingException why it cannot be loaded, in words
+   */
+  public LlamaRouteSelector load(
+      Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings) {
+    Passed passed = check(modelFile, settings);
+    return LlamaEngineLoader.load(modelFile, settings, warnings, passed.sha256());
+  }
+
+  /**
+   * Whether {@code modelFile} may be loaded into this process: its header first (no native code),
+   * then, unless it passed before, a load in a separate process with {@code settings}.
+   *
+   * @throws RoutingException why it may not, in words
+   * @throws RoutingCancelledException when the calling thread is interrupted (the child is killed)
+   */
+  public Passed check(Path modelFile, LlamaEngineSettings settings) {
+    GgufModelInfo info = LlamaEngineLoader.inspect(modelFile);
+    if (!LlamaEngineLoader.canRun(info.architecture())) {
+      throw new RoutingException(
+          LlamaEngineLoader.cannotRunMessage(modelFile, info.architecture()));
+    }
+    String sha256 = sha256(modelFile);
+    Optional<CheckedModels.Entry> known = checked.find(sha256);
+    if (known.isPresent()) {
+      return new Passed(sha256, known.get().warnings(), true);
+    }
+    String name = modelFile.getFileName().toString();
+    CheckProcess.Outcome outcome = runSeparately(modelFile, info, settings);
+    if (!outcome.passed()) {
+      String memoryLimit =
+          CheckProcess.megabytes(
+              outcome.phase() == CheckProcess.Phase.TEMPLATE
+                  ? limits.templateMemoryBytes()
+                  : limits.processMemory(info, settings));
+      throw new RoutingException(CheckFailureWords.describe(name, outcome, memoryLimit));
+    }
+    checked.add(sha256, name, outcome.warnings());
+    return new Passed(sha256, outcome.warnings(), false);
+  }
+
+  private CheckProcess.Outcome runSeparately(
+      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings) {
+    Path workDir = null;
+    try {
+      workDir = workDir();
+      return CheckProcess.run(
+          command(modelFile, info, settings, workDir),
+          workDir,
+          limits,
+          limits.loadTime(info.fileSize()),
+          memoryIsWatched());
+    } catch (IOException e) {
+      throw new RoutingException(
+          "RouteBench could not start the separate process that checks "
+              + modelFile.getFileName()
+              + " before loading it: "
+              + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RoutingCancelledException();
+    } finally {
+      deleteQuietly(workDir);
+    }
+  }
+
+  /**
+   * The child's own folder: its current folder, temp files, crash report and copy of llama.cpp's
+   * native library (its own copy: the binding deletes and rewrites the copy it loads, which must
+   * not race with this process's). Made where this process keeps its native library, since a
+   * hardened system's temp folder may not allow loading one; removed whatever happens.
+   */
+  private static Path workDir() throws IOException {
+    String nativeDir = System.getProperty(LLAMA_NATIVE_DIR_PROPERTY);
+    if (nativeDir != null && Files.isDirectory(Path.of(nativeDir))) {
+      return Files.createTempDirectory(Path.of(nativeDir), "load-check-");
+    }
+    return Files.createTempDirectory("routebench-load-check-");
+  }
+
+  /** A JVM like this one, with a small heap, under {@code ulimit -v} on Linux. */
+  private List<String> command(
+      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings, Path workDir) {
+    var command = new ArrayList<String>();
+    if (memoryIsWatched() && Files.isExecutable(Path.of("/bin/sh"))) {
+      long kilobytes = limits.processMemory(info, settings) / 1024;
+      command.addAll(List.of("/bin/sh", "-c", "ulimit -v " + kilobytes + " && exec \"$0\" \"$@\""));
+    }
+    command.add(javaLauncher(modelFile).toString());
+    // A small, fixed address space for Java itself: ulimit -v counts reservations too.
+    command.addAll(
+        List.of(
+            "-Xmx256m",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-XX:CompressedClassSpaceSize=128m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:-CreateCoredumpOnCrash",
+            "-XX:ErrorFile=" + workDir.resolve("hs_err_%p.log"),
+            "-Djava.io.tmpdir=" + workDir,
+            "-D" + LLAMA_NATIVE_DIR_PROPERTY + "=" + workDir,
+            "-Djava.awt.headless=true",
+            "--enable-native-access=ALL-UNNAMED"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(FirstLoadCheckMain.class.getName());
+    command.addAll(FirstLoadCheckMain.arguments(modelFile, settings));
+    return command;
+  }
+
+  /**
+   * This runtime's {@code java}: installers keep it (their jlink'ed runtime is made without {@code
+   * --strip-native-commands}); failing that, the executable this process was started from.
+   */
+  static Path javaLauncher(Path modelFile) {
+    boolean windows =
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    String name = windows ? "java.exe" : "java";
+    Path java = Path.of(System.getProperty("java.home"), "bin", name);
+    if (Files.isExecutable(java)) {
+      return java;
+    }
+    Optional<Path> started =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .map(Path::of)
+            .filter(p -> p.getFileName().toString().equals(name) && Files.isExecutable(p));
+    return started.orElseThrow(
+        () ->
+            new RoutingException(
+                "RouteBench cannot check "
+                    + modelFile.getFileName()
+                    + " before loading it: its Java runtime has no "
+                    + name
+                    + " (looked for "
+                    + java
+                    + "), and a model file is only loaded after a first load in a separate"
+                    + " process. Reinstall RouteBench, or start it with a full JDK 21 or newer."));
+  }
+
+  private static boolean memoryIsWatched() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
+        && Files.isReadable(Path.of("/proc/self/status"));
+  }
+
+  private static String sha256(Path modelFile) {
+    try {
+      return Sha256.of(modelFile);
+    } catch (IOException e) {
+      throw new RoutingException("Cannot read model file " + modelFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(FirstLoadCheck::deleteFile);
+    } catch (IOException e) {
+      // Left in the temp folder, which the system cleans.
+    }
+  }
+
+  private static void deleteFile(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // As above.
+    }
+  }
+}
