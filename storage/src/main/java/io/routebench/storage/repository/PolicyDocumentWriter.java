@@ -1,5 +1,7 @@
 package io.routebench.storage.repository;
 
+import io.routebench.core.routing.CustomChatTemplate;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -25,7 +27,8 @@ final class PolicyDocumentWriter {
       """
       UPDATE workspace
       SET name = ?, profile = ?, proxy_top_level_json = ?, proxy_dialect = ?, proxy_version = ?,
-          proxy_providers_key = ?
+          proxy_providers_key = ?, served_by = ?, chat_template_file = ?, chat_template = ?,
+          system_message = ?
       WHERE singleton = 1
       """;
   private static final String INSERT_ROUTER =
@@ -81,6 +84,12 @@ final class PolicyDocumentWriter {
       update.setString(4, extras.dialect() == null ? null : extras.dialect().id());
       update.setString(5, extras.version());
       update.setString(6, extras.providersKey());
+      PromptWrapping wrapping = document.promptWrapping();
+      CustomChatTemplate template = wrapping.customTemplate();
+      update.setString(7, wrapping.servedBy().id());
+      update.setString(8, template == null ? null : template.fileName());
+      update.setString(9, template == null ? null : template.text());
+      update.setString(10, wrapping.systemMessage());
       if (update.executeUpdate() != 1) {
         throw new SQLDataException("the workspace table has lost its row");
       }

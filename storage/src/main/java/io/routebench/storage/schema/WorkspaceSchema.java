@@ -17,7 +17,8 @@ public final class WorkspaceSchema {
           V1InitialSchema.STEP,
           V2CaseTagsAndRunHistory.STEP,
           V3RunsInProgress.STEP,
-          V4PlaytestConversation.STEP);
+          V4PlaytestConversation.STEP,
+          V5ServedBy.STEP);
 
   /** The schema version this RouteBench writes ({@code PRAGMA user_version}). */
   public static final int CURRENT_VERSION = MIGRATIONS.size();
