@@ -5,7 +5,9 @@ import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.LogFormat;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RoutingException;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.inference.gguf.GgufFormatException;
 import io.routebench.inference.gguf.GgufMetadataReader;
 import io.routebench.inference.gguf.GgufModelInfo;
@@ -72,78 +74,73 @@ public final class LlamaEngineLoader {
   private LlamaEngineLoader() {}
 
   /**
+   * Loads the model wrapping prompts as {@link PromptWrapping#DEFAULT} (Ollama, the proxies'
+   * documented setup).
+   *
    * @param warnings receives user-facing warnings (e.g. the ChatML fallback)
    * @throws RoutingException with a message naming the file and the problem
    */
   public static LlamaRouteSelector load(
       Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings) {
+    return load(modelFile, settings, PromptWrapping.DEFAULT, warnings);
+  }
+
+  /**
+   * Loads the model wrapping prompts as the user's serving engine does ({@link PromptWrappers}).
+   *
+   * @param warnings receives user-facing warnings (e.g. the ChatML fallback)
+   * @throws RoutingException with a message naming the file and the problem, or the custom chat
+   *     template that cannot be used
+   */
+  public static LlamaRouteSelector load(
+      Path modelFile,
+      LlamaEngineSettings settings,
+      PromptWrapping wrapping,
+      Consumer<String> warnings) {
     GgufModelInfo info = inspect(modelFile);
     String architecture = info.architecture();
     if (!canRun(architecture)) {
       throw new RoutingException(cannotRunMessage(modelFile, architecture));
     }
-    LlamaModel model = loadModel(modelFile, info, settings);
-    ChatWrapper wrapper = chatWrapper(modelFile, info, model, warnings);
+    PromptWrappers.requireUsableCustomTemplate(wrapping);
+    LlamaModel model = loadModel(modelFile, info, settings, wrapping);
+    PromptWrappers.Wrapped wrapped;
+    try {
+      wrapped =
+          PromptWrappers.wrap(modelFile.getFileName().toString(), info, wrapping, model, warnings);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
     var identity =
         new EngineIdentity(
-            "llama.cpp",
-            modelFile.getFileName().toString(),
-            sha256(modelFile),
-            PromptProfile.ARCHGW_V1,
-            describe(settings, wrapper));
-    return new LlamaRouteSelector(model, wrapper, settings, identity);
+                "llama.cpp",
+                modelFile.getFileName().toString(),
+                sha256(modelFile),
+                PromptProfile.ARCHGW_V1,
+                describe(settings, wrapped.how()))
+            .withWrapping(wrapping.recorded());
+    return new LlamaRouteSelector(model, wrapped.wrapper(), settings, identity);
   }
 
   /**
-   * Loads the model into llama.cpp; a chat template {@link ChatTemplateScreen} refuses is replaced
-   * by ChatML before llama.cpp parses it, because llama.cpp renders the template while loading.
+   * Loads the model into llama.cpp, with Jinja on unless the wrapping asks for llama.cpp's built-in
+   * formats, and with the user's own template or, in place of a template {@link ChatTemplateScreen}
+   * refuses, ChatML: llama.cpp parses and test-renders the template while loading.
    */
   private static LlamaModel loadModel(
-      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings) {
+      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings, PromptWrapping wrapping) {
     loadNativeLibraryQuietly();
     routeNativeLogsToJavaLogging();
-    ModelParameters parameters = parametersFor(modelFile, settings);
-    if (info.chatTemplate().flatMap(ChatTemplateScreen::refusal).isPresent()) {
-      parameters.setChatTemplate(ChatWrapper.CHATML_JINJA);
-    }
+    ModelParameters parameters =
+        parametersFor(modelFile, settings, 1, PromptWrappers.needsJinja(wrapping));
+    PromptWrappers.templateOverride(info, wrapping).ifPresent(parameters::setChatTemplate);
     try {
       return new LlamaModel(parameters);
     } catch (RuntimeException e) {
       throw new RoutingException(
           "llama.cpp could not load " + modelFile.getFileName() + ": " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * How prompts are wrapped, telling {@code warnings} loudly whenever it is not the model's way.
-   */
-  private static ChatWrapper chatWrapper(
-      Path modelFile, GgufModelInfo info, LlamaModel model, Consumer<String> warnings) {
-    String name = modelFile.getFileName().toString();
-    if (info.chatTemplate().isEmpty()) {
-      warnings.accept(
-          name
-              + " has no chat template; using ChatML. Production applies the model's template, so"
-              + " decisions may differ.");
-      return ChatWrapper.CHATML_FALLBACK;
-    }
-    String template = info.chatTemplate().get();
-    Optional<String> refusal = ChatTemplateScreen.refusal(template);
-    if (refusal.isPresent()) {
-      warnings.accept(notUsed(name, "RouteBench refused to render it: " + refusal.get()));
-      return ChatWrapper.CHATML_FALLBACK;
-    }
-    return ChatWrapper.fromModelTemplate(
-        model, template, problem -> warnings.accept(notUsed(name, problem)));
-  }
-
-  private static String notUsed(String modelName, String why) {
-    return "CHAT TEMPLATE NOT USED: "
-        + modelName
-        + "'s chat template was not applied because "
-        + why
-        + ". Prompts are wrapped in plain ChatML instead, so they differ from what production"
-        + " sends and decisions may differ.";
   }
 
   /**
@@ -156,14 +153,16 @@ public final class LlamaEngineLoader {
   public static Optional<String> chatTemplateProblem(Path modelFile) {
     GgufModelInfo info = inspect(modelFile);
     var problems = new java.util.ArrayList<String>();
+    String name = modelFile.getFileName().toString();
+    PromptWrapping jinja = PromptWrapping.of(ServingEngine.LLAMA_SERVER);
     if (info.chatTemplate().isEmpty()
         || info.chatTemplate().flatMap(ChatTemplateScreen::refusal).isPresent()) {
-      chatWrapper(modelFile, info, null, problems::add);
+      PromptWrappers.wrap(name, info, jinja, null, problems::add);
       return problems.stream().findFirst();
     }
     var settings = LlamaEngineSettings.defaults().withContextSize(512);
-    try (LlamaModel model = loadModel(modelFile, info, settings)) {
-      chatWrapper(modelFile, info, model, problems::add);
+    try (LlamaModel model = loadModel(modelFile, info, settings, jinja)) {
+      PromptWrappers.wrap(name, info, jinja, model, problems::add);
     }
     return problems.stream().findFirst();
   }
@@ -208,7 +207,19 @@ public final class LlamaEngineLoader {
    *     ParallelSlotsBenchmark} for why), each slot gets {@code contextSize / slots} tokens
    */
   static ModelParameters parametersFor(Path modelFile, LlamaEngineSettings settings, int slots) {
+    return parametersFor(modelFile, settings, slots, true);
+  }
+
+  /**
+   * @param jinja whether llama.cpp renders chat templates with Jinja ({@code --jinja}) or with its
+   *     built-in formats
+   */
+  static ModelParameters parametersFor(
+      Path modelFile, LlamaEngineSettings settings, int slots, boolean jinja) {
     var parameters = new ModelParameters();
+    if (jinja) {
+      parameters.enableJinja();
+    }
     if (settings.gpuLayers() != LlamaEngineSettings.AUTO_GPU_LAYERS) {
       parameters.setGpuLayers(settings.gpuLayers());
     }
@@ -220,12 +231,11 @@ public final class LlamaEngineLoader {
         .setThreads(settings.threads())
         .setThreadsBatch(settings.threads())
         .setParallel(slots)
-        .enableJinja()
         // The server's own per-request log goes straight to stderr, past setLogger.
         .disableLog();
   }
 
-  private static Map<String, String> describe(LlamaEngineSettings settings, ChatWrapper wrapper) {
+  private static Map<String, String> describe(LlamaEngineSettings settings, String wrapping) {
     var described = new LinkedHashMap<String, String>();
     described.put("threads", Integer.toString(settings.threads()));
     described.put("context", Integer.toString(settings.contextSize()));
@@ -235,7 +245,7 @@ public final class LlamaEngineLoader {
         settings.gpuLayers() == LlamaEngineSettings.AUTO_GPU_LAYERS
             ? "auto"
             : Integer.toString(settings.gpuLayers()));
-    described.put("chatTemplate", wrapper.fallback() ? "chatml-fallback" : "model");
+    described.put("chatTemplate", wrapping);
     described.put("binding", "de.kherud:llama 4.2.0 (llama.cpp b4916)");
     return described;
   }
