@@ -1,7 +1,9 @@
 package io.routebench.app.cli;
 
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.ServerWrappedSelector;
 import io.routebench.core.validation.SecretDetector;
 import io.routebench.inference.llama.LlamaEngineLoader;
 import io.routebench.inference.llama.LlamaEngineSettings;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -19,6 +22,9 @@ final class EngineOptions {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Choice choice;
+
+  /** How the serving engine wraps the prompt: a local model wraps so, a server is recorded so. */
+  @Mixin WrappingOptions wrapping;
 
   static final class Choice {
     @Option(
@@ -111,14 +117,20 @@ final class EngineOptions {
               + " own default for its build)")
   Integer gpuLayers;
 
-  RouteSelector open(PrintWriter warnings, PromptProfile profile) {
+  /**
+   * Opens the router: a local model wraps the prompt as {@code workspaceWrapping} (with the
+   * wrapping options applied) says, a server wraps it itself and is recorded as doing so.
+   */
+  RouteSelector open(
+      PrintWriter warnings, PromptProfile profile, PromptWrapping workspaceWrapping) {
+    PromptWrapping chosen = wrapping.resolve(workspaceWrapping);
     if (choice.model != null) {
       if (parallel != null && parallel > 1) {
         warnings.println(
             "warning: --parallel applies to --endpoint; a local model answers one turn at a time");
       }
       return LlamaEngineLoader.load(
-          choice.model, settings(), w -> warnings.println("warning: " + w));
+          choice.model, settings(), chosen, w -> warnings.println("warning: " + w));
     }
     int requests = parallel == null ? OpenAiEndpointSettings.DEFAULT_PARALLEL_REQUESTS : parallel;
     if (requests < 1 || requests > OpenAiEndpointSettings.MAX_PARALLEL_REQUESTS) {
@@ -129,8 +141,10 @@ final class EngineOptions {
               + requests,
           2);
     }
-    return RemoteEngines.open(
-        choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, requests, profile);
+    return new ServerWrappedSelector(
+        RemoteEngines.open(
+            choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, requests, profile),
+        chosen);
   }
 
   LlamaEngineSettings settings() {

@@ -166,7 +166,8 @@ final class TestCommand implements Callable<Integer> {
           try {
             RegressionRun run;
             String storageProblem = "";
-            try (RouteSelector selector = engine.open(err, document.profile())) {
+            try (RouteSelector selector =
+                engine.open(err, document.profile(), document.promptWrapping())) {
               var progress = new ProgressPrinter(err, asking);
               var recorder = new StoringRunRecorder(workspace.runs());
               var runner = new RegressionRunner();

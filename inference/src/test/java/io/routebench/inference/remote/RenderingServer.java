@@ -35,7 +35,7 @@ import java.util.function.Function;
  * The chat template is a function of the user message; the tokenizer makes one token per code point
  * unless told otherwise.
  */
-final class RenderingServer implements AutoCloseable {
+public final class RenderingServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,14 +44,14 @@ final class RenderingServer implements AutoCloseable {
   private final String model;
   private final Function<String, String> template;
   private final Function<String, List<Integer>> tokenizer;
-  final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  public final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
-  RenderingServer(ServingEngine engine, String model, Function<String, String> template)
+  public RenderingServer(ServingEngine engine, String model, Function<String, String> template)
       throws IOException {
     this(engine, model, template, RenderingServer::codePoints);
   }
 
-  RenderingServer(
+  public RenderingServer(
       ServingEngine engine,
       String model,
       Function<String, String> template,
@@ -67,11 +67,11 @@ final class RenderingServer implements AutoCloseable {
   }
 
   /** e.g. {@code http://127.0.0.1:41234/v1}, as users paste OpenAI base URLs. */
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  static List<Integer> codePoints(String text) {
+  public static List<Integer> codePoints(String text) {
     return text.codePoints().boxed().toList();
   }
 
