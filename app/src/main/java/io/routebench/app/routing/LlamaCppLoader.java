@@ -1,34 +1,50 @@
 package io.routebench.app.routing;
 
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.ServerWrappedSelector;
 import io.routebench.inference.gguf.GgufModelInfo;
 import io.routebench.inference.llama.LlamaEngineLoader;
 import io.routebench.inference.llama.LlamaEngineSettings;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.function.Supplier;
 
-/** Loads router models into llama.cpp for the workbench, with the engine settings of the time. */
+/**
+ * Loads router models into llama.cpp for the workbench, with the engine settings of the time, and
+ * wrapping the prompt as the open workspace's serving engine does.
+ */
 public final class LlamaCppLoader implements LocalRouter.Loader {
 
   private final Supplier<LlamaEngineSettings> settings;
+  private final Supplier<PromptWrapping> wrapping;
 
   public LlamaCppLoader(LlamaEngineSettings settings) {
-    this(() -> settings);
+    this(() -> settings, () -> PromptWrapping.DEFAULT);
+  }
+
+  /** Wrapping as {@link PromptWrapping#DEFAULT}, with the settings read at each load. */
+  public LlamaCppLoader(Supplier<LlamaEngineSettings> settings) {
+    this(settings, () -> PromptWrapping.DEFAULT);
   }
 
   /**
    * @param settings read at each load, so that changed settings apply from the next load on
+   * @param wrapping read at each load (on the engine thread): how the serving engine wraps the
+   *     prompt ({@link WrappingFollower.Current})
    */
-  public LlamaCppLoader(Supplier<LlamaEngineSettings> settings) {
+  public LlamaCppLoader(Supplier<LlamaEngineSettings> settings, Supplier<PromptWrapping> wrapping) {
     this.settings = settings;
+    this.wrapping = wrapping;
   }
 
   @Override
   public LocalRouter.Loaded load(Path model) {
     GgufModelInfo info = LlamaEngineLoader.inspect(model);
     var warnings = new ArrayList<String>();
-    RouteSelector selector = LlamaEngineLoader.load(model, settings.get(), warnings::add);
+    PromptWrapping wrapped = wrapping.get();
+    RouteSelector selector = LlamaEngineLoader.load(model, settings.get(), wrapped, warnings::add);
     String description =
         model.getFileName()
             + " · "
@@ -37,7 +53,25 @@ public final class LlamaCppLoader implements LocalRouter.Loader {
             + info.parameterCountLabel()
             + " parameters · "
             + info.fileType()
+            + " · wrapped as "
+            + wrapped.summary()
+            + " wraps it"
             + (warnings.isEmpty() ? "" : " · " + String.join(" ", warnings));
     return new LocalRouter.Loaded(model, selector, description, warnings);
+  }
+
+  /** A server wraps the prompt itself: the workspace's wrapping is recorded as what it does. */
+  @Override
+  public LocalRouter.Loaded connect(OpenAiEndpointSettings endpoint) {
+    LocalRouter.Loaded connected = EndpointConnector.connect(endpoint);
+    PromptWrapping declared = wrapping.get();
+    return new LocalRouter.Loaded(
+        connected.source(),
+        new ServerWrappedSelector(connected.selector(), declared),
+        connected.description()
+            + " · said to wrap the prompt as "
+            + declared.summary()
+            + " does (Connect… checks it)",
+        connected.warnings());
   }
 }
