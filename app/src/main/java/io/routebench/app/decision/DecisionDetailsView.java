@@ -33,6 +33,7 @@ public final class DecisionDetailsView {
   private final Label proxyAction = line("decisionProxyAction");
   private final Label rawOutput = line("decisionRawOutput");
   private final Label timing = line("decisionTiming");
+  private final Label wrapping = line("decisionWrapping");
   private final Label routeOrder = line("decisionRouteOrder");
   private final Label textNote = line("decisionTextNote");
   private final VBox root;
@@ -60,6 +61,7 @@ public final class DecisionDetailsView {
             proxyAction,
             rawOutput,
             timing,
+            wrapping,
             toolbar(),
             textNote,
             scroll,
@@ -160,6 +162,7 @@ public final class DecisionDetailsView {
     proxyAction.setText(viewModel.proxyActionLine());
     rawOutput.setText(viewModel.rawOutputLine());
     timing.setText(viewModel.timingLine());
+    wrapping.setText(viewModel.wrappingLine());
     routeOrder.setText(viewModel.routeOrderLine());
     textNote.setText(viewModel.textNote());
     text.replaceText(viewModel.text());
