@@ -5,6 +5,7 @@ import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -12,9 +13,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -30,6 +33,46 @@ final class EndpointDialog {
 
   EndpointDialog(EndpointViewModel viewModel) {
     this.viewModel = viewModel;
+  }
+
+  /**
+   * "Check against my server": the server's rendering of the router prompt held against
+   * RouteBench's for the workspace's serving engine; the difference shown in a fixed-width font so
+   * the two texts line up.
+   */
+  private Node serverCheck() {
+    var check = new Button("Check against my server");
+    check.setId("endpointCheckServerButton");
+    check.setMinWidth(Button.USE_PREF_SIZE);
+    check
+        .disableProperty()
+        .bind(viewModel.checkingProperty().or(viewModel.problemProperty().isNotEmpty()));
+    check.setOnAction(e -> viewModel.checkServer());
+    var explanation =
+        new Label(
+            "Asks the server how it wraps the router's one user message (Ollama /api/chat"
+                + " _debug_render_only, llama-server /apply-template, vLLM /tokenize) and compares"
+                + " it with the text RouteBench's decisions are made on.");
+    explanation.setWrapText(true);
+    explanation.getStyleClass().add("help");
+    explanation.setMinHeight(Region.USE_PREF_SIZE);
+    var answer = new Label();
+    answer.setId("endpointCheckServerResultLabel");
+    answer.setWrapText(true);
+    answer.setMinHeight(Region.USE_PREF_SIZE);
+    answer.setStyle("-fx-font-family: monospace;");
+    answer.textProperty().bind(viewModel.checkResultProperty());
+    answer
+        .styleProperty()
+        .bind(
+            Bindings.when(
+                    viewModel
+                        .checkMatchedProperty()
+                        .or(viewModel.checkingProperty())
+                        .or(viewModel.checkResultProperty().isEmpty()))
+                .then("-fx-font-family: monospace;")
+                .otherwise("-fx-font-family: monospace; -fx-text-fill: #b00020;"));
+    return new VBox(4, new Separator(), check, explanation, answer);
   }
 
   /** Shows the dialog without waiting; {@code connect} gets the endpoint when Connect is chosen. */
@@ -116,6 +159,9 @@ final class EndpointDialog {
     form.add(result, 0, 4, 2, 1);
     form.add(ollama, 0, 5, 2, 1);
     form.add(problem, 0, 6, 2, 1);
+    if (viewModel.offersServerCheck()) {
+      form.add(serverCheck(), 0, 7, 2, 1);
+    }
     dialog.getDialogPane().setContent(form);
     dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
     var connectButton = dialog.getDialogPane().lookupButton(CONNECT);

@@ -51,6 +51,7 @@ public final class RouterModelBar {
 
   private final RecentModelsMenu recent;
   private final Hyperlink again;
+  private ServerCheck serverCheck;
 
   /**
    * @param modelDir where the file chooser starts before any model was loaded
@@ -240,6 +241,11 @@ public final class RouterModelBar {
     actions.getChildren().add(1, connect);
   }
 
+  /** Offers "Check against my server" in Connect…, for the open workspace's serving engine. */
+  public void offerServerCheck(ServerCheck check) {
+    this.serverCheck = check;
+  }
+
   /** {@link #showConnect(TaskExecutor, URI)} looking for Ollama where it listens by default. */
   public void showConnect(TaskExecutor background) {
     showConnect(background, OllamaProbe.DEFAULT_ADDRESS);
@@ -249,7 +255,7 @@ public final class RouterModelBar {
   public void showConnect(TaskExecutor background, URI ollama) {
     var viewModel =
         new EndpointViewModel(
-            settings.current().lastEndpoint(), background, ollama, System::getenv);
+            settings.current().lastEndpoint(), background, ollama, System::getenv, serverCheck);
     new EndpointDialog(viewModel).show(window(), this::connect);
     viewModel.lookForOllama();
   }

@@ -118,7 +118,7 @@ class ServedByCliTest {
               "Route well.");
 
       assertThat(matches.exitCode()).as(matches.err()).isZero();
-      assertThat(matches.out()).contains(" matches `ollama`: the server renders the same");
+      assertThat(matches.out()).contains(" matches `ollama`: it renders the same");
       assertThat(differs.exitCode()).as(differs.err()).isZero();
       assertThat(wrongChoice.exitCode()).isEqualTo(1);
       JsonNode json = new ObjectMapper().readTree(wrongChoice.out());

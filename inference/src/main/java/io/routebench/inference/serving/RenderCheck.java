@@ -50,7 +50,7 @@ public record RenderCheck(
     if (matches()) {
       return String.format(
           Locale.ROOT,
-          "matches `%s`: the server renders the same %,d characters%s as RouteBench (%s).",
+          "matches `%s`: it renders the same %,d characters%s as RouteBench (%s).",
           servedBy,
           characters,
           tokensCompared > 0 ? String.format(Locale.ROOT, " and %,d tokens", tokensCompared) : "",

@@ -43,7 +43,7 @@ class ServerRenderCheckTest {
       RenderCheck check = check(server, wrapping, withTokens(wrapping));
 
       assertThat(check.matches()).as(check.summary()).isTrue();
-      assertThat(check.summary()).startsWith("matches `" + engine.id() + "`: the server renders");
+      assertThat(check.summary()).startsWith("matches `" + engine.id() + "`: it renders");
       // vLLM and llama-server give token ids, and those were compared too.
       assertThat(check.tokensCompared() > 0).isEqualTo(engine != ServingEngine.OLLAMA);
     }
