@@ -21,7 +21,7 @@ class WorkspaceInspectTest {
 
     assertThat(inspectUnchanged(file))
         .extracting(WorkspaceInspection::status, WorkspaceInspection::schemaVersion)
-        .containsExactly(WorkspaceStatus.UP_TO_DATE, 4);
+        .containsExactly(WorkspaceStatus.UP_TO_DATE, 5);
   }
 
   @Test
@@ -36,7 +36,7 @@ class WorkspaceInspectTest {
     assertThat(inspection.detail())
         .isEqualTo(
             file
-                + " is a workspace of schema version 1; opening it upgrades it to version 4,"
+                + " is a workspace of schema version 1; opening it upgrades it to version 5,"
                 + " after which older RouteBench versions cannot open it.");
   }
 
@@ -50,7 +50,7 @@ class WorkspaceInspectTest {
 
     assertThat(inspection.status()).isEqualTo(WorkspaceStatus.INCOMPATIBLE);
     assertThat(inspection.schemaVersion()).isEqualTo(7);
-    assertThat(inspection.detail()).contains("schema version 7", "up to version 4");
+    assertThat(inspection.detail()).contains("schema version 7", "up to version 5");
   }
 
   @Test
