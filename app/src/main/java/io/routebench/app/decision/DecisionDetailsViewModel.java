@@ -128,7 +128,7 @@ public final class DecisionDetailsViewModel {
             ? "."
             : "; the workspace says it is "
                 + wrapping.summary()
-                + ", so the model reads "
+                + ", which wraps it with "
                 + wrapping.servedBy().wrapping()
                 + ". \"Check against my server\" (Connect…) shows whether it does.");
   }

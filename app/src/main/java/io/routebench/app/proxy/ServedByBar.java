@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The serving engine under the router bar of the Playtest: which wrapping the model reads, where
@@ -31,13 +32,14 @@ public final class ServedByBar {
     tooltip.setWrapText(true);
     tooltip.setMaxWidth(420);
     engine.setTooltip(tooltip);
+    engine.setMinWidth(Region.USE_PREF_SIZE);
     var label = Forms.fieldLabel("Served by", engine);
     label.setMinWidth(Label.USE_PREF_SIZE);
     var wrapping = new Label();
     wrapping.setId("routerBarWrappingLabel");
     wrapping.getStyleClass().add("help");
     wrapping.setWrapText(true);
-    wrapping.textProperty().bind(viewModel.wrappingProperty());
+    wrapping.textProperty().bind(viewModel.shortWrappingProperty());
     HBox.setHgrow(wrapping, Priority.ALWAYS);
     root = new HBox(8, label, engine, wrapping);
     root.setAlignment(Pos.CENTER_LEFT);

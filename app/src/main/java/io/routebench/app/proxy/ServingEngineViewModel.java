@@ -37,6 +37,8 @@ public final class ServingEngineViewModel {
   private final ReadOnlyBooleanWrapper templateChoosable =
       new ReadOnlyBooleanWrapper(this, "templateChoosable");
   private final ReadOnlyStringWrapper wrapping = new ReadOnlyStringWrapper(this, "wrapping");
+  private final ReadOnlyStringWrapper shortWrapping =
+      new ReadOnlyStringWrapper(this, "shortWrapping");
   private final ReadOnlyStringWrapper templateProblem =
       new ReadOnlyStringWrapper(this, "templateProblem", "");
 
@@ -77,6 +79,11 @@ public final class ServingEngineViewModel {
   /** What the model reads under the chosen engine, in a sentence. */
   public ReadOnlyStringProperty wrappingProperty() {
     return wrapping.getReadOnlyProperty();
+  }
+
+  /** What the model reads, in a few words for the router bar. */
+  public ReadOnlyStringProperty shortWrappingProperty() {
+    return shortWrapping.getReadOnlyProperty();
   }
 
   /** Why the last template file chosen was not used; empty otherwise. */
@@ -146,7 +153,8 @@ public final class ServingEngineViewModel {
                       : now.servedBy() == ServingEngine.OLLAMA
                           ? "Ollama's Go template for the model"
                           : "llama.cpp's built-in format for the model's template"));
-      wrapping.set("The model reads " + now.servedBy().wrapping() + ".");
+      wrapping.set("Wrapped with " + now.servedBy().wrapping() + ".");
+      shortWrapping.set(inFewWords(now));
     } finally {
       loading = false;
     }
@@ -174,6 +182,21 @@ public final class ServingEngineViewModel {
   private void edit(String label, UnaryOperator<PromptWrapping> change) {
     editor.apply(
         label, document -> document.withPromptWrapping(change.apply(document.promptWrapping())));
+  }
+
+  private static String inFewWords(PromptWrapping wrapping) {
+    if (wrapping.customTemplate() != null) {
+      return "your template "
+          + wrapping.customTemplate().fileName()
+          + (wrapping.hasSystemMessage() ? ", with your system message" : "");
+    }
+    if (wrapping.hasSystemMessage()) {
+      return "your system message as the system turn";
+    }
+    return switch (wrapping.servedBy()) {
+      case OLLAMA, LLAMA_SERVER_NO_JINJA -> "Arch-Router reads no system turn (text A)";
+      case VLLM, LLAMA_SERVER -> "Arch-Router reads Qwen's default system turn first (text B)";
+    };
   }
 
   private static String capitalised(String text) {

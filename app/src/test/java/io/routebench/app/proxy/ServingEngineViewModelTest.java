@@ -22,8 +22,10 @@ class ServingEngineViewModelTest {
   void a_workspace_starts_served_by_ollama_and_says_what_the_model_reads() {
     assertThat(viewModel.servedByProperty().get()).isEqualTo(ServingEngine.OLLAMA);
     assertThat(viewModel.wrappingProperty().get())
-        .startsWith("The model reads Ollama's Go template for the model")
+        .startsWith("Wrapped with Ollama's Go template for the model")
         .contains("(text A)");
+    assertThat(viewModel.shortWrappingProperty().get())
+        .isEqualTo("Arch-Router reads no system turn (text A)");
     assertThat(viewModel.templateChoosableProperty().get()).isFalse();
     assertThat(viewModel.templateProperty().get()).isEqualTo("Ollama's Go template for the model");
   }
@@ -34,6 +36,7 @@ class ServingEngineViewModelTest {
 
     assertThat(editor.document().promptWrapping()).isEqualTo(PromptWrapping.of(ServingEngine.VLLM));
     assertThat(viewModel.wrappingProperty().get()).contains("(text B)");
+    assertThat(viewModel.shortWrappingProperty().get()).endsWith("(text B)");
     assertThat(viewModel.templateChoosableProperty().get()).isTrue();
     assertThat(editor.undoLabelProperty().get()).contains("vLLM");
 
