@@ -5,6 +5,7 @@ import io.routebench.app.errors.UncaughtExceptionReporter;
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.routing.StoredEngineSettings;
+import io.routebench.app.routing.WrappingFollower;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.shell.MainWindow;
@@ -106,13 +107,17 @@ public final class Workbench {
             new FxUiTimer(executors.timers()),
             DocumentAutosaver.DEFAULT_INTERVAL,
             dialogs);
+    // The router follows the open workspace's serving engine; the loader reads it at each load.
+    var wrapping = new WrappingFollower.Current();
     var router =
         new LocalRouter(
             new LlamaCppLoader(
                 () -> StoredEngineSettings.read(settings.current()),
-                FirstLoadCheck.recordingIn(paths.checkedModelsFile())),
+                FirstLoadCheck.recordingIn(paths.checkedModelsFile()),
+                wrapping),
             executors.engine(),
             Platform::runLater);
+    new WrappingFollower(workspaces.currentProperty(), router, dialogs, wrapping);
     var window =
         new MainWindow(
             stage,

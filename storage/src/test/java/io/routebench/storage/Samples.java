@@ -1,8 +1,11 @@
 package io.routebench.storage;
 
+import io.routebench.core.routing.CustomChatTemplate;
 import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RunStatus;
 import io.routebench.core.run.TurnResult;
@@ -96,7 +99,14 @@ public final class Samples {
             "{\"version\":null,\"listeners\":{\"egress\":{\"port\":12000}},\"model_providers\":null}",
             ProxyDialect.ARCHGW_V0_3,
             "v0.3.0",
-            "model_providers"));
+            "model_providers"),
+        new PromptWrapping(
+            ServingEngine.VLLM,
+            new CustomChatTemplate(
+                "router ✓.jinja",
+                "{%- for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n"
+                    + "{%- endfor %}<|im_start|>assistant\n"),
+            "You route requests. Ünïcode ✓"));
   }
 
   public static TestCase testCase(String id, String name, String... tags) {

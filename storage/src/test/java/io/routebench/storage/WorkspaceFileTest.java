@@ -27,14 +27,14 @@ class WorkspaceFileTest {
 
     try (Workspace workspace = WorkspaceFile.create(file)) {
       assertThat(workspace.path()).isEqualTo(file);
-      assertThat(workspace.schemaVersion()).isEqualTo(WorkspaceFile.SCHEMA_VERSION).isEqualTo(5);
+      assertThat(workspace.schemaVersion()).isEqualTo(WorkspaceFile.SCHEMA_VERSION).isEqualTo(6);
       assertThat(workspace.policies().load()).isEqualTo(PolicyDocument.empty("Team policies"));
       assertThat(workspace.suites().listSuites()).isEmpty();
     }
 
     assertThat(RawSqlite.single(file, "PRAGMA application_id"))
         .isEqualTo(String.valueOf(WorkspaceSchema.APPLICATION_ID));
-    assertThat(RawSqlite.single(file, "PRAGMA user_version")).isEqualTo("5");
+    assertThat(RawSqlite.single(file, "PRAGMA user_version")).isEqualTo("6");
   }
 
   @Test

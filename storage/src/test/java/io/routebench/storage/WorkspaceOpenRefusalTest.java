@@ -67,13 +67,13 @@ class WorkspaceOpenRefusalTest {
   void a_workspace_from_a_newer_routebench_is_refused_naming_both_versions() {
     Path file = dir.resolve("future.routebench");
     WorkspaceFile.create(file).close();
-    RawSqlite.execute(file, "PRAGMA user_version = 6", "CREATE TABLE added_in_v6 (x TEXT)");
+    RawSqlite.execute(file, "PRAGMA user_version = 7", "CREATE TABLE added_in_v7 (x TEXT)");
 
     assertRefusedUnchanged(file, Problem.NEWER_VERSION)
         .hasMessage(
             file
-                + " was saved by a newer RouteBench (workspace schema version 6; this RouteBench"
-                + " supports up to version 5). Update RouteBench to open it; the file was not"
+                + " was saved by a newer RouteBench (workspace schema version 7; this RouteBench"
+                + " supports up to version 6). Update RouteBench to open it; the file was not"
                 + " changed.");
   }
 

@@ -3,6 +3,7 @@ package io.routebench.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.storage.WorkspaceOpenException.Problem;
 import io.routebench.storage.repository.CaseTagQueries.TagCount;
@@ -70,6 +71,21 @@ class WorkspaceUpgradeTest {
   }
 
   @Test
+  void runs_from_before_the_serving_engine_was_recorded_read_as_made_under_llama_server() {
+    Path file = dir.resolve("v1.routebench");
+    HistoricalWorkspaces.version1(file);
+
+    try (Workspace workspace = WorkspaceFile.open(file)) {
+      // RouteBench's llama.cpp engine rendered the GGUF's template with Jinja, as llama-server
+      // does.
+      assertThat(workspace.runs().findRun("r-1").orElseThrow().engine().wrapping())
+          .contains(PromptWrapping.BEFORE_SERVED_BY.recorded());
+      // The document describes the user's setup: the proxies' documented one until they say.
+      assertThat(workspace.policies().load().promptWrapping()).isEqualTo(PromptWrapping.DEFAULT);
+    }
+  }
+
+  @Test
   void an_upgraded_workspace_accepts_new_cases_after_its_last_one() {
     Path file = dir.resolve("v1.routebench");
     HistoricalWorkspaces.version1(file);
@@ -106,7 +122,7 @@ class WorkspaceUpgradeTest {
         .hasMessage(
             "Could not upgrade "
                 + file
-                + " from workspace schema version 1 to 5: malformed JSON. The file is still a"
+                + " from workspace schema version 1 to 6: malformed JSON. The file is still a"
                 + " valid version 1 workspace.");
 
     assertThat(RawSqlite.single(file, "PRAGMA user_version")).isEqualTo("1");

@@ -57,7 +57,7 @@ final class CollisionsCommand implements Callable<Integer> {
     PolicyDocument loaded = PolicySource.load(policies).document();
     PolicyDocument document = profile == null ? loaded : loaded.withProfile(profile);
     CollisionReport report;
-    try (RouteSelector selector = engine.open(err, document.profile())) {
+    try (RouteSelector selector = engine.open(err, document.profile(), document.promptWrapping())) {
       report =
           CollisionCheck.run(
               selector,

@@ -161,7 +161,8 @@ final class DoctorCommand implements Callable<Integer> {
           var cancellation = new CancellationToken();
           Thread interruptHook = new Thread(cancellation::cancel);
           Runtime.getRuntime().addShutdownHook(interruptHook);
-          try (RouteSelector selector = engine.open(err, document.profile())) {
+          try (RouteSelector selector =
+              engine.open(err, document.profile(), document.promptWrapping())) {
             RegressionRun run =
                 collisions
                     ? collisionCheck(document, suite, selector, err, cancellation)

@@ -2,7 +2,9 @@ package io.routebench.app.cli;
 
 import io.routebench.app.settings.AppPaths;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RouteSelector;
+import io.routebench.core.routing.ServerWrappedSelector;
 import io.routebench.core.validation.SecretDetector;
 import io.routebench.inference.llama.FirstLoadCheck;
 import io.routebench.inference.llama.LlamaEngineSettings;
@@ -11,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -34,6 +37,9 @@ final class EngineOptions {
       description =
           "an OpenAI-compatible server (Ollama, vLLM, llama-server), e.g. http://localhost:11434")
   String endpoint;
+
+  /** How the serving engine wraps the prompt: a local model wraps so, a server is recorded so. */
+  @Mixin WrappingOptions wrapping;
 
   @Option(
       names = "--plano",
@@ -119,8 +125,13 @@ final class EngineOptions {
               + " own default for its build)")
   Integer gpuLayers;
 
-  /** The one router named: {@code --model}, {@code --endpoint} or {@code --plano}. */
-  RouteSelector open(PrintWriter warnings, PromptProfile profile) {
+  /**
+   * The one router named: {@code --model}, {@code --endpoint} or {@code --plano}. A local model
+   * wraps the prompt as {@code workspaceWrapping} (with the wrapping options applied) says, a
+   * server wraps it itself and is recorded as doing so; plano decides with its own router.
+   */
+  RouteSelector open(
+      PrintWriter warnings, PromptProfile profile, PromptWrapping workspaceWrapping) {
     int named = (model != null ? 1 : 0) + (endpoint != null ? 1 : 0) + (plano != null ? 1 : 0);
     if (named != 1) {
       throw new CliFailure(
@@ -129,7 +140,9 @@ final class EngineOptions {
               : "--model, --endpoint and --plano name the router: give one of them, not " + named,
           2);
     }
-    return plano != null ? openPlano(warnings, profile) : openRouterModel(warnings, profile);
+    return plano != null
+        ? openPlano(warnings, profile)
+        : openRouterModel(warnings, workspaceWrapping);
   }
 
   /**
@@ -149,7 +162,8 @@ final class EngineOptions {
   }
 
   /** The router model named by {@code --model} or {@code --endpoint}. */
-  RouteSelector openRouterModel(PrintWriter warnings, PromptProfile profile) {
+  RouteSelector openRouterModel(PrintWriter warnings, PromptWrapping workspaceWrapping) {
+    PromptWrapping chosen = wrapping.resolve(workspaceWrapping);
     if (model != null) {
       if (parallel != null && parallel > 1) {
         warnings.println(
@@ -159,10 +173,11 @@ final class EngineOptions {
       // A file loaded for the first time is loaded in a separate process first, as in the
       // workbench: a crash there is a message here, not the end of a test run.
       return FirstLoadCheck.recordingIn(AppPaths.fromSystem().checkedModelsFile())
-          .load(model, settings(), w -> warnings.println("warning: " + w));
+          .load(model, settings(), chosen, w -> warnings.println("warning: " + w));
     }
-    return RemoteEngines.open(
-        endpoint, endpointModel, apiKeyEnv, timeoutSeconds, parallelRequests());
+    return new ServerWrappedSelector(
+        RemoteEngines.open(endpoint, endpointModel, apiKeyEnv, timeoutSeconds, parallelRequests()),
+        chosen);
   }
 
   /** plano named by {@code --plano}, connected (its declared models known). */

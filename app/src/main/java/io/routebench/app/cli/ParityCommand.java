@@ -86,7 +86,7 @@ final class ParityCommand implements Callable<Integer> {
                               "no suite named \"" + suiteName + "\" in " + workspaceFile));
           ParityReport parity;
           try (RouteSelector plano = engine.openPlano(err, document.profile());
-              RouteSelector other = engine.openRouterModel(err, document.profile())) {
+              RouteSelector other = engine.openRouterModel(err, document.promptWrapping())) {
             int turns = suite.cases().stream().mapToInt(c -> c.userTurnIndexes().size()).sum();
             err.printf(
                 "Parity run of %d turn(s) from suite \"%s\": %s and %s%n",

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       PromptCommand.class,
       ModelCommand.class,
       RouteCommand.class,
+      CheckServerCommand.class,
       CollisionsCommand.class,
       TestCommand.class,
       ParityCommand.class,

@@ -10,6 +10,7 @@ import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RecordedWrapping;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
@@ -85,7 +86,7 @@ final class RouteCommand implements Callable<Integer> {
             : List.of(Message.user(input.message));
     List<RouteOption> routes = source.policiesInProxyOrder().stream().map(RouteOption::of).toList();
     DecisionDetails details;
-    try (RouteSelector selector = engine.open(err, chosen)) {
+    try (RouteSelector selector = engine.open(err, chosen, document.promptWrapping())) {
       var request =
           new RouteRequest(
               routes,
@@ -100,13 +101,14 @@ final class RouteCommand implements Callable<Integer> {
     if (json) {
       out.println(toJson(details));
     } else {
-      printHuman(out, details.decision());
+      printHuman(out, details);
     }
     out.flush();
     return 0;
   }
 
-  private static void printHuman(PrintWriter out, RouteDecision decision) {
+  private static void printHuman(PrintWriter out, DecisionDetails details) {
+    RouteDecision decision = details.decision();
     DecisionTiming t = decision.answer().timing();
     out.printf("route:    %s (%s)%n", decision.effectiveRoute(), DecisionWords.outcome(decision));
     out.printf(
@@ -121,6 +123,17 @@ final class RouteCommand implements Callable<Integer> {
           decision.answer().reading().proxyError());
     }
     out.printf("profile:  %s%n", decision.answer().profile().id());
+    details
+        .wrappingIfKnown()
+        .ifPresent(
+            w ->
+                out.printf(
+                    "served:   %s (%s)%n",
+                    w.summary(),
+                    details.modelInputText().isPresent()
+                        ? "the prompt wrapped here as that engine wraps it; --json shows the text"
+                        : "the server wraps the prompt itself; check it with routebench"
+                            + " check-server"));
     out.printf(
         "tokens:   prompt %d, reused %d, evaluated %d, generated %d%n",
         t.promptTokens(), t.reusedTokens(), t.evaluatedTokens(), t.generatedTokens());
@@ -132,7 +145,8 @@ final class RouteCommand implements Callable<Integer> {
   /**
    * The decision and its why: {@code prompt} is exactly what the proxy sends, {@code
    * templated_prompt} what the local model read (null for an endpoint, which applies its own
-   * template), {@code route_order} the order the prompt lists the routes in.
+   * template), {@code served_by} the serving engine whose wrapping that is (for an endpoint: the
+   * one it is said to be), {@code route_order} the order the prompt lists the routes in.
    */
   private static String toJson(DecisionDetails details) throws IOException {
     RouteDecision decision = details.decision();
@@ -154,6 +168,15 @@ final class RouteCommand implements Callable<Integer> {
     node.put("proxy_action", DecisionWords.proxyAction(decision));
     node.put("prompt", details.prompt());
     node.put("templated_prompt", details.modelInput());
+    RecordedWrapping wrapping = details.wrapping();
+    node.put("served_by", wrapping == null ? null : wrapping.servedBy().id());
+    node.put(
+        "custom_chat_template",
+        wrapping == null || wrapping.customTemplate().isEmpty() ? null : wrapping.customTemplate());
+    node.put(
+        "system_message",
+        wrapping == null || wrapping.systemMessage().isEmpty() ? null : wrapping.systemMessage());
+    node.put("templated_by", details.modelInput() != null ? "routebench" : "server");
     ArrayNode routeOrder = node.putArray("route_order");
     details.routeOrder().forEach(routeOrder::add);
     DecisionTiming t = decision.answer().timing();

@@ -154,15 +154,16 @@ final class TestCommand implements Callable<Integer> {
           int asking = resumed == null ? turns : turns - resumed.results().size();
           err.printf(
               resumed == null
-                  ? "Running %d turn(s) of %d case(s) from suite \"%s\" (%s)...%n"
+                  ? "Running %d turn(s) of %d case(s) from suite \"%s\" (%s, served by %s)...%n"
                   : "Resuming run "
                       + resumed.id()
                       + ": %d turn(s) of %d case(s) left in suite"
-                      + " \"%s\" (%s)...%n",
+                      + " \"%s\" (%s, served by %s)...%n",
               asking,
               suite.cases().size(),
               suite.name(),
-              document.profile().id());
+              document.profile().id(),
+              engine.wrapping.resolve(document.promptWrapping()).summary());
           err.flush();
 
           var cancellation = new CancellationToken();
@@ -185,7 +186,8 @@ final class TestCommand implements Callable<Integer> {
           try {
             RegressionRun run;
             String storageProblem = "";
-            try (RouteSelector selector = engine.open(err, document.profile())) {
+            try (RouteSelector selector =
+                engine.open(err, document.profile(), document.promptWrapping())) {
               var progress = new ProgressPrinter(err, asking);
               var recorder = new StoringRunRecorder(workspace.runs());
               var runner = new RegressionRunner();

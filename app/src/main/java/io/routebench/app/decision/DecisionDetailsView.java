@@ -34,6 +34,7 @@ public final class DecisionDetailsView {
   private final Label rawOutput = line("decisionRawOutput");
   private final Label answerList = line("decisionAnswerList");
   private final Label timing = line("decisionTiming");
+  private final Label wrapping = line("decisionWrapping");
   private final Label routeOrder = line("decisionRouteOrder");
   private final Label textNote = line("decisionTextNote");
   private final VBox root;
@@ -62,6 +63,7 @@ public final class DecisionDetailsView {
             rawOutput,
             answerList,
             timing,
+            wrapping,
             toolbar(),
             textNote,
             scroll,
@@ -166,6 +168,7 @@ public final class DecisionDetailsView {
     answerList.setVisible(!answerList.getText().isEmpty());
     answerList.setManaged(answerList.isVisible());
     timing.setText(viewModel.timingLine());
+    wrapping.setText(viewModel.wrappingLine());
     routeOrder.setText(viewModel.routeOrderLine());
     textNote.setText(viewModel.textNote());
     text.replaceText(viewModel.text());

@@ -4,6 +4,7 @@ import io.routebench.app.routing.DecisionWords;
 import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.PromptSegment;
+import io.routebench.core.routing.RecordedWrapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,13 +116,39 @@ public final class DecisionDetailsViewModel {
     }
     if (shown.decision().answer().reading().isProxyDecision()) {
       return "plano decided this itself: it builds its own prompt (plano-v1 wording, routes in"
-          + " its own order) for its router model. Shown: the prompt of the workspace's profile, as RouteBench builds it.";
+          + " its own order) for its router model. Shown: the prompt of the workspace's profile,"
+          + " as RouteBench builds it.";
     }
-    return shown.promptStartInModelInput() >= 0
-        ? "What the model read: the proxy's prompt (routes, conversation, instructions) inside"
-            + " the model's chat template (grey), which the serving engine adds."
-        : "The prompt the proxy sends; the server applies its own chat template, which is not"
-            + " visible here.";
+    RecordedWrapping wrapping = shown.wrapping();
+    if (shown.promptStartInModelInput() >= 0) {
+      return "What the model read: the proxy's prompt (routes, conversation, instructions) inside"
+          + " the chat template (grey) "
+          + (wrapping == null
+              ? "the serving engine adds."
+              : "as " + wrapping.summary() + " wraps it: " + wrapping.servedBy().wrapping() + ".");
+    }
+    return "The prompt the proxy sends. The server wraps it in its own chat template, out of sight"
+        + " here"
+        + (wrapping == null
+            ? "."
+            : "; the workspace says it is "
+                + wrapping.summary()
+                + ", which wraps it with "
+                + wrapping.servedBy().wrapping()
+                + ". \"Check against my server\" (Connect…) shows whether it does.");
+  }
+
+  /** Which serving engine's wrapping the decision was made under, for the panel's header. */
+  public String wrappingLine() {
+    DecisionDetails shown = details.get();
+    if (shown == null || shown.wrapping() == null) {
+      return "";
+    }
+    return "Served by: "
+        + shown.wrapping().summary()
+        + (shown.modelInput() != null
+            ? " (wrapped here as it wraps it)"
+            : " (wrapped by the server)");
   }
 
   /** e.g. "code generation · matched a policy". */

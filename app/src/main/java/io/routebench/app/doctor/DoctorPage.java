@@ -57,12 +57,9 @@ public final class DoctorPage {
     message.textProperty().bind(doctor.messageProperty());
 
     var sample = spinner("doctorSampleSpinner", 0, 100_000);
-    sample
-        .getValueFactory()
-        .valueProperty()
-        .bindBidirectional(doctor.sampleTurnsProperty().asObject());
+    sample.getValueFactory().valueProperty().bindBidirectional(doctor.sampleTurnsProperty());
     var budget = spinner("doctorBudgetSpinner", 0, 10_000_000);
-    budget.getValueFactory().valueProperty().bindBidirectional(doctor.budgetProperty().asObject());
+    budget.getValueFactory().valueProperty().bindBidirectional(doctor.budgetProperty());
     var limits =
         new FlowPane(
             6,

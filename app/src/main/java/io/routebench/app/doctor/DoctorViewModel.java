@@ -27,7 +27,6 @@ import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -36,7 +35,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -93,8 +91,11 @@ public final class DoctorViewModel {
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
   private final ReadOnlyStringWrapper progressText =
       new ReadOnlyStringWrapper(this, "progressText", "");
-  private final IntegerProperty sampleTurns = new SimpleIntegerProperty(this, "sampleTurns");
-  private final IntegerProperty budget = new SimpleIntegerProperty(this, "budget");
+  // Object properties, so the page's spinners bind to them directly: a binding through asObject()
+  // is held weakly and can be collected.
+  private final ObjectProperty<Integer> sampleTurns =
+      new SimpleObjectProperty<>(this, "sampleTurns", 0);
+  private final ObjectProperty<Integer> budget = new SimpleObjectProperty<>(this, "budget", 0);
   private final BooleanProperty askLlm = new SimpleBooleanProperty(this, "askLlm");
   private final ObjectProperty<ModelTarget> llmTarget =
       new SimpleObjectProperty<>(this, "llmTarget");
@@ -493,12 +494,12 @@ public final class DoctorViewModel {
   }
 
   /** User turns to verify each candidate on; 0 for the whole suite. */
-  public IntegerProperty sampleTurnsProperty() {
+  public ObjectProperty<Integer> sampleTurnsProperty() {
     return sampleTurns;
   }
 
   /** The most decisions verification may make; 0 for no cap. */
-  public IntegerProperty budgetProperty() {
+  public ObjectProperty<Integer> budgetProperty() {
     return budget;
   }
 

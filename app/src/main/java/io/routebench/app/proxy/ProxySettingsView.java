@@ -16,7 +16,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** The proxy tab: the router prompt profile and the self-hosted router of the exported config. */
+/**
+ * The proxy tab: the router prompt profile, the self-hosted router of the exported config, and the
+ * serving engine that wraps the prompt.
+ */
 public final class ProxySettingsView {
 
   private final ProxySettingsViewModel viewModel;
@@ -93,6 +96,7 @@ public final class ProxySettingsView {
     var baseUrlBox = new VBox(2, baseUrl, refused);
     grid.addRow(5, fieldLabel("Base URL", baseUrl), baseUrlBox);
     grid.addRow(6, fieldLabel("Provider name", providerName), providerBox);
+    new ServingEngineSection(viewModel.servingEngine()).addTo(grid, 7);
     for (Node field : new Node[] {modelBox, baseUrlBox, providerBox}) {
       field.disableProperty().bind(selfHosted.selectedProperty().not());
     }

@@ -31,6 +31,7 @@ public final class ProxySettingsViewModel {
           "hf.co/katanemo/Arch-Router-1.5B.gguf:Q4_K_M", "http://localhost:11434", null);
 
   private final DocumentEditor editor;
+  private final ServingEngineViewModel servingEngine;
   private final ObjectProperty<PromptProfile> profile =
       new SimpleObjectProperty<>(this, "profile", PromptProfile.ARCHGW_V1);
   private final BooleanProperty selfHosted = new SimpleBooleanProperty(this, "selfHosted");
@@ -59,6 +60,7 @@ public final class ProxySettingsViewModel {
 
   public ProxySettingsViewModel(DocumentEditor editor) {
     this.editor = editor;
+    this.servingEngine = new ServingEngineViewModel(editor);
     editor.documentProperty().addListener((obs, old, now) -> reload());
     profile.addListener((obs, old, now) -> profileChosen(now));
     selfHosted.addListener((obs, old, now) -> selfHostedToggled(now));
@@ -70,6 +72,11 @@ public final class ProxySettingsViewModel {
             editRouter(
                 "router.provider_name", "rename router provider", r -> withProviderName(r, now)));
     reload();
+  }
+
+  /** The serving engine that wraps the prompt; the router bar shows and edits it too. */
+  public ServingEngineViewModel servingEngine() {
+    return servingEngine;
   }
 
   public ObjectProperty<PromptProfile> profileProperty() {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -14,12 +15,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -35,6 +38,46 @@ final class EndpointDialog {
 
   EndpointDialog(EndpointViewModel viewModel) {
     this.viewModel = viewModel;
+  }
+
+  /**
+   * "Check against my server": the server's rendering of the router prompt held against
+   * RouteBench's for the workspace's serving engine; the difference shown in a fixed-width font so
+   * the two texts line up.
+   */
+  private Node serverCheck() {
+    var check = new Button("Check against my server");
+    check.setId("endpointCheckServerButton");
+    check.setMinWidth(Button.USE_PREF_SIZE);
+    check
+        .disableProperty()
+        .bind(viewModel.checkingProperty().or(viewModel.problemProperty().isNotEmpty()));
+    check.setOnAction(e -> viewModel.checkServer());
+    var explanation =
+        new Label(
+            "Asks the server how it wraps the router's one user message (Ollama /api/chat"
+                + " _debug_render_only, llama-server /apply-template, vLLM /tokenize) and compares"
+                + " it with the text RouteBench's decisions are made on.");
+    explanation.setWrapText(true);
+    explanation.getStyleClass().add("help");
+    explanation.setMinHeight(Region.USE_PREF_SIZE);
+    var answer = new Label();
+    answer.setId("endpointCheckServerResultLabel");
+    answer.setWrapText(true);
+    answer.setMinHeight(Region.USE_PREF_SIZE);
+    answer.setStyle("-fx-font-family: monospace;");
+    answer.textProperty().bind(viewModel.checkResultProperty());
+    answer
+        .styleProperty()
+        .bind(
+            Bindings.when(
+                    viewModel
+                        .checkMatchedProperty()
+                        .or(viewModel.checkingProperty())
+                        .or(viewModel.checkResultProperty().isEmpty()))
+                .then("-fx-font-family: monospace;")
+                .otherwise("-fx-font-family: monospace; -fx-text-fill: #b00020;"));
+    return new VBox(4, new Separator(), check, explanation, answer);
   }
 
   /** Shows the dialog without waiting; {@code connect} gets the router when Connect is chosen. */
@@ -106,7 +149,7 @@ final class EndpointDialog {
     parallel
         .getValueFactory()
         .valueProperty()
-        .bindBidirectional(viewModel.parallelRequestsProperty().asObject());
+        .bindBidirectional(viewModel.parallelRequestsProperty());
     parallel.setTooltip(
         new Tooltip(
             "How many turns a suite run asks at once. As many as the server works on together:"
@@ -172,6 +215,9 @@ final class EndpointDialog {
     form.add(result, 0, 7, 2, 1);
     form.add(ollama, 0, 8, 2, 1);
     form.add(problem, 0, 9, 2, 1);
+    if (viewModel.offersServerCheck()) {
+      form.add(serverCheck(), 0, 10, 2, 1);
+    }
     dialog.getDialogPane().setContent(form);
     dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
     var connectButton = dialog.getDialogPane().lookupButton(CONNECT);

@@ -17,10 +17,8 @@ import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -69,8 +67,10 @@ final class EndpointViewModel {
   private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
   private final StringProperty model = new SimpleStringProperty(this, "model", "");
   private final StringProperty apiKeyVariable = new SimpleStringProperty(this, "apiKeyVariable");
-  private final IntegerProperty parallelRequests =
-      new SimpleIntegerProperty(
+  // An object property, so the dialog's spinner binds to it directly: a binding through
+  // asObject() is held weakly and can be collected.
+  private final ObjectProperty<Integer> parallelRequests =
+      new SimpleObjectProperty<>(
           this, "parallelRequests", OpenAiEndpointSettings.DEFAULT_PARALLEL_REQUESTS);
   private final ObservableList<String> models = FXCollections.observableArrayList();
   private final StringProperty testResult = new SimpleStringProperty(this, "testResult", "");
@@ -78,7 +78,12 @@ final class EndpointViewModel {
   private final ObjectProperty<List<String>> ollamaModels =
       new SimpleObjectProperty<>(this, "ollamaModels");
   private final StringBinding problem;
+  private final ServerCheck serverCheck;
+  private final StringProperty checkResult = new SimpleStringProperty(this, "checkResult", "");
+  private final BooleanProperty checkMatched = new SimpleBooleanProperty(this, "checkMatched");
+  private final BooleanProperty checking = new SimpleBooleanProperty(this, "checking");
   private TaskHandle test;
+  private TaskHandle check;
 
   /**
    * @param remembered the server connected to last time, or {@code null}
@@ -89,7 +94,20 @@ final class EndpointViewModel {
       TaskExecutor background,
       URI ollamaAddress,
       UnaryOperator<String> environment) {
+    this(remembered, background, ollamaAddress, environment, null);
+  }
+
+  /**
+   * @param serverCheck "Check against my server", or {@code null} where there is none to offer
+   */
+  EndpointViewModel(
+      RouterEndpoint remembered,
+      TaskExecutor background,
+      URI ollamaAddress,
+      UnaryOperator<String> environment,
+      ServerCheck serverCheck) {
     this.background = background;
+    this.serverCheck = serverCheck;
     this.ollamaAddress = ollamaAddress;
     this.environment = environment;
     if (remembered != null) {
@@ -152,7 +170,7 @@ final class EndpointViewModel {
    * How many requests a suite run keeps in flight: as many as the server batches (vLLM batches
    * many, llama-server its {@code --parallel} slots, Ollama {@code OLLAMA_NUM_PARALLEL}).
    */
-  IntegerProperty parallelRequestsProperty() {
+  ObjectProperty<Integer> parallelRequestsProperty() {
     return parallelRequests;
   }
 
@@ -279,11 +297,72 @@ final class EndpointViewModel {
                 .onCancelled(() -> testing.set(false)));
   }
 
-  /** Gives up a Test connection in progress (the dialog closed). */
+  /** Gives up a Test connection or a check in progress (the dialog closed). */
   void cancelTest() {
     if (test != null) {
       test.cancel();
     }
+    if (check != null) {
+      check.cancel();
+    }
+  }
+
+  boolean offersServerCheck() {
+    return serverCheck != null;
+  }
+
+  /** The answer of the last "Check against my server", or why it could not be made. */
+  StringProperty checkResultProperty() {
+    return checkResult;
+  }
+
+  /** Whether the last check found the server rendering as the workspace says. */
+  BooleanProperty checkMatchedProperty() {
+    return checkMatched;
+  }
+
+  BooleanProperty checkingProperty() {
+    return checking;
+  }
+
+  /**
+   * Asks the server, in the background, how it renders the workspace's router prompt, and holds it
+   * against RouteBench's text for the workspace's serving engine.
+   */
+  void checkServer() {
+    if (serverCheck == null || !problem.get().isEmpty() || checking.get()) {
+      return;
+    }
+    OpenAiEndpointSettings endpoint = settings();
+    ServerCheck.Subject subject = serverCheck.subject();
+    String asked = subject.wrapping().summary();
+    checking.set(true);
+    checkMatched.set(false);
+    checkResult.set(
+        "Asking " + endpoint.baseUrl() + " how it renders the prompt, as " + asked + " would…");
+    check =
+        background.execute(
+            BackgroundTask.of("Check against my server", p -> serverCheck.run(subject, endpoint))
+                .onSuccess(
+                    result -> {
+                      checking.set(false);
+                      checkMatched.set(result.matches());
+                      checkResult.set(
+                          "The server "
+                              + result.summary()
+                              + (result.matches()
+                                  ? ""
+                                  : "\n(The workspace's serving engine is "
+                                      + asked
+                                      + "; change it in the Proxy tab.)"));
+                    })
+                .onFailure(
+                    failure -> {
+                      checking.set(false);
+                      checkResult.set(
+                          "Cannot check as " + asked + " would: " + failure.getMessage());
+                    })
+                .onCancelled(() -> checking.set(false)));
   }
 
   /** The router as typed; call only while {@link #problemProperty()} is empty. */

@@ -51,6 +51,7 @@ public final class RouterModelBar {
 
   private final RecentModelsMenu recent;
   private final Hyperlink again;
+  private ServerCheck serverCheck;
 
   /** Opens "Connect to a server", once {@link #offerServers} was called; else {@code null}. */
   private Runnable connectAction;
@@ -265,6 +266,11 @@ public final class RouterModelBar {
     connectAction = () -> showConnect(background, ollama);
   }
 
+  /** Offers "Check against my server" in Connect…, for the open workspace's serving engine. */
+  public void offerServerCheck(ServerCheck check) {
+    this.serverCheck = check;
+  }
+
   /** {@link #showConnect(TaskExecutor, URI)} looking for Ollama where it listens by default. */
   public void showConnect(TaskExecutor background) {
     showConnect(background, OllamaProbe.DEFAULT_ADDRESS);
@@ -274,7 +280,7 @@ public final class RouterModelBar {
   public void showConnect(TaskExecutor background, URI ollama) {
     var viewModel =
         new EndpointViewModel(
-            settings.current().lastEndpoint(), background, ollama, System::getenv);
+            settings.current().lastEndpoint(), background, ollama, System::getenv, serverCheck);
     new EndpointDialog(viewModel).show(window(), this::load);
     viewModel.lookForOllama();
   }

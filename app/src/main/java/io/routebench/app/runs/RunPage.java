@@ -146,7 +146,8 @@ public final class RunPage {
     var staleText =
         new Label(
             "These results were made with other policies (routes, descriptions, order or profile"
-                + " changed since): they may not be what the router answers now.");
+                + " changed since) or under another serving engine's wrapping: they may not be"
+                + " what the router answers now.");
     staleText.setWrapText(true);
     staleText.getStyleClass().add("stale-run");
     HBox.setHgrow(staleText, Priority.ALWAYS);

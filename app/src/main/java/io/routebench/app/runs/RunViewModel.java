@@ -5,6 +5,7 @@ import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.run.OrderSensitivity;
 import io.routebench.core.run.RegressionRun;
@@ -235,6 +236,18 @@ public final class RunViewModel {
     LocalRouter.Loaded loaded = router.loadedProperty().get();
     if (loaded == null) {
       message.set("Load a router model (Playtest tab) to run the suite.");
+      return null;
+    }
+    var made = loaded.selector().wrapping();
+    PromptWrapping wanted = document.get().promptWrapping();
+    if (made.isPresent() && !made.get().equals(wanted.recorded())) {
+      // The router is being loaded again for the workspace's serving engine (WrappingFollower).
+      message.set(
+          "The router still wraps the prompt as "
+              + made.get().summary()
+              + " does; the workspace says "
+              + wanted.summary()
+              + ". Run the suite once the router has loaded again.");
       return null;
     }
     return new EngineThreadSelector(loaded.selector(), router::runOnEngineThread);

@@ -10,6 +10,7 @@ import io.routebench.app.onboarding.FirstRunPanel;
 import io.routebench.app.parity.ParityDialog;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.routing.RouterModelBar;
+import io.routebench.app.routing.ServerCheck;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.AppSettings;
 import io.routebench.app.settings.SettingsStore;
@@ -153,6 +154,10 @@ public final class MainWindow implements ShellCommands {
     modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
     modelBar.acceptDroppedModels(root);
     modelBar.offerServers(fileTransfers);
+    modelBar.offerServerCheck(
+        new ServerCheck(
+            playtesting.router(),
+            () -> workspaces.current().map(s -> s.editor().document()).orElse(null)));
     modelBar.offerDownload(this::getArchRouter);
 
     root.setTop(menuBar.root());

@@ -5,6 +5,7 @@ import io.routebench.app.playtest.PlaytestView;
 import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.proxy.ProxySettingsView;
 import io.routebench.app.proxy.ProxySettingsViewModel;
+import io.routebench.app.proxy.ServedByBar;
 import io.routebench.app.routing.RouterModelBar;
 import io.routebench.app.routing.RouterTokenCounter;
 import io.routebench.app.settings.SettingsStore;
@@ -28,6 +29,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -90,10 +92,13 @@ final class WorkspacePane {
     taxonomyTab.setId("taxonomyTab");
     targetsTab = Icons.on(new Tab("Targets", targetsView.root()), Feather.TARGET);
     targetsTab.setId("targetsTab");
-    proxyView = new ProxySettingsView(new ProxySettingsViewModel(editor));
+    var proxy = new ProxySettingsViewModel(editor);
+    proxyView = new ProxySettingsView(proxy);
     proxyTab = Icons.on(new Tab("Proxy", proxyView.root()), Feather.SERVER);
     proxyTab.setId("proxyTab");
-    playtestView = new PlaytestView(playtest, modelBar.root());
+    playtestView =
+        new PlaytestView(
+            playtest, new VBox(modelBar.root(), new ServedByBar(proxy.servingEngine()).root()));
     // The one taxonomy editor moves to whichever of the two tabs is shown: beside the
     // conversation, editing a description re-routes it while the user watches.
     taxonomyHome = new StackPane(taxonomyView.root());

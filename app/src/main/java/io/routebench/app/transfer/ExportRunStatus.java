@@ -167,7 +167,10 @@ public final class ExportRunStatus {
               + " ("
               + WHEN.format(run.startedAt())
               + ")"
-              + (isStale ? " — stale: made with other routes or another profile than these" : "");
+              + (isStale
+                  ? " — stale: made with other routes, another profile or another serving"
+                      + " engine than these"
+                  : "");
       (isFailing(run, suite.metrics()) ? failing : others).add(line);
     }
     var parts = new ArrayList<String>();

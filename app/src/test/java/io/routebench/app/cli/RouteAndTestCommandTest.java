@@ -133,9 +133,10 @@ class RouteAndTestCommandTest {
     assertThat(json.at("/timing/prompt_tokens").asInt()).isPositive();
     String prompt = json.get("prompt").asText();
     assertThat(prompt).contains("Find me a hotel in Rome").doesNotContain("<|im_start|>");
+    // Wrapped as Ollama, the default serving engine, wraps it: no system turn.
     assertThat(json.get("templated_prompt").asText())
-        .startsWith("<|im_start|>system")
-        .contains("<|im_start|>user\n" + prompt + "<|im_end|>");
+        .isEqualTo("<|im_start|>user\n" + prompt + "<|im_end|>\n<|im_start|>assistant\n");
+    assertThat(json.get("served_by").asText()).isEqualTo("ollama");
     var routeOrder = new ArrayList<String>();
     json.get("route_order").forEach(name -> routeOrder.add(name.asText()));
     assertThat(routeOrder).isNotEmpty();

@@ -6,6 +6,8 @@ import io.routebench.app.decision.DecisionDetailsViewModel.Match;
 import io.routebench.app.decision.DecisionDetailsViewModel.Span;
 import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.DecisionDetails;
+import io.routebench.core.routing.PromptWrapping;
+import io.routebench.core.routing.ServingEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +120,32 @@ class DecisionDetailsViewModelTest {
     assertThat(why.spans())
         .extracting(Span::styleClass)
         .doesNotContain(DecisionDetailsViewModel.CHAT_TEMPLATE);
-    assertThat(why.textNote()).contains("server applies its own chat template");
+    assertThat(why.textNote()).contains("The server wraps it in its own chat template");
+  }
+
+  @Test
+  void the_panel_says_which_engines_wrapping_the_model_read() {
+    why.detailsProperty()
+        .set(
+            SampleDetails.answered(
+                "code generation", true, PromptWrapping.of(ServingEngine.VLLM).recorded()));
+
+    assertThat(why.wrappingLine()).isEqualTo("Served by: vllm (wrapped here as it wraps it)");
+    assertThat(why.textNote())
+        .contains("inside the chat template (grey) as vllm wraps it")
+        .contains("Qwen's default system turn comes first (text B)");
+  }
+
+  @Test
+  void a_servers_decision_names_the_wrapping_it_is_said_to_apply_and_the_check() {
+    why.detailsProperty()
+        .set(SampleDetails.answered("debugging", false, PromptWrapping.DEFAULT.recorded()));
+
+    assertThat(why.wrappingLine()).isEqualTo("Served by: ollama (wrapped by the server)");
+    assertThat(why.textNote())
+        .contains("the workspace says it is ollama")
+        .contains("no system turn unless a system message is set (text A)")
+        .contains("Check against my server");
   }
 
   @Test

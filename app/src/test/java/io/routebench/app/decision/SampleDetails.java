@@ -7,6 +7,7 @@ import io.routebench.core.routing.AnswerReading;
 import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RecordedWrapping;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
@@ -27,16 +28,26 @@ final class SampleDetails {
 
   /** The router answered {@code answeredRoute} for "write a parser in rust". */
   static DecisionDetails answered(String answeredRoute, boolean localModel) {
+    return answered(answeredRoute, localModel, null);
+  }
+
+  /** As {@link #answered(String, boolean)}, made under {@code wrapping}. */
+  static DecisionDetails answered(
+      String answeredRoute, boolean localModel, RecordedWrapping wrapping) {
     return read(
-        "{\"route\": \"" + answeredRoute + "\"}", AnswerReading.route(answeredRoute), localModel);
+        "{\"route\": \"" + answeredRoute + "\"}",
+        AnswerReading.route(answeredRoute),
+        localModel,
+        wrapping);
   }
 
   /** An answer {@code raw} that the proxy reads as {@code reading}, from a remote router. */
   static DecisionDetails read(String raw, AnswerReading reading) {
-    return read(raw, reading, false);
+    return read(raw, reading, false, null);
   }
 
-  private static DecisionDetails read(String raw, AnswerReading reading, boolean localModel) {
+  private static DecisionDetails read(
+      String raw, AnswerReading reading, boolean localModel, RecordedWrapping wrapping) {
     PolicyDocument document = Documents.codingAndWriting();
     var request =
         new RouteRequest(
@@ -56,6 +67,7 @@ final class SampleDetails {
         prompt.text(),
         prompt.segments(),
         localModel ? CHAT_HEAD + prompt.text() + CHAT_TAIL : null,
-        request.routes().stream().map(RouteOption::name).toList());
+        request.routes().stream().map(RouteOption::name).toList(),
+        wrapping);
   }
 }

@@ -10,7 +10,11 @@ import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.routing.ServingEngine;
+import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.llama.LlamaEngineSettings;
+import io.routebench.inference.remote.RenderingServer;
+import io.routebench.inference.serving.ChatMl;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -96,7 +100,10 @@ class EndpointDialogTest extends FxRobot {
     assertThat(loaded.source()).isInstanceOf(RouterSource.Endpoint.class);
     assertThat(loaded.file()).isNull();
     assertThat(loaded.description())
-        .isEqualTo("arch-router · OpenAI-compatible server at " + server.address());
+        .isEqualTo(
+            "arch-router · OpenAI-compatible server at "
+                + server.address()
+                + " · said to wrap the prompt as ollama does (Connect… checks it)");
     assertThat(loaded.source().statusLabel()).isEqualTo("endpoint · arch-router");
     assertThat(settings.current().lastEndpoint())
         .isEqualTo(new RouterEndpoint(server.address(), "arch-router", ""));
@@ -113,6 +120,40 @@ class EndpointDialogTest extends FxRobot {
             e -> decided.add("failed " + e.getMessage())));
     assertThat(decided).containsExactly("coding");
     assertThat(server.requests()).endsWith("POST /v1/chat/completions");
+  }
+
+  @Test
+  void check_against_my_server_says_whether_it_wraps_as_the_workspace_says() throws Exception {
+    var workspace = new java.util.concurrent.atomic.AtomicReference<>(PolicyDocument.empty("w"));
+    interact(() -> bar.offerServerCheck(new ServerCheck(router, workspace::get)));
+    try (var ollama =
+            new RenderingServer(
+                ServingEngine.OLLAMA, EndpointViewModel.DEFAULT_MODEL, m -> ChatMl.wrap("", m));
+        var qwenDefault =
+            new RenderingServer(
+                ServingEngine.OLLAMA,
+                EndpointViewModel.DEFAULT_MODEL,
+                m -> ChatMl.wrap(ChatMl.QWEN_DEFAULT_SYSTEM, m))) {
+      interact(() -> bar.showConnect(new CurrentThreadTaskExecutor(), closedPort()));
+      interact(() -> field("#endpointBaseUrlField").setText(ollama.baseUrl()));
+
+      clickOn("#endpointCheckServerButton");
+
+      assertThat(label("#endpointCheckServerResultLabel"))
+          .startsWith("The server matches `ollama`: it renders the same")
+          .contains("Arch-Router's chat template (Qwen2.5, ChatML), as no GGUF is loaded");
+
+      interact(() -> field("#endpointBaseUrlField").setText(qwenDefault.baseUrl()));
+      clickOn("#endpointCheckServerButton");
+
+      assertThat(label("#endpointCheckServerResultLabel"))
+          .startsWith("The server does not match `ollama`: the texts differ at character 12.")
+          .contains("RouteBench: «<|im_start|>user\\n")
+          .contains("server:     «<|im_start|>system\\nYou are Qwen")
+          .contains("what `vllm` and `llama-server` make of it")
+          .endsWith("(The workspace's serving engine is ollama; change it in the Proxy tab.)");
+      assertThat(router.loadedProperty().get()).isNull();
+    }
   }
 
   @Test

@@ -88,7 +88,9 @@ class ExportDialogWindowTest extends WorkbenchFixture {
             line ->
                 assertThat(line)
                     .startsWith("• old: passed")
-                    .endsWith("— stale: made with other routes or another profile than these"))
+                    .endsWith(
+                        "— stale: made with other routes, another profile or another serving"
+                            + " engine than these"))
         .contains("• new: never run");
     assertThat(lookup("#exportSaveButton").queryButton().isDisabled()).isFalse();
 
@@ -126,7 +128,8 @@ class ExportDialogWindowTest extends WorkbenchFixture {
         UUID.randomUUID().toString(),
         suite.id(),
         suite.name(),
-        new EngineIdentity("llama.cpp", "tiny.gguf", "", policies.profile(), Map.of()),
+        new EngineIdentity("llama.cpp", "tiny.gguf", "", policies.profile(), Map.of())
+            .withWrapping(policies.promptWrapping().recorded()),
         Instant.parse("2026-11-30T10:15:00Z"),
         1200,
         RunStatus.COMPLETED,

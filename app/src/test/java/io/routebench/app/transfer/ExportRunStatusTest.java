@@ -78,7 +78,8 @@ class ExportRunStatusTest {
             "run-" + name,
             "suite-" + name,
             name,
-            new EngineIdentity("llama.cpp", "m.gguf", "", policies.profile(), Map.of()),
+            new EngineIdentity("llama.cpp", "m.gguf", "", policies.profile(), Map.of())
+                .withWrapping(policies.promptWrapping().recorded()),
             Instant.EPOCH,
             0,
             status,

@@ -2,7 +2,10 @@ package io.routebench.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.routing.CustomChatTemplate;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -26,7 +29,17 @@ import java.util.UUID;
 final class PolicyDocumentReader {
 
   private static final List<String> ROOT_KEYS =
-      List.of("routebench", "name", "profile", "targets", "router", "domains", "proxy_extras");
+      List.of(
+          "routebench",
+          "name",
+          "profile",
+          "served_by",
+          "targets",
+          "router",
+          "domains",
+          "proxy_extras");
+  private static final List<String> SERVED_BY_KEYS =
+      List.of("engine", "chat_template_file", "chat_template", "system_message");
   private static final List<String> TARGET_KEYS =
       List.of("model", "name", "access_key", "base_url", "default", "provider_interface", "extras");
   private static final List<String> ROUTER_KEYS = List.of("model", "base_url", "provider_name");
@@ -73,13 +86,45 @@ final class PolicyDocumentReader {
         schema.problem("profile", e.getMessage());
       }
     }
+    PromptWrapping wrapping = readServedBy(schema, root);
     List<ModelTarget> targets = readTargets(schema, root);
     SelfHostedRouter router = readRouter(schema, root);
     List<Domain> domains = readDomains(schema, root);
     ProxyConfigExtras extras = readExtras(schema, root);
     checkUniqueIds(schema, root);
     schema.throwIfProblems();
-    return new PolicyDocument(name, profile, new Taxonomy(domains), targets, router, extras);
+    return new PolicyDocument(
+        name, profile, new Taxonomy(domains), targets, router, extras, wrapping);
+  }
+
+  private static PromptWrapping readServedBy(YamlSchema schema, ObjectNode root) {
+    JsonNode servedBy = root.get("served_by");
+    if (servedBy == null || servedBy.isNull()) {
+      return PromptWrapping.DEFAULT;
+    }
+    ObjectNode node = schema.object(servedBy, "served_by");
+    if (node == null) {
+      return PromptWrapping.DEFAULT;
+    }
+    schema.onlyKeys(node, "served_by", SERVED_BY_KEYS);
+    String engineId = schema.string(node, "engine", "served_by", true);
+    String templateFile = schema.string(node, "chat_template_file", "served_by", false);
+    String template = schema.string(node, "chat_template", "served_by", false);
+    String systemMessage = schema.string(node, "system_message", "served_by", false);
+    if (engineId == null) {
+      return PromptWrapping.DEFAULT;
+    }
+    try {
+      CustomChatTemplate custom =
+          template == null
+              ? null
+              : new CustomChatTemplate(
+                  templateFile == null ? "chat_template" : templateFile, template);
+      return new PromptWrapping(ServingEngine.fromId(engineId), custom, systemMessage);
+    } catch (IllegalArgumentException e) {
+      schema.problem("served_by", e.getMessage());
+      return PromptWrapping.DEFAULT;
+    }
   }
 
   private static List<ModelTarget> readTargets(YamlSchema schema, ObjectNode root) {

@@ -2,6 +2,7 @@ package io.routebench.core.config;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -24,6 +25,21 @@ final class PolicyDocumentWriter {
     root.put("routebench", PolicyDocumentYaml.FORMAT_VERSION);
     root.put("name", document.name());
     root.put("profile", document.profile().id());
+    PromptWrapping wrapping = document.promptWrapping();
+    if (!wrapping.equals(PromptWrapping.DEFAULT)) {
+      ObjectNode node = root.putObject("served_by");
+      node.put("engine", wrapping.servedBy().id());
+      wrapping
+          .customTemplateIfAny()
+          .ifPresent(
+              template -> {
+                node.put("chat_template_file", template.fileName());
+                node.put("chat_template", template.text());
+              });
+      if (wrapping.hasSystemMessage()) {
+        node.put("system_message", wrapping.systemMessage());
+      }
+    }
     ArrayNode targets = root.putArray("targets");
     for (ModelTarget target : document.targets()) {
       ObjectNode node = targets.addObject();

@@ -21,6 +21,15 @@ public interface RouteSelector extends AutoCloseable {
   EngineIdentity identity(PromptProfile profile);
 
   /**
+   * How this engine wraps the prompt in the model's chat template, when it records it. A property
+   * of the engine alone: the workspace's profile, which {@link #identity} also records, plays no
+   * part in it.
+   */
+  default Optional<RecordedWrapping> wrapping() {
+    return identity(PromptProfile.ARCHGW_V1).wrapping();
+  }
+
+  /**
    * Asks the router for one route.
    *
    * @throws RoutingCancelledException when {@code cancellation} fires before the answer is known

@@ -5,6 +5,7 @@ import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.BatchRequestFailedException;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.RecordedWrapping;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteResolver;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -164,10 +166,11 @@ public final class RegressionRunner {
               + "; the workspace now uses "
               + now.profile().id());
     }
+    requireSameWrapping(run, then, now);
     if (!then.kind().equals(now.kind())
         || !then.model().equals(now.model())
         || !then.modelSha256().equals(now.modelSha256())
-        || !then.settings().equals(now.settings())) {
+        || !then.settingsBesidesWrapping().equals(now.settingsBesidesWrapping())) {
       throw new ResumeRefusedException(
           run
               + " was made with "
@@ -188,11 +191,35 @@ public final class RegressionRunner {
     }
   }
 
+  /**
+   * Half a run on one text and half on another would measure neither: the wrapping (which the
+   * serving engine decides) must be the one the run started with. A run that did not record it
+   * (made through a server before RouteBench recorded wrappings) cannot be checked and passes.
+   */
+  private static void requireSameWrapping(String run, EngineIdentity then, EngineIdentity now) {
+    Optional<RecordedWrapping> before = then.wrapping();
+    Optional<RecordedWrapping> current = now.wrapping();
+    if (before.isPresent() && current.isPresent() && !before.equals(current)) {
+      throw new ResumeRefusedException(
+          run
+              + " was made with the router prompt wrapped as "
+              + before.get().summary()
+              + " wraps it; the router now reads it as "
+              + current.get().summary()
+              + " wraps it, so its remaining turns would be asked on another text. Start a new"
+              + " run, or set the serving engine back to "
+              + before.get().servedBy().id()
+              + " (Proxy tab, or --served-by) to resume it");
+    }
+  }
+
   private static String describe(EngineIdentity engine) {
     return engine.kind()
         + " "
         + engine.model()
-        + (engine.settings().isEmpty() ? "" : " " + engine.settings());
+        + (engine.settingsBesidesWrapping().isEmpty()
+            ? ""
+            : " " + engine.settingsBesidesWrapping());
   }
 
   private static EngineIdentity identityOf(RouteSelector selector, PolicyDocument document) {

@@ -3,7 +3,10 @@ package io.routebench.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.routebench.core.routing.CustomChatTemplate;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -80,6 +83,53 @@ class PolicyDocumentYamlTest {
     String written = PolicyDocumentYaml.write(document);
 
     assertThat(PolicyDocumentYaml.read("again.policy.yaml", written)).isEqualTo(document);
+  }
+
+  @Test
+  void the_serving_engine_and_its_template_and_system_message_round_trip() {
+    PolicyDocument document =
+        readFixture()
+            .withPromptWrapping(
+                new PromptWrapping(
+                    ServingEngine.LLAMA_SERVER,
+                    new CustomChatTemplate(
+                        "router.jinja",
+                        "{%- for m in messages %}{{ m.role }}: {{ m.content }}\n{%- endfor %}"),
+                    "You route requests.\nAnswer in JSON."));
+
+    String written = PolicyDocumentYaml.write(document);
+
+    assertThat(written).contains("served_by:").contains("engine: llama-server");
+    assertThat(PolicyDocumentYaml.read("again.policy.yaml", written)).isEqualTo(document);
+    // The default is not written, so existing files stay as they are.
+    assertThat(PolicyDocumentYaml.write(readFixture())).doesNotContain("served_by");
+  }
+
+  @Test
+  void an_unknown_serving_engine_or_a_template_for_ollama_is_reported_at_its_key() {
+    ConfigFormatException unknown =
+        readError(
+            """
+            routebench: 1
+            name: x
+            served_by:
+              engine: tgi
+            """);
+    ConfigFormatException goTemplates =
+        readError(
+            """
+            routebench: 1
+            name: x
+            served_by:
+              engine: ollama
+              chat_template: "{{ messages }}"
+            """);
+
+    assertThat(unknown.problems().get(0).keyPath()).isEqualTo("served_by");
+    assertThat(unknown.problems().get(0).message())
+        .contains("unknown serving engine 'tgi'")
+        .contains("llama-server-no-jinja");
+    assertThat(goTemplates.problems().get(0).message()).contains("ollama uses Go templates");
   }
 
   @Test

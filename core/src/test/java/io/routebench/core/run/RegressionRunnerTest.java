@@ -14,11 +14,13 @@ import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.routing.RoutingException;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
 import io.routebench.core.suite.TestSuite;
@@ -413,6 +415,74 @@ class RegressionRunnerTest {
         .hasMessageContaining("it is completed");
   }
 
+  @Test
+  void resuming_under_another_prompt_wrapping_is_refused_naming_both() {
+    selector.identity =
+        selector.identity.withWrapping(PromptWrapping.of(ServingEngine.OLLAMA).recorded());
+    var cancellation = new CancellationToken();
+    selector.afterAnswers(1, cancellation::cancel);
+    RegressionRun cancelled =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, cancellation);
+    selector.afterAnswers(Integer.MAX_VALUE, () -> {});
+    selector.identity =
+        selector.identity.withWrapping(PromptWrapping.of(ServingEngine.VLLM).recorded());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                runner.resume(
+                    selector,
+                    document,
+                    suite,
+                    cancelled,
+                    BatchProgressListener.NONE,
+                    CancellationToken.none(),
+                    RunRecorder.NONE))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("wrapped as ollama wraps it")
+        .hasMessageContaining("now reads it as vllm wraps it")
+        .hasMessageContaining("set the serving engine back to ollama");
+  }
+
+  @Test
+  void a_llama_cpp_run_from_before_wrappings_were_recorded_resumes_under_llama_server() {
+    selector.identity =
+        new EngineIdentity(
+            "llama.cpp", "arch.gguf", "abc", PromptProfile.ARCHGW_V1, Map.of("threads", "4"));
+    var cancellation = new CancellationToken();
+    selector.afterAnswers(1, cancellation::cancel);
+    RegressionRun cancelled =
+        runner.run(selector, document, suite, BatchProgressListener.NONE, cancellation);
+    selector.afterAnswers(Integer.MAX_VALUE, () -> {});
+
+    selector.identity =
+        selector.identity.withWrapping(PromptWrapping.of(ServingEngine.LLAMA_SERVER).recorded());
+    RegressionRun resumed =
+        runner.resume(
+            selector,
+            document,
+            suite,
+            cancelled,
+            BatchProgressListener.NONE,
+            CancellationToken.none(),
+            RunRecorder.NONE);
+    assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+
+    selector.identity =
+        selector.identity.withWrapping(PromptWrapping.of(ServingEngine.OLLAMA).recorded());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                runner.resume(
+                    selector,
+                    document,
+                    suite,
+                    cancelled,
+                    BatchProgressListener.NONE,
+                    CancellationToken.none(),
+                    RunRecorder.NONE))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("wrapped as llama-server wraps it");
+  }
+
   /** Keeps what a run reports, in order. */
   private static final class ListRecorder implements RunRecorder {
     final List<RegressionRun> started = new ArrayList<>();
@@ -453,9 +523,13 @@ class RegressionRunnerTest {
       interruption = action;
     }
 
+    EngineIdentity identity =
+        new EngineIdentity("scripted", "script", "", PromptProfile.ARCHGW_V1, Map.of());
+
     @Override
     public EngineIdentity identity(PromptProfile profile) {
-      return new EngineIdentity("scripted", "script", "", profile, Map.of());
+      return new EngineIdentity(
+          identity.kind(), identity.model(), identity.modelSha256(), profile, identity.settings());
     }
 
     @Override

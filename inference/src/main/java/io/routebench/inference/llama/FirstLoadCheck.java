@@ -1,5 +1,6 @@
 package io.routebench.inference.llama;
 
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.gguf.GgufModelInfo;
@@ -64,8 +65,19 @@ public final class FirstLoadCheck {
    */
   public LlamaRouteSelector load(
       Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings) {
+    return load(modelFile, settings, PromptWrapping.DEFAULT, warnings);
+  }
+
+  /**
+   * As {@link #load(Path, LlamaEngineSettings, Consumer)}, wrapping prompts as {@code wrapping}.
+   */
+  public LlamaRouteSelector load(
+      Path modelFile,
+      LlamaEngineSettings settings,
+      PromptWrapping wrapping,
+      Consumer<String> warnings) {
     Passed passed = check(modelFile, settings);
-    return LlamaEngineLoader.load(modelFile, settings, warnings, passed.sha256());
+    return LlamaEngineLoader.load(modelFile, settings, wrapping, warnings, passed.sha256());
   }
 
   /**

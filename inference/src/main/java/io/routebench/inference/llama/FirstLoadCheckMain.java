@@ -1,6 +1,8 @@
 package io.routebench.inference.llama;
 
 import de.kherud.llama.LlamaModel;
+import io.routebench.core.routing.PromptWrapping;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.inference.gguf.ByteLevelVocabulary;
 import io.routebench.inference.gguf.GgufMetadataReader;
 import io.routebench.inference.gguf.GgufModelInfo;
@@ -40,6 +42,14 @@ public final class FirstLoadCheckMain {
   static final String WARNING = "warning ";
   static final String PASSED = "passed";
   static final String REFUSED = "refused ";
+
+  /**
+   * The file is checked with its own chat template rendered by Jinja, as llama-server and vLLM
+   * render it: that is what a hostile template can do harm in. A template the user chose instead is
+   * screened before it is used ({@link ChatTemplateScreen}).
+   */
+  private static final PromptWrapping MODEL_TEMPLATE =
+      PromptWrapping.of(ServingEngine.LLAMA_SERVER);
 
   private FirstLoadCheckMain() {}
 
@@ -91,8 +101,8 @@ public final class FirstLoadCheckMain {
     }
     say(PHASE_MODEL);
     var warnings = new ArrayList<String>();
-    LlamaModel model = LlamaEngineLoader.loadModel(modelFile, info, settings, true);
-    LlamaEngineLoader.chatWrapper(modelFile, info, model, warnings::add);
+    LlamaModel model = LlamaEngineLoader.loadModel(modelFile, info, settings, MODEL_TEMPLATE, true);
+    PromptWrappers.wrap(name(modelFile), info, MODEL_TEMPLATE, model, warnings::add);
     warnings.forEach(warning -> say(WARNING + encode(warning)));
   }
 
@@ -109,13 +119,18 @@ public final class FirstLoadCheckMain {
           .write(standIn);
       GgufModelInfo info = GgufMetadataReader.read(standIn);
       LlamaEngineSettings small = settings.withContextSize(512);
-      try (LlamaModel model = LlamaEngineLoader.loadModel(standIn, info, small, true)) {
-        LlamaEngineLoader.chatWrapper(standIn, info, model, warning -> {});
+      try (LlamaModel model =
+          LlamaEngineLoader.loadModel(standIn, info, small, MODEL_TEMPLATE, true)) {
+        PromptWrappers.wrap(name(standIn), info, MODEL_TEMPLATE, model, warning -> {});
       }
       Files.deleteIfExists(standIn);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the template's stand-in model", e);
     }
+  }
+
+  private static String name(Path file) {
+    return file.getFileName().toString();
   }
 
   private static void say(String line) {

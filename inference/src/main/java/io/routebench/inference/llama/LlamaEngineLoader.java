@@ -4,7 +4,9 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.LogFormat;
 import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RoutingException;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.inference.gguf.GgufFormatException;
 import io.routebench.inference.gguf.GgufMetadataReader;
 import io.routebench.inference.gguf.GgufModelInfo;
@@ -95,8 +97,9 @@ public final class LlamaEngineLoader {
   private LlamaEngineLoader() {}
 
   /**
-   * Loads the model into this process. An assertion or crash inside llama.cpp ends the process, so
-   * a user's file is loaded through {@link FirstLoadCheck#load} (a separate process first); this is
+   * Loads the model into this process, wrapping prompts as {@link PromptWrapping#DEFAULT} (Ollama,
+   * the proxies' documented setup). An assertion or crash inside llama.cpp ends the process, so a
+   * user's file is loaded through {@link FirstLoadCheck#load} (a separate process first); this is
    * for files RouteBench wrote itself (tests, the benchmark model).
    *
    * @param warnings receives user-facing warnings (e.g. the ChatML fallback)
@@ -104,7 +107,23 @@ public final class LlamaEngineLoader {
    */
   public static LlamaRouteSelector load(
       Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings) {
-    return load(modelFile, settings, warnings, null);
+    return load(modelFile, settings, PromptWrapping.DEFAULT, warnings);
+  }
+
+  /**
+   * Loads the model into this process wrapping prompts as the user's serving engine does ({@link
+   * PromptWrappers}); as {@link #load(Path, LlamaEngineSettings, Consumer)}, for files known to be
+   * harmless.
+   *
+   * @throws RoutingException with a message naming the file and the problem, or the custom chat
+   *     template that cannot be used
+   */
+  public static LlamaRouteSelector load(
+      Path modelFile,
+      LlamaEngineSettings settings,
+      PromptWrapping wrapping,
+      Consumer<String> warnings) {
+    return load(modelFile, settings, wrapping, warnings, null);
   }
 
   /**
@@ -112,87 +131,67 @@ public final class LlamaEngineLoader {
    *     seconds to hash), or {@code null}
    */
   static LlamaRouteSelector load(
-      Path modelFile, LlamaEngineSettings settings, Consumer<String> warnings, String knownSha256) {
+      Path modelFile,
+      LlamaEngineSettings settings,
+      PromptWrapping wrapping,
+      Consumer<String> warnings,
+      String knownSha256) {
     GgufModelInfo info = inspect(modelFile);
     String architecture = info.architecture();
     if (!canRun(architecture)) {
       throw new RoutingException(cannotRunMessage(modelFile, architecture));
     }
-    LlamaModel model = loadModel(modelFile, info, settings);
-    ChatWrapper wrapper = chatWrapper(modelFile, info, model, warnings);
+    PromptWrappers.requireUsableCustomTemplate(wrapping);
+    LlamaModel model = loadModel(modelFile, info, settings, wrapping, false);
     String name = modelFile.getFileName().toString();
+    PromptWrappers.Wrapped wrapped;
+    try {
+      wrapped = PromptWrappers.wrap(name, info, wrapping, model, warnings);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
     String sha256 = knownSha256 != null ? knownSha256 : sha256(modelFile);
-    Map<String, String> description = describe(settings, wrapper);
+    Map<String, String> description = describe(settings, wrapped.how());
+    var recorded = wrapping.recorded();
     return new LlamaRouteSelector(
         model,
-        wrapper,
+        wrapped.wrapper(),
         settings,
-        profile -> new EngineIdentity("llama.cpp", name, sha256, profile, description));
+        profile ->
+            new EngineIdentity("llama.cpp", name, sha256, profile, description)
+                .withWrapping(recorded));
   }
 
   /**
-   * Loads the model into llama.cpp; a chat template {@link ChatTemplateScreen} refuses is replaced
-   * by ChatML before llama.cpp parses it, because llama.cpp renders the template while loading.
+   * Loads the model into llama.cpp, with Jinja on unless the wrapping asks for llama.cpp's built-in
+   * formats, and with the user's own template or, in place of a template {@link ChatTemplateScreen}
+   * refuses, ChatML: llama.cpp parses and test-renders the template while loading.
    */
-  static LlamaModel loadModel(Path modelFile, GgufModelInfo info, LlamaEngineSettings settings) {
-    return loadModel(modelFile, info, settings, false);
-  }
-
   /**
    * @param nativeLogOnStderr leave llama.cpp's own log on standard error, as the separate process
    *     of a first load does: its reasons for refusing a file are only said there
    */
   static LlamaModel loadModel(
-      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings, boolean nativeLogOnStderr) {
+      Path modelFile,
+      GgufModelInfo info,
+      LlamaEngineSettings settings,
+      PromptWrapping wrapping,
+      boolean nativeLogOnStderr) {
     loadNativeLibraryQuietly();
-    ModelParameters parameters;
-    if (nativeLogOnStderr) {
-      parameters = parametersFor(modelFile, settings, 1, false);
-    } else {
+    if (!nativeLogOnStderr) {
       routeNativeLogsToJavaLogging();
-      parameters = parametersFor(modelFile, settings);
     }
-    if (info.chatTemplate().flatMap(ChatTemplateScreen::refusal).isPresent()) {
-      parameters.setChatTemplate(ChatWrapper.CHATML_JINJA);
-    }
+    ModelParameters parameters =
+        parametersFor(
+            modelFile, settings, 1, PromptWrappers.needsJinja(wrapping), !nativeLogOnStderr);
+    PromptWrappers.templateOverride(info, wrapping).ifPresent(parameters::setChatTemplate);
     try {
       return new LlamaModel(parameters);
     } catch (RuntimeException e) {
       throw new RoutingException(
           "llama.cpp could not load " + modelFile.getFileName() + ": " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * How prompts are wrapped, telling {@code warnings} loudly whenever it is not the model's way.
-   */
-  static ChatWrapper chatWrapper(
-      Path modelFile, GgufModelInfo info, LlamaModel model, Consumer<String> warnings) {
-    String name = modelFile.getFileName().toString();
-    if (info.chatTemplate().isEmpty()) {
-      warnings.accept(
-          name
-              + " has no chat template; using ChatML. Production applies the model's template, so"
-              + " decisions may differ.");
-      return ChatWrapper.CHATML_FALLBACK;
-    }
-    String template = info.chatTemplate().get();
-    Optional<String> refusal = ChatTemplateScreen.refusal(template);
-    if (refusal.isPresent()) {
-      warnings.accept(notUsed(name, "RouteBench refused to render it: " + refusal.get()));
-      return ChatWrapper.CHATML_FALLBACK;
-    }
-    return ChatWrapper.fromModelTemplate(
-        model, template, problem -> warnings.accept(notUsed(name, problem)));
-  }
-
-  private static String notUsed(String modelName, String why) {
-    return "CHAT TEMPLATE NOT USED: "
-        + modelName
-        + "'s chat template was not applied because "
-        + why
-        + ". Prompts are wrapped in plain ChatML instead, so they differ from what production"
-        + " sends and decisions may differ.";
   }
 
   /**
@@ -208,14 +207,16 @@ public final class LlamaEngineLoader {
   static Optional<String> chatTemplateProblem(Path modelFile) {
     GgufModelInfo info = inspect(modelFile);
     var problems = new java.util.ArrayList<String>();
+    String name = modelFile.getFileName().toString();
+    PromptWrapping jinja = PromptWrapping.of(ServingEngine.LLAMA_SERVER);
     if (info.chatTemplate().isEmpty()
         || info.chatTemplate().flatMap(ChatTemplateScreen::refusal).isPresent()) {
-      chatWrapper(modelFile, info, null, problems::add);
+      PromptWrappers.wrap(name, info, jinja, null, problems::add);
       return problems.stream().findFirst();
     }
     var settings = LlamaEngineSettings.defaults().withContextSize(512);
-    try (LlamaModel model = loadModel(modelFile, info, settings)) {
-      chatWrapper(modelFile, info, model, problems::add);
+    try (LlamaModel model = loadModel(modelFile, info, settings, jinja, false)) {
+      PromptWrappers.wrap(name, info, jinja, model, problems::add);
     }
     return problems.stream().findFirst();
   }
@@ -281,9 +282,24 @@ public final class LlamaEngineLoader {
     return parametersFor(modelFile, settings, slots, true);
   }
 
+  /**
+   * @param jinja whether llama.cpp renders chat templates with Jinja ({@code --jinja}) or with its
+   *     built-in formats
+   */
+  static ModelParameters parametersFor(
+      Path modelFile, LlamaEngineSettings settings, int slots, boolean jinja) {
+    return parametersFor(modelFile, settings, slots, jinja, true);
+  }
+
+  /**
+   * @param quiet turn off llama.cpp's own per-request log, which goes past the logger
+   */
   private static ModelParameters parametersFor(
-      Path modelFile, LlamaEngineSettings settings, int slots, boolean quiet) {
+      Path modelFile, LlamaEngineSettings settings, int slots, boolean jinja, boolean quiet) {
     var parameters = new ModelParameters();
+    if (jinja) {
+      parameters.enableJinja();
+    }
     if (settings.gpuLayers() != LlamaEngineSettings.AUTO_GPU_LAYERS) {
       parameters.setGpuLayers(settings.gpuLayers());
     }
@@ -294,13 +310,12 @@ public final class LlamaEngineLoader {
         .setUbatchSize(settings.batchSize())
         .setThreads(settings.threads())
         .setThreadsBatch(settings.threads())
-        .setParallel(slots)
-        .enableJinja();
+        .setParallel(slots);
     // The server's own per-request log goes straight to stderr, past setLogger.
     return quiet ? parameters.disableLog() : parameters;
   }
 
-  private static Map<String, String> describe(LlamaEngineSettings settings, ChatWrapper wrapper) {
+  private static Map<String, String> describe(LlamaEngineSettings settings, String wrapping) {
     var described = new LinkedHashMap<String, String>();
     described.put("threads", Integer.toString(settings.threads()));
     described.put("context", Integer.toString(settings.contextSize()));
@@ -310,7 +325,7 @@ public final class LlamaEngineLoader {
         settings.gpuLayers() == LlamaEngineSettings.AUTO_GPU_LAYERS
             ? "auto"
             : Integer.toString(settings.gpuLayers()));
-    described.put("chatTemplate", wrapper.fallback() ? "chatml-fallback" : "model");
+    described.put("chatTemplate", wrapping);
     described.put("binding", BINDING);
     return described;
   }

@@ -17,12 +17,14 @@ import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.prompt.RouterAnswerParser;
 import io.routebench.inference.prompt.RouterPromptBuilder;
+import io.routebench.inference.serving.ExpectedRendering;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Arch-Router on llama.cpp: the exact production prompt, the production decision, and as little
@@ -87,6 +89,22 @@ public final class LlamaRouteSelector implements RouteSelector {
   /** The exact text the model sees for a request: the proxy's prompt in the chat template. */
   public String fullPromptText(RouteRequest request) {
     return chatWrapper.wrap(RouterPromptBuilder.build(request).text());
+  }
+
+  /**
+   * This engine's text for {@code userMessage} as the only message, with its token ids: what "Check
+   * against my server" holds the server's rendering against. On the engine's thread.
+   */
+  public ExpectedRendering expectedRendering(String userMessage) {
+    String text = chatWrapper.wrap(userMessage);
+    // The profile belongs to the workspace; it has no bearing on how the model wraps a message.
+    EngineIdentity engine = identity.apply(PromptProfile.ARCHGW_V1);
+    return new ExpectedRendering(
+        text,
+        IntStream.of(model.encode(text)).boxed().toList(),
+        "the loaded "
+            + engine.model()
+            + engine.wrapping().map(w -> ", wrapped as " + w.summary() + " wraps it").orElse(""));
   }
 
   /** The chat wrapper was rendered once at load; this only concatenates. */

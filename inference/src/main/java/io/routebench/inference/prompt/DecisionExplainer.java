@@ -21,7 +21,14 @@ public final class DecisionExplainer {
    */
   public static DecisionDetails explain(
       RouteRequest request, RouteDecision decision, RouteSelector selector) {
-    return explain(request, decision, selector.modelInput(request));
+    RouterPrompt prompt = RouterPromptBuilder.build(request);
+    return new DecisionDetails(
+        decision,
+        prompt.text(),
+        prompt.segments(),
+        selector.modelInput(request).orElse(null),
+        routeNames(request),
+        selector.identity(request.profile()).wrapping().orElse(null));
   }
 
   /**
@@ -32,10 +39,10 @@ public final class DecisionExplainer {
       RouteRequest request, RouteDecision decision, Optional<String> modelInput) {
     RouterPrompt prompt = RouterPromptBuilder.build(request);
     return new DecisionDetails(
-        decision,
-        prompt.text(),
-        prompt.segments(),
-        modelInput.orElse(null),
-        request.routes().stream().map(RouteOption::name).toList());
+        decision, prompt.text(), prompt.segments(), modelInput.orElse(null), routeNames(request));
+  }
+
+  private static java.util.List<String> routeNames(RouteRequest request) {
+    return request.routes().stream().map(RouteOption::name).toList();
   }
 }

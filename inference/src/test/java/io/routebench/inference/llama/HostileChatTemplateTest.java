@@ -2,6 +2,8 @@ package io.routebench.inference.llama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routebench.core.routing.PromptWrapping;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.inference.gguf.ByteLevelVocabulary;
 import io.routebench.inference.gguf.QwenGgufBuilder;
 import io.routebench.inference.gguf.QwenShape;
@@ -61,9 +63,13 @@ class HostileChatTemplateTest {
     assertThat(LlamaEngineLoader.chatTemplateProblem(model)).isEmpty();
   }
 
+  /** Served as llama-server --jinja serves it: the model's template rendered by llama.cpp. */
   private static LlamaRouteSelector load(Path model, ArrayList<String> warnings) {
     return LlamaEngineLoader.load(
-        model, LlamaEngineSettings.defaults().withContextSize(512), warnings::add);
+        model,
+        LlamaEngineSettings.defaults().withContextSize(512),
+        PromptWrapping.of(ServingEngine.LLAMA_SERVER),
+        warnings::add);
   }
 
   private Path modelWithTemplate(String name, String template) throws Exception {

@@ -8,11 +8,13 @@ import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.LiveRoutingSession;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.core.routing.RoutingException;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.prompt.RouterPromptBuilder;
 import java.nio.file.Path;
@@ -134,13 +136,13 @@ class LlamaRouteSelectorTest {
   }
 
   @Test
-  void the_prompt_is_the_proxy_prompt_wrapped_in_the_model_chat_template() {
+  void the_prompt_is_the_proxy_prompt_wrapped_as_ollama_wraps_it_by_default() {
     var request = request(PromptProfile.ARCHGW_V1, Message.user("write a parser"));
 
+    // Ollama, the proxies' documented setup, adds no system turn (ServedByWrappingTest has all).
     assertThat(engine.fullPromptText(request))
         .isEqualTo(
-            "<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\n"
-                + "<|im_start|>user\n"
+            "<|im_start|>user\n"
                 + RouterPromptBuilder.build(request).text()
                 + "<|im_end|>\n<|im_start|>assistant\n");
     assertThat(engine.usesChatMlFallback()).isFalse();
@@ -159,10 +161,12 @@ class LlamaRouteSelectorTest {
             Message.user("Write a function that parses ISO dates in Java."),
             Message.assistant("Here is a parser using java.time.LocalDate.parse(...)."),
             Message.user("Now add unit tests for leap years."));
+    // Measured under llama-server's text B, whose system turn is part of the reusable prefix.
     try (var cold =
         LlamaEngineLoader.load(
             TinyGgufModels.tinyQwen(models),
             LlamaEngineSettings.defaults().withContextSize(4096),
+            PromptWrapping.of(ServingEngine.LLAMA_SERVER),
             w -> {})) {
       var firstTiming = cold.select(first, CancellationToken.none()).timing();
       var followUpTiming = cold.select(followUp, CancellationToken.none()).timing();

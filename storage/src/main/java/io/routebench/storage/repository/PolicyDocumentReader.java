@@ -1,6 +1,9 @@
 package io.routebench.storage.repository;
 
+import io.routebench.core.routing.CustomChatTemplate;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -26,7 +29,7 @@ final class PolicyDocumentReader {
   private static final String SELECT_WORKSPACE =
       """
       SELECT name, profile, proxy_top_level_json, proxy_dialect, proxy_version,
-             proxy_providers_key
+             proxy_providers_key, served_by, chat_template_file, chat_template, system_message
       FROM workspace
       WHERE singleton = 1
       """;
@@ -81,9 +84,26 @@ final class PolicyDocumentReader {
                   readTaxonomy(connection),
                   readTargets(connection),
                   readRouter(connection),
-                  extras);
+                  extras,
+                  readWrapping(row));
             })
         .orElseThrow(() -> new SQLDataException("the workspace table has lost its row"));
+  }
+
+  private static PromptWrapping readWrapping(ResultSet row) throws SQLException {
+    ServingEngine engine =
+        StoredValues.decode(
+            row.getString("served_by"), ServingEngine::fromId, "workspace.served_by");
+    String template = row.getString("chat_template");
+    String templateFile = row.getString("chat_template_file");
+    try {
+      return new PromptWrapping(
+          engine,
+          template == null ? null : new CustomChatTemplate(templateFile, template),
+          row.getString("system_message"));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new SQLDataException("workspace.chat_template cannot be used: " + e.getMessage(), e);
+    }
   }
 
   private static SelfHostedRouter readRouter(Connection connection) throws SQLException {

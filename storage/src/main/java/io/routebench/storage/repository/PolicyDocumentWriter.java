@@ -1,5 +1,7 @@
 package io.routebench.storage.repository;
 
+import io.routebench.core.routing.CustomChatTemplate;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -24,7 +26,8 @@ final class PolicyDocumentWriter {
       """
       UPDATE workspace
       SET name = ?, profile = ?, proxy_top_level_json = ?, proxy_dialect = ?, proxy_version = ?,
-          proxy_providers_key = ?
+          proxy_providers_key = ?, served_by = ?, chat_template_file = ?, chat_template = ?,
+          system_message = ?
       WHERE singleton = 1
       """;
   private static final String INSERT_ROUTER =
@@ -73,6 +76,8 @@ final class PolicyDocumentWriter {
   private static void writeScalars(Connection connection, PolicyDocument document)
       throws SQLException {
     ProxyConfigExtras extras = document.proxyExtras();
+    PromptWrapping wrapping = document.promptWrapping();
+    CustomChatTemplate template = wrapping.customTemplate();
     int updated =
         Sql.update(
             connection,
@@ -82,7 +87,11 @@ final class PolicyDocumentWriter {
             extras.topLevelJson(),
             extras.dialect() == null ? null : extras.dialect().id(),
             extras.version(),
-            extras.providersKey());
+            extras.providersKey(),
+            wrapping.servedBy().id(),
+            template == null ? null : template.fileName(),
+            template == null ? null : template.text(),
+            wrapping.systemMessage());
     if (updated != 1) {
       throw new SQLDataException("the workspace table has lost its row");
     }

@@ -18,7 +18,8 @@ public final class WorkspaceSchema {
           V2CaseTagsAndRunHistory.STEP,
           V3RunsInProgress.STEP,
           V4PlaytestConversation.STEP,
-          V5ListedRoutes.STEP);
+          V5ListedRoutes.STEP,
+          V6ServedBy.STEP);
 
   /** The schema version this RouteBench writes ({@code PRAGMA user_version}). */
   public static final int CURRENT_VERSION = MIGRATIONS.size();

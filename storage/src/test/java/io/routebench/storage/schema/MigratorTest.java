@@ -125,7 +125,7 @@ class MigratorTest {
         .isEqualTo(WorkspaceSchema.CURRENT_VERSION);
     assertThat(WorkspaceSchema.MIGRATIONS)
         .extracting(Migration::toVersion)
-        .containsExactly(1, 2, 3, 4, 5);
+        .containsExactly(1, 2, 3, 4, 5, 6);
   }
 
   private void execute(String sql) throws SQLException {
