@@ -1,5 +1,6 @@
 package io.routebench.storage;
 
+import io.routebench.storage.sqlite.SqliteErrors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,20 +84,25 @@ final class WorkspaceRows {
    * @throws WorkspaceOpenException ({@code DAMAGED_ROWS}) naming the first kind of damage found
    */
   static void requirePolicyRowsIntact(Path file, Connection connection) throws SQLException {
-    List<String> problems = find(connection, POLICY_CHECKS);
+    List<String> problems = find(connection, POLICY_CHECKS, false);
     if (!problems.isEmpty()) {
       throw WorkspaceOpenException.damagedRows(file, String.join("; ", problems));
     }
   }
 
-  /** Every kind of damaged row, policies, suites, runs and playtest alike; empty when none. */
+  /**
+   * Every kind of damaged row, policies, suites, runs and playtest alike; empty when none. A table
+   * that cannot be queried at all (dropped) is left to the reads that follow, which name the part
+   * of the workspace it holds.
+   */
   static List<String> findAll(Connection connection) throws SQLException {
-    var problems = new ArrayList<String>(find(connection, POLICY_CHECKS));
-    problems.addAll(find(connection, HISTORY_CHECKS));
+    var problems = new ArrayList<String>(find(connection, POLICY_CHECKS, true));
+    problems.addAll(find(connection, HISTORY_CHECKS, true));
     return problems;
   }
 
-  private static List<String> find(Connection connection, List<Check> checks) throws SQLException {
+  private static List<String> find(
+      Connection connection, List<Check> checks, boolean skipUnqueryable) throws SQLException {
     var problems = new ArrayList<String>();
     for (Check check : checks) {
       var named = new ArrayList<String>();
@@ -108,6 +114,11 @@ final class WorkspaceRows {
             named.add(String.format(check.problem(), rows.getString(1), rows.getString(2)));
           }
         }
+      } catch (SQLException e) {
+        if (!skipUnqueryable || SqliteErrors.isCorruption(e)) {
+          throw e;
+        }
+        continue;
       }
       if (count > 0) {
         String shown = String.join("; ", named);

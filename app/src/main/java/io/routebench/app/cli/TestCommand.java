@@ -108,6 +108,7 @@ final class TestCommand implements Callable<Integer> {
     }
     return WorkspaceFiles.withWorkspace(
         workspaceFile,
+        err,
         workspace -> {
           // Everything that can refuse the run is checked before the first turn is asked.
           if (workspace.isReadOnly()) {

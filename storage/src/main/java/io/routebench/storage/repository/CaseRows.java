@@ -1,6 +1,7 @@
 package io.routebench.storage.repository;
 
 import io.routebench.core.suite.TestCase;
+import io.routebench.core.suite.TestSuiteRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,21 +44,65 @@ final class CaseRows {
    */
   static void insert(Connection connection, String suiteId, int firstPosition, List<TestCase> cases)
       throws SQLException {
+    insert(connection, suiteId, firstPosition, cases::forEach);
+  }
+
+  /** Rows sent to SQLite at a time: enough to amortise the calls, few enough to bound memory. */
+  private static final int BATCH = 1_000;
+
+  /**
+   * As above for cases handed over one at a time; memory holds one batch, whatever the count.
+   *
+   * @return how many cases were inserted
+   */
+  static int insert(
+      Connection connection,
+      String suiteId,
+      int firstPosition,
+      TestSuiteRepository.CaseStream cases)
+      throws SQLException {
     try (PreparedStatement caseInsert = connection.prepareStatement(INSERT_CASE);
         PreparedStatement tagInsert = connection.prepareStatement(INSERT_TAG)) {
-      for (int i = 0; i < cases.size(); i++) {
-        TestCase testCase = cases.get(i);
-        caseInsert.setString(1, testCase.id());
-        caseInsert.setString(2, suiteId);
-        caseInsert.setInt(3, firstPosition + i);
-        caseInsert.setString(4, testCase.name());
-        caseInsert.setString(5, testCase.notes());
-        caseInsert.setString(6, JsonColumns.messages(testCase.messages()));
-        caseInsert.addBatch();
-        addTags(tagInsert, testCase);
+      int[] count = {0};
+      try {
+        cases.forEach(
+            testCase -> {
+              try {
+                caseInsert.setString(1, testCase.id());
+                caseInsert.setString(2, suiteId);
+                caseInsert.setInt(3, firstPosition + count[0]);
+                caseInsert.setString(4, testCase.name());
+                caseInsert.setString(5, testCase.notes());
+                caseInsert.setString(6, JsonColumns.messages(testCase.messages()));
+                caseInsert.addBatch();
+                addTags(tagInsert, testCase);
+                if (++count[0] % BATCH == 0) {
+                  // Cases first: their tags refer to them.
+                  caseInsert.executeBatch();
+                  tagInsert.executeBatch();
+                }
+              } catch (SQLException e) {
+                throw new BatchFailure(e);
+              }
+            });
+      } catch (BatchFailure failure) {
+        throw failure.getCause();
       }
       caseInsert.executeBatch();
       tagInsert.executeBatch();
+      return count[0];
+    }
+  }
+
+  /** Carries a database failure out of the stream's consumer. */
+  private static final class BatchFailure extends RuntimeException {
+    BatchFailure(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
     }
   }
 
