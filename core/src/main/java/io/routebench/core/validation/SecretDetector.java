@@ -213,6 +213,45 @@ public final class SecretDetector {
     return replaceGroup(BEARER, redacted);
   }
 
+  /**
+   * A JSON object of kept extras with every credential {@link #inJson} finds replaced by {@code
+   * ***} (a literal value under a key that names a secret included); text that is not JSON is
+   * {@linkplain #redact redacted} as text.
+   */
+  public static String redactJson(String json) {
+    if (json == null || json.isBlank()) {
+      return json;
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return redact(json);
+    }
+    return redactNode(null, root).toString();
+  }
+
+  private static JsonNode redactNode(String key, JsonNode node) {
+    if (node.isTextual()) {
+      return findUnderKey(key, node.asText()).isPresent()
+          ? JSON.getNodeFactory().textNode("***")
+          : node;
+    }
+    if (node.isObject()) {
+      var copy = JSON.createObjectNode();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        copy.set(redact(field.getKey()), redactNode(field.getKey(), field.getValue()));
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      var copy = JSON.createArrayNode();
+      node.forEach(item -> copy.add(redactNode(key, item)));
+      return copy;
+    }
+    return node;
+  }
+
   private static String replaceGroup(Pattern pattern, String text) {
     Matcher matcher = pattern.matcher(text);
     var out = new StringBuilder();
