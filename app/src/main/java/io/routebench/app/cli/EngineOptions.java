@@ -79,7 +79,8 @@ final class EngineOptions {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "60",
-      description = "endpoint request timeout (default: ${DEFAULT-VALUE})")
+      description =
+          "seconds an endpoint has to answer, its whole answer included (default: ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
   @Option(

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +49,9 @@ final class TestCommand implements Callable<Integer> {
     conversation,
     overall
   }
+
+  /** How long Ctrl-C or SIGTERM waits for the run to stop and be stored. */
+  private static final int SHUTDOWN_GRACE_SECONDS = 20;
 
   @Spec CommandSpec spec;
 
@@ -155,10 +159,11 @@ final class TestCommand implements Callable<Integer> {
               new Thread(
                   () -> {
                     // Ctrl-C or SIGTERM: stop at the next checkpoint, then store the run and
-                    // write the reports before the JVM goes.
+                    // write the reports before the JVM goes; but never wait without end (the
+                    // run is stored as it goes, so a stuck last step loses nothing stored).
                     cancellation.cancel();
                     try {
-                      finished.await();
+                      finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }
