@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Router.class,
       SuiteImportBenchmark.class,
-      RemoteRouterBenchmark.class
+      RemoteRouterBenchmark.class,
+      ScaleData.class
     })
 final class BenchCommand implements Runnable {
 

@@ -100,52 +100,37 @@ public final class SecretDetector {
   }
 
   /**
-   * Literal fragments at least one of which every pattern of {@link #find} needs: checking them
-   * first (a plain substring search) spares the regular expressions for the few texts that might
-   * hold a secret. Checking a suite of 100,000 conversations spent most of its time in those
-   * expressions before.
+   * Whether {@code text} holds a literal fragment that one of {@link #find}'s patterns needs
+   * ({@code sk-}, {@code ghp_}, {@code AKIA}, {@code ://}, "bearer", ...): one pass over the text
+   * spares the regular expressions for the few texts that might hold a secret. Checking a suite of
+   * 100,000 conversations spent most of its time in those expressions before.
    */
-  private static final String[] MARKERS = {
-    "sk-",
-    "ghp_",
-    "gho_",
-    "ghu_",
-    "ghs_",
-    "ghr_",
-    "github_pat_",
-    "AKIA",
-    "ASIA",
-    "xox",
-    "AIza",
-    "hf_",
-    "://"
-  };
-
-  /** The words {@link #BEARER} looks for, in lower case. */
-  private static final String[] SCHEME_WORDS = {"bearer", "basic", "token"};
-
   private static boolean mayHoldSecret(String text) {
-    for (String marker : MARKERS) {
-      if (text.contains(marker)) {
-        return true;
-      }
-    }
-    for (String word : SCHEME_WORDS) {
-      if (containsIgnoringCase(text, word)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code word} in lower case; looks only where its first letter appears, in either case. */
-  private static boolean containsIgnoringCase(String text, String word) {
-    char lower = word.charAt(0);
-    char upper = Character.toUpperCase(lower);
-    int last = text.length() - word.length();
-    for (int i = 0; i <= last; i++) {
-      char c = text.charAt(i);
-      if ((c == lower || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      boolean marker =
+          switch (text.charAt(i)) {
+            case 's' -> text.startsWith("sk-", i);
+            case 'g' ->
+                text.startsWith("github_pat_", i)
+                    || (text.startsWith("gh", i)
+                        && i + 3 < length
+                        && "pousr".indexOf(text.charAt(i + 2)) >= 0
+                        && text.charAt(i + 3) == '_');
+            case 'A' ->
+                text.startsWith("AKIA", i)
+                    || text.startsWith("ASIA", i)
+                    || text.startsWith("AIza", i);
+            case 'x' -> text.startsWith("xox", i);
+            case 'h' -> text.startsWith("hf_", i);
+            case ':' -> text.startsWith("://", i);
+            case 'b', 'B' ->
+                text.regionMatches(true, i, "bearer", 0, 6)
+                    || text.regionMatches(true, i, "basic", 0, 5);
+            case 't', 'T' -> text.regionMatches(true, i, "token", 0, 5);
+            default -> false;
+          };
+      if (marker) {
         return true;
       }
     }
