@@ -3,6 +3,7 @@ package io.routebench.storage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,13 +25,54 @@ final class OpenWorkspaceFiles {
     final LockedConnection connection;
     final int schemaVersion;
     final boolean readOnly;
+
+    /** Opened by {@link WorkspaceFile#openForReading}: never shared with a handle that writes. */
+    final boolean forReadingOnly;
+
+    /** What opening did that the user should hear of (a backup kept beside the file). */
+    final List<String> notices;
+
+    private final Runnable afterClose;
     private int users;
 
     Entry(Path key, LockedConnection connection, int schemaVersion, boolean readOnly) {
+      this(key, connection, schemaVersion, readOnly, false, () -> {}, List.of());
+    }
+
+    Entry(
+        Path key,
+        LockedConnection connection,
+        int schemaVersion,
+        boolean readOnly,
+        boolean forReadingOnly,
+        Runnable afterClose) {
+      this(key, connection, schemaVersion, readOnly, forReadingOnly, afterClose, List.of());
+    }
+
+    Entry(
+        Path key,
+        LockedConnection connection,
+        int schemaVersion,
+        boolean readOnly,
+        boolean forReadingOnly,
+        Runnable afterClose,
+        List<String> notices) {
       this.key = key;
       this.connection = connection;
       this.schemaVersion = schemaVersion;
       this.readOnly = readOnly;
+      this.forReadingOnly = forReadingOnly;
+      this.afterClose = afterClose;
+      this.notices = List.copyOf(notices);
+    }
+
+    /** Closes the connection and cleans up after it (a private copy); for the last user only. */
+    void close() {
+      try {
+        connection.close();
+      } finally {
+        afterClose.run();
+      }
     }
   }
 
@@ -44,14 +86,33 @@ final class OpenWorkspaceFiles {
 
   private OpenWorkspaceFiles() {}
 
-  /** A handle on {@code file}: the open one's connection when there is one, else a new one. */
+  /**
+   * A handle on {@code file}: the open one's connection when there is one, else a new one.
+   *
+   * @throws IllegalStateException when the file is open for reading only in this process
+   */
   static Workspace acquire(Path file, Opener opener) {
+    return acquire(file, opener, false);
+  }
+
+  /**
+   * A handle for reading only: shares any open connection of {@code file} (a second descriptor
+   * would endanger that one's locks), else opens with {@code opener}.
+   */
+  static Workspace acquireForReading(Path file, Opener opener) {
+    return acquire(file, opener, true);
+  }
+
+  private static Workspace acquire(Path file, Opener opener, boolean forReading) {
     Path key = keyOf(file);
     synchronized (OPEN) {
       Entry entry = OPEN.get(key);
       if (entry == null) {
         entry = opener.open(key);
         OPEN.put(key, entry);
+      } else if (entry.forReadingOnly && !forReading) {
+        throw new IllegalStateException(
+            file + " is open for reading only in this process; close it before editing it");
       }
       entry.users++;
       return new Workspace(file, entry);
@@ -75,7 +136,7 @@ final class OpenWorkspaceFiles {
       OPEN.remove(entry.key);
     }
     // Outside the registry's lock: closing waits for the unit of work in progress.
-    entry.connection.close();
+    entry.close();
   }
 
   /** One key per file, however it is named (relative, through a link, with "..", ...). */

@@ -1,8 +1,10 @@
 package io.routebench.storage;
 
+import io.routebench.core.files.NotARegularFileException;
 import io.routebench.storage.schema.WorkspaceSchema;
 import io.routebench.storage.sqlite.SqliteErrors;
 import io.routebench.storage.sqlite.SqliteHeader;
+import io.routebench.storage.sqlite.WriteAheadLog;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -35,15 +37,23 @@ final class ReadOnlyInspector {
   private ReadOnlyInspector() {}
 
   /**
-   * Checks what the header says before {@code file} is opened.
-   *
-   * @throws WorkspaceOpenException naming why the file must not be opened
+   * What the checks before opening found: the header's facts and the write-ahead log beside the
+   * file, which is either absent or the file's own.
    */
-  static SqliteHeader.Facts requireOpenable(Path file) {
+  record Openable(SqliteHeader.Facts facts, WriteAheadLog.Judgement log) {}
+
+  /**
+   * Checks what the header says, and what lies beside the file, before {@code file} is opened.
+   *
+   * @throws WorkspaceOpenException naming why the file must not be opened: among others a {@code
+   *     -wal} beside it that is not its own ({@code STRANGER_FILE}), which SQLite would apply
+   */
+  static Openable requireOpenable(Path file) {
     SqliteHeader.Facts facts = requireSqliteFile(file);
+    WriteAheadLog.Judgement log = requireNoStrangerLog(file, facts);
     if (!facts.wellFormed()) {
       // The connection's first read names the damage as SQLite sees it.
-      return facts;
+      return new Openable(facts, log);
     }
     if (facts.applicationId() != WorkspaceSchema.APPLICATION_ID) {
       throw WorkspaceOpenException.foreignDatabase(file);
@@ -52,7 +62,21 @@ final class ReadOnlyInspector {
       throw WorkspaceOpenException.newerVersion(
           file, facts.userVersion(), WorkspaceSchema.CURRENT_VERSION);
     }
-    return facts;
+    return new Openable(facts, log);
+  }
+
+  private static WriteAheadLog.Judgement requireNoStrangerLog(Path file, SqliteHeader.Facts facts) {
+    WriteAheadLog.Judgement log;
+    try {
+      log = WriteAheadLog.judge(file, facts);
+    } catch (IOException e) {
+      throw WorkspaceOpenException.unreadable(
+          file, "its write-ahead log cannot be read (" + describe(e) + ")", e);
+    }
+    if (log.verdict() == WriteAheadLog.Verdict.STRANGER) {
+      throw WorkspaceOpenException.strangerLog(file, WriteAheadLog.of(file), log.reason());
+    }
+    return log;
   }
 
   /**
@@ -125,6 +149,13 @@ final class ReadOnlyInspector {
     }
     try {
       return SqliteHeader.read(file).orElseThrow(() -> WorkspaceOpenException.notSqlite(file));
+    } catch (NotARegularFileException e) {
+      throw WorkspaceOpenException.unreadable(
+          file,
+          "it is "
+              + e.kind()
+              + ", not a workspace file (reading a pipe or device could block or never end)",
+          e);
     } catch (IOException e) {
       throw WorkspaceOpenException.unreadable(file, describe(e), e);
     }

@@ -13,6 +13,7 @@ import io.routebench.storage.sqlite.SqlWork;
 import io.routebench.storage.sqlite.TransactionRunner;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -86,6 +87,23 @@ public final class Workspace implements AutoCloseable {
    */
   public boolean isReadOnly() {
     return file.readOnly;
+  }
+
+  /**
+   * What opening did that the user should hear of, e.g. that a backup of a converted file was kept
+   * beside it; empty as a rule.
+   */
+  public List<String> notices() {
+    return file.notices;
+  }
+
+  /**
+   * Every row that the policies, suites, runs or playtest depend on and that is missing or does not
+   * parse, one line per kind of damage naming its table and rows; empty for a sound workspace.
+   * Reads the whole file: {@code validate} calls it, opening checks only the policy rows.
+   */
+  public List<String> damagedRows() {
+    return file.connection.inReadTransaction("check the workspace's rows", WorkspaceRows::findAll);
   }
 
   /** The connection for work in this package (integrity checks, fault injection in tests). */

@@ -2,19 +2,22 @@ package io.routebench.storage;
 
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.storage.schema.MigrationException;
-import io.routebench.storage.schema.Migrator;
 import io.routebench.storage.schema.WorkspaceSchema;
 import io.routebench.storage.sqlite.SqliteConnections;
 import io.routebench.storage.sqlite.SqliteErrors;
 import io.routebench.storage.sqlite.SqliteTransactions;
+import io.routebench.storage.sqlite.WriteAheadLog;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Creates, opens and inspects workspace files: one SQLite database per workspace (SQLite as an
@@ -104,9 +107,26 @@ public final class WorkspaceFile {
     return OpenWorkspaceFiles.acquire(file, key -> openFile(file, key));
   }
 
+  /**
+   * Opens a workspace for reading only, leaving it and every file beside it byte for byte as they
+   * were (see {@link ReadingOpener}): for commands that only read ({@code validate}, {@code
+   * prompt}, {@code export}, ...). The handle is {@linkplain Workspace#isReadOnly read-only}. A
+   * workspace of an older schema version or in an older RouteBench's write-ahead-log mode is read
+   * from a private, upgraded copy that is deleted on close.
+   *
+   * @throws WorkspaceOpenException naming the file and the reason it cannot be read
+   */
+  public static Workspace openForReading(Path file) {
+    return OpenWorkspaceFiles.acquireForReading(file, key -> ReadingOpener.open(file, key));
+  }
+
   private static OpenWorkspaceFiles.Entry openFile(Path file, Path key) {
-    ReadOnlyInspector.requireOpenable(file);
+    ReadOnlyInspector.Openable openable = ReadOnlyInspector.requireOpenable(file);
     boolean writable = isWritable(file);
+    List<String> notices = List.of();
+    if (writable && openable.facts().writeAheadLog()) {
+      notices = List.of(keepBackupBeforeLeavingWal(file, key, openable));
+    }
     Connection connection;
     try {
       connection =
@@ -115,16 +135,9 @@ public final class WorkspaceFile {
       throw ReadOnlyInspector.failedToRead(file, e);
     }
     try {
-      // The connection reads what the header check could not: a write-ahead log of an older
-      // RouteBench, or an upgrade a newer RouteBench made since.
-      if (ReadOnlyInspector.applicationId(connection) != WorkspaceSchema.APPLICATION_ID) {
-        throw WorkspaceOpenException.foreignDatabase(file);
-      }
-      int version = Migrator.userVersion(connection);
-      if (version > WorkspaceSchema.CURRENT_VERSION) {
-        throw WorkspaceOpenException.newerVersion(file, version, WorkspaceSchema.CURRENT_VERSION);
-      }
-      ReadOnlyInspector.requireIntact(file, connection);
+      // The connection reads what the header check could not: the write-ahead log of an older
+      // RouteBench (checked to be the file's own), or an upgrade a newer RouteBench made since.
+      int version = ReadingOpener.requireCurrentWorkspace(file, connection);
       if (!writable) {
         if (version < WorkspaceSchema.CURRENT_VERSION) {
           throw WorkspaceOpenException.readOnlyNeedsUpgrade(
@@ -136,7 +149,7 @@ public final class WorkspaceFile {
       SqliteConnections.useRollbackJournal(connection);
       int migrated = WorkspaceSchema.migrator().migrate(connection);
       return new OpenWorkspaceFiles.Entry(
-          key, new LockedConnection(file, connection), migrated, false);
+          key, new LockedConnection(file, connection), migrated, false, false, () -> {}, notices);
     } catch (MigrationException e) {
       closeQuietly(connection, e);
       throw WorkspaceOpenException.upgradeFailed(
@@ -151,6 +164,44 @@ public final class WorkspaceFile {
       closeQuietly(connection, e);
       throw e;
     }
+  }
+
+  /**
+   * An older RouteBench left {@code file} in write-ahead-log mode, which opening switches to a
+   * rollback journal (see {@link SqliteConnections#useRollbackJournal}), applying the log. Before
+   * that, the file is read from a private copy, log and all, to make sure the result is a sound
+   * workspace (nothing is changed when it is not), and a byte-for-byte backup of the file and its
+   * log is kept beside it.
+   *
+   * @return the sentence that tells the user where the backup is
+   */
+  private static String keepBackupBeforeLeavingWal(
+      Path file, Path key, ReadOnlyInspector.Openable openable) {
+    ReadingOpener.open(file, key).close();
+    Path backup = freeBackupName(file);
+    boolean withLog = openable.log().verdict() == WriteAheadLog.Verdict.OWN;
+    try {
+      Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
+      if (withLog) {
+        Files.copy(
+            WriteAheadLog.of(file), WriteAheadLog.of(backup), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    } catch (IOException e) {
+      deleteQuietly(backup, e);
+      throw WorkspaceOpenException.unreadable(
+          file,
+          "it uses the write-ahead log of an older RouteBench, and a backup could not be kept"
+              + " beside it before switching it ("
+              + e.getMessage()
+              + "); nothing was changed",
+          e);
+    }
+    return file.getFileName()
+        + " was kept in write-ahead-log mode by an older RouteBench and now uses a rollback"
+        + " journal; the file as it was is kept beside it as "
+        + backup.getFileName()
+        + (withLog ? " (with its log, " + WriteAheadLog.of(backup).getFileName() + ")" : "")
+        + ".";
   }
 
   /**
@@ -171,6 +222,23 @@ public final class WorkspaceFile {
    */
   public static WorkspaceInspection inspect(Path file) {
     return ReadOnlyInspector.inspect(file);
+  }
+
+  /**
+   * {@code w.routebench} → {@code w.wal-backup.routebench}, or {@code w.wal-backup-2.routebench}
+   * and so on when that is taken (by a file or its log): a backup never replaces anything.
+   */
+  private static Path freeBackupName(Path file) {
+    String stem = defaultName(file);
+    for (int n = 1; ; n++) {
+      Path candidate =
+          file.resolveSibling(
+              stem + ".wal-backup" + (n == 1 ? "" : "-" + n) + WorkspaceFile.EXTENSION);
+      if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)
+          && !Files.exists(WriteAheadLog.of(candidate), LinkOption.NOFOLLOW_LINKS)) {
+        return candidate;
+      }
+    }
   }
 
   /** The document name of a new workspace: its file name without the extension. */

@@ -22,6 +22,13 @@ public final class WorkspaceOpenException extends RuntimeException {
     NEWER_VERSION,
     /** SQLite's integrity check found damage. */
     CORRUPTED,
+    /**
+     * A file beside the workspace that SQLite would merge into it is not the workspace's own (a
+     * {@code -wal} of another database); neither file was touched.
+     */
+    STRANGER_FILE,
+    /** A row the workspace's content depends on is missing or unreadable. */
+    DAMAGED_ROWS,
     /** An upgrade step failed; the file stays at the last version that succeeded. */
     UPGRADE_FAILED,
     /** The file is read-only and cannot be used as it is (it needs an upgrade or a recovery). */
@@ -144,6 +151,50 @@ public final class WorkspaceOpenException extends RuntimeException {
             + "-journal is still there), and undoing those half-made changes needs write access,"
             + " but the file or its folder is read-only. Make it writable and open it again;"
             + " nothing that was saved is lost.",
+        cause);
+  }
+
+  static WorkspaceOpenException strangerLog(Path file, Path log, String reason) {
+    return new WorkspaceOpenException(
+        Problem.STRANGER_FILE,
+        file,
+        "Cannot open "
+            + file
+            + ": the file "
+            + log.getFileName()
+            + " beside it is not its write-ahead log ("
+            + reason
+            + "). SQLite would copy that file's pages into the workspace, so neither file was"
+            + " read or changed. Move "
+            + log.getFileName()
+            + " out of this folder (it may belong to another copy of the workspace), then try"
+            + " again.",
+        null);
+  }
+
+  static WorkspaceOpenException damagedRows(Path file, String what) {
+    return new WorkspaceOpenException(
+        Problem.DAMAGED_ROWS,
+        file,
+        file
+            + " is damaged: "
+            + what
+            + ". RouteBench did not use it and did not change it; restore it from a backup, or"
+            + " repair the named rows with an SQLite tool.",
+        null);
+  }
+
+  static WorkspaceOpenException unfinishedChangesWhileReading(Path file, Throwable cause) {
+    return new WorkspaceOpenException(
+        Problem.READ_ONLY,
+        file,
+        "Cannot read "
+            + file
+            + ": a program that was writing it stopped half-way (its journal "
+            + file.getFileName()
+            + "-journal is still there). A command that only reads does not undo those half-made"
+            + " changes: open the workspace in RouteBench, or run a command that writes to it,"
+            + " then try again. The file was not changed.",
         cause);
   }
 

@@ -140,6 +140,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
     return WorkspaceFiles.withWorkspace(
         workspaceFile,
+        err,
         workspace -> {
           PolicyDocument document = workspace.policies().load();
           ValidationReport report = PolicyValidator.validate(document);

@@ -93,7 +93,9 @@ final class EngineOptions {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "60",
-      description = "request timeout of --endpoint and --plano (default: ${DEFAULT-VALUE})")
+      description =
+          "seconds an endpoint or plano has to answer, its whole answer included (default:"
+              + " ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
   @Option(

@@ -5,10 +5,10 @@ import io.routebench.app.workspace.WorkspaceAccessException;
 import io.routebench.app.workspace.WorkspaceEditLock;
 import io.routebench.core.config.ConfigFormatException;
 import io.routebench.core.config.ImportChanges;
-import io.routebench.core.suite.TestSuite;
+import io.routebench.core.files.NotARegularFileException;
+import io.routebench.core.suite.TestCase;
 import io.routebench.core.suite.jsonl.LineError;
 import io.routebench.core.suite.jsonl.SuiteJsonlReader;
-import io.routebench.core.suite.jsonl.SuiteJsonlResult;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.Severity;
 import io.routebench.core.validation.SuiteValidator;
@@ -19,8 +19,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -125,7 +129,7 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private void refuseErrors(String name, int errors) {
+  private void refuseErrors(String name, long errors) {
     if (errors > 0 && !allowProblems) {
       throw CliFailure.problems(
           name
@@ -140,7 +144,7 @@ final class ImportCommand implements Callable<Integer> {
     if (Files.exists(workspaceFile)) {
       // Checked before the write, so a refused import leaves the workspace as it was.
       PolicyDocument current =
-          WorkspaceFiles.withWorkspace(workspaceFile, workspace -> workspace.policies().load());
+          WorkspaceFiles.readingWorkspace(workspaceFile, workspace -> workspace.policies().load());
       int existing = current.taxonomy().policies().size();
       if (existing > 0 && replace) {
         // What the replaced policies lose or gain, as the workbench's import preview lists it.
@@ -164,6 +168,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     return WorkspaceFiles.withNewOrExistingWorkspace(
         workspaceFile,
+        spec.commandLine().getErr(),
         workspace -> {
           workspace.policies().save(source.document());
           spec.commandLine()
@@ -185,86 +190,165 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads and checks the whole file against the workspace's routes first, then stores the cases
-   * (and the suite, when new) in one transaction: a refused or failed import leaves no suite and no
-   * case behind. Problems name the file's line, as bad lines do.
+   * Reads and checks the whole file against the workspace's routes first, then reads it again and
+   * stores each case as it is read, in one transaction (the suite too, when new): a refused or
+   * failed import leaves no suite and no case behind. Neither pass keeps the cases, so memory does
+   * not grow with the file. Problems name the file's line, as bad lines do.
    */
   private int importSuite() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    SuiteJsonlResult parsed;
+    String name = file.getFileName().toString();
+    List<String> routes =
+        Files.exists(workspaceFile)
+            ? WorkspaceFiles.readingWorkspace(
+                workspaceFile, workspace -> workspace.policies().load().taxonomy().routeNames())
+            : List.of();
+    SuiteValidator.CaseChecker checker = SuiteValidator.forRoutes(routes);
+    FileState before = FileState.of(file);
+    var check = new SuiteCheck(name, checker, err);
     try {
-      parsed = SuiteJsonlReader.read(file);
+      SuiteJsonlReader.stream(file, check);
     } catch (java.nio.file.NoSuchFileException e) {
       throw CliFailure.problems(file + ": no such file");
+    } catch (NotARegularFileException e) {
+      throw CliFailure.problems(e.getMessage());
     }
-    String name = file.getFileName().toString();
-    for (LineError error : parsed.errors()) {
-      err.println(error.format(name));
-    }
-    if (parsed.hasErrors() && !skipBad) {
+    err.flush();
+    if (check.badLines > 0 && !skipBad) {
       throw CliFailure.problems(
-          parsed.errors().size()
+          check.badLines
               + " bad line(s) in "
               + name
               + "; nothing imported. Fix them, or pass --skip-bad to import the "
-              + parsed.cases().size()
+              + check.goodCases
               + " good case(s)");
     }
-    if (parsed.cases().isEmpty()) {
+    if (check.goodCases == 0) {
       throw CliFailure.problems(
           name + " has no good case to import; nothing imported (no suite was created)");
     }
-    String suite = suiteName != null ? suiteName : name.replaceFirst("(\\.suite)?\\.jsonl$", "");
-    List<String> routes =
-        Files.exists(workspaceFile)
-            ? WorkspaceFiles.withWorkspace(
-                workspaceFile, workspace -> workspace.policies().load().taxonomy().routeNames())
-            : List.of();
-    ValidationReport report =
-        SuiteValidator.validate(new TestSuite("import", suite, "", parsed.cases()), routes);
-    for (ValidationIssue issue : report.issues()) {
-      err.println(located(name, parsed, issue));
-    }
-    long secrets = report.errors().stream().filter(PolicyValidator::isSecret).count();
-    if (secrets > 0) {
+    if (check.secrets > 0) {
       throw CliFailure.problems(
-          count(secrets, "literal secret")
+          count(check.secrets, "literal secret")
               + " in "
               + name
               + " (listed above); nothing imported. RouteBench never stores secrets: replace each"
               + " with a stand-in such as sk-EXAMPLE");
     }
-    refuseErrors(name, report.errors().size());
+    refuseErrors(name, check.errors);
+    String suite = suiteName != null ? suiteName : name.replaceFirst("(\\.suite)?\\.jsonl$", "");
     return WorkspaceFiles.withNewOrExistingWorkspace(
         workspaceFile,
+        err,
         workspace -> {
-          workspace.suites().addCasesToSuiteNamed(suite, "Imported from " + name, parsed.cases());
+          int stored =
+              workspace
+                  .suites()
+                  .addCasesToSuiteNamed(
+                      suite, "Imported from " + name, consumer -> storeAgain(before, consumer));
           spec.commandLine()
               .getOut()
               .println(
                   "imported "
-                      + parsed.cases().size()
+                      + stored
                       + " case(s) into suite \""
                       + suite
                       + "\" of "
                       + workspaceFile
-                      + (parsed.hasErrors()
-                          ? " (skipped " + parsed.errors().size() + " bad line(s))"
+                      + (check.badLines > 0
+                          ? " (skipped " + check.badLines + " bad line(s))"
                           : ""));
           return 0;
         });
   }
 
+  /**
+   * The second pass: the good lines' cases go to {@code consumer} as they are read. A file that
+   * changed since it was checked is refused (the exception rolls the transaction back).
+   */
+  private void storeAgain(FileState checked, Consumer<TestCase> consumer) {
+    try {
+      SuiteJsonlReader.stream(
+          file,
+          new SuiteJsonlReader.CaseSink() {
+            @Override
+            public void good(int lineNumber, TestCase testCase) {
+              consumer.accept(testCase);
+            }
+
+            @Override
+            public void bad(LineError error) {
+              // Reported by the first pass; --skip-bad was given.
+            }
+          });
+      if (!FileState.of(file).equals(checked)) {
+        throw new IOException("it changed while it was being imported");
+      }
+    } catch (IOException e) {
+      throw CliFailure.problems(
+          file.getFileName() + ": " + e.getMessage() + "; nothing imported, try again");
+    }
+  }
+
+  /** Size and modification time: enough to notice a file rewritten between the two passes. */
+  private record FileState(long size, FileTime modified) {
+    static FileState of(Path file) throws IOException {
+      return new FileState(Files.size(file), Files.getLastModifiedTime(file));
+    }
+  }
+
+  /**
+   * The first pass: prints every bad line and every problem of the good lines' cases, with its
+   * line, as it is read; keeps only counts.
+   */
+  private static final class SuiteCheck implements SuiteJsonlReader.CaseSink {
+    private final String name;
+    private final SuiteValidator.CaseChecker checker;
+    private final PrintWriter err;
+    private final Set<Integer> badLineNumbers = new HashSet<>();
+    int badLines;
+    int goodCases;
+    long errors;
+    long secrets;
+
+    SuiteCheck(String name, SuiteValidator.CaseChecker checker, PrintWriter err) {
+      this.name = name;
+      this.checker = checker;
+      this.err = err;
+    }
+
+    @Override
+    public void good(int lineNumber, TestCase testCase) {
+      for (ValidationIssue issue : checker.check(testCase, goodCases)) {
+        err.println(located(name, lineNumber, issue));
+        if (issue.severity() == Severity.ERROR) {
+          errors++;
+          if (PolicyValidator.isSecret(issue)) {
+            secrets++;
+          }
+        }
+      }
+      goodCases++;
+    }
+
+    @Override
+    public void bad(LineError error) {
+      err.println(error.format(name));
+      if (badLineNumbers.add(error.lineNumber())) {
+        badLines++;
+      }
+    }
+  }
+
   private static final Pattern CASE_PATH = Pattern.compile("cases\\[(\\d+)](?:\\.(.*))?");
 
-  /** {@code cases[3].messages[0].expected_route} becomes the line case 3 was read from. */
-  private static String located(String name, SuiteJsonlResult parsed, ValidationIssue issue) {
+  /** {@code cases[3].messages[0].expected_route} of the case read from {@code line}. */
+  private static String located(String name, int line, ValidationIssue issue) {
     String severity = issue.severity() == Severity.ERROR ? "error" : "warning";
     Matcher at = CASE_PATH.matcher(issue.path());
     if (!at.matches()) {
       return name + ": " + severity + ": " + issue.path() + ": " + issue.message();
     }
-    int line = parsed.lineOf(Integer.parseInt(at.group(1)));
     String inside = at.group(2) == null ? "" : at.group(2) + ": ";
     return name + ": line " + line + ": " + severity + ": " + inside + issue.message();
   }

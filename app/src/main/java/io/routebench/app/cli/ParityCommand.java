@@ -66,7 +66,8 @@ final class ParityCommand implements Callable<Integer> {
     if (failUnder != null && (failUnder < 0 || failUnder > 1)) {
       throw new CliFailure("--fail-under takes a ratio between 0 and 1, e.g. 0.95", 2);
     }
-    return WorkspaceFiles.withWorkspace(
+    // A parity run stores nothing: the workspace is only read.
+    return WorkspaceFiles.readingWorkspace(
         workspaceFile,
         workspace -> {
           PolicyDocument document = workspace.policies().load();

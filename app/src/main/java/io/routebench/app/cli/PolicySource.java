@@ -3,6 +3,7 @@ package io.routebench.app.cli;
 import io.routebench.core.config.ConfigFiles;
 import io.routebench.core.config.ConfigText;
 import io.routebench.core.config.ImportedPolicies;
+import io.routebench.core.files.NotARegularFileException;
 import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.workspace.PolicyDocument;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -31,7 +33,7 @@ record PolicySource(
 
   static PolicySource load(Path file) {
     if (WorkspaceFiles.isWorkspace(file)) {
-      return WorkspaceFiles.withWorkspace(
+      return WorkspaceFiles.readingWorkspace(
           file,
           workspace -> {
             PolicyDocument document = workspace.policies().load();
@@ -57,13 +59,13 @@ record PolicySource(
    * and workspaces the {@link RouteOrder} their export writes.
    */
   List<RoutingPolicy> policiesInProxyOrder() {
+    var positions = new HashMap<String, Integer>(routeOrder.size() * 2);
+    for (int i = 0; i < routeOrder.size(); i++) {
+      positions.putIfAbsent(routeOrder.get(i), i);
+    }
     var policies = new ArrayList<>(document.taxonomy().policies());
     policies.sort(
-        Comparator.comparingInt(
-            p -> {
-              int at = routeOrder.indexOf(p.routeName());
-              return at < 0 ? Integer.MAX_VALUE : at;
-            }));
+        Comparator.comparingInt(p -> positions.getOrDefault(p.routeName(), Integer.MAX_VALUE)));
     return policies;
   }
 
@@ -72,6 +74,8 @@ record PolicySource(
       return ConfigText.read(file);
     } catch (NoSuchFileException e) {
       throw new CliFailure(file + ": no such file", 1);
+    } catch (NotARegularFileException e) {
+      throw new CliFailure(e.getMessage(), 1);
     } catch (IOException e) {
       throw new CliFailure(file + ": cannot read: " + e.getMessage(), 1);
     }

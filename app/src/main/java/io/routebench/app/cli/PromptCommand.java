@@ -1,9 +1,13 @@
 package io.routebench.app.cli;
 
+import io.routebench.core.config.ConfigFormatException;
 import io.routebench.core.conversation.Message;
+import io.routebench.core.files.NotARegularFileException;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
+import io.routebench.core.validation.PolicyValidator;
+import io.routebench.core.validation.ValidationReport;
 import io.routebench.inference.prompt.OpenAiMessages;
 import io.routebench.inference.prompt.RouterPromptBuilder;
 import java.io.IOException;
@@ -49,16 +53,57 @@ final class PromptCommand implements Callable<Integer> {
   PromptProfile profile;
 
   @Option(
+      names = "--allow-problems",
+      description =
+          "print the prompt even when validation finds errors (listed on stderr), e.g. to see"
+              + " how the proxy escapes a route name RouteBench refuses; literal secrets are"
+              + " refused regardless.")
+  boolean allowProblems;
+
+  @Option(
       names = "--max-tokens",
       paramLabel = "N",
       description =
           "conversation budget in estimated tokens (default 2048 for archgw-v1, 8192 for plano-v1)")
   Integer maxTokens;
 
+  /**
+   * Validates first, as every other command does: a config the proxy would reject has no prompt to
+   * show, and a literal secret in a description or route name must not be printed.
+   */
   @Override
   public Integer call() throws IOException {
-    List<RouteOption> routes =
-        PolicySource.load(config).policiesInProxyOrder().stream().map(RouteOption::of).toList();
+    PrintWriter err = spec.commandLine().getErr();
+    String name = config.getFileName().toString();
+    PolicySource source;
+    try {
+      source = PolicySource.load(config);
+    } catch (ConfigFormatException e) {
+      err.println(e.getMessage());
+      throw CliFailure.problems(name + " cannot be read (listed above); no prompt printed");
+    }
+    source.warnings().forEach(w -> err.println("warning: " + w));
+    ValidationReport report = PolicyValidator.validate(source.document());
+    err.print(report.format(name));
+    err.flush();
+    long secrets = report.errors().stream().filter(PolicyValidator::isSecret).count();
+    if (secrets > 0) {
+      throw CliFailure.problems(
+          name
+              + " holds "
+              + secrets
+              + " literal secret(s) (listed above); no prompt printed, since it would show them."
+              + " Replace each with an environment reference such as $OPENAI_API_KEY");
+    }
+    if (report.hasErrors() && !allowProblems) {
+      throw CliFailure.problems(
+          name
+              + " has "
+              + report.errors().size()
+              + " error(s) (listed above); no prompt printed. Fix them first (the proxy would"
+              + " refuse this config), or pass --allow-problems to see the prompt anyway");
+    }
+    List<RouteOption> routes = source.policiesInProxyOrder().stream().map(RouteOption::of).toList();
     List<Message> messages = readConversation(conversation);
     var request = new RouteRequest(routes, messages, profile, maxTokens == null ? 0 : maxTokens);
     PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +117,7 @@ final class PromptCommand implements Callable<Integer> {
       return OpenAiMessages.read(file);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new CliFailure(file + ": no such file", 1);
-    } catch (IllegalArgumentException e) {
+    } catch (NotARegularFileException | IllegalArgumentException e) {
       throw new CliFailure(e.getMessage(), 1);
     }
   }

@@ -43,7 +43,7 @@ final class SuiteCommand implements Runnable {
     @Override
     public Integer call() {
       List<SuiteSummary> suites =
-          WorkspaceFiles.withWorkspace(workspaceFile, w -> w.suites().listSuites());
+          WorkspaceFiles.readingWorkspace(workspaceFile, w -> w.suites().listSuites());
       PrintWriter out = spec.commandLine().getOut();
       for (SuiteSummary suite : suites) {
         out.printf("%-40s %6d case(s)%n", suite.name(), suite.caseCount());
@@ -74,7 +74,7 @@ final class SuiteCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       TestSuite suite =
-          WorkspaceFiles.withWorkspace(workspaceFile, w -> w.suites().findSuiteByName(suiteName))
+          WorkspaceFiles.readingWorkspace(workspaceFile, w -> w.suites().findSuiteByName(suiteName))
               .orElseThrow(
                   () ->
                       CliFailure.problems(

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,9 @@ import picocli.CommandLine.TypeConversionException;
             + " metrics and writes JUnit XML / JSON reports. Exits 1 below --fail-under or on"
             + " regressions against --compare-to: the way to gate a routing config in CI.")
 final class TestCommand implements Callable<Integer> {
+
+  /** How long Ctrl-C or SIGTERM waits for the run to stop and be stored. */
+  private static final int SHUTDOWN_GRACE_SECONDS = 20;
 
   @Spec CommandSpec spec;
 
@@ -125,6 +129,7 @@ final class TestCommand implements Callable<Integer> {
     }
     return WorkspaceFiles.withWorkspace(
         workspaceFile,
+        err,
         workspace -> {
           // Everything that can refuse the run is checked before the first turn is asked.
           if (workspace.isReadOnly()) {
@@ -174,10 +179,11 @@ final class TestCommand implements Callable<Integer> {
                   .unstarted(
                       () -> {
                         // Ctrl-C or SIGTERM: stop at the next checkpoint, then store the run and
-                        // write the reports before the JVM goes.
+                        // write the reports before the JVM goes; but never wait without end (the
+                        // run is stored as it goes, so a stuck last step loses nothing stored).
                         cancellation.cancel();
                         try {
-                          finished.await();
+                          finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
                           Thread.currentThread().interrupt();
                         }

@@ -61,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
     int errors = report.errors().size();
     int warnings = report.warnings().size();
     if (source.kind() == PolicySource.Kind.WORKSPACE) {
-      List<String> damage = WorkspaceFiles.withWorkspace(file, ValidateCommand::unreadableParts);
+      List<String> damage = WorkspaceFiles.readingWorkspace(file, ValidateCommand::unreadableParts);
       if (!damage.isEmpty()) {
         damage.forEach(problem -> err.println(name + ": error: " + problem));
         err.println(
@@ -74,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
         return 1;
       }
       var suiteReports =
-          WorkspaceFiles.withWorkspace(
+          WorkspaceFiles.readingWorkspace(
               file,
               workspace ->
                   workspace.suites().listSuites().stream()
@@ -128,13 +128,18 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads every part of the workspace through the same queries the other commands use, so a missing
-   * table or an unreadable row is reported here instead of at the next {@code test}: the suites
-   * with their cases and tags, and each suite's runs with the newest run's results (one per suite
-   * is enough to find a missing table without reading all history).
+   * Checks every row the other commands depend on (a row pointing at a deleted parent, a JSON
+   * column that does not parse, each named by table and row), then reads every part of the
+   * workspace through the same queries the other commands use, so a missing table or an unreadable
+   * row is reported here instead of at the next {@code test}: the suites with their cases and tags,
+   * and each suite's runs with the newest run's results (one per suite is enough to find a missing
+   * table without reading all history).
    */
   private static List<String> unreadableParts(Workspace workspace) {
-    var problems = new ArrayList<String>();
+    var problems = new ArrayList<String>(workspace.damagedRows());
+    if (!problems.isEmpty()) {
+      return problems;
+    }
     List<TestSuiteRepository.SuiteSummary> suites;
     try {
       suites = workspace.suites().listSuites();

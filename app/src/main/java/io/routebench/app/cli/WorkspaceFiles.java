@@ -4,6 +4,7 @@ import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import io.routebench.storage.sqlite.SqliteHeader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +17,8 @@ final class WorkspaceFiles {
   private WorkspaceFiles() {}
 
   /**
-   * A {@code .routebench} file, or any SQLite file (which opening will check further).
+   * A {@code .routebench} file, or any SQLite file (which opening will check further). A pipe or a
+   * device is never opened to look: it is not one.
    *
    * @throws CliFailure when the file cannot be read: a missing file, a folder or a permission
    *     problem is said as such, not taken for "not a workspace"
@@ -48,7 +50,36 @@ final class WorkspaceFiles {
         : message;
   }
 
-  static <T> T withWorkspace(Path file, Function<Workspace, T> work) {
+  /**
+   * For commands that only read: the workspace and every file beside it stay byte for byte as they
+   * were ({@link WorkspaceFile#openForReading}).
+   */
+  static <T> T readingWorkspace(Path file, Function<Workspace, T> work) {
+    requireExists(file);
+    try (Workspace workspace = WorkspaceFile.openForReading(file)) {
+      return work.apply(workspace);
+    }
+  }
+
+  /** For commands that write; what opening did to the file (a backup kept) goes to {@code err}. */
+  static <T> T withWorkspace(Path file, PrintWriter err, Function<Workspace, T> work) {
+    requireExists(file);
+    try (Workspace workspace = WorkspaceFile.open(file)) {
+      tell(err, workspace);
+      return work.apply(workspace);
+    }
+  }
+
+  /** Opens the workspace, creating an empty one when the file does not exist yet. */
+  static <T> T withNewOrExistingWorkspace(Path file, PrintWriter err, Function<Workspace, T> work) {
+    try (Workspace workspace =
+        Files.exists(file) ? WorkspaceFile.open(file) : WorkspaceFile.create(file)) {
+      tell(err, workspace);
+      return work.apply(workspace);
+    }
+  }
+
+  private static void requireExists(Path file) {
     if (!Files.exists(file)) {
       throw new CliFailure(
           file
@@ -57,16 +88,10 @@ final class WorkspaceFiles {
               + ")",
           1);
     }
-    try (Workspace workspace = WorkspaceFile.open(file)) {
-      return work.apply(workspace);
-    }
   }
 
-  /** Opens the workspace, creating an empty one when the file does not exist yet. */
-  static <T> T withNewOrExistingWorkspace(Path file, Function<Workspace, T> work) {
-    try (Workspace workspace =
-        Files.exists(file) ? WorkspaceFile.open(file) : WorkspaceFile.create(file)) {
-      return work.apply(workspace);
-    }
+  private static void tell(PrintWriter err, Workspace workspace) {
+    workspace.notices().forEach(notice -> err.println("note: " + notice));
+    err.flush();
   }
 }

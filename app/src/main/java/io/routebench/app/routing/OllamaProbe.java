@@ -2,6 +2,7 @@ package io.routebench.app.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routebench.inference.remote.BoundedExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +43,9 @@ final class OllamaProbe {
     HttpRequest request =
         HttpRequest.newBuilder(address.resolve("/api/tags")).timeout(TIMEOUT).GET().build();
     try (client) {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      // Whatever listens there may be hostile: the timeout covers the whole answer, capped.
+      HttpResponse<String> response =
+          BoundedExchange.sendAndWait(client, request, BoundedExchange.MAX_RESPONSE_BYTES);
       if (response.statusCode() != 200) {
         return Optional.empty();
       }

@@ -109,6 +109,7 @@ final class WorkspaceScreen {
                         + session.path().getFileName()
                         + ": "
                         + failure.getMessage()));
+    session.notices().forEach(messages::show);
     playtestMemory.restore(!session.isReadOnly());
     if (!session.isReadOnly()) {
       session.beforeClose(playtestMemory::flushAndStop);

@@ -6,6 +6,7 @@ import io.routebench.core.config.ImportChanges.Change;
 import io.routebench.core.config.ImportChanges.Kind;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.validation.PolicyValidator;
+import io.routebench.core.validation.SecretDetector;
 import io.routebench.core.validation.ValidationIssue;
 import io.routebench.core.workspace.PolicyDocument;
 import java.util.ArrayList;
@@ -68,19 +69,26 @@ final class ImportChangeLines {
         .toList();
   }
 
-  /** The domains the imported policies group their routes in, each with its routes. */
+  /**
+   * The domains the imported policies group their routes in, each with its routes; a credential in
+   * a name is shown masked, as in every line of the preview.
+   */
   static List<Line> domains(PolicyDocument imported) {
     return imported.taxonomy().domains().stream()
         .map(
             domain ->
                 new Line(
-                    domain.name()
+                    SecretDetector.redact(domain.name())
                         + (domain.isCoarsePolicy() ? " (a route itself)" : "")
                         + (domain.actions().isEmpty()
                             ? ""
                             : " — "
                                 + String.join(
-                                    ", ", domain.actions().stream().map(Action::name).toList())),
+                                    ", ",
+                                    domain.actions().stream()
+                                        .map(Action::name)
+                                        .map(SecretDetector::redact)
+                                        .toList())),
                     Tone.PLAIN))
         .toList();
   }
@@ -128,7 +136,10 @@ final class ImportChangeLines {
   }
 
   private static String issue(PolicyDocument imported, ValidationIssue issue) {
-    return IssuePlaces.describe(imported, issue.path()) + ": " + issue.message();
+    // A secret in a route name would otherwise be shown as the place of its own error.
+    return SecretDetector.redact(IssuePlaces.describe(imported, issue.path()))
+        + ": "
+        + issue.message();
   }
 
   private static String counts(List<Change> changes) {

@@ -24,6 +24,11 @@ public interface OpenWorkspace extends AutoCloseable {
     return false;
   }
 
+  /** What opening did that the user should hear of (a backup kept beside the file); rare. */
+  default java.util.List<String> notices() {
+    return java.util.List.of();
+  }
+
   @Override
   void close();
 }

@@ -80,6 +80,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public java.util.List<String> notices() {
+      return workspace.notices();
+    }
+
+    @Override
     public boolean isReadOnly() {
       return workspace.isReadOnly();
     }

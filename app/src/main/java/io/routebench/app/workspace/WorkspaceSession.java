@@ -63,6 +63,11 @@ public final class WorkspaceSession {
     return WorkspaceFiles.displayName(workspace.path());
   }
 
+  /** What opening the file did that the user should hear of (a backup kept beside it). */
+  public java.util.List<String> notices() {
+    return workspace.notices();
+  }
+
   /** Whether the workspace file is in a place RouteBench cannot write. */
   public boolean isReadOnly() {
     return workspace.isReadOnly();

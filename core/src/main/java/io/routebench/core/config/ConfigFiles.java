@@ -23,7 +23,11 @@ public final class ConfigFiles {
    *     what each kind needs)
    */
   public static Kind detectKind(String sourceName, String text) {
-    JsonNode root = LocatedYaml.parse(sourceName, text).root();
+    return detectKind(sourceName, LocatedYaml.parse(sourceName, text));
+  }
+
+  private static Kind detectKind(String sourceName, LocatedYaml yaml) {
+    JsonNode root = yaml.root();
     if (!root.isObject()) {
       throw notEither(
           sourceName,
@@ -37,8 +41,31 @@ public final class ConfigFiles {
         || root.has(ProxyConfigRules.ROUTING_PREFERENCES)) {
       return Kind.PROXY_CONFIG;
     }
+    for (String key : (Iterable<String>) root::fieldNames) {
+      var meant = KeyTypos.nearest(key, KIND_KEYS);
+      if (meant.isPresent()) {
+        throw new ConfigFormatException(
+            sourceName,
+            yaml.keyProblem(
+                key,
+                "unknown key \""
+                    + key
+                    + "\"; did you mean `"
+                    + meant.get()
+                    + "`? Without it the file is neither a RouteBench policy document nor a"
+                    + " proxy config"));
+      }
+    }
     throw notEither(sourceName, "");
   }
+
+  /** The keys that tell the kinds apart. */
+  private static final List<String> KIND_KEYS =
+      List.of(
+          "routebench",
+          ProxyConfigRules.MODEL_PROVIDERS,
+          ProxyConfigRules.LEGACY_PROVIDERS,
+          ProxyConfigRules.ROUTING_PREFERENCES);
 
   /**
    * Reads a policy document or a proxy config of either dialect, whichever {@code text} is.
@@ -46,12 +73,14 @@ public final class ConfigFiles {
    * @throws ConfigFormatException naming the line, column or key path of the first problem
    */
   public static ImportedPolicies readPolicies(String sourceName, String text) {
-    if (detectKind(sourceName, text) == Kind.POLICY_DOCUMENT) {
-      PolicyDocument document = PolicyDocumentYaml.read(sourceName, text);
+    // Parsed once: the tree that tells the kind is the one read as that kind.
+    LocatedYaml yaml = LocatedYaml.parse(sourceName, text);
+    if (detectKind(sourceName, yaml) == Kind.POLICY_DOCUMENT) {
+      PolicyDocument document = PolicyDocumentReader.read(sourceName, yaml);
       return new ImportedPolicies(
           Kind.POLICY_DOCUMENT, document, document.taxonomy().routeNames(), List.of());
     }
-    ProxyImportResult imported = ProxyConfigImporter.importConfig(sourceName, text);
+    ProxyImportResult imported = ProxyConfigImporter.importConfig(sourceName, text, yaml);
     return new ImportedPolicies(
         Kind.PROXY_CONFIG, imported.document(), imported.routeOrder(), imported.warnings());
   }

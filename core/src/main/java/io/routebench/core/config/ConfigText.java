@@ -1,5 +1,6 @@
 package io.routebench.core.config;
 
+import io.routebench.core.files.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -31,21 +32,31 @@ public final class ConfigText {
   /** The longest line read (characters); see the class comment for why there is one. */
   public static final int MAX_LINE_CHARS = 100_000;
 
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
   private ConfigText() {}
 
   /**
    * @throws ConfigFormatException when the file is larger than {@link #MAX_BYTES}, is not UTF-8
    *     (naming the line and column of the first bad byte) or has a line longer than {@link
    *     #MAX_LINE_CHARS}
-   * @throws IOException when it cannot be read (e.g. {@link java.nio.file.NoSuchFileException})
+   * @throws IOException when it cannot be read (e.g. {@link java.nio.file.NoSuchFileException}), or
+   *     is not a regular file ({@link io.routebench.core.files.NotARegularFileException}: a pipe or
+   *     a device would block or never end)
    */
   public static String read(Path file) throws IOException {
     String name = file.getFileName().toString();
+    RegularFiles.require(file);
     long size = Files.size(file);
     if (size > MAX_BYTES) {
       throw tooLarge(name, size);
     }
-    return decode(name, Files.readAllBytes(file));
+    // Bounded again while reading: the file may have grown since its size was looked at.
+    byte[] bytes = RegularFiles.readUpTo(file, MAX_BYTES);
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge(name, bytes.length);
+    }
+    return decode(name, bytes);
   }
 
   /**
@@ -95,6 +106,9 @@ public final class ConfigText {
     int line = 1;
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
+      if (i > 0 && i < text.length() && text.charAt(i) == BYTE_ORDER_MARK) {
+        throw strayByteOrderMark(sourceName, line, text.codePointCount(start, i) + 1);
+      }
       if (i == text.length() || text.charAt(i) == '\n') {
         int length = i - start;
         if (length > MAX_LINE_CHARS) {
@@ -117,6 +131,22 @@ public final class ConfigText {
         start = i + 1;
       }
     }
+  }
+
+  /**
+   * One byte-order mark may start a file (the parser drops it); any other is an invisible character
+   * that would become part of a key or a value: a second mark at the start turned {@code version}
+   * into a different key, and an export then wrote both.
+   */
+  private static ConfigFormatException strayByteOrderMark(String sourceName, int line, int column) {
+    return new ConfigFormatException(
+        sourceName,
+        new ConfigFormatException.Problem(
+            line,
+            column,
+            "",
+            "an invisible byte-order mark (U+FEFF) is here; it would become part of the key or"
+                + " value it touches. Delete it (a file may start with one, never more)"));
   }
 
   private static ConfigFormatException tooLarge(String sourceName, long bytes) {

@@ -4,6 +4,7 @@ import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.taxonomy.SelectionPreference;
 import io.routebench.core.validation.PolicyValidator;
+import io.routebench.core.validation.SecretDetector;
 import io.routebench.core.validation.ValidationIssue;
 import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
@@ -173,18 +174,22 @@ public record ImportChanges(
         (name, item) -> {
           T next = now.get(name);
           if (next == null) {
-            result.add(new Change(Kind.REMOVED, name, List.of()));
+            result.add(new Change(Kind.REMOVED, SecretDetector.redact(name), List.of()));
             return;
           }
           List<Difference> differences = differences(fields.apply(item), fields.apply(next));
           if (!differences.isEmpty()) {
-            result.add(new Change(Kind.CHANGED, name, differences));
+            result.add(new Change(Kind.CHANGED, SecretDetector.redact(name), differences));
           }
         });
     now.forEach(
         (name, item) -> {
           if (!old.containsKey(name)) {
-            result.add(new Change(Kind.ADDED, name, differences(Map.of(), fields.apply(item))));
+            result.add(
+                new Change(
+                    Kind.ADDED,
+                    SecretDetector.redact(name),
+                    differences(Map.of(), fields.apply(item))));
           }
         });
     return result;
@@ -208,11 +213,36 @@ public record ImportChanges(
           String was = before.get(field);
           String is = after.get(field);
           if (!Objects.equals(was, is)) {
-            result.add(new Difference(field, was, is));
+            // Compared as they are, shown masked: a replaced key must not be printed.
+            result.add(new Difference(field, masked(field, was), masked(field, is)));
           }
         });
     return result;
   }
+
+  /**
+   * A value as it may be shown: an access key that is not an environment reference is hidden whole,
+   * extras have the values under secret keys hidden, and any text has the credentials {@link
+   * SecretDetector} recognises (key shapes, a URL's password, a bearer token) replaced by {@code
+   * ***}. Every place that shows an import's changes (the CLI's list, the workbench's preview)
+   * shows these.
+   */
+  private static String masked(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (field) {
+      case ACCESS_KEY ->
+          value.isEmpty() || SecretDetector.isEnvReference(value)
+              ? value
+              : "*** (a literal secret, not shown)";
+      case TARGET_EXTRAS -> SecretDetector.redactJson(value);
+      default -> SecretDetector.redact(value);
+    };
+  }
+
+  private static final String ACCESS_KEY = "access key";
+  private static final String TARGET_EXTRAS = "other keys";
 
   private static Map<String, String> routeFields(RoutingPolicy route) {
     var fields = new LinkedHashMap<String, String>();
@@ -232,10 +262,10 @@ public record ImportChanges(
     var fields = new LinkedHashMap<String, String>();
     fields.put("name", target.displayName());
     fields.put("base URL", target.baseUrl());
-    fields.put("access key", target.accessKeyRef());
+    fields.put(ACCESS_KEY, target.accessKeyRef());
     fields.put("default", target.isDefault() ? "yes" : "no");
     fields.put("provider interface", target.providerInterface());
-    fields.put("other keys", "{}".equals(target.extrasJson()) ? null : target.extrasJson());
+    fields.put(TARGET_EXTRAS, "{}".equals(target.extrasJson()) ? null : target.extrasJson());
     return fields;
   }
 

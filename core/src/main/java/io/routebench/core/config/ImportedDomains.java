@@ -1,14 +1,16 @@
 package io.routebench.core.config;
 
+import io.routebench.core.ids.FreshIds;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.Domain;
 import io.routebench.core.taxonomy.Taxonomy;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -111,17 +113,20 @@ final class ImportedDomains {
   }
 
   /**
-   * {@code [a][b]}: group a must come before group b, because one target has a route of a directly
-   * followed (among its routes) by a route of b.
+   * {@code [a]} holds each group b that group a must come before, because one target has a route of
+   * a directly followed (among its routes) by a route of b.
    */
-  private static boolean[][] mustPrecede(List<ImportedRoute> routes, int[] groupOf, int groups) {
+  private static List<BitSet> mustPrecede(List<ImportedRoute> routes, int[] groupOf, int groups) {
     var lastGroupOfTarget = new LinkedHashMap<String, Integer>();
-    boolean[][] before = new boolean[groups][groups];
+    var before = new ArrayList<BitSet>(groups);
+    for (int g = 0; g < groups; g++) {
+      before.add(new BitSet());
+    }
     for (int r = 0; r < routes.size(); r++) {
       String target = String.valueOf(routes.get(r).targetModel());
       Integer previous = lastGroupOfTarget.put(target, groupOf[r]);
       if (previous != null && previous != groupOf[r]) {
-        before[previous][groupOf[r]] = true;
+        before.get(previous).set(groupOf[r]);
       }
     }
     return before;
@@ -131,27 +136,15 @@ final class ImportedDomains {
    * Merges groups that must precede each other (a cycle), then orders them so that every constraint
    * holds, choosing among the free groups the one the config names first, {@code general} last.
    */
-  private static List<Group> ordered(List<Group> groups, boolean[][] before) {
+  private static List<Group> ordered(List<Group> groups, List<BitSet> before) {
     int n = groups.size();
-    boolean[][] reaches = new boolean[n][];
-    for (int i = 0; i < n; i++) {
-      reaches[i] = before[i].clone();
-    }
-    for (int k = 0; k < n; k++) {
-      for (int i = 0; i < n; i++) {
-        if (reaches[i][k]) {
-          for (int j = 0; j < n; j++) {
-            reaches[i][j] |= reaches[k][j];
-          }
-        }
-      }
-    }
+    BitSet[] reaches = transitiveClosure(before);
     // Each group joins the first group of its cycle; groups are indexed by first appearance.
     int[] merged = new int[n];
     for (int i = 0; i < n; i++) {
       merged[i] = i;
-      for (int j = 0; j < i; j++) {
-        if (reaches[i][j] && reaches[j][i]) {
+      for (int j = reaches[i].nextSetBit(0); j >= 0 && j < i; j = reaches[i].nextSetBit(j + 1)) {
+        if (reaches[j].get(i)) {
           merged[i] = merged[j];
           break;
         }
@@ -165,22 +158,64 @@ final class ImportedDomains {
         groups.get(merged[i]).absorb(groups.get(i));
       }
     }
+    // How many kept groups not yet placed must still come before each one: placed in turn, the
+    // first free group the config names, general last (Kahn's order, linear in the constraints).
+    int[] waitingFor = new int[n];
+    for (Group other : kept) {
+      for (Group group : kept) {
+        if (other != group && reaches[other.index].get(group.index)) {
+          waitingFor[group.index]++;
+        }
+      }
+    }
     var result = new ArrayList<Group>();
     var left = new ArrayList<>(kept);
     while (!left.isEmpty()) {
       Group next = null;
       for (Group candidate : left) {
-        boolean free =
-            left.stream()
-                .noneMatch(other -> other != candidate && reaches[other.index][candidate.index]);
-        if (free && (next == null || (next.general && !candidate.general))) {
+        if (waitingFor[candidate.index] == 0
+            && (next == null || (next.general && !candidate.general))) {
           next = candidate;
+          if (!next.general) {
+            break;
+          }
         }
       }
       result.add(next);
       left.remove(next);
+      for (Group group : left) {
+        if (reaches[next.index].get(group.index)) {
+          waitingFor[group.index]--;
+        }
+      }
     }
     return result;
+  }
+
+  /**
+   * {@code [a]} holds every group reachable from {@code a} through {@code before}: a search from
+   * each group, so that a config with thousands of groups costs groups × constraints, not groups
+   * cubed.
+   */
+  private static BitSet[] transitiveClosure(List<BitSet> before) {
+    int n = before.size();
+    BitSet[] reaches = new BitSet[n];
+    for (int start = 0; start < n; start++) {
+      var seen = new BitSet(n);
+      var queue = new ArrayDeque<Integer>();
+      queue.add(start);
+      while (!queue.isEmpty()) {
+        BitSet next = before.get(queue.poll());
+        for (int to = next.nextSetBit(0); to >= 0; to = next.nextSetBit(to + 1)) {
+          if (!seen.get(to)) {
+            seen.set(to);
+            queue.add(to);
+          }
+        }
+      }
+      reaches[start] = seen;
+    }
+    return reaches;
   }
 
   private static final class Group {
@@ -216,7 +251,7 @@ final class ImportedDomains {
                 + ", so that each model's routes stay in the config's order.";
       }
       return new Domain(
-          UUID.randomUUID().toString(),
+          FreshIds.next(),
           name,
           full,
           null,

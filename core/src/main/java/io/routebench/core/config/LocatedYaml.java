@@ -113,6 +113,9 @@ final class LocatedYaml {
    * #parse} accepted.
    */
   static boolean hasComments(String text) {
+    if (text.indexOf('#') < 0) {
+      return false; // no comment without a '#'; spares a second parse of a large config
+    }
     var options = new LoaderOptions();
     options.setProcessComments(true);
     options.setCodePointLimit(ConfigText.MAX_BYTES);

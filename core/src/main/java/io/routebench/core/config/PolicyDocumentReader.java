@@ -2,6 +2,7 @@ package io.routebench.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.ids.FreshIds;
 import io.routebench.core.routing.CustomChatTemplate;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.PromptWrapping;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Reads a policy document strictly: an unknown key is an error naming the keys allowed there, so a
@@ -54,7 +54,10 @@ final class PolicyDocumentReader {
   private PolicyDocumentReader() {}
 
   static PolicyDocument read(String sourceName, String text) {
-    var yaml = LocatedYaml.parse(sourceName, text);
+    return read(sourceName, LocatedYaml.parse(sourceName, text));
+  }
+
+  static PolicyDocument read(String sourceName, LocatedYaml yaml) {
     var schema = new YamlSchema(yaml);
     ObjectNode root = schema.object(yaml.root(), "");
     schema.throwIfProblems();
@@ -298,7 +301,7 @@ final class PolicyDocumentReader {
 
   private static String idOf(YamlSchema schema, ObjectNode node, String path) {
     String id = schema.string(node, "id", path, false);
-    return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+    return id == null || id.isBlank() ? FreshIds.next() : id;
   }
 
   private static String orEmpty(String value) {

@@ -6,6 +6,7 @@ import static io.routebench.core.config.ProxyConfigRules.ROUTING_PREFERENCES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.core.ids.FreshIds;
 import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.Action;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -70,7 +70,11 @@ public final class ProxyConfigImporter {
    * @throws ConfigFormatException listing every problem with its line, column and key path
    */
   public static ProxyImportResult importConfig(String sourceName, String yamlText) {
-    var yaml = LocatedYaml.parse(sourceName, yamlText);
+    return importConfig(sourceName, yamlText, LocatedYaml.parse(sourceName, yamlText));
+  }
+
+  /** As above, for text already parsed into {@code yaml}. */
+  static ProxyImportResult importConfig(String sourceName, String yamlText, LocatedYaml yaml) {
     var schema = new YamlSchema(yaml);
     ObjectNode root = schema.object(yaml.root(), "");
     schema.throwIfProblems();
@@ -334,7 +338,7 @@ public final class ProxyConfigImporter {
   private static Action action(
       JsonNode route, String model, List<String> fallbacks, SelectionPreference preference) {
     return new Action(
-        UUID.randomUUID().toString(),
+        FreshIds.next(),
         route.path("name").asText(),
         route.path("description").asText(),
         new PolicySettings(null, model, fallbacks, preference));

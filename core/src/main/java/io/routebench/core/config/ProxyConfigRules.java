@@ -26,6 +26,50 @@ public final class ProxyConfigRules {
   private static final List<String> SELECTION_POLICY_KEYS = List.of("prefer");
   private static final List<String> PREFERENCES = List.of("cheapest", "fastest", "none");
 
+  /** The versions the proxies' config schema accepts (plano's {@code version} enum). */
+  static final List<String> KNOWN_VERSIONS =
+      List.of("v0.1", "v0.1.0", "0.1-beta", "0.2.0", "v0.3.0", "v0.4.0");
+
+  /** Top-level keys of the proxies' config schema (archgw v0.3.0 and plano v0.4.0). */
+  static final List<String> TOP_LEVEL_KEYS =
+      List.of(
+          "version",
+          "agents",
+          "filters",
+          "listeners",
+          "endpoints",
+          MODEL_PROVIDERS,
+          LEGACY_PROVIDERS,
+          "model_aliases",
+          "overrides",
+          "prompt_caching",
+          "system_prompt",
+          "prompt_targets",
+          "ratelimits",
+          "tracing",
+          "mode",
+          "routing",
+          "state_storage",
+          "prompt_guards",
+          ROUTING_PREFERENCES,
+          "model_metrics_sources");
+
+  /** The keys of a provider entry in the proxies' config schema. */
+  static final List<String> PROVIDER_KEYS =
+      List.of(
+          "name",
+          "access_key",
+          "model",
+          "default",
+          "base_url",
+          "passthrough_auth",
+          "http_host",
+          "provider_interface",
+          "headers",
+          ROUTING_PREFERENCES);
+
+  private static final int HIGHEST_PORT = 65_535;
+
   private ProxyConfigRules() {}
 
   /**
@@ -63,7 +107,9 @@ public final class ProxyConfigRules {
    *     when only the legacy key is present
    */
   static String check(ObjectNode root, YamlSchema schema) {
-    schema.string(root, "version", "", false);
+    checkVersion(root, schema);
+    KeyTypos.check(root, "", TOP_LEVEL_KEYS, schema);
+    checkListenerPorts(root.get("listeners"), schema);
     boolean modern = root.has(MODEL_PROVIDERS);
     boolean legacy = root.has(LEGACY_PROVIDERS);
     if (modern && legacy) {
@@ -103,6 +149,7 @@ public final class ProxyConfigRules {
                 + YamlSchema.describe(provider));
         continue;
       }
+      KeyTypos.check((ObjectNode) provider, path, PROVIDER_KEYS, schema);
       String model = schema.string(provider, "model", path, true);
       if (model != null && models.putIfAbsent(model, path) != null) {
         schema.problem(
@@ -131,6 +178,63 @@ public final class ProxyConfigRules {
     if (defaults > 1) {
       schema.problem(
           providersKey, defaults + " providers are marked default: true; at most one may be");
+    }
+  }
+
+  /**
+   * The proxies accept only the versions of their schema; another one (a typo, a version from the
+   * future) would be exported as it is and refused by the proxy at start.
+   */
+  private static void checkVersion(ObjectNode root, YamlSchema schema) {
+    String version = schema.string(root, "version", "", false);
+    if (version != null && !KNOWN_VERSIONS.contains(version)) {
+      schema.problem(
+          "version",
+          "\""
+              + version
+              + "\" is not a config version the proxies know; use one of "
+              + String.join(", ", KNOWN_VERSIONS)
+              + " (v0.3.0 for routes inside providers, v0.4.0 for plano's top-level routes)");
+    }
+  }
+
+  /**
+   * A listener's {@code port} is a TCP port: a whole number from 1 to 65535. The listeners are kept
+   * and exported as they are, so a bad port would reach the proxy, which fails to start. Listeners
+   * are a list (current) or {@code ingress_traffic}/{@code egress_traffic} (legacy).
+   */
+  private static void checkListenerPorts(JsonNode listeners, YamlSchema schema) {
+    if (listeners == null) {
+      return;
+    }
+    if (listeners.isArray()) {
+      for (int i = 0; i < listeners.size(); i++) {
+        checkPort(listeners.get(i), LocatedYaml.index("listeners", i), schema);
+      }
+    } else if (listeners.isObject()) {
+      for (String direction : List.of("ingress_traffic", "egress_traffic")) {
+        checkPort(listeners.get(direction), LocatedYaml.child("listeners", direction), schema);
+      }
+    }
+  }
+
+  private static void checkPort(JsonNode listener, String path, YamlSchema schema) {
+    if (listener == null || !listener.isObject() || !listener.has("port")) {
+      return;
+    }
+    JsonNode port = listener.get("port");
+    boolean valid =
+        port.isIntegralNumber()
+            && port.canConvertToInt()
+            && port.intValue() >= 1
+            && port.intValue() <= HIGHEST_PORT;
+    if (!valid) {
+      schema.problem(
+          path + ".port",
+          "must be a port number from 1 to "
+              + HIGHEST_PORT
+              + ", found "
+              + YamlSchema.describe(port));
     }
   }
 

@@ -4,6 +4,7 @@ import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.core.workspace.PolicyDocument;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -29,13 +30,17 @@ public final class RouteOrder {
 
   public static List<RoutingPolicy> of(PolicyDocument document) {
     List<RoutingPolicy> taxonomyOrder = document.taxonomy().policies();
+    // Grouped in one pass: looking up each target's routes by scanning them all took seconds for
+    // twenty thousand routes and two hundred targets.
+    var byTarget = new HashMap<String, List<RoutingPolicy>>();
+    for (RoutingPolicy policy : taxonomyOrder) {
+      if (policy.targetModel() != null) {
+        byTarget.computeIfAbsent(policy.targetModel(), model -> new ArrayList<>()).add(policy);
+      }
+    }
     var ordered = new LinkedHashSet<RoutingPolicy>(taxonomyOrder.size() * 2);
     for (ModelTarget target : document.targets()) {
-      for (RoutingPolicy policy : taxonomyOrder) {
-        if (target.model().equals(policy.targetModel())) {
-          ordered.add(policy);
-        }
-      }
+      ordered.addAll(byTarget.getOrDefault(target.model(), List.of()));
     }
     ordered.addAll(taxonomyOrder);
     return new ArrayList<>(ordered);

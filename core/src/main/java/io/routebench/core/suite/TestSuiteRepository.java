@@ -30,6 +30,26 @@ public interface TestSuiteRepository {
    */
   TestSuite addCasesToSuiteNamed(String name, String descriptionIfNew, List<TestCase> cases);
 
+  /**
+   * As {@link #addCasesToSuiteNamed}, for cases produced one at a time (read from a file while they
+   * are stored), so that a large import does not hold them all in memory; all or nothing: a failure
+   * of {@code cases} (it may throw) stores nothing, not even the suite.
+   *
+   * @return how many cases were stored
+   */
+  default int addCasesToSuiteNamed(String name, String descriptionIfNew, CaseStream cases) {
+    var all = new java.util.ArrayList<TestCase>();
+    cases.forEach(all::add);
+    addCasesToSuiteNamed(name, descriptionIfNew, all);
+    return all.size();
+  }
+
+  /** Cases handed over one at a time, e.g. as they are read from a file. */
+  @FunctionalInterface
+  interface CaseStream {
+    void forEach(java.util.function.Consumer<TestCase> consumer);
+  }
+
   /** Replaces a case's content, keeping its position. */
   void updateCase(String suiteId, TestCase testCase);
 

@@ -43,10 +43,6 @@ public final class PolicyValidator {
   /** What the exporter names the router's provider entry when the user left the name out. */
   private static final String DEFAULT_ROUTER_PROVIDER = "arch-router";
 
-  private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
-  private static final Pattern WHITESPACE =
-      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
-
   private final List<ValidationIssue> issues = new ArrayList<>();
   private final Set<String> declaredModels = new HashSet<>();
   private final Map<String, List<String>> routeNodesByName = new HashMap<>();
@@ -354,11 +350,51 @@ public final class PolicyValidator {
     }
   }
 
-  /** Lower-cased, punctuation and symbols dropped, whitespace collapsed. */
+  /**
+   * Lower-cased, punctuation and symbols dropped, whitespace collapsed. One pass over the text: two
+   * regular-expression replacements per description were a large share of validating twenty
+   * thousand routes.
+   */
   static String normalise(String description) {
     String lower = description.toLowerCase(Locale.ROOT);
-    String words = PUNCTUATION.matcher(lower).replaceAll(" ");
-    return WHITESPACE.matcher(words).replaceAll(" ").strip();
+    var words = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      if (isSeparator(c)) {
+        gap = true;
+        continue;
+      }
+      if (gap && !words.isEmpty()) {
+        words.append(' ');
+      }
+      gap = false;
+      words.appendCodePoint(c);
+    }
+    return words.toString();
+  }
+
+  /** Punctuation, a symbol or white space (in Unicode's sense, no-break spaces included). */
+  private static boolean isSeparator(int c) {
+    if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL,
+          Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL ->
+          true;
+      default -> false;
+    };
   }
 
   private void error(String path, String message) {

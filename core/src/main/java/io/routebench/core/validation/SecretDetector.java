@@ -75,7 +75,7 @@ public final class SecretDetector {
    * password in a URL. Ordinary prose and environment references pass.
    */
   public static Optional<String> find(String text) {
-    if (text == null || text.length() < 8) {
+    if (text == null || text.length() < 8 || !mayHoldSecret(text)) {
       return Optional.empty();
     }
     for (Shape shape : SHAPES) {
@@ -97,6 +97,44 @@ public final class SecretDetector {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code text} holds a literal fragment that one of {@link #find}'s patterns needs
+   * ({@code sk-}, {@code ghp_}, {@code AKIA}, {@code ://}, "bearer", ...): one pass over the text
+   * spares the regular expressions for the few texts that might hold a secret. Checking a suite of
+   * 100,000 conversations spent most of its time in those expressions before.
+   */
+  private static boolean mayHoldSecret(String text) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      boolean marker =
+          switch (text.charAt(i)) {
+            case 's' -> text.startsWith("sk-", i);
+            case 'g' ->
+                text.startsWith("github_pat_", i)
+                    || (text.startsWith("gh", i)
+                        && i + 3 < length
+                        && "pousr".indexOf(text.charAt(i + 2)) >= 0
+                        && text.charAt(i + 3) == '_');
+            case 'A' ->
+                text.startsWith("AKIA", i)
+                    || text.startsWith("ASIA", i)
+                    || text.startsWith("AIza", i);
+            case 'x' -> text.startsWith("xox", i);
+            case 'h' -> text.startsWith("hf_", i);
+            case ':' -> text.startsWith("://", i);
+            case 'b', 'B' ->
+                text.regionMatches(true, i, "bearer", 0, 6)
+                    || text.regionMatches(true, i, "basic", 0, 5);
+            case 't', 'T' -> text.regionMatches(true, i, "token", 0, 5);
+            default -> false;
+          };
+      if (marker) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -158,6 +196,45 @@ public final class SecretDetector {
     }
     redacted = replaceGroup(URL_PASSWORD, redacted);
     return replaceGroup(BEARER, redacted);
+  }
+
+  /**
+   * A JSON object of kept extras with every credential {@link #inJson} finds replaced by {@code
+   * ***} (a literal value under a key that names a secret included); text that is not JSON is
+   * {@linkplain #redact redacted} as text.
+   */
+  public static String redactJson(String json) {
+    if (json == null || json.isBlank()) {
+      return json;
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return redact(json);
+    }
+    return redactNode(null, root).toString();
+  }
+
+  private static JsonNode redactNode(String key, JsonNode node) {
+    if (node.isTextual()) {
+      return findUnderKey(key, node.asText()).isPresent()
+          ? JSON.getNodeFactory().textNode("***")
+          : node;
+    }
+    if (node.isObject()) {
+      var copy = JSON.createObjectNode();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        copy.set(redact(field.getKey()), redactNode(field.getKey(), field.getValue()));
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      var copy = JSON.createArrayNode();
+      node.forEach(item -> copy.add(redactNode(key, item)));
+      return copy;
+    }
+    return node;
   }
 
   private static String replaceGroup(Pattern pattern, String text) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Checks a test suite against the routes of the workspace it belongs to. */
 public final class SuiteValidator {
@@ -16,12 +17,35 @@ public final class SuiteValidator {
   private SuiteValidator() {}
 
   public static ValidationReport validate(TestSuite suite, Collection<String> routeNames) {
-    var known = new HashSet<>(routeNames);
-    known.add(RouteNames.OTHER);
+    CaseChecker checker = forRoutes(routeNames);
     var issues = new ArrayList<ValidationIssue>();
     for (int c = 0; c < suite.cases().size(); c++) {
-      TestCase testCase = suite.cases().get(c);
-      String path = "cases[" + c + "]";
+      issues.addAll(checker.check(suite.cases().get(c), c));
+    }
+    return new ValidationReport(issues);
+  }
+
+  /** Checks cases one at a time, so that a suite read from a large file need not be kept whole. */
+  public static CaseChecker forRoutes(Collection<String> routeNames) {
+    var known = new HashSet<>(routeNames);
+    known.add(RouteNames.OTHER);
+    return new CaseChecker(known);
+  }
+
+  /** The checks of {@link #validate} for one case, against a fixed set of routes. */
+  public static final class CaseChecker {
+    private final Set<String> known;
+
+    private CaseChecker(Set<String> known) {
+      this.known = known;
+    }
+
+    /**
+     * @param index the case's position in its suite; the issues' paths start {@code cases[index]}
+     */
+    public List<ValidationIssue> check(TestCase testCase, int index) {
+      var issues = new ArrayList<ValidationIssue>();
+      String path = "cases[" + index + "]";
       if (testCase.name().isBlank()) {
         issues.add(ValidationIssue.error(path + ".name", "the case has no name"));
       }
@@ -54,8 +78,8 @@ public final class SuiteValidator {
                       + "\" is not a route of this workspace (nor \"other\")"));
         }
       }
+      return issues;
     }
-    return new ValidationReport(issues);
   }
 
   /**

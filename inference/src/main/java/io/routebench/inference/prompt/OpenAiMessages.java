@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
+import io.routebench.core.files.RegularFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +38,37 @@ public final class OpenAiMessages {
 
   private OpenAiMessages() {}
 
+  /** The largest conversation file read: far beyond any conversation a router is shown. */
+  public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
   /**
-   * @throws IllegalArgumentException naming the file and the offending element
+   * @throws IllegalArgumentException naming the file and the offending element, or saying it is
+   *     larger than {@link #MAX_FILE_BYTES} or not UTF-8
+   * @throws IOException when it cannot be read, or is not a regular file ({@link
+   *     io.routebench.core.files.NotARegularFileException}: a pipe would block, a device never end)
    */
   public static List<Message> read(Path file) throws IOException {
-    return parse(Files.readString(file), file.toString());
+    byte[] bytes = RegularFiles.readUpTo(file, MAX_FILE_BYTES);
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new IllegalArgumentException(
+          file
+              + ": larger than 16 MiB; RouteBench reads conversations of up to "
+              + MAX_FILE_BYTES
+              + " bytes");
+    }
+    String json;
+    try {
+      json =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(file + ": not UTF-8 text; save it as UTF-8", e);
+    }
+    return parse(json, file.toString());
   }
 
   /**

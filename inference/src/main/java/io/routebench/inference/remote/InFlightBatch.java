@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -190,8 +189,9 @@ final class InFlightBatch {
     }
     try {
       long start = System.nanoTime();
+      // The request's timeout bounds the whole exchange, body included, and the body is capped.
       CompletableFuture<HttpResponse<String>> exchange =
-          client.sendAsync(http, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          BoundedExchange.send(client, http, BoundedExchange.MAX_RESPONSE_BYTES);
       track(exchange);
       exchange.whenComplete(
           (response, error) -> {
@@ -259,11 +259,13 @@ final class InFlightBatch {
 
   /**
    * A dropped or reset connection is worth another try (servers under load close kept-alive
-   * connections); an unreachable server and a request that ran out of time are not.
+   * connections); an unreachable server, a request that ran out of time and an answer too large to
+   * be one are not.
    */
   private static boolean isTransient(Throwable cause) {
     return cause instanceof IOException
         && !(cause instanceof HttpTimeoutException)
+        && !(cause instanceof BoundedExchange.ResponseTooLargeException)
         && !hasCause(cause, ConnectException.class)
         && !hasCause(cause, UnresolvedAddressException.class);
   }

@@ -130,7 +130,8 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
     apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
     HttpResponse<String> response;
     try {
-      response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
+      response =
+          BoundedExchange.sendAndWait(client, http.build(), BoundedExchange.MAX_RESPONSE_BYTES);
     } catch (IOException e) {
       throw failed(models, e);
     } catch (InterruptedException e) {
@@ -247,11 +248,22 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
               + seconds(settings.connectTimeout()),
           cause);
     }
+    // The client's own timeout (no headers yet) and the whole exchange's read alike: whichever
+    // runs out first, the answer did not come within the timeout.
     if (cause instanceof HttpTimeoutException) {
       return new RoutingException(
           target
               + " did not answer within the request timeout of "
               + seconds(settings.requestTimeout()),
+          cause);
+    }
+    if (cause instanceof BoundedExchange.ResponseTooLargeException tooLarge) {
+      return new RoutingException(
+          target
+              + " answered more than "
+              + tooLarge.limitInWords()
+              + ", far more than any router's answer; RouteBench stopped reading it. Is this"
+              + " address a router endpoint?",
           cause);
     }
     if (InFlightBatch.hasCause(cause, UnresolvedAddressException.class)) {

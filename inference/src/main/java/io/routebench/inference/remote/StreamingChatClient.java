@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -40,6 +41,13 @@ import java.util.function.UnaryOperator;
 public final class StreamingChatClient implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The most a streamed reply may send: each token comes wrapped in an event of a hundred-odd
+   * bytes, so this holds replies of a hundred thousand tokens, far beyond any real one.
+   */
+  static final int MAX_STREAM_BYTES = 16 * 1024 * 1024;
+
   private static final String DATA = "data:";
   private static final String DONE = "[DONE]";
 
@@ -66,7 +74,9 @@ public final class StreamingChatClient implements AutoCloseable {
    *
    * @param endpoint the base URL, the model id the server knows, and the NAME of the variable
    *     holding the API key ({@code ""} for none); its request timeout bounds the wait for the
-   *     response to start, not the streaming that follows
+   *     response to start and every pause while it streams (a server that stops sending, or
+   *     trickles slower than that, is cut off); the whole reply is capped at {@value
+   *     #MAX_STREAM_BYTES} bytes
    * @return the whole reply; when cancelled, what arrived before
    * @throws ChatReplyException when the reply cannot be had (text may have arrived before)
    */
@@ -102,23 +112,46 @@ public final class StreamingChatClient implements AutoCloseable {
         closeQuietly(response.body());
         return received.toString();
       }
-      if (response.statusCode() < 200 || response.statusCode() > 299) {
-        throw refused(endpoint, url, response);
-      }
-      boolean json =
-          response
-              .headers()
-              .firstValue("Content-Type")
-              .map(type -> type.contains("application/json"))
-              .orElse(false);
-      try (InputStream in = response.body()) {
+      var watched = new WatchedStream(response.body(), MAX_STREAM_BYTES);
+      ScheduledFuture<?> watchdog =
+          BoundedExchange.every(
+              idleCheckPeriod(endpoint.requestTimeout()),
+              () -> watched.closeIfIdleFor(endpoint.requestTimeout()));
+      try (InputStream in = watched) {
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+          throw refused(endpoint, url, response.statusCode(), in);
+        }
+        boolean json =
+            response
+                .headers()
+                .firstValue("Content-Type")
+                .map(type -> type.contains("application/json"))
+                .orElse(false);
         if (json) {
-          String text = wholeCompletion(url, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          String text =
+              wholeCompletion(
+                  url,
+                  new String(
+                      BoundedExchange.readAtMost(in, BoundedExchange.MAX_RESPONSE_BYTES),
+                      StandardCharsets.UTF_8));
           received.append(text);
           onText.accept(text);
         } else {
           readEvents(url, in, text -> deliver(text, received, onText));
         }
+      } catch (IOException e) {
+        if (watched.wentIdle() && !cancellation.isCancelled()) {
+          throw new ChatReplyException(
+              url.chatCompletions()
+                  + " stopped sending for "
+                  + endpoint.requestTimeout().toSeconds()
+                  + " s in the middle of its reply (the request timeout); what came before is"
+                  + " kept",
+              e);
+        }
+        throw e;
+      } finally {
+        watchdog.cancel(false);
       }
       return received.toString();
     } catch (IOException | ExecutionException | java.util.concurrent.CancellationException e) {
@@ -244,19 +277,15 @@ public final class StreamingChatClient implements AutoCloseable {
   }
 
   private static ChatReplyException refused(
-      OpenAiEndpointSettings endpoint, EndpointUrl url, HttpResponse<InputStream> response)
+      OpenAiEndpointSettings endpoint, EndpointUrl url, int status, InputStream in)
       throws IOException {
-    String body;
-    try (InputStream in = response.body()) {
-      body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-    }
+    String body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
     String said;
     try {
       said = errorMessage(JSON.readTree(body));
     } catch (JsonProcessingException notJson) {
       said = null;
     }
-    int status = response.statusCode();
     String hint = "";
     if (status == 401 || status == 403) {
       hint =
@@ -294,6 +323,15 @@ public final class StreamingChatClient implements AutoCloseable {
     if (cause instanceof ChatReplyException reply) {
       return reply;
     }
+    if (cause instanceof BoundedExchange.ResponseTooLargeException tooLarge) {
+      return new ChatReplyException(
+          url.chatCompletions()
+              + " sent more than "
+              + tooLarge.limitInWords()
+              + ", far more than any reply; RouteBench stopped reading it (what came before is"
+              + " kept)",
+          cause);
+    }
     if (cause instanceof HttpConnectTimeoutException) {
       return new ChatReplyException(
           "Cannot reach " + url.origin() + ": no connection within the connect timeout", cause);
@@ -316,6 +354,65 @@ public final class StreamingChatClient implements AutoCloseable {
     }
     return new ChatReplyException(
         "The reply from " + url.chatCompletions() + " broke off: " + cause.getMessage(), cause);
+  }
+
+  /** Often enough to notice a stalled stream soon after its timeout, at most once a second. */
+  private static java.time.Duration idleCheckPeriod(java.time.Duration timeout) {
+    long millis = Math.max(50, Math.min(1_000, timeout.toMillis() / 4));
+    return java.time.Duration.ofMillis(millis);
+  }
+
+  /**
+   * The response body, counted: more than a limit fails the read, and a watchdog closes it when no
+   * byte came for too long (which fails the blocked read).
+   */
+  private static final class WatchedStream extends java.io.FilterInputStream {
+    private final int limit;
+    private long count;
+    private volatile long lastByteNanos = System.nanoTime();
+    private volatile boolean idle;
+
+    WatchedStream(InputStream in, int limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        counted(n);
+      }
+      return n;
+    }
+
+    private void counted(int n) throws IOException {
+      lastByteNanos = System.nanoTime();
+      count += n;
+      if (count > limit) {
+        throw new BoundedExchange.ResponseTooLargeException(limit);
+      }
+    }
+
+    void closeIfIdleFor(java.time.Duration timeout) {
+      if (System.nanoTime() - lastByteNanos > timeout.toNanos()) {
+        idle = true;
+        closeQuietly(in);
+      }
+    }
+
+    boolean wentIdle() {
+      return idle;
+    }
   }
 
   private static void closeQuietly(InputStream in) {

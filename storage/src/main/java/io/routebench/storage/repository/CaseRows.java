@@ -1,6 +1,7 @@
 package io.routebench.storage.repository;
 
 import io.routebench.core.suite.TestCase;
+import io.routebench.core.suite.TestSuiteRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,21 +42,65 @@ final class CaseRows {
    */
   static void insert(Connection connection, String suiteId, int firstPosition, List<TestCase> cases)
       throws SQLException {
+    insert(connection, suiteId, firstPosition, cases::forEach);
+  }
+
+  /** Rows sent to SQLite at a time: enough to amortise the calls, few enough to bound memory. */
+  private static final int BATCH = 1_000;
+
+  /**
+   * As above for cases handed over one at a time; memory holds one batch, whatever the count.
+   *
+   * @return how many cases were inserted
+   */
+  static int insert(
+      Connection connection,
+      String suiteId,
+      int firstPosition,
+      TestSuiteRepository.CaseStream cases)
+      throws SQLException {
     try (Sql.Batch caseInsert = Sql.batch(connection, INSERT_CASE);
         Sql.Batch tagInsert = Sql.batch(connection, INSERT_TAG)) {
-      for (int i = 0; i < cases.size(); i++) {
-        TestCase testCase = cases.get(i);
-        caseInsert.add(
-            testCase.id(),
-            suiteId,
-            firstPosition + i,
-            testCase.name(),
-            testCase.notes(),
-            JsonColumns.messages(testCase.messages()));
-        addTags(tagInsert, testCase);
+      int[] count = {0};
+      try {
+        cases.forEach(
+            testCase -> {
+              try {
+                caseInsert.add(
+                    testCase.id(),
+                    suiteId,
+                    firstPosition + count[0],
+                    testCase.name(),
+                    testCase.notes(),
+                    JsonColumns.messages(testCase.messages()));
+                addTags(tagInsert, testCase);
+                if (++count[0] % BATCH == 0) {
+                  // Cases first: their tags refer to them.
+                  caseInsert.execute();
+                  tagInsert.execute();
+                }
+              } catch (SQLException e) {
+                throw new BatchFailure(e);
+              }
+            });
+      } catch (BatchFailure failure) {
+        throw failure.getCause();
       }
       caseInsert.execute();
       tagInsert.execute();
+      return count[0];
+    }
+  }
+
+  /** Carries a database failure out of the stream's consumer. */
+  private static final class BatchFailure extends RuntimeException {
+    BatchFailure(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
     }
   }
 

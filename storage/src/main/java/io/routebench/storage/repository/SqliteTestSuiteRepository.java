@@ -176,24 +176,46 @@ public final class SqliteTestSuiteRepository implements TestSuiteRepository {
     return transactions.inTransaction(
         "import " + cases.size() + " test cases into '" + name + "'",
         connection -> {
-          Optional<String> existing = suiteIdByName(connection, name);
-          String suiteId;
-          if (existing.isPresent()) {
-            suiteId = existing.get();
-          } else {
-            suiteId = UUID.randomUUID().toString();
-            Sql.update(
-                connection,
-                INSERT_SUITE,
-                suiteId,
-                name,
-                descriptionIfNew == null ? "" : descriptionIfNew,
-                StoredValues.timestamp(clock.instant()));
-          }
+          String suiteId = suiteIdCreatingIfMissing(connection, name, descriptionIfNew);
           requireIdsUnused(connection, ids);
           CaseRows.insert(connection, suiteId, nextPosition(connection, suiteId), cases);
           return readSuite(connection, suiteId).orElseThrow();
         });
+  }
+
+  /**
+   * Stores each case as {@code cases} hands it over, in batches, inside one transaction: memory
+   * does not grow with the number of cases, and the suite is not read back.
+   *
+   * @throws IllegalArgumentException when the name is blank; a case id already stored fails the
+   *     whole import ({@link io.routebench.storage.StorageException}); nothing is stored then
+   */
+  @Override
+  public int addCasesToSuiteNamed(String name, String descriptionIfNew, CaseStream cases) {
+    requireName(name);
+    return transactions.inTransaction(
+        "import test cases into '" + name + "'",
+        connection -> {
+          String suiteId = suiteIdCreatingIfMissing(connection, name, descriptionIfNew);
+          return CaseRows.insert(connection, suiteId, nextPosition(connection, suiteId), cases);
+        });
+  }
+
+  private String suiteIdCreatingIfMissing(
+      Connection connection, String name, String descriptionIfNew) throws SQLException {
+    Optional<String> existing = suiteIdByName(connection, name);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String suiteId = UUID.randomUUID().toString();
+    Sql.update(
+        connection,
+        INSERT_SUITE,
+        suiteId,
+        name,
+        descriptionIfNew == null ? "" : descriptionIfNew,
+        StoredValues.timestamp(clock.instant()));
+    return suiteId;
   }
 
   /**

@@ -1,10 +1,10 @@
 package io.routebench.storage.sqlite;
 
+import io.routebench.core.files.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -24,7 +24,16 @@ public final class SqliteHeader {
   private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER_SIZE = 100;
   private static final int PAGE_SIZE_OFFSET = 16;
+  private static final int WRITE_VERSION_OFFSET = 18;
+  private static final int READ_VERSION_OFFSET = 19;
   private static final int PAYLOAD_FRACTIONS_OFFSET = 21;
+  private static final int CHANGE_COUNTER_OFFSET = 24;
+  private static final int PAGE_COUNT_OFFSET = 28;
+  private static final int VERSION_VALID_FOR_OFFSET = 92;
+
+  /** The read and write version bytes of a database in write-ahead-log mode. */
+  private static final int WAL_FORMAT = 2;
+
   private static final int USER_VERSION_OFFSET = 60;
   private static final int APPLICATION_ID_OFFSET = 68;
 
@@ -33,15 +42,31 @@ public final class SqliteHeader {
    * log may hold newer values, which a connection then reads.
    *
    * @param wellFormed whether the header's fixed fields hold what SQLite writes there; when not,
-   *     the two numbers mean nothing and SQLite itself must judge the damage
+   *     the other numbers mean nothing and SQLite itself must judge the damage
+   * @param pageSize the page size in bytes (0 for a file shorter than a header)
+   * @param writeAheadLog whether the database is in write-ahead-log mode (its read or write version
+   *     byte is 2): only then can a {@code -wal} file beside it be its own
+   * @param pageCount the database's size in pages as the header records it, or 0 when that record
+   *     is stale (an old SQLite wrote the file) and only the file size tells
    */
-  public record Facts(int applicationId, int userVersion, boolean wellFormed) {}
+  public record Facts(
+      int applicationId,
+      int userVersion,
+      boolean wellFormed,
+      int pageSize,
+      boolean writeAheadLog,
+      long pageCount) {}
 
   private SqliteHeader() {}
 
-  /** Whether {@code file} starts with the SQLite 3 header; reads 16 bytes and nothing else. */
+  /**
+   * Whether {@code file} starts with the SQLite 3 header; reads 16 bytes and nothing else.
+   *
+   * @throws io.routebench.core.files.NotARegularFileException for a pipe, device or folder, which
+   *     is never opened
+   */
   public static boolean isPresentIn(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = RegularFiles.open(file)) {
       return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
     }
   }
@@ -52,7 +77,7 @@ public final class SqliteHeader {
    */
   public static Optional<Facts> read(Path file) throws IOException {
     byte[] header;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = RegularFiles.open(file)) {
       header = in.readNBytes(HEADER_SIZE);
     }
     if (header.length < MAGIC.length
@@ -60,14 +85,21 @@ public final class SqliteHeader {
       return Optional.empty();
     }
     if (header.length < HEADER_SIZE) {
-      return Optional.of(new Facts(0, 0, header.length == MAGIC.length));
+      return Optional.of(new Facts(0, 0, header.length == MAGIC.length, 0, false, 0));
     }
     ByteBuffer bytes = ByteBuffer.wrap(header); // big-endian, as SQLite writes them
+    int pageSize = Short.toUnsignedInt(bytes.getShort(PAGE_SIZE_OFFSET));
+    boolean pageCountCurrent =
+        bytes.getInt(VERSION_VALID_FOR_OFFSET) == bytes.getInt(CHANGE_COUNTER_OFFSET);
     return Optional.of(
         new Facts(
             bytes.getInt(APPLICATION_ID_OFFSET),
             bytes.getInt(USER_VERSION_OFFSET),
-            isWellFormed(bytes)));
+            isWellFormed(bytes),
+            pageSize == 1 ? 65536 : pageSize,
+            bytes.get(WRITE_VERSION_OFFSET) == WAL_FORMAT
+                || bytes.get(READ_VERSION_OFFSET) == WAL_FORMAT,
+            pageCountCurrent ? Integer.toUnsignedLong(bytes.getInt(PAGE_COUNT_OFFSET)) : 0));
   }
 
   /** The page size is a power of two from 512 to 65536, and the payload fractions are fixed. */

@@ -11,12 +11,12 @@ import static io.routebench.core.suite.jsonl.SuiteJson.TAGS;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.routebench.core.conversation.Role;
+import io.routebench.core.ids.FreshIds;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Reads one test case object straight off a streaming parser (no intermediate tree: imports of tens
@@ -81,7 +81,7 @@ final class TestCaseJson {
     if (problems.size() > before) {
       return null;
     }
-    return new TestCase(UUID.randomUUID().toString(), name, tags, notes, messages);
+    return new TestCase(FreshIds.next(), name, tags, notes, messages);
   }
 
   private static List<String> tags(JsonParser parser, List<String> problems) throws IOException {

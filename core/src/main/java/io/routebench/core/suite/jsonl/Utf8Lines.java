@@ -12,7 +12,9 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines and decodes each as UTF-8 on its own, so that one line with bad
- * bytes is reported precisely (line and byte) instead of failing the whole file.
+ * bytes is reported precisely (line and byte) instead of failing the whole file. Memory is bounded
+ * by the longest line allowed, whatever the size of the stream: a longer line is reported and
+ * skipped without being kept.
  */
 final class Utf8Lines {
 
@@ -21,6 +23,20 @@ final class Utf8Lines {
     void line(int lineNumber, String text);
 
     void undecodable(int lineNumber, int byteColumn);
+
+    /** A line longer than the limit: its bytes were skipped, not kept. */
+    void tooLong(int lineNumber, long bytes);
+  }
+
+  private final int maxLineBytes;
+  private long skippedBytes = -1;
+
+  /**
+   * @param maxLineBytes the longest line kept; longer ones are reported to {@link
+   *     LineHandler#tooLong}
+   */
+  Utf8Lines(int maxLineBytes) {
+    this.maxLineBytes = maxLineBytes;
   }
 
   private final CharsetDecoder decoder =
@@ -46,14 +62,23 @@ final class Utf8Lines {
       }
       append(chunk, start, read - start);
     }
-    if (length > 0) {
+    if (length > 0 || skippedBytes >= 0) {
       emit(handler);
     }
   }
 
   private void append(byte[] bytes, int offset, int count) {
+    if (skippedBytes >= 0) {
+      skippedBytes += count;
+      return;
+    }
+    if ((long) length + count > maxLineBytes) {
+      skippedBytes = (long) length + count;
+      length = 0;
+      return;
+    }
     if (length + count > line.length) {
-      line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+      line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, length + count)));
     }
     System.arraycopy(bytes, offset, line, length, count);
     length += count;
@@ -61,6 +86,11 @@ final class Utf8Lines {
 
   private void emit(LineHandler handler) {
     lineNumber++;
+    if (skippedBytes >= 0) {
+      handler.tooLong(lineNumber, skippedBytes);
+      skippedBytes = -1;
+      return;
+    }
     int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
     length = 0;
     ByteBuffer in = ByteBuffer.wrap(line, 0, end);
