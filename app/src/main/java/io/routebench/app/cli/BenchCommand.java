@@ -75,7 +75,8 @@ final class BenchCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       if (!Files.isRegularFile(tokenizer)) {
         throw new CliFailure(
-            tokenizer + ": no such file (run bench/router-benchmark.sh to fetch it)", 2);
+            tokenizer + ": no such file (run bench/router-benchmark.sh to fetch it)",
+            ExitStatus.USAGE);
       }
       LlamaEngineSettings settings = LlamaEngineSettings.defaults();
       if (threads != null) {

@@ -7,6 +7,7 @@ import io.routebench.inference.llama.LlamaEngineLoader;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -113,6 +114,9 @@ final class EngineOptions {
 
   RouteSelector open(PrintWriter warnings, PromptProfile profile) {
     if (choice.model != null) {
+      if (!Files.exists(choice.model)) {
+        throw CliFailure.usage("Model file not found: " + choice.model);
+      }
       if (parallel != null && parallel > 1) {
         warnings.println(
             "warning: --parallel applies to --endpoint; a local model answers one turn at a time");
@@ -127,7 +131,7 @@ final class EngineOptions {
               + OpenAiEndpointSettings.MAX_PARALLEL_REQUESTS
               + ", not "
               + requests,
-          2);
+          ExitStatus.USAGE);
     }
     return RemoteEngines.open(
         choice.endpoint, endpointModel, apiKeyEnv, timeoutSeconds, requests, profile);

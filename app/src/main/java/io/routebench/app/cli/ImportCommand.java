@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,12 +44,9 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "config.yaml, *.policy.yaml or *.jsonl")
   Path file;
 
-  @Option(
-      names = "--workspace",
-      required = true,
-      paramLabel = "W",
-      description = "the *.routebench workspace")
-  Path workspaceFile;
+  @Mixin WorkspaceOption workspace;
+
+  private Path workspaceFile;
 
   @Option(
       names = "--suite",
@@ -71,6 +69,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    workspaceFile = workspace.file;
     if (file.getFileName().toString().endsWith(".jsonl")) {
       return importSuite();
     }
@@ -90,7 +89,8 @@ final class ImportCommand implements Callable<Integer> {
       source = PolicySource.load(file);
     } catch (ConfigFormatException e) {
       // Printed as validate prints it: every problem with its line and column.
-      err.println(e.getMessage());
+      e.problems()
+          .forEach(p -> err.println(ValidationOutput.textLine(ValidationFinding.of(p, name))));
       throw CliFailure.problems(
           name
               + " cannot be read ("
@@ -118,7 +118,7 @@ final class ImportCommand implements Callable<Integer> {
     try {
       lock = WorkspaceEditLock.acquire(workspaceFile, AppPaths.fromSystem().lockDir());
     } catch (WorkspaceAccessException e) {
-      throw CliFailure.problems(e.getMessage());
+      throw CliFailure.couldNotRun(e.getMessage());
     }
     try (lock) {
       return importPolicies(source, report);
@@ -195,7 +195,7 @@ final class ImportCommand implements Callable<Integer> {
     try {
       parsed = SuiteJsonlReader.read(file);
     } catch (java.nio.file.NoSuchFileException e) {
-      throw CliFailure.problems(file + ": no such file");
+      throw CliFailure.usage(file + ": no such file");
     }
     String name = file.getFileName().toString();
     for (LineError error : parsed.errors()) {

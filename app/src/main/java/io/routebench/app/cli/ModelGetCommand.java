@@ -143,7 +143,7 @@ final class ModelGetCommand implements Callable<Integer> {
                         + catalogue.get().files().stream()
                             .map(f -> ArchRouterGguf.quantOf(f.name()).orElseThrow())
                             .collect(Collectors.joining(", ")),
-                    2));
+                    ExitStatus.USAGE));
   }
 
   private static boolean confirmed(PrintWriter err, PublishedFile file) {

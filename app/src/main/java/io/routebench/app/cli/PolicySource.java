@@ -71,9 +71,9 @@ record PolicySource(
     try {
       return ConfigText.read(file);
     } catch (NoSuchFileException e) {
-      throw new CliFailure(file + ": no such file", 1);
+      throw CliFailure.usage(file + ": no such file");
     } catch (IOException e) {
-      throw new CliFailure(file + ": cannot read: " + e.getMessage(), 1);
+      throw CliFailure.couldNotRun(file + ": cannot read: " + e.getMessage());
     }
   }
 }

@@ -228,7 +228,7 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
 
   private static void requireCompleted(RegressionRun run) {
     if (run.status() != RunStatus.COMPLETED) {
-      throw new CliFailure("benchmark run " + run.status() + ": " + run.failureMessage(), 1);
+      throw CliFailure.couldNotRun("benchmark run " + run.status() + ": " + run.failureMessage());
     }
   }
 

@@ -27,12 +27,11 @@ final class WorkspaceFiles {
 
   static <T> T withWorkspace(Path file, Function<Workspace, T> work) {
     if (!Files.exists(file)) {
-      throw new CliFailure(
+      throw CliFailure.usage(
           file
               + ": no such workspace (create one with: routebench import FILE --workspace "
               + file
-              + ")",
-          1);
+              + ")");
     }
     try (Workspace workspace = WorkspaceFile.open(file)) {
       return work.apply(workspace);
