@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             + " Without arguments, opens the workbench.",
     subcommands = {
       ValidateCommand.class,
+      SchemaCommand.class,
       ImportCommand.class,
       ExportCommand.class,
       SuiteCommand.class,
