@@ -26,6 +26,11 @@ cds=
 if mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
   cds="-XX:SharedArchiveFile=$cache/@VERSION@-$kind.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
+# The workbench compiles with C1 only: it halves the CPU spent before the first window, and its
+# heavy lifting is llama.cpp's native code. ROUTEBENCH_JAVA_OPTS=-XX:TieredStopAtLevel=4 undoes it.
+if [ "$kind" = gui ]; then
+  cds="$cds -XX:TieredStopAtLevel=1"
+fi
 
 # ROUTEBENCH_JAVA_OPTS and $cds hold several options each: split into words on purpose.
 # shellcheck disable=SC2086

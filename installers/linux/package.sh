@@ -90,7 +90,8 @@ repack_deb() {
     else
       echo "Depends: $depends" >> "$control"
     fi
-    sed -i "/^Installed-Size:/d" "$control"
+    # Fields go at the end of the one paragraph: no blank line may come before them.
+    sed -i -e "/^Installed-Size:/d" -e "/^[[:space:]]*$/d" "$control"
     echo "Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)" >> "$control"
     echo "Recommends: fonts-dejavu-core, xdg-utils" >> "$control"
     (cd "$tree" && find . -path ./DEBIAN -prune -o -type f -printf "%P\0" | sort -z | xargs -0 md5sum) > "$tree/DEBIAN/md5sums"
