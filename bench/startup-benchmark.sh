@@ -23,9 +23,13 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
+priority=()
+if [ "$(id -u)" -eq 0 ]; then priority=(nice -n -20); fi
+
 if [ -z "${DISPLAY:-}" ]; then
   for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || break; done
-  Xvfb ":$n" -screen 0 1600x1000x24 >/dev/null 2>&1 & pids+=($!)
+  # The X server draws the window: it runs at the benchmark's priority too.
+  "${priority[@]}" Xvfb ":$n" -screen 0 1600x1000x24 >/dev/null 2>&1 & pids+=($!)
   export DISPLAY=":$n"
   for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
 fi
@@ -35,14 +39,11 @@ fi
 ROUTEBENCH_JAVA_OPTS="-Droutebench.exitAfterFirstWindow=true -Droutebench.home=$work/warm" \
   "${COMMAND[@]}" > "$work/warm.log" 2>&1 || { cat "$work/warm.log"; exit 1; }
 
-priority=()
-if [ "$(id -u)" -eq 0 ]; then priority=(nice -n -20); fi
-
 measure() { # measure LABEL: RUNS starts, then min and median of wall and CPU seconds
   local label="$1" walls=() cpus=()
   for i in $(seq "$RUNS"); do
     local out
-    out="$(ROUTEBENCH_JAVA_OPTS="-Droutebench.exitAfterFirstWindow=true -Droutebench.home=$work/$label-$i" \
+    out="$(ROUTEBENCH_JAVA_OPTS="-Droutebench.exitAfterFirstWindow=true -Droutebench.home=$work/${label// /-}-$i" \
       "${priority[@]}" "${COMMAND[@]}" 2>/dev/null | grep '^first window:')"
     walls+=("$(sed -E 's/.*wall ([0-9.]+) s.*/\1/' <<<"$out")")
     cpus+=("$(sed -E 's/.*cpu ([0-9.]+) s.*/\1/' <<<"$out")")

@@ -51,8 +51,11 @@ mount -t proc proc "$chroot_dir/proc"
 cp "$deb" "$chroot_dir/tmp/routebench.deb"
 cp "$ROOT_DIR/sample-policies/coding-assistant.policy.yaml" "$chroot_dir/tmp/"
 echo "== apt-get install ./routebench.deb"
+# mmdebstrap leaves no package lists behind: fetch them, as on a freshly installed machine.
+cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf"
+chroot "$chroot_dir" apt-get update -q > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; exit 1; }
 chroot "$chroot_dir" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q /tmp/routebench.deb \
-  > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; exit 1; }
+  >> "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; exit 1; }
 grep -E "^(Setting up routebench|routebench:)" "$work/apt.log" | sed 's/^/   /'
 echo "   $(chroot "$chroot_dir" dpkg-query -f '.\n' -W | wc -l) packages after (dependencies pulled in by apt)"
 in_root() { chroot "$chroot_dir" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
@@ -87,7 +90,7 @@ for jar in "$chroot_dir"/opt/routebench/lib/app/lib/javafx-graphics-*-linux.jar 
   (cd "$chroot_dir/tmp/natives" && unzip -qo "$jar" 'lib*.so' 'de/kherud/llama/Linux/x86_64/*' 2>/dev/null || true)
 done
 missing="$(cd "$chroot_dir" && find tmp/natives -name '*.so' | while read -r so; do
-  chroot "$chroot_dir" ldd "/$so" | grep "not found" | sed "s|^|$(basename "$so"): |"
+  chroot "$chroot_dir" ldd "/$so" | { grep "not found" || true; } | sed "s|^|$(basename "$so"): |"
 done)"
 echo "   $(find "$chroot_dir/tmp/natives" -name '*.so' | wc -l) libraries checked"
 [ -z "$missing" ] || echo "$missing" | sed 's/^/   /'
