@@ -15,14 +15,24 @@ final class AfterFirstFrame {
   /** On the FX thread, after the next layout pulse of the stage's scene has been rendered. */
   static void run(Stage stage, Runnable work) {
     Scene scene = stage.getScene();
-    Runnable[] once = new Runnable[1];
-    once[0] =
+    boolean[] scheduled = new boolean[1];
+    Runnable[] listener = new Runnable[1];
+    listener[0] =
         () -> {
-          scene.removePostLayoutPulseListener(once[0]);
-          // The pulse goes on to render the frame; the work comes after it.
-          Platform.runLater(work);
+          if (scheduled[0]) {
+            return;
+          }
+          scheduled[0] = true;
+          // The pulse goes on to render the frame; the work comes after it. The listener is
+          // removed there too: the scene is iterating over its listeners now, and removing one
+          // during that iteration breaks the pulse.
+          Platform.runLater(
+              () -> {
+                scene.removePostLayoutPulseListener(listener[0]);
+                work.run();
+              });
         };
-    scene.addPostLayoutPulseListener(once[0]);
+    scene.addPostLayoutPulseListener(listener[0]);
     Platform.requestNextPulse();
   }
 }
