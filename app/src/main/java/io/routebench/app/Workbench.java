@@ -83,7 +83,8 @@ public final class Workbench {
               + paths.home()
               + ", which could not be created ("
               + e.getMessage()
-              + "). Choose another place with -Droutebench.home=… (see the README).",
+              + "). Choose another place with the ROUTEBENCH_HOME environment variable (see the"
+              + " README).",
           e);
     }
     AppExecutors executors = AppExecutors.create(uncaught);
