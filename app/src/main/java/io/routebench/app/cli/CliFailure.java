@@ -10,6 +10,20 @@ final class CliFailure extends RuntimeException {
     this.status = status;
   }
 
+  /**
+   * By code, for callers written before {@link ExitStatus}: 2 is usage, 3 could not run, anything
+   * else the check failed. Prefer the named factories.
+   */
+  CliFailure(String message, int exitCode) {
+    this(
+        message,
+        exitCode == ExitStatus.USAGE.code()
+            ? ExitStatus.USAGE
+            : exitCode == ExitStatus.COULD_NOT_RUN.code()
+                ? ExitStatus.COULD_NOT_RUN
+                : ExitStatus.FAILED);
+  }
+
   /** The input had problems, or the check failed (exit 1). */
   static CliFailure problems(String message) {
     return new CliFailure(message, ExitStatus.FAILED);
