@@ -8,6 +8,7 @@
 #   RUNTIME    a jlink'ed Java runtime with just the modules the jars use
 #   VERSION    the numeric application version (0.1.0-SNAPSHOT gives 0.1.0)
 #   JAVA_OPTIONS  jpackage --java-options arguments, as an array
+#   EXTRA_JAVA_OPTIONS  the same beyond --enable-native-access, as one string (for launcher.sh)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/.mvn/select-jdk.sh"
@@ -37,13 +38,23 @@ prepare_package() {
   RUNTIME="$WORK/runtime"
   # Never --strip-native-commands: RouteBench starts this runtime's bin/java to load a GGUF file
   # for the first time in a separate process (FirstLoadCheck), and refuses to load without it.
+  # --generate-cds-archive: the runtime ships a class data sharing archive of its own classes, so
+  # the JVM starts without parsing them (the application's classes get a per-user archive).
   "$JAVA_HOME/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-    --output "$RUNTIME"
+    --generate-cds-archive --output "$RUNTIME"
   [ -x "$RUNTIME/bin/java" ] || { echo "The runtime has no bin/java; model files could not be loaded." >&2; exit 1; }
 
   # The same options ./routebench passes: JavaFX loads native code and (JDK 24+) uses Unsafe.
   JAVA_OPTIONS=(--java-options --enable-native-access=ALL-UNNAMED)
+  EXTRA_JAVA_OPTIONS=""
   if [ "$(routebench_java_major "$JAVA_HOME")" -ge 24 ]; then
     JAVA_OPTIONS+=(--java-options --sun-misc-unsafe-memory-access=allow)
+    EXTRA_JAVA_OPTIONS="--sun-misc-unsafe-memory-access=allow"
   fi
+
+  # The licence, the notices of what the packages bundle, and (Linux) what package.sh moves out of
+  # the application folder: launcher, man pages, shell completion.
+  cp "$ROOT/LICENSE" "$ROOT/THIRD-PARTY-NOTICES.md" "$INPUT/"
+  mkdir -p "$INPUT/licenses"
+  cp "$RUNTIME/legal/java.base/LICENSE" "$INPUT/licenses/GPL-2.0-with-Classpath-Exception.txt"
 }

@@ -1,10 +1,12 @@
 package io.routebench.app;
 
+import io.routebench.app.cli.ExitStatus;
 import io.routebench.app.cli.RouteBenchCli;
 import io.routebench.app.settings.AppPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
 
 /**
@@ -27,10 +29,25 @@ public final class Main {
     useSystemProxies();
     LaunchRequest request = LaunchRequest.parse(args);
     if (request.workbench()) {
+      Optional<String> noDisplay =
+          DisplayCheck.problem(System::getProperty, System::getenv, System.getProperty("os.name"));
+      if (noDisplay.isPresent()) {
+        System.err.println(noDisplay.get());
+        System.exit(ExitStatus.COULD_NOT_RUN.code());
+      }
       String[] workbenchArgs =
           request.workspace().map(path -> new String[] {path.toString()}).orElse(new String[0]);
-      // Returns once the workbench has quit and saved (Application.stop).
-      Application.launch(WorkbenchApplication.class, workbenchArgs);
+      try {
+        // Returns once the workbench has quit and saved (Application.stop).
+        Application.launch(WorkbenchApplication.class, workbenchArgs);
+      } catch (RuntimeException launchFailure) {
+        Optional<String> unopened = DisplayCheck.problem(launchFailure, System.getenv("DISPLAY"));
+        if (unopened.isEmpty()) {
+          throw launchFailure;
+        }
+        System.err.println(unopened.get());
+        System.exit(ExitStatus.COULD_NOT_RUN.code());
+      }
       // A loaded router model leaves llama.cpp's server thread behind, which is not a daemon:
       // without this the process would outlive its window.
       System.exit(0);

@@ -85,7 +85,8 @@ public final class Workbench {
               + paths.home()
               + ", which could not be created ("
               + e.getMessage()
-              + "). Choose another place with -Droutebench.home=… (see the README).",
+              + "). Choose another place with the ROUTEBENCH_HOME environment variable (see the"
+              + " README).",
           e);
     }
     AppExecutors executors = AppExecutors.create(uncaught);
@@ -130,7 +131,9 @@ public final class Workbench {
             new FxTaskExecutor(executors.workers(), uncaught::unhandledTaskFailure),
             new MainWindow.Playtesting(router, new FxUiTimer(executors.timers())));
     window.show();
-    workspaces.openAtStartup(options.workspaceToOpen());
+    // Reading (or, on a first start, creating) the workspace parses YAML and opens SQLite: it
+    // waits for the first frame, so the window appears without competing for the CPU.
+    AfterFirstFrame.run(stage, () -> workspaces.openAtStartup(options.workspaceToOpen()));
     return new Workbench(executors, settings, workspaces, window, uncaught, router);
   }
 

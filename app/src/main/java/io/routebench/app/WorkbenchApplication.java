@@ -43,6 +43,9 @@ public final class WorkbenchApplication extends Application {
                 Platform::exit));
     Thread.setDefaultUncaughtExceptionHandler(workbench.uncaughtExceptions());
     Thread.currentThread().setUncaughtExceptionHandler(workbench.uncaughtExceptions());
+    if (FirstWindowProbe.requested()) {
+      FirstWindowProbe.reportAfterFirstFrame(stage, System.out);
+    }
   }
 
   @Override

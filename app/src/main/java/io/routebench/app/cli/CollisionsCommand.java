@@ -7,18 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routebench.core.collision.CollisionCheck;
 import io.routebench.core.collision.CollisionReport;
 import io.routebench.core.routing.CancellationToken;
-import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -32,30 +29,20 @@ final class CollisionsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"--workspace", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "workspace, policy document or proxy config holding the routes")
-  Path policies;
+  @Mixin PolicyFileOption policies;
 
   @Mixin EngineOptions engine;
 
-  @Option(
-      names = "--profile",
-      converter = ProfileConverter.class,
-      description = "archgw-v1 or plano-v1 (default: the workspace's profile)")
-  PromptProfile profile;
+  @Mixin ProfileOption profile;
 
-  @Option(names = "--json", description = "machine-readable output")
-  boolean json;
+  @Mixin JsonOutputOption output;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PolicyDocument loaded = PolicySource.load(policies).document();
-    PolicyDocument document = profile == null ? loaded : loaded.withProfile(profile);
+    PolicyDocument loaded = policies.load().document();
+    PolicyDocument document = loaded.withProfile(profile.orElse(loaded.profile()));
     CollisionReport report;
     try (RouteSelector selector = engine.open(err, document.profile(), document.promptWrapping())) {
       report =
@@ -65,9 +52,9 @@ final class CollisionsCommand implements Callable<Integer> {
               (index, answer, done, total) -> err.printf("probed %d of %d%n", done, total),
               CancellationToken.none());
     }
-    out.println(json ? toJson(report) : matrix(report));
+    out.println(output.json ? toJson(report) : matrix(report));
     out.flush();
-    return report.collisions().isEmpty() ? 0 : 1;
+    return report.collisions().isEmpty() ? ExitStatus.OK.code() : ExitStatus.FAILED.code();
   }
 
   /** Rows: the probed route; columns: the route the router answered; then the collisions. */

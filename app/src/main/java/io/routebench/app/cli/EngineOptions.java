@@ -10,6 +10,7 @@ import io.routebench.inference.llama.FirstLoadCheck;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
@@ -140,7 +141,7 @@ final class EngineOptions {
           named == 0
               ? "name the router: --model FILE.gguf, --endpoint URL or --plano URL"
               : "--model, --endpoint and --plano name the router: give one of them, not " + named,
-          2);
+          ExitStatus.USAGE);
     }
     return plano != null
         ? openPlano(warnings, profile)
@@ -153,13 +154,12 @@ final class EngineOptions {
    */
   void requireParityPair() {
     if (plano == null) {
-      throw new CliFailure("a parity run needs --plano URL: the plano to compare with", 2);
+      throw CliFailure.usage("a parity run needs --plano URL: the plano to compare with");
     }
     if ((model == null) == (endpoint == null)) {
-      throw new CliFailure(
+      throw CliFailure.usage(
           "a parity run compares plano with one router model: give --model FILE.gguf or"
-              + " --endpoint URL",
-          2);
+              + " --endpoint URL");
     }
   }
 
@@ -167,6 +167,9 @@ final class EngineOptions {
   RouteSelector openRouterModel(PrintWriter warnings, PromptWrapping workspaceWrapping) {
     PromptWrapping chosen = wrapping.resolve(workspaceWrapping);
     if (model != null) {
+      if (!Files.exists(model)) {
+        throw CliFailure.usage("Model file not found: " + model);
+      }
       if (parallel != null && parallel > 1) {
         warnings.println(
             "warning: --parallel applies to --endpoint and --plano; a local model answers one"
@@ -201,7 +204,7 @@ final class EngineOptions {
               + OpenAiEndpointSettings.MAX_PARALLEL_REQUESTS
               + ", not "
               + requests,
-          2);
+          ExitStatus.USAGE);
     }
     return requests;
   }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,12 +39,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"--workspace", "--from"},
-      required = true,
-      paramLabel = "FILE",
-      description = "a *.routebench workspace, a policy document or a proxy config")
-  Path source;
+  @Mixin PolicyFileOption source;
 
   @Option(
       names = "--format",
@@ -65,12 +61,12 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    PolicyDocument document = PolicySource.load(source).document();
+    PolicyDocument document = source.load().document();
     ValidationReport report = PolicyValidator.validate(document);
-    err.print(report.format(source.getFileName().toString()));
+    err.print(report.format(source.file.getFileName().toString()));
     if (report.hasErrors()) {
       err.println("nothing exported: fix the errors above first");
-      return 1;
+      return ExitStatus.FAILED.code();
     }
     ExportFormat.Rendered rendered = format.exportFormat.render(document, legacyProvidersKey);
     rendered.warnings().forEach(w -> err.println("warning: " + w));

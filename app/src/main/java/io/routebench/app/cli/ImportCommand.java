@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,12 +48,9 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "config.yaml, *.policy.yaml or *.jsonl")
   Path file;
 
-  @Option(
-      names = "--workspace",
-      required = true,
-      paramLabel = "W",
-      description = "the *.routebench workspace")
-  Path workspaceFile;
+  @Mixin WorkspaceOption workspace;
+
+  private Path workspaceFile;
 
   @Option(
       names = "--suite",
@@ -75,6 +73,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    workspaceFile = workspace.file;
     if (file.getFileName().toString().endsWith(".jsonl")) {
       return importSuite();
     }
@@ -94,7 +93,8 @@ final class ImportCommand implements Callable<Integer> {
       source = PolicySource.load(file);
     } catch (ConfigFormatException e) {
       // Printed as validate prints it: every problem with its line and column.
-      err.println(e.getMessage());
+      e.problems()
+          .forEach(p -> err.println(ValidationOutput.textLine(ValidationFinding.of(p, name))));
       throw CliFailure.problems(
           name
               + " cannot be read ("
@@ -122,7 +122,7 @@ final class ImportCommand implements Callable<Integer> {
     try {
       lock = WorkspaceEditLock.acquire(workspaceFile, AppPaths.fromSystem().lockDir());
     } catch (WorkspaceAccessException e) {
-      throw CliFailure.problems(e.getMessage());
+      throw CliFailure.couldNotRun(e.getMessage());
     }
     try (lock) {
       return importPolicies(source, report);
@@ -209,7 +209,7 @@ final class ImportCommand implements Callable<Integer> {
     try {
       SuiteJsonlReader.stream(file, check);
     } catch (java.nio.file.NoSuchFileException e) {
-      throw CliFailure.problems(file + ": no such file");
+      throw CliFailure.usage(file + ": no such file");
     } catch (NotARegularFileException e) {
       throw CliFailure.problems(e.getMessage());
     }

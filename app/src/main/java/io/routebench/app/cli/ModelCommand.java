@@ -12,13 +12,14 @@ import io.routebench.inference.llama.LlamaEngineLoader;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,18 +41,25 @@ final class ModelCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE.gguf", arity = "0..1", description = "the model file")
   Path file;
 
-  @Option(names = "--json", description = "machine-readable output")
-  boolean json;
+  @Mixin JsonOutputOption output;
 
   @Override
   public Integer call() throws IOException {
     if (file == null) {
-      throw new CliFailure(
+      throw CliFailure.usage(
           "Missing FILE.gguf: `routebench model FILE.gguf` describes a model,"
-              + " `routebench model get` downloads Arch-Router",
-          2);
+              + " `routebench model get` downloads Arch-Router");
     }
-    GgufModelInfo info = LlamaEngineLoader.inspect(file);
+    if (!Files.exists(file)) {
+      throw CliFailure.usage("Model file not found: " + file);
+    }
+    GgufModelInfo info;
+    try {
+      info = LlamaEngineLoader.inspect(file);
+    } catch (RoutingException notAModel) {
+      // The file is there but is no model RouteBench can read: the check failed.
+      throw CliFailure.problems(notAModel.getMessage());
+    }
     Optional<String> templateProblem = Optional.empty();
     Optional<String> loadProblem = Optional.empty();
     if (LlamaEngineLoader.canRun(info.architecture())) {
@@ -71,7 +79,7 @@ final class ModelCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     var card = new ModelCard(file, info, templateProblem, loadProblem.isEmpty(), loadProblem);
-    if (json) {
+    if (output.json) {
       out.println(toJson(card));
     } else {
       printTable(out, card);
@@ -80,7 +88,7 @@ final class ModelCommand implements Callable<Integer> {
         problem -> spec.commandLine().getErr().println("warning: " + problem));
     card.problem()
         .ifPresent(problem -> spec.commandLine().getErr().println("routebench: " + problem));
-    return card.problem().isEmpty() ? 0 : 1;
+    return card.problem().isEmpty() ? ExitStatus.OK.code() : ExitStatus.FAILED.code();
   }
 
   private static void printTable(PrintWriter out, ModelCard card) {

@@ -73,11 +73,11 @@ record PolicySource(
     try {
       return ConfigText.read(file);
     } catch (NoSuchFileException e) {
-      throw new CliFailure(file + ": no such file", 1);
+      throw CliFailure.usage(file + ": no such file");
     } catch (NotARegularFileException e) {
-      throw new CliFailure(e.getMessage(), 1);
+      throw CliFailure.problems(e.getMessage());
     } catch (IOException e) {
-      throw new CliFailure(file + ": cannot read: " + e.getMessage(), 1);
+      throw CliFailure.couldNotRun(file + ": cannot read: " + e.getMessage());
     }
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,13 +31,7 @@ final class PromptCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      required = true,
-      paramLabel = "FILE",
-      description =
-          "proxy config (archgw or plano), policy document or workspace; routes in file order")
-  Path config;
+  @Mixin PolicyFileOption config;
 
   @Option(
       names = "--conversation",
@@ -45,12 +40,7 @@ final class PromptCommand implements Callable<Integer> {
       description = "OpenAI-style array of {role, content}")
   Path conversation;
 
-  @Option(
-      names = "--profile",
-      defaultValue = "archgw-v1",
-      converter = ProfileConverter.class,
-      description = "archgw-v1 (default) or plano-v1")
-  PromptProfile profile;
+  @Mixin ProfileOption profile;
 
   @Option(
       names = "--allow-problems",
@@ -74,10 +64,10 @@ final class PromptCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    String name = config.getFileName().toString();
+    String name = config.file.getFileName().toString();
     PolicySource source;
     try {
-      source = PolicySource.load(config);
+      source = config.load();
     } catch (ConfigFormatException e) {
       err.println(e.getMessage());
       throw CliFailure.problems(name + " cannot be read (listed above); no prompt printed");
@@ -105,7 +95,8 @@ final class PromptCommand implements Callable<Integer> {
     }
     List<RouteOption> routes = source.policiesInProxyOrder().stream().map(RouteOption::of).toList();
     List<Message> messages = readConversation(conversation);
-    var request = new RouteRequest(routes, messages, profile, maxTokens == null ? 0 : maxTokens);
+    PromptProfile chosen = profile.orElse(source.document().profile());
+    var request = new RouteRequest(routes, messages, chosen, maxTokens == null ? 0 : maxTokens);
     PrintWriter out = spec.commandLine().getOut();
     out.print(RouterPromptBuilder.build(request).text());
     out.flush();
@@ -116,9 +107,9 @@ final class PromptCommand implements Callable<Integer> {
     try {
       return OpenAiMessages.read(file);
     } catch (java.nio.file.NoSuchFileException e) {
-      throw new CliFailure(file + ": no such file", 1);
+      throw CliFailure.usage(file + ": no such file");
     } catch (NotARegularFileException | IllegalArgumentException e) {
-      throw new CliFailure(e.getMessage(), 1);
+      throw CliFailure.problems(e.getMessage());
     }
   }
 }

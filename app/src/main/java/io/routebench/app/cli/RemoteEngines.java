@@ -21,7 +21,7 @@ final class RemoteEngines {
       String variable = apiKeyEnv.startsWith("$") ? apiKeyEnv.substring(1) : apiKeyEnv;
       String key = System.getenv(variable);
       if (key == null || key.isEmpty()) {
-        throw new CliFailure("environment variable " + variable + " is not set", 2);
+        throw CliFailure.usage("environment variable " + variable + " is not set");
       }
     }
     var settings =

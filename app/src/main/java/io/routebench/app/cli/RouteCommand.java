@@ -36,17 +36,14 @@ import picocli.CommandLine.Spec;
     name = "route",
     mixinStandardHelpOptions = true,
     description =
-        "Asks the router for one route and shows the target model and where the time went.")
+        "Asks the router for one route and shows the target model and where the time went."
+            + " Exits 1 when the proxy would fail the request (the router's answer names no"
+            + " route), 3 when the router cannot be reached.")
 final class RouteCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"--workspace", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "workspace, policy document or proxy config holding the routes")
-  Path policies;
+  @Mixin PolicyFileOption policies;
 
   @Mixin EngineOptions engine;
 
@@ -64,22 +61,17 @@ final class RouteCommand implements Callable<Integer> {
     String message;
   }
 
-  @Option(
-      names = "--profile",
-      converter = ProfileConverter.class,
-      description = "archgw-v1 or plano-v1 (default: the workspace's profile)")
-  PromptProfile profile;
+  @Mixin ProfileOption profile;
 
-  @Option(names = "--json", description = "machine-readable output")
-  boolean json;
+  @Mixin JsonOutputOption output;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PolicySource source = PolicySource.load(policies);
+    PolicySource source = policies.load();
     PolicyDocument document = source.document();
-    PromptProfile chosen = profile != null ? profile : document.profile();
+    PromptProfile chosen = profile.orElse(document.profile());
     List<Message> conversation =
         input.file != null
             ? PromptCommand.readConversation(input.file)
@@ -98,13 +90,16 @@ final class RouteCommand implements Callable<Integer> {
       details =
           DecisionExplainer.explain(request, RouteResolver.resolve(answer, document), selector);
     }
-    if (json) {
+    if (output.json) {
       out.println(toJson(details));
     } else {
       printHuman(out, details);
     }
     out.flush();
-    return 0;
+    // The request this conversation stands for would fail at the proxy: a failed check.
+    return details.decision().outcome().failsRequest()
+        ? ExitStatus.FAILED.code()
+        : ExitStatus.OK.code();
   }
 
   private static void printHuman(PrintWriter out, DecisionDetails details) {
@@ -146,13 +141,15 @@ final class RouteCommand implements Callable<Integer> {
    * The decision and its why: {@code prompt} is exactly what the proxy sends, {@code
    * templated_prompt} what the local model read (null for an endpoint, which applies its own
    * template), {@code served_by} the serving engine whose wrapping that is (for an endpoint: the
-   * one it is said to be), {@code route_order} the order the prompt lists the routes in.
+   * one it is said to be), {@code route_order} the order the prompt lists the routes in. {@code
+   * route} is null when the proxy would fail the request: no route exists then, and {@code outcome}
+   * says why.
    */
   private static String toJson(DecisionDetails details) throws IOException {
     RouteDecision decision = details.decision();
     var mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode node = mapper.createObjectNode();
-    node.put("route", decision.effectiveRoute());
+    node.put("route", decision.outcome().failsRequest() ? null : decision.effectiveRoute());
     node.put("outcome", decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
     node.put("answered_route", decision.answer().routeName());
     node.put("proxy_error", decision.answer().reading().proxyError());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,13 +38,12 @@ final class SuiteCommand implements Runnable {
   static final class ListSuites implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W")
-    Path workspaceFile;
+    @Mixin WorkspaceOption workspace;
 
     @Override
     public Integer call() {
       List<SuiteSummary> suites =
-          WorkspaceFiles.readingWorkspace(workspaceFile, w -> w.suites().listSuites());
+          WorkspaceFiles.readingWorkspace(workspace.file, w -> w.suites().listSuites());
       PrintWriter out = spec.commandLine().getOut();
       for (SuiteSummary suite : suites) {
         out.printf("%-40s %6d case(s)%n", suite.name(), suite.caseCount());
@@ -59,11 +59,9 @@ final class SuiteCommand implements Runnable {
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "W")
-    Path workspaceFile;
+    @Mixin WorkspaceOption workspace;
 
-    @Option(names = "--suite", required = true, paramLabel = "NAME")
-    String suiteName;
+    @Mixin SuiteOption suite;
 
     @Option(
         names = {"-o", "--output"},
@@ -73,15 +71,16 @@ final class SuiteCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      TestSuite suite =
-          WorkspaceFiles.readingWorkspace(workspaceFile, w -> w.suites().findSuiteByName(suiteName))
+      TestSuite found =
+          WorkspaceFiles.readingWorkspace(
+                  workspace.file, w -> w.suites().findSuiteByName(suite.name))
               .orElseThrow(
                   () ->
-                      CliFailure.problems(
-                          "no suite named \"" + suiteName + "\" in " + workspaceFile));
+                      CliFailure.usage(
+                          "no suite named \"" + suite.name + "\" in " + workspace.file));
       var text = new StringWriter();
       try {
-        SuiteJsonlWriter.write(suite.cases(), text);
+        SuiteJsonlWriter.write(found.cases(), text);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -93,7 +92,7 @@ final class SuiteCommand implements Runnable {
         AtomicFiles.writeString(output, text.toString());
         spec.commandLine()
             .getErr()
-            .println("wrote " + suite.cases().size() + " case(s) to " + output);
+            .println("wrote " + found.cases().size() + " case(s) to " + output);
       }
       return 0;
     }

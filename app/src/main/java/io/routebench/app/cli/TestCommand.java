@@ -42,8 +42,10 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description =
         "Runs a test suite headless, stores the run in the workspace, prints the paper's"
-            + " metrics and writes JUnit XML / JSON reports. Exits 1 below --fail-under or on"
-            + " regressions against --compare-to: the way to gate a routing config in CI.")
+            + " metrics and writes JUnit XML / JSON reports: the way to gate a routing config in"
+            + " CI. Without a gate option, exits 1 when any turn failed; with --fail-under and/or"
+            + " --compare-to, exits 1 only when such a gate fails (--fail-under 0 never fails on"
+            + " accuracy). Exits 3 when the run could not complete (router unreachable).")
 final class TestCommand implements Callable<Integer> {
 
   /** How long Ctrl-C or SIGTERM waits for the run to stop and be stored. */
@@ -51,11 +53,9 @@ final class TestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--workspace", required = true, paramLabel = "W")
-  Path workspaceFile;
+  @Mixin WorkspaceOption workspaceOption;
 
-  @Option(names = "--suite", required = true, paramLabel = "NAME")
-  String suiteName;
+  @Mixin SuiteOption suiteOption;
 
   @Mixin EngineOptions engine;
 
@@ -74,7 +74,9 @@ final class TestCommand implements Callable<Integer> {
   @Option(
       names = "--fail-under",
       paramLabel = "RATIO",
-      description = "exit 1 when the chosen metric is below this (0..1)")
+      description =
+          "exit 1 when the chosen metric is below this (0..1) instead of on any failed turn;"
+              + " 0 accepts any accuracy")
   Double failUnder;
 
   @Option(
@@ -108,7 +110,8 @@ final class TestCommand implements Callable<Integer> {
       names = "--compare-to",
       paramLabel = "RUN",
       description =
-          "a run id, or 'previous' for the suite's latest earlier run; exit 1 on any pass→fail turn")
+          "a run id, or 'previous' for the suite's latest earlier run; exit 1 on any pass→fail"
+              + " turn (and, without --fail-under, not on turns that failed before too)")
   String compareTo;
 
   @Option(
@@ -122,10 +125,12 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Path workspaceFile = workspaceOption.file;
+    String suiteName = suiteOption.name;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (failUnder != null && (failUnder < 0 || failUnder > 1)) {
-      throw new CliFailure("--fail-under takes a ratio between 0 and 1, e.g. 0.95", 2);
+      throw CliFailure.usage("--fail-under takes a ratio between 0 and 1, e.g. 0.95");
     }
     return WorkspaceFiles.withWorkspace(
         workspaceFile,
@@ -133,7 +138,7 @@ final class TestCommand implements Callable<Integer> {
         workspace -> {
           // Everything that can refuse the run is checked before the first turn is asked.
           if (workspace.isReadOnly()) {
-            throw CliFailure.problems(
+            throw CliFailure.couldNotRun(
                 workspaceFile
                     + " is read-only (file, folder or disk), so the run could not be stored;"
                     + " copy the workspace somewhere writable");
@@ -151,7 +156,7 @@ final class TestCommand implements Callable<Integer> {
                   .findSuiteByName(suiteName)
                   .orElseThrow(
                       () ->
-                          CliFailure.problems(
+                          CliFailure.usage(
                               "no suite named \"" + suiteName + "\" in " + workspaceFile));
           RegressionRun resumed = resumed(workspace, suite);
           RegressionRun baseline = baseline(workspace, suite, resumed);
@@ -211,7 +216,7 @@ final class TestCommand implements Callable<Integer> {
                             cancellation,
                             recorder);
               } catch (ResumeRefusedException refused) {
-                throw CliFailure.problems(refused.getMessage());
+                throw CliFailure.usage(refused.getMessage());
               } catch (StoringRunRecorder.RunStorageException partlyStored) {
                 run = partlyStored.run();
                 storageProblem = partlyStored.getMessage();
@@ -223,13 +228,13 @@ final class TestCommand implements Callable<Integer> {
                 baseline == null ? null : RunComparison.compare(baseline, run);
             printSummary(out, run, metrics, comparison, baseline);
             writeReports(run, suite, metrics, comparison);
-            int code = exitCode(err, run, metrics, comparison);
+            ExitStatus status = exitStatus(err, run, metrics, comparison);
             if (!storageProblem.isEmpty()) {
               err.println(
                   "the run was not fully stored in " + workspaceFile + ": " + storageProblem);
-              code = 1;
+              status = ExitStatus.COULD_NOT_RUN;
             }
-            return code;
+            return status.code();
           } finally {
             finished.countDown();
             try {
@@ -253,7 +258,7 @@ final class TestCommand implements Callable<Integer> {
           .flatMap(summary -> workspace.runs().findRun(summary.id()))
           .orElseThrow(
               () ->
-                  CliFailure.problems(
+                  CliFailure.usage(
                       "suite \""
                           + suite.name()
                           + "\" has no interrupted, cancelled or failed run to resume"));
@@ -263,9 +268,9 @@ final class TestCommand implements Callable<Integer> {
             .runs()
             .findRun(resume)
             .orElseThrow(
-                () -> CliFailure.problems("no run with id " + resume + " in " + workspaceFile));
+                () -> CliFailure.usage("no run with id " + resume + " in " + workspaceOption.file));
     if (!run.suiteId().equals(suite.id())) {
-      throw CliFailure.problems(
+      throw CliFailure.usage(
           "run "
               + resume
               + " is a run of suite \""
@@ -290,14 +295,14 @@ final class TestCommand implements Callable<Integer> {
           .flatMap(summary -> workspace.runs().findRun(summary.id()))
           .orElseThrow(
               () ->
-                  CliFailure.problems(
+                  CliFailure.usage(
                       "suite \"" + suite.name() + "\" has no earlier run to compare to"));
     }
     return workspace
         .runs()
         .findRun(compareTo)
         .orElseThrow(
-            () -> CliFailure.problems("no run with id " + compareTo + " in " + workspaceFile));
+            () -> CliFailure.usage("no run with id " + compareTo + " in " + workspaceOption.file));
   }
 
   private void writeReports(
@@ -314,40 +319,63 @@ final class TestCommand implements Callable<Integer> {
     }
   }
 
-  private int exitCode(
+  /**
+   * A run that did not complete could not run (3), whatever its partial results say. Otherwise the
+   * gates given decide; without any, every turn must pass, as a test runner's would.
+   */
+  private ExitStatus exitStatus(
       PrintWriter err, RegressionRun run, RunMetrics metrics, RunComparison comparison) {
-    int code = 0;
-    if (run.status() == RunStatus.FAILED) {
-      err.println("run failed: " + run.failureMessage());
-      code = 1;
-    }
-    if (run.status() == RunStatus.CANCELLED) {
-      err.println(
-          "run "
-              + run.id()
-              + " cancelled after "
-              + run.results().size()
-              + " turn(s); the results so far are stored (complete it with --resume "
-              + run.id()
-              + ")");
-      code = 1;
-    }
-    if (failUnder != null) {
-      double value = metric.value(metrics);
-      if (value < failUnder) {
-        err.printf(
-            Locale.ROOT, "%s %.4f is below --fail-under %.4f%n", metric.label(), value, failUnder);
-        code = 1;
+    try {
+      if (run.status() == RunStatus.FAILED) {
+        err.println("run failed: " + run.failureMessage());
+        return ExitStatus.COULD_NOT_RUN;
       }
+      if (run.status() == RunStatus.CANCELLED) {
+        err.println(
+            "run "
+                + run.id()
+                + " cancelled after "
+                + run.results().size()
+                + " turn(s); the results so far are stored (complete it with --resume "
+                + run.id()
+                + ")");
+        return ExitStatus.COULD_NOT_RUN;
+      }
+      boolean gateFailed = false;
+      if (failUnder != null) {
+        double value = metric.value(metrics);
+        if (value < failUnder) {
+          err.printf(
+              Locale.ROOT,
+              "%s %.4f is below --fail-under %.4f%n",
+              metric.label(),
+              value,
+              failUnder);
+          gateFailed = true;
+        }
+      }
+      if (comparison != null && comparison.hasRegressions()) {
+        err.println(
+            comparison.regressions().size()
+                + " turn(s) regressed (pass -> fail) against the compared run");
+        gateFailed = true;
+      }
+      if (failUnder == null && compareTo == null) {
+        int failed = metrics.turns() - metrics.passedTurns();
+        if (failed > 0) {
+          err.println(
+              failed
+                  + " of "
+                  + metrics.turns()
+                  + " turn(s) missed their expected route (a gate such as --fail-under 0.9"
+                  + " accepts some)");
+          gateFailed = true;
+        }
+      }
+      return gateFailed ? ExitStatus.FAILED : ExitStatus.OK;
+    } finally {
+      err.flush();
     }
-    if (comparison != null && comparison.hasRegressions()) {
-      err.println(
-          comparison.regressions().size()
-              + " turn(s) regressed (pass -> fail) against the compared run");
-      code = 1;
-    }
-    err.flush();
-    return code;
   }
 
   private static void printSummary(

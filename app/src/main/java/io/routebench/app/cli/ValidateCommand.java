@@ -1,20 +1,21 @@
 package io.routebench.app.cli;
 
 import io.routebench.core.config.ConfigFormatException;
+import io.routebench.core.config.ConfigLocations;
 import io.routebench.core.run.RegressionRunRepository;
 import io.routebench.core.suite.TestSuiteRepository;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.SuiteValidator;
-import io.routebench.core.validation.ValidationReport;
+import io.routebench.core.validation.ValidationIssue;
 import io.routebench.storage.StorageException;
 import io.routebench.storage.Workspace;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Checks a policy document, a proxy config (archgw or plano) or a workspace."
-            + " Prints every problem with its location; exits 1 when there are errors.")
+            + " Prints every problem with its file, line and column; exits 1 when there are"
+            + " errors, 3 when a workspace cannot be read.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -33,98 +35,115 @@ final class ValidateCommand implements Callable<Integer> {
       description = "*.policy.yaml, a proxy config.yaml or a *.routebench workspace")
   Path file;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text (default: problems on stderr), json (one document on stdout: file, line,"
+              + " column, severity, message of each problem) or github (GitHub Actions"
+              + " annotations, shown on the pull request's lines)")
+  ValidationOutput format;
+
+  @Option(names = "--json", description = "the same as --format json")
+  boolean json;
+
+  /** Every problem found, in the order it is shown. */
+  private final List<ValidationFinding> findings = new ArrayList<>();
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     String name = file.getFileName().toString();
+    ValidationOutput output = json ? ValidationOutput.json : format;
     PolicySource source;
     try {
       source = PolicySource.load(file);
     } catch (StorageException e) {
-      err.println(name + ": error: the workspace's policies cannot be read: " + e.getMessage());
-      err.println(name + ": invalid (the workspace is damaged)");
-      return 1;
+      findings.add(
+          ValidationFinding.error(
+              name, "the workspace's policies cannot be read: " + e.getMessage()));
+      return finish(
+          output, ExitStatus.COULD_NOT_RUN, name + ": invalid (the workspace is damaged)");
     } catch (ConfigFormatException e) {
-      err.println(e.getMessage());
-      err.println(
-          name
-              + ": invalid ("
-              + e.problems().size()
-              + " problem"
-              + (e.problems().size() == 1 ? "" : "s")
-              + ")");
-      return 1;
+      e.problems().forEach(problem -> findings.add(ValidationFinding.of(problem, name)));
+      return finish(
+          output,
+          ExitStatus.FAILED,
+          name + ": invalid (" + count(e.problems().size(), "problem") + ")");
     }
-    source.warnings().forEach(w -> err.println("warning: " + w));
-    ValidationReport report = PolicyValidator.validate(source.document());
-    int errors = report.errors().size();
-    int warnings = report.warnings().size();
+    source.warnings().forEach(w -> findings.add(ValidationFinding.warning(name, w)));
+    ConfigLocations locations =
+        source.kind() == PolicySource.Kind.WORKSPACE
+            ? ConfigLocations.none()
+            : ConfigLocations.of(name, PolicySource.readText(file));
+    List<ValidationFinding> policyFindings =
+        PolicyValidator.validate(source.document()).issues().stream()
+            .map(issue -> ValidationFinding.of(issue, name, locations))
+            .toList();
     if (source.kind() == PolicySource.Kind.WORKSPACE) {
       List<String> damage = WorkspaceFiles.readingWorkspace(file, ValidateCommand::unreadableParts);
       if (!damage.isEmpty()) {
-        damage.forEach(problem -> err.println(name + ": error: " + problem));
-        err.println(
+        damage.forEach(problem -> findings.add(ValidationFinding.error(name, problem)));
+        return finish(
+            output,
+            ExitStatus.COULD_NOT_RUN,
             name
                 + ": invalid (the workspace is damaged: "
-                + damage.size()
-                + " part"
-                + (damage.size() == 1 ? "" : "s")
+                + count(damage.size(), "part")
                 + " cannot be read; restore it from a backup or export what can be read)");
-        return 1;
       }
-      var suiteReports =
-          WorkspaceFiles.readingWorkspace(
-              file,
-              workspace ->
-                  workspace.suites().listSuites().stream()
-                      .map(summary -> workspace.suites().findSuite(summary.id()).orElseThrow())
-                      .map(
-                          suite ->
-                              new Object[] {
-                                suite.name(),
-                                SuiteValidator.validate(
-                                    suite, source.document().taxonomy().routeNames())
-                              })
-                      .toList());
-      for (Object[] entry : suiteReports) {
-        ValidationReport suiteReport = (ValidationReport) entry[1];
-        err.print(suiteReport.format(name + " suite \"" + entry[0] + "\""));
-        errors += suiteReport.errors().size();
-        warnings += suiteReport.warnings().size();
-      }
+      findings.addAll(suiteFindings(name, source));
     }
-    err.print(report.format(name));
-    err.flush();
-    int routes = source.document().taxonomy().policies().size();
+    findings.addAll(policyFindings);
+    long errors = findings.stream().filter(ValidationFinding::isError).count();
+    long warnings = findings.size() - errors;
     if (errors > 0) {
-      err.println(
-          name
-              + ": invalid ("
-              + errors
-              + " error"
-              + (errors == 1 ? "" : "s")
-              + ", "
-              + warnings
-              + " warning"
-              + (warnings == 1 ? "" : "s")
-              + ")");
-      return 1;
+      return finish(
+          output,
+          ExitStatus.FAILED,
+          name + ": invalid (" + count(errors, "error") + ", " + count(warnings, "warning") + ")");
     }
-    out.println(
+    int routes = source.document().taxonomy().policies().size();
+    return finish(
+        output,
+        ExitStatus.OK,
         name
             + ": valid ("
-            + routes
-            + " route"
-            + (routes == 1 ? "" : "s")
+            + count(routes, "route")
             + ", "
             + source.document().targets().size()
             + " targets, "
-            + warnings
-            + " warning"
-            + (warnings == 1 ? "" : "s")
+            + count(warnings, "warning")
             + ")");
-    return 0;
+  }
+
+  private int finish(ValidationOutput output, ExitStatus status, String verdict) {
+    output.write(
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr(),
+        file.toString(),
+        findings,
+        status == ExitStatus.OK,
+        verdict);
+    return status.code();
+  }
+
+  private List<ValidationFinding> suiteFindings(String name, PolicySource source) {
+    return WorkspaceFiles.readingWorkspace(
+        file,
+        workspace -> {
+          var found = new ArrayList<ValidationFinding>();
+          for (var summary : workspace.suites().listSuites()) {
+            var suite = workspace.suites().findSuite(summary.id()).orElseThrow();
+            String suiteSource = name + " suite \"" + suite.name() + "\"";
+            for (ValidationIssue issue :
+                SuiteValidator.validate(suite, source.document().taxonomy().routeNames())
+                    .issues()) {
+              found.add(ValidationFinding.of(issue, suiteSource, ConfigLocations.none()));
+            }
+          }
+          return found;
+        });
   }
 
   /**
@@ -164,5 +183,9 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     return problems;
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

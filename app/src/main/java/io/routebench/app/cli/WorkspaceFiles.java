@@ -1,5 +1,6 @@
 package io.routebench.app.cli;
 
+import io.routebench.core.files.NotARegularFileException;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import io.routebench.storage.sqlite.SqliteHeader;
@@ -30,9 +31,13 @@ final class WorkspaceFiles {
     try {
       return SqliteHeader.isPresentIn(file);
     } catch (NoSuchFileException e) {
-      throw new CliFailure(file + ": no such file", 1);
+      throw CliFailure.usage(file + ": no such file");
+    } catch (NotARegularFileException e) {
+      // A pipe or a device where a file belongs: the input given cannot be used, as in
+      // PolicySource.
+      throw CliFailure.problems(e.getMessage());
     } catch (IOException e) {
-      throw new CliFailure(file + ": cannot read: " + reason(file, e), 1);
+      throw CliFailure.couldNotRun(file + ": cannot read: " + reason(file, e));
     }
   }
 
@@ -81,12 +86,11 @@ final class WorkspaceFiles {
 
   private static void requireExists(Path file) {
     if (!Files.exists(file)) {
-      throw new CliFailure(
+      throw CliFailure.usage(
           file
               + ": no such workspace (create one with: routebench import FILE --workspace "
               + file
-              + ")",
-          1);
+              + ")");
     }
   }
 

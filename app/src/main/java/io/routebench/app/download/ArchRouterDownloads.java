@@ -51,6 +51,22 @@ public final class ArchRouterDownloads {
         cancelled);
   }
 
+  /**
+   * The quantisation's file in {@code directory} if an earlier download verified it and it is
+   * unchanged; found without contacting the hub.
+   */
+  public java.util.Optional<ModelDownloader.Downloaded> verifiedCopy(
+      String quant, Path directory, DownloadListener listener, BooleanSupplier cancelled)
+      throws DownloadFailure {
+    return downloader.verifiedCopy(
+        directory.resolve(ArchRouterGguf.fileName(quant)), listener, cancelled);
+  }
+
+  /** Whether {@code HF_HUB_OFFLINE} forbids contacting the hub. */
+  public boolean offline() {
+    return hub.settings().offline();
+  }
+
   /** The hub's host, as messages name it. */
   public String host() {
     return hub.settings().hostLabel();

@@ -79,9 +79,11 @@ public final class DownloadText {
     return switch (failure.reason()) {
       case UNREACHABLE ->
           failure.getMessage()
-              + ". Check the network connection and the proxy (HTTPS_PROXY, or"
-              + " -Djava.net.useSystemProxies=true). "
+              + ". Check the network connection and the proxy (the HTTPS_PROXY environment"
+              + " variable, or the desktop's proxy settings); a mirror of the hub goes in"
+              + " HF_ENDPOINT. "
               + alternatives;
+      case OFFLINE -> failure.getMessage() + ". " + alternatives;
       case HTTP_ERROR, INTERRUPTED, NOT_VERIFIABLE -> failure.getMessage() + " " + alternatives;
       default -> failure.getMessage();
     };

@@ -8,9 +8,11 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * Where RouteBench keeps its data. Every location can be overridden by a system property so that
- * tests and development runs never touch the user's real data (surefire points {@value
- * #HOME_PROPERTY} into {@code target/}).
+ * Where RouteBench keeps its data. Every location can be overridden by an environment variable
+ * ({@code ROUTEBENCH_HOME}, {@code ROUTEBENCH_MODEL_DIR}, ...), which works the same for {@code
+ * ./routebench} and the installed command, or by a system property, which wins, so that tests and
+ * development runs never touch the user's real data (surefire points {@value #HOME_PROPERTY} into
+ * {@code target/}).
  *
  * @param home the data home; the other locations default to folders inside it
  * @param workspaceDir where new workspaces (and the first one) are created
@@ -27,6 +29,15 @@ public record AppPaths(
   public static final String LOG_DIR_PROPERTY = "routebench.logDir";
   public static final String SETTINGS_FILE_PROPERTY = "routebench.settingsFile";
   public static final String CHECKED_MODELS_FILE_PROPERTY = "routebench.checkedModelsFile";
+
+  /** The environment variable for each property: the documented way in for users. */
+  public static final java.util.Map<String, String> ENVIRONMENT_VARIABLES =
+      java.util.Map.of(
+          HOME_PROPERTY, "ROUTEBENCH_HOME",
+          WORKSPACE_DIR_PROPERTY, "ROUTEBENCH_WORKSPACE_DIR",
+          MODEL_DIR_PROPERTY, "ROUTEBENCH_MODEL_DIR",
+          LOG_DIR_PROPERTY, "ROUTEBENCH_LOG_DIR",
+          SETTINGS_FILE_PROPERTY, "ROUTEBENCH_SETTINGS_FILE");
 
   public AppPaths {
     Objects.requireNonNull(home, "home");
@@ -54,14 +65,21 @@ public record AppPaths(
       UnaryOperator<String> environment,
       String osName,
       Path userHome) {
+    UnaryOperator<String> settings =
+        name -> {
+          String property = properties.apply(name);
+          return property != null && !property.isBlank()
+              ? property
+              : environment.apply(ENVIRONMENT_VARIABLES.get(name));
+        };
     Path home =
-        pathProperty(properties, HOME_PROPERTY).orElse(platformHome(environment, osName, userHome));
+        pathProperty(settings, HOME_PROPERTY).orElse(platformHome(environment, osName, userHome));
     return new AppPaths(
         home,
-        pathProperty(properties, WORKSPACE_DIR_PROPERTY).orElse(home.resolve("workspaces")),
-        pathProperty(properties, MODEL_DIR_PROPERTY).orElse(home.resolve("models")),
-        pathProperty(properties, LOG_DIR_PROPERTY).orElse(home.resolve("logs")),
-        pathProperty(properties, SETTINGS_FILE_PROPERTY).orElse(home.resolve("settings.json")));
+        pathProperty(settings, WORKSPACE_DIR_PROPERTY).orElse(home.resolve("workspaces")),
+        pathProperty(settings, MODEL_DIR_PROPERTY).orElse(home.resolve("models")),
+        pathProperty(settings, LOG_DIR_PROPERTY).orElse(home.resolve("logs")),
+        pathProperty(settings, SETTINGS_FILE_PROPERTY).orElse(home.resolve("settings.json")));
   }
 
   /**

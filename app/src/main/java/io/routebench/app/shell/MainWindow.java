@@ -444,7 +444,7 @@ public final class MainWindow implements ShellCommands {
       try {
         downloads = ArchRouterDownloads.fromSystem();
       } catch (IllegalArgumentException badSetting) {
-        // A malformed HTTPS_PROXY or -Droutebench.huggingFaceUrl: say which, before any download.
+        // A malformed HTTPS_PROXY or HF_ENDPOINT: say which, before any download.
         errors.showError("Cannot download Arch-Router", badSetting.getMessage(), null);
         return;
       }

@@ -20,7 +20,8 @@ class DamagedWorkspaceValidateTest {
 
     CliRun run = CliRun.of("validate", workspace.toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    // A damaged workspace cannot be checked: "could not run", not "the check failed".
+    assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err())
         .contains("w.routebench: error: the runs of suite \"coding\" cannot be read: ")
         .contains("runs")
@@ -35,7 +36,7 @@ class DamagedWorkspaceValidateTest {
 
     CliRun run = CliRun.of("validate", workspace.toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("suite \"coding\" cannot be read: ");
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 class HelpTextTest {
@@ -17,7 +16,7 @@ class HelpTextTest {
   @Test
   void every_description_line_of_the_help_ends_a_sentence() {
     var lines = new ArrayList<String>();
-    collect(new CommandLine(new RouteBenchCli()).getCommandSpec(), lines);
+    collect(RouteBenchCli.commandLine().getCommandSpec(), lines);
 
     assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith("."));
   }

@@ -86,7 +86,7 @@ class HostileModelCliTest {
             model.toString(),
             "hello");
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err())
         .contains(
             "llama.cpp crashed rendering crashing.gguf's chat template (segmentation fault).");
@@ -131,7 +131,7 @@ class HostileModelCliTest {
             "--model",
             HostileGgufs.abortingOnLoad(dir).toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("llama.cpp crashed reading aborting.gguf (assertion ");
   }
 }

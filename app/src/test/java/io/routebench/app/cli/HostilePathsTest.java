@@ -32,7 +32,7 @@ class HostilePathsTest {
 
     Finished run = routebench("validate", pipe.toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err())
         .contains("Cannot open " + pipe + ": it is a named pipe (FIFO), not a workspace file");
   }

@@ -58,7 +58,7 @@ class HostileWorkspaceCliTest {
         }) {
       CliRun run = CliRun.of(args);
 
-      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(1);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(3);
       assertThat(run.err())
           .contains("w.routebench-wal beside it is not its write-ahead log")
           .contains("Move w.routebench-wal out of this folder")
@@ -113,7 +113,7 @@ class HostileWorkspaceCliTest {
         CliRun.of("prompt", "--config", workspace.toString(), "--conversation", conversation());
 
     for (CliRun run : new CliRun[] {validate, prompt}) {
-      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.err())
           .contains(
               "targets row at position 0 (model \"openai/gpt-4o\"): extras_json is not a JSON"
@@ -132,7 +132,7 @@ class HostileWorkspaceCliTest {
 
     CliRun orphaned = CliRun.of("validate", workspace.toString());
 
-    assertThat(orphaned.exitCode()).isEqualTo(1);
+    assertThat(orphaned.exitCode()).isEqualTo(3);
     assertThat(orphaned.err()).contains("belongs to a domain that does not exist");
   }
 

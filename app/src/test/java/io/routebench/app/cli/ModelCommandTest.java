@@ -75,7 +75,7 @@ class ModelCommandTest {
     assertThat(notGguf.exitCode()).isEqualTo(1);
     assertThat(notGguf.err()).startsWith("routebench: ").contains("notes.gguf");
     assertThat(notGguf.out()).isEmpty();
-    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err())
         .isEqualTo("routebench: Model file not found: " + models.resolve("absent.gguf") + "\n");
   }

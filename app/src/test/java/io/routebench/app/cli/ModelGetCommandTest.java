@@ -87,19 +87,19 @@ class ModelGetCommandTest {
   }
 
   @Test
-  void a_damaged_download_exits_1_and_leaves_no_file() {
+  void a_damaged_download_could_not_run_and_leaves_no_file() {
     hub.corruptingByte(100);
 
     CliRun run = CliRun.of("model", "get", "--dir", models.toString(), "--yes");
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("is damaged: its SHA-256 is");
     assertThat(models.resolve(FILE)).doesNotExist();
   }
 
   @Test
-  void an_unreachable_hub_exits_1_naming_the_alternatives() throws Exception {
+  void an_unreachable_hub_could_not_run_and_names_the_alternatives() throws Exception {
     int closedPort;
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -108,10 +108,12 @@ class ModelGetCommandTest {
 
     CliRun run = CliRun.of("model", "get", "--dir", models.toString(), "--yes");
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err())
         .contains("Cannot reach 127.0.0.1:" + closedPort)
         .contains("HTTPS_PROXY")
+        .contains("HF_ENDPOINT")
+        .doesNotContain("-D")
         .contains("--model FILE.gguf")
         .contains("--endpoint URL");
   }

@@ -100,8 +100,21 @@ class PromptCommandTest {
     Files.writeString(messages, "[{\"role\": \"user\", \"content\": \"hi\"}]");
 
     CliRun run =
+        CliRun.of(
+            "prompt",
+            "--config",
+            config.toString(),
+            "--conversation",
+            messages.toString(),
+            "--profile",
+            "archgw-v1");
+    // Without --profile, a plano config gets the prompt plano sends, routes in the same order.
+    CliRun planoDefault =
         CliRun.of("prompt", "--config", config.toString(), "--conversation", messages.toString());
 
+    assertThat(planoDefault.out())
+        .containsSubsequence(
+            "{\"name\": \"b-route\"", "{\"name\": \"a-route\"", "{\"name\": \"c-route\"");
     assertThat(run.out())
         .contains(
             "[{\"name\":\"b-route\",\"description\":\"second model first\"},"

@@ -54,6 +54,9 @@ class RemoteTestCommandTest {
               "arch-router",
               "--parallel",
               "3",
+              // Every answer is the same route, so most turns miss theirs: accept any accuracy.
+              "--fail-under",
+              "0",
               "--json",
               json.toString());
       mostAtOnce = server.takeMostWorking();

@@ -100,8 +100,10 @@ class RouteAndTestCommandTest {
             "--json",
             "Find me a hotel in Rome");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    // The request would fail at the proxy: no route (null), a failed check (exit 1).
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("route").isNull()).as(run.out()).isTrue();
     assertThat(json.get("outcome").asText()).isEqualTo("proxy_error");
     assertThat(json.get("raw_output").asText())
         .isEqualTo("{\"route\": \"trip planning\"} Have a nice trip!");
@@ -157,7 +159,7 @@ class RouteAndTestCommandTest {
             dir.resolve("nope.gguf").toString(),
             "hello");
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Model file not found").contains("nope.gguf");
   }
 
@@ -220,7 +222,8 @@ class RouteAndTestCommandTest {
     long failures =
         report.get("turns").findValues("passed").stream().filter(p -> !p.asBoolean()).count();
     assertThat(xml).contains("failures=\"" + failures + "\"");
-    assertThat(run.exitCode()).isZero();
+    // Without a gate, every turn must pass.
+    assertThat(run.exitCode()).isEqualTo(failures > 0 ? 1 : 0);
 
     CliRun gated =
         CliRun.of(

@@ -84,7 +84,7 @@ class ValidateAndExportCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
-        .contains("invalid.policy.yaml: error: targets[0].access_key:")
+        .contains("invalid.policy.yaml:5:17: error: targets[0].access_key:")
         .contains("$OPENAI_API_KEY")
         .doesNotContain("sk-live-1234567890")
         .contains("targets: no target is the default")

@@ -72,6 +72,32 @@ class AppPathsTest {
   }
 
   @Test
+  void environment_variables_set_every_path_and_properties_win_over_them() {
+    var environment =
+        Map.of(
+            "ROUTEBENCH_HOME", "/env/home",
+            "ROUTEBENCH_MODEL_DIR", "/env/models",
+            "ROUTEBENCH_WORKSPACE_DIR", "/env/w",
+            "ROUTEBENCH_LOG_DIR", "/env/logs",
+            "ROUTEBENCH_SETTINGS_FILE", "/env/s.json");
+
+    AppPaths fromEnvironment = resolve(Map.of(), environment, "Linux");
+    AppPaths overridden =
+        resolve(Map.of(AppPaths.MODEL_DIR_PROPERTY, "/property/models"), environment, "Linux");
+
+    assertThat(fromEnvironment)
+        .isEqualTo(
+            new AppPaths(
+                Path.of("/env/home"),
+                Path.of("/env/w"),
+                Path.of("/env/models"),
+                Path.of("/env/logs"),
+                Path.of("/env/s.json")));
+    assertThat(overridden.modelDir()).isEqualTo(Path.of("/property/models"));
+    assertThat(overridden.home()).isEqualTo(Path.of("/env/home"));
+  }
+
+  @Test
   void tests_run_with_a_home_inside_the_build_folder() {
     assertThat(AppPaths.fromSystem().home().toString()).contains("test-home");
   }

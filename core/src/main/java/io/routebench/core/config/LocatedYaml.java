@@ -154,6 +154,23 @@ final class LocatedYaml {
   }
 
   /**
+   * Where the node at {@code keyPath} starts, or its nearest located ancestor below the root; empty
+   * when only the whole document contains it (a path of another shape than the file's).
+   */
+  java.util.Optional<ConfigLocations.Location> locate(String keyPath) {
+    String path = keyPath;
+    while (!path.isEmpty()) {
+      JsonLocation at = locations.get(path);
+      if (at != null && at.getLineNr() > 0) {
+        return java.util.Optional.of(
+            new ConfigLocations.Location(at.getLineNr(), Math.max(0, at.getColumnNr())));
+      }
+      path = parent(path);
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * A problem about a mapping key itself (unknown, repeated), located at the key rather than at its
    * value.
    */

@@ -28,7 +28,8 @@ import java.util.Map;
  */
 final class PolicyDocumentReader {
 
-  private static final List<String> ROOT_KEYS =
+  // Package-private: PolicyDocumentSchema is generated from them.
+  static final List<String> ROOT_KEYS =
       List.of(
           "routebench",
           "name",
@@ -38,17 +39,16 @@ final class PolicyDocumentReader {
           "router",
           "domains",
           "proxy_extras");
-  private static final List<String> SERVED_BY_KEYS =
+  static final List<String> SERVED_BY_KEYS =
       List.of("engine", "chat_template_file", "chat_template", "system_message");
-  private static final List<String> TARGET_KEYS =
+  static final List<String> TARGET_KEYS =
       List.of("model", "name", "access_key", "base_url", "default", "provider_interface", "extras");
-  private static final List<String> ROUTER_KEYS = List.of("model", "base_url", "provider_name");
-  private static final List<String> DOMAIN_KEYS =
-      List.of("id", "name", "description", "policy", "actions");
-  private static final List<String> POLICY_KEYS = List.of("route", "target", "fallbacks", "prefer");
-  private static final List<String> ACTION_KEYS =
+  static final List<String> ROUTER_KEYS = List.of("model", "base_url", "provider_name");
+  static final List<String> DOMAIN_KEYS = List.of("id", "name", "description", "policy", "actions");
+  static final List<String> POLICY_KEYS = List.of("route", "target", "fallbacks", "prefer");
+  static final List<String> ACTION_KEYS =
       List.of("id", "name", "description", "route", "target", "fallbacks", "prefer");
-  private static final List<String> EXTRAS_KEYS =
+  static final List<String> EXTRAS_KEYS =
       List.of("dialect", "version", "providers_key", "top_level");
 
   private PolicyDocumentReader() {}

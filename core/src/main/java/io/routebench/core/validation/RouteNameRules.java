@@ -9,6 +9,20 @@ import java.util.Optional;
  */
 public final class RouteNameRules {
 
+  /**
+   * {@link #problemWith} as a regular expression (ECMA 262, as JSON Schema reads it), for editors:
+   * not empty, not {@code other}, no surrounding whitespace, no {@code "}, {@code \\} or control
+   * characters. A test holds the two to the same answers.
+   */
+  public static final String PATTERN =
+      "^(?!other$)[^\\s\"\\\\\\u0000-\\u001f\\u007f]"
+          + "(?:[^\"\\\\\\u0000-\\u001f\\u007f]*[^\\s\"\\\\\\u0000-\\u001f\\u007f])?$";
+
+  /** The rules in one sentence. */
+  public static final String SUMMARY =
+      "A route name: not empty, not \"other\" (reserved), no leading or trailing whitespace, no"
+          + " double quote, backslash or control character.";
+
   private RouteNameRules() {}
 
   /** Why {@code name} cannot be a route name, or empty when it can. */

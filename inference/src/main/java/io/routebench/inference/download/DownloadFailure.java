@@ -12,6 +12,8 @@ public final class DownloadFailure extends IOException {
   public enum Reason {
     /** The server could not be reached at all: offline, DNS, proxy, firewall. */
     UNREACHABLE,
+    /** Offline mode ({@code HF_HUB_OFFLINE=1}) forbids contacting the hub. */
+    OFFLINE,
     /** The server answered with an error status (404, 401, 500, …). */
     HTTP_ERROR,
     /** The connection stalled or broke and the retries ran out. */

@@ -168,6 +168,15 @@ public final class HuggingFaceHub {
    */
   HttpResponse<InputStream> send(URI uri, Map<String, String> headers, BooleanSupplier cancelled)
       throws DownloadFailure {
+    if (settings.offline()) {
+      // Every request passes here, so offline mode cannot leak a connection.
+      throw new DownloadFailure(
+          DownloadFailure.Reason.OFFLINE,
+          HubSettings.OFFLINE_VARIABLE
+              + " is set, so "
+              + settings.hostLabel()
+              + " is not contacted; only a model already downloaded and verified can be used");
+    }
     var request =
         HttpRequest.newBuilder(uri)
             .GET()

@@ -138,7 +138,9 @@ public final class ModelDownloader {
         FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock = tryLock(channel, lockFile);
       try {
-        return downloadLocked(request, listener, cancelled);
+        Downloaded downloaded = downloadLocked(request, listener, cancelled);
+        recordVerified(downloaded);
+        return downloaded;
       } finally {
         // Only the holder removes it, still holding the lock.
         Files.deleteIfExists(lockFile);
@@ -148,6 +150,59 @@ public final class ModelDownloader {
       throw failure;
     } catch (IOException e) {
       throw new DownloadFailure(Reason.LOCAL_IO, "Cannot lock " + lockFile + ": " + e, e);
+    }
+  }
+
+  /**
+   * The file at {@code target} if an earlier download verified it and its bytes still have the
+   * SHA-256 recorded then ({@code <file>.sha256}, in {@code sha256sum} format): checked on this
+   * machine alone, so a cached model works without the network ({@code HF_HUB_OFFLINE=1}, a hub
+   * that is down, a CI runner behind a firewall). Empty when there is no such file or record, or
+   * the bytes changed since.
+   */
+  public Optional<Downloaded> verifiedCopy(
+      Path target, DownloadListener listener, BooleanSupplier cancelled) throws DownloadFailure {
+    Path record = verifiedRecord(target);
+    if (!Files.isRegularFile(target) || !Files.isRegularFile(record)) {
+      return Optional.empty();
+    }
+    Optional<String> sha256;
+    long size;
+    try {
+      String line = Files.readString(record).strip();
+      int space = line.indexOf(' ');
+      sha256 = PublishedFile.normalizeSha256(space < 0 ? line : line.substring(0, space));
+      size = Files.size(target);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (sha256.isEmpty()) {
+      return Optional.empty();
+    }
+    var request =
+        new Request(
+            "(on this machine)",
+            new PublishedFile(target.getFileName().toString(), size, sha256.get()),
+            target.toAbsolutePath().getParent());
+    return new Run(request, listener, cancelled, new PartialDownload(target)).alreadyPresent();
+  }
+
+  /** {@code <file>.sha256} beside a verified download. */
+  public static Path verifiedRecord(Path target) {
+    return target.resolveSibling(target.getFileName() + ".sha256");
+  }
+
+  /**
+   * Remembers that the file was verified, so {@link #verifiedCopy} can use it offline. A record
+   * that cannot be written costs only that: the next run asks the hub again.
+   */
+  private static void recordVerified(Downloaded downloaded) {
+    try {
+      Files.writeString(
+          verifiedRecord(downloaded.file()),
+          downloaded.sha256() + "  " + downloaded.file().getFileName() + "\n");
+    } catch (IOException e) {
+      // Deliberately ignored: see above.
     }
   }
 
@@ -196,7 +251,8 @@ public final class ModelDownloader {
               retryable.reason,
               retryable.getMessage()
                   + (attempt > 1 ? " (gave up after " + attempt + " attempts)" : "")
-                  + ". What was downloaded is kept: the next try resumes it.",
+                  + ". "
+                  + run.partial.keptAdvice(),
               retryable.getCause());
         }
         Duration wait = hub.settings().retryDelay().multipliedBy(1L << Math.min(attempt - 1, 5));
@@ -583,8 +639,7 @@ public final class ModelDownloader {
             out.write(buffer, 0, read);
           } catch (IOException e) {
             checkCancelled();
-            throw new DownloadFailure(
-                Reason.LOCAL_IO, "Cannot write " + partial.part() + ": " + e.getMessage(), e);
+            throw writeFailure(e, done);
           }
           digest.update(buffer, 0, read);
           done += read;
@@ -603,10 +658,12 @@ public final class ModelDownloader {
           }
           checkCancelled();
         }
+      } catch (DownloadFailure failure) {
+        // Already worded (a failed write inside the loop): wrapping it again repeated the path.
+        throw failure;
       } catch (IOException e) {
         checkCancelled();
-        throw new DownloadFailure(
-            Reason.LOCAL_IO, "Cannot write " + partial.part() + ": " + e.getMessage(), e);
+        throw writeFailure(e, done);
       } finally {
         watchdog.shutdownNow();
       }
@@ -619,6 +676,30 @@ public final class ModelDownloader {
               rate.bytesPerSecond(),
               done == total ? Optional.of(Duration.ZERO) : Optional.empty()));
       return done;
+    }
+
+    /**
+     * Writing the part failed (a full disk, mostly): says so once, and where the bytes so far are
+     * kept and how to resume or discard them.
+     */
+    private DownloadFailure writeFailure(IOException e, long done) {
+      String reason =
+          e instanceof java.nio.file.FileSystemException fileSystem
+                  && fileSystem.getReason() != null
+              ? fileSystem.getReason()
+              : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      boolean full = reason.toLowerCase(Locale.ROOT).contains("no space");
+      return new DownloadFailure(
+          full ? Reason.NO_SPACE : Reason.LOCAL_IO,
+          (full ? "The disk is full" : "Cannot write the download")
+              + " ("
+              + reason
+              + ") after "
+              + megabytes(done)
+              + ". "
+              + (full ? "Free some space or choose another folder. " : "")
+              + partial.keptAdvice(),
+          e);
     }
 
     private HttpResponse<InputStream> send(URI uri, Map<String, String> headers)

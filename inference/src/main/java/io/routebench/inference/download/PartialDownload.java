@@ -79,6 +79,18 @@ final class PartialDownload {
     }
   }
 
+  /**
+   * Where an unfinished download stays and what to do with it, for messages after a failure or an
+   * interruption.
+   */
+  String keptAdvice() {
+    return "What was downloaded is kept in "
+        + part
+        + " and the next try resumes it (or delete it and "
+        + meta.getFileName()
+        + " beside it to start over).";
+  }
+
   /** Deletes the part and its description. */
   void discard() throws IOException {
     Files.deleteIfExists(part);

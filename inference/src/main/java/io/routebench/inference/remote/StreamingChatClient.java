@@ -52,7 +52,15 @@ public final class StreamingChatClient implements AutoCloseable {
   private static final String DONE = "[DONE]";
 
   private final UnaryOperator<String> environment;
-  private final HttpClient client;
+
+  /**
+   * Built at the first request, not with the window that owns this client: building one loads the
+   * TLS stack and the trusted certificates and starts a selector thread, work that kept the
+   * workbench's first window waiting though most sessions never stream a target reply.
+   */
+  private HttpClient client;
+
+  private boolean closed;
 
   public StreamingChatClient() {
     this(System::getenv);
@@ -61,11 +69,20 @@ public final class StreamingChatClient implements AutoCloseable {
   /** With a stand-in for the process environment, so tests need not set real variables. */
   StreamingChatClient(UnaryOperator<String> environment) {
     this.environment = Objects.requireNonNull(environment, "environment");
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(OpenAiEndpointSettings.DEFAULT_CONNECT_TIMEOUT)
-            .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (closed) {
+      throw new IllegalStateException("the chat client is closed");
+    }
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(OpenAiEndpointSettings.DEFAULT_CONNECT_TIMEOUT)
+              .build();
+    }
+    return client;
   }
 
   /**
@@ -97,7 +114,7 @@ public final class StreamingChatClient implements AutoCloseable {
       return "";
     }
     CompletableFuture<HttpResponse<InputStream>> sent =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
     var body = new AtomicReference<InputStream>();
     cancellation.onCancel(
         () -> {
@@ -426,8 +443,11 @@ public final class StreamingChatClient implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    client.shutdownNow();
+  public synchronized void close() {
+    closed = true;
+    if (client != null) {
+      client.shutdownNow();
+    }
   }
 
   /** Why no (whole) reply came; the message is meant for the user. */
