@@ -20,7 +20,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -108,8 +107,7 @@ public final class Workbench {
     var router =
         new LocalRouter(
             new LlamaCppLoader(() -> StoredEngineSettings.read(settings.current())),
-            executors.engine(),
-            Platform::runLater);
+            new FxTaskExecutor(executors.engine(), uncaught::unhandledTaskFailure));
     var window =
         new MainWindow(
             stage,

@@ -1,5 +1,6 @@
 package io.routebench.app.decision;
 
+import io.routebench.app.errors.SidePanelFailures;
 import io.routebench.core.routing.DecisionDetails;
 import java.util.Objects;
 import javafx.geometry.Insets;
@@ -35,6 +36,8 @@ public final class DecisionDetailsView {
   private final Label timing = line("decisionTiming");
   private final Label routeOrder = line("decisionRouteOrder");
   private final Label textNote = line("decisionTextNote");
+  private final SidePanelFailures failures =
+      new SidePanelFailures("The why panel", "decisionPanelProblem");
   private final VBox root;
 
   public DecisionDetailsView(DecisionDetailsViewModel viewModel) {
@@ -56,6 +59,7 @@ public final class DecisionDetailsView {
         new VBox(
             4,
             heading,
+            failures.line(),
             outcome,
             proxyAction,
             rawOutput,
@@ -75,17 +79,15 @@ public final class DecisionDetailsView {
                     DecisionDetailsView.class.getResource("decision-details.css"),
                     "decision-details.css")
                 .toExternalForm());
-    viewModel.detailsProperty().addListener((obs, old, now) -> show(now));
+    // Every update runs through the panel's own failure line: whatever goes wrong here is said
+    // here, and the keyboard stays where the user types.
+    viewModel
+        .pageProperty()
+        .addListener((obs, old, now) -> failures.runAnew("show this decision", () -> show(now)));
     viewModel
         .currentMatchProperty()
-        .addListener(
-            (obs, old, match) -> {
-              if (match != null) {
-                text.selectRange(match.start(), match.end());
-                text.requestFollowCaret();
-              }
-            });
-    show(viewModel.detailsProperty().get());
+        .addListener((obs, old, match) -> failures.run("select the match", () -> select(match)));
+    failures.runAnew("show this decision", () -> show(viewModel.pageProperty().get()));
   }
 
   public Node root() {
@@ -101,21 +103,19 @@ public final class DecisionDetailsView {
         KeyEvent.KEY_PRESSED,
         event -> {
           if (event.getCode() == KeyCode.ENTER) {
-            if (event.isShiftDown()) {
-              viewModel.previousMatch();
-            } else {
-              viewModel.nextMatch();
-            }
+            failures.run(
+                "find the next match",
+                event.isShiftDown() ? viewModel::previousMatch : viewModel::nextMatch);
             event.consume();
           }
         });
     HBox.setHgrow(find, Priority.SOMETIMES);
     var previous = new Button("Previous");
     previous.setId("decisionFindPrevious");
-    previous.setOnAction(e -> viewModel.previousMatch());
+    previous.setOnAction(e -> failures.run("find the match", viewModel::previousMatch));
     var next = new Button("Next");
     next.setId("decisionFindNext");
-    next.setOnAction(e -> viewModel.nextMatch());
+    next.setOnAction(e -> failures.run("find the match", viewModel::nextMatch));
     var status = new Label();
     status.setId("decisionFindStatus");
     status.textProperty().bind(viewModel.matchStatusProperty());
@@ -123,10 +123,10 @@ public final class DecisionDetailsView {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     var copyPrompt = new Button("Copy prompt");
     copyPrompt.setId("decisionCopyPrompt");
-    copyPrompt.setOnAction(e -> copy(viewModel.prompt()));
+    copyPrompt.setOnAction(e -> failures.run("copy", () -> copy(viewModel.prompt())));
     var copyAll = new Button("Copy model input");
     copyAll.setId("decisionCopyModelInput");
-    copyAll.setOnAction(e -> copy(viewModel.text()));
+    copyAll.setOnAction(e -> failures.run("copy", () -> copy(viewModel.text())));
     var bar = new HBox(6, find, previous, next, status, spacer, legend(), copyPrompt, copyAll);
     bar.setAlignment(Pos.CENTER_LEFT);
     for (Node control : bar.getChildren()) {
@@ -152,7 +152,8 @@ public final class DecisionDetailsView {
     return legend;
   }
 
-  private void show(DecisionDetails details) {
+  private void show(DecisionDetailsViewModel.Page page) {
+    DecisionDetails details = viewModel.detailsProperty().get();
     outcome.setText(
         details == null
             ? "Select a decision to see why the router chose it."
@@ -162,12 +163,19 @@ public final class DecisionDetailsView {
     timing.setText(viewModel.timingLine());
     routeOrder.setText(viewModel.routeOrderLine());
     textNote.setText(viewModel.textNote());
-    text.replaceText(viewModel.text());
-    for (DecisionDetailsViewModel.Span span : viewModel.spans()) {
-      text.setStyleClass(span.start(), span.end(), span.styleClass());
-    }
+    text.replaceText(page.text());
     text.moveTo(0);
     text.requestFollowCaret();
+    for (DecisionDetailsViewModel.Span span : page.spans()) {
+      text.setStyleClass(span.start(), span.end(), span.styleClass());
+    }
+  }
+
+  private void select(DecisionDetailsViewModel.Match match) {
+    if (match != null) {
+      text.selectRange(match.start(), match.end());
+      text.requestFollowCaret();
+    }
   }
 
   private static void copy(String content) {

@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -68,7 +67,6 @@ public final class RunViewModel {
   private final LocalRouter router;
   private final RegressionRunRepository runs;
   private final TaskExecutor workers;
-  private final Executor ui;
   private final ReadOnlyObjectProperty<PolicyDocument> document;
   private final LongSupplier nanoTime;
   private final Consumer<Outcome> finished;
@@ -99,7 +97,6 @@ public final class RunViewModel {
 
   /**
    * @param workers runs the run's own thread (it mostly waits for the engine thread)
-   * @param ui the UI thread ({@code Platform::runLater})
    * @param nanoTime the clock rate and time left are measured with ({@code System::nanoTime})
    * @param finished told on the UI thread about every run that ended (stored by then)
    */
@@ -107,14 +104,12 @@ public final class RunViewModel {
       LocalRouter router,
       RegressionRunRepository runs,
       TaskExecutor workers,
-      Executor ui,
       ReadOnlyObjectProperty<PolicyDocument> document,
       LongSupplier nanoTime,
       Consumer<Outcome> finished) {
     this.router = Objects.requireNonNull(router);
     this.runs = Objects.requireNonNull(runs);
     this.workers = Objects.requireNonNull(workers);
-    this.ui = Objects.requireNonNull(ui);
     this.document = Objects.requireNonNull(document);
     this.nanoTime = Objects.requireNonNull(nanoTime);
     this.finished = Objects.requireNonNull(finished);
@@ -308,7 +303,7 @@ public final class RunViewModel {
   /** At most one pending hop to the UI thread, however fast answers arrive. */
   private void queueDrain() {
     if (drainQueued.compareAndSet(false, true)) {
-      ui.execute(this::drain);
+      workers.runOnUiThread(this::drain);
     }
   }
 

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Scene;
@@ -314,7 +313,8 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void undo() {
-    if (workspacePane != null && workspacePane.suites().undo()) {
+    if (workspacePane != null
+        && (workspacePane.undoInPlaytest() || workspacePane.suites().undo())) {
       return;
     }
     workspaces.current().ifPresent(session -> session.editor().undo());
@@ -397,8 +397,7 @@ public final class MainWindow implements ShellCommands {
         .ifPresent(
             session ->
                 new CollisionCheckDialog(
-                        new CollisionCheckViewModel(
-                            session.editor(), playtesting.router(), Platform::runLater))
+                        new CollisionCheckViewModel(session.editor(), playtesting.router()))
                     .open(stage));
   }
 
@@ -433,11 +432,7 @@ public final class MainWindow implements ShellCommands {
       }
       var viewModel =
           new GetArchRouterViewModel(
-              downloads,
-              fileTransfers,
-              Platform::runLater,
-              paths.modelDir(),
-              this::loadRouterModel);
+              downloads, fileTransfers, paths.modelDir(), this::loadRouterModel);
       getArchRouter = new GetArchRouterDialog(viewModel, stage);
     }
     getArchRouter.show();

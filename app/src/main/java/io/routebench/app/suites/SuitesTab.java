@@ -11,7 +11,6 @@ import io.routebench.app.runs.RunViewModel;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.workspace.WorkspaceSession;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Tab;
 import org.kordamp.ikonli.feather.Feather;
@@ -38,9 +37,8 @@ public final class SuitesTab {
    *
    * @param router the loaded router model, shared with the playtest
    * @param workers runs the runs' own threads
-   * @param ui the UI thread ({@code Platform::runLater})
    */
-  public record Running(LocalRouter router, TaskExecutor workers, Executor ui) {}
+  public record Running(LocalRouter router, TaskExecutor workers) {}
 
   public SuitesTab(WorkspaceSession session, Running running) {
     this.session = session;
@@ -59,7 +57,6 @@ public final class SuitesTab {
             running.router(),
             session.file().runs(),
             running.workers(),
-            running.ui(),
             editor.documentProperty(),
             System::nanoTime,
             outcome -> runFinished(outcome.run()));
@@ -164,7 +161,7 @@ public final class SuitesTab {
   public void offerPlaytest(io.routebench.app.playtest.PlaytestViewModel playtest, Runnable show) {
     view.offerPlaytest(
         testCase -> {
-          int skipped = PlaytestReplay.replay(testCase, playtest);
+          int skipped = playtest.open(testCase);
           show.run();
           if (skipped > 0) {
             suites.reportPlaytestSkips(testCase.name(), skipped);

@@ -7,6 +7,7 @@ import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.DecisionListener;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
@@ -45,8 +46,7 @@ class EndpointDialogTest extends FxRobot {
   private final LocalRouter router =
       new LocalRouter(
           new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048)),
-          Runnable::run,
-          Runnable::run);
+          new CurrentThreadTaskExecutor());
   private final List<AutoCloseable> servers = new ArrayList<>();
   private SettingsStore settings;
   private RouterModelBar bar;
@@ -106,7 +106,7 @@ class EndpointDialogTest extends FxRobot {
             List.of(new RouteOption("coding", "Writing code.")),
             List.of(Message.user("write a parser")),
             PromptProfile.ARCHGW_V1),
-        new DecisionReport(
+        DecisionListener.of(
             answer -> decided.add(answer.routeName()),
             () -> decided.add("cancelled"),
             e -> decided.add("failed " + e.getMessage())));

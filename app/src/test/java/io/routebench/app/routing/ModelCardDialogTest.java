@@ -3,6 +3,7 @@ package io.routebench.app.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.inference.gguf.ByteLevelVocabulary;
 import io.routebench.inference.gguf.QwenGgufBuilder;
@@ -35,7 +36,8 @@ class ModelCardDialogTest extends FxRobot {
   private final RecordingErrorReporter errors = new RecordingErrorReporter();
   private final LlamaCppLoader llamaCpp =
       new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
-  private final LocalRouter router = new LocalRouter(llamaCpp::load, Runnable::run, Runnable::run);
+  private final LocalRouter router =
+      new LocalRouter(llamaCpp::load, new CurrentThreadTaskExecutor());
   private RouterModelBar bar;
   private Stage primary;
 

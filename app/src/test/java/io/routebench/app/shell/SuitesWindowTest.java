@@ -65,7 +65,7 @@ class SuitesWindowTest extends SuitesFixture {
     clickOn("#openInPlaytestButton");
 
     waitUntil(() -> lookup("#playtestTurns").queryListView().isVisible());
-    assertThat(workbench.window().workspacePane().playtest().turns())
+    assertThat(workbench.window().workspacePane().playtest().conversation().turns())
         .extracting(io.routebench.app.playtest.Turn::text)
         .containsExactly("Write a Rust function that parses ISO dates");
   }
