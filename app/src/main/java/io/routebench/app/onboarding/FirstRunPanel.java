@@ -12,6 +12,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -41,6 +44,8 @@ public final class FirstRunPanel {
       Objects.requireNonNull(export);
     }
   }
+
+  private static final double PANEL_CONTENT_WIDTH = 250;
 
   private final SettingsStore settings;
   private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper();
@@ -106,7 +111,7 @@ public final class FirstRunPanel {
                 "Write the validated routes as an archgw or plano config for your proxy.",
                 link("Export archgw config…", "firstRunExportLink", steps.export())));
     content.setPadding(new Insets(12));
-    content.setPrefWidth(250);
+    content.setPrefWidth(PANEL_CONTENT_WIDTH);
     content.getStyleClass().add("first-run");
 
     root = new ScrollPane(content);
@@ -139,11 +144,25 @@ public final class FirstRunPanel {
     showing.set(true);
   }
 
+  /**
+   * A command to copy into a terminal: all of it shown, wrapped in the narrow panel (a one-line
+   * field showed "routebench t"), with a link that copies it.
+   */
   private static Node command(String text) {
-    var command = new javafx.scene.control.TextField(text);
-    command.setEditable(false);
+    var command = new Label(text);
+    command.setId("firstRunCommand");
+    command.setWrapText(true);
+    command.setMinHeight(Region.USE_PREF_SIZE);
     command.getStyleClass().add("first-run-command");
-    return command;
+    var copy = new Hyperlink("Copy");
+    copy.setId("firstRunCopyCommandLink");
+    copy.setOnAction(
+        e -> {
+          var content = new ClipboardContent();
+          content.putString(text);
+          Clipboard.getSystemClipboard().setContent(content);
+        });
+    return new VBox(2, command, copy);
   }
 
   private static Node step(String number, String heading, String text, Node... actions) {
@@ -154,7 +173,10 @@ public final class FirstRunPanel {
     body.setMinHeight(Region.USE_PREF_SIZE);
     var box = new VBox(3, title, body);
     if (actions.length > 0) {
-      box.getChildren().add(new HBox(4, actions));
+      // Side by side while they fit, one under the other in a narrow window.
+      var links = new FlowPane(8, 2, actions);
+      links.setPrefWrapLength(PANEL_CONTENT_WIDTH); // a FlowPane would ask for 400 px
+      box.getChildren().add(links);
     }
     return box;
   }

@@ -35,6 +35,9 @@ public final class PlaytestView {
   public static final String ROUTE_DIVIDER = "playtest.route";
   public static final String WHY_DIVIDER = "playtest.why";
 
+  /** How wide the tab must be for the taxonomy to be shown beside the conversation at first. */
+  static final double ROOM_FOR_THE_TREE = 900;
+
   /** Where the playtest's dividers were left; kept in the app settings. */
   public interface DividerPositions extends SideSplit.Positions {}
 
@@ -44,6 +47,12 @@ public final class PlaytestView {
   private final SideSplit route;
   private final SideSplit why;
   private final BorderPane root = new BorderPane();
+
+  /** Whether the user has shown or hidden the taxonomy: then the width no longer decides. */
+  private boolean treeChosen;
+
+  /** Set while the width shows or hides the taxonomy, which is not the user's choice. */
+  private boolean fitting;
 
   /**
    * @param modelBar the router model picker, shared by every workspace
@@ -68,8 +77,8 @@ public final class PlaytestView {
     tree =
         new SideSplit(
             Orientation.HORIZONTAL, why.root(), taxonomy, true, TREE_DIVIDER, 0.3, positions);
-    tree.shownProperty().set(true);
     route.shownProperty().set(true);
+    showTreeWhenThereIsRoom();
     var top = new HBox(8, modelBar, paneToggles());
     HBox.setHgrow(modelBar, Priority.ALWAYS);
     top.setAlignment(Pos.TOP_LEFT);
@@ -97,15 +106,40 @@ public final class PlaytestView {
     return why.shownProperty();
   }
 
-  /** Taxonomy, Route and Why: which panes are shown beside the conversation. */
+  /**
+   * The taxonomy beside the conversation is shown while the tab is wide enough for both; in a small
+   * window (1024 × 640 with Getting started open) the conversation gets the room. Once the user
+   * shows or hides it with Tree, that choice holds.
+   */
+  private void showTreeWhenThereIsRoom() {
+    root.widthProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!treeChosen && now.doubleValue() > 0) {
+                fitting = true;
+                tree.shownProperty().set(now.doubleValue() >= ROOM_FOR_THE_TREE);
+                fitting = false;
+              }
+            });
+    tree.shownProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (!fitting) {
+                treeChosen = true;
+              }
+            });
+  }
+
+  /** Tree, Route and Why?: which panes are shown beside the conversation. */
   private Node paneToggles() {
     var toggles =
         new HBox(
             4,
             toggle(
-                "Taxonomy",
+                "Tree",
                 "playtestShowTaxonomy",
-                "Show the taxonomy beside the conversation",
+                "Show the taxonomy beside the conversation: edit a description, and the"
+                    + " conversation is routed again",
                 tree),
             toggle(
                 "Route", "playtestShowRoute", "Show the route of the message being typed", route),

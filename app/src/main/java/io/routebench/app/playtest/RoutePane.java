@@ -81,6 +81,7 @@ final class RoutePane {
     VBox.setVgrow(routes, Priority.SOMETIMES);
 
     var allRoutes = new Label("All routes, in prompt order:");
+    allRoutes.setWrapText(true);
     allRoutes.setMinHeight(Region.USE_PREF_SIZE);
     root = new VBox(6, busyLine(), route, target, details, status, allRoutes, routes);
     root.setPadding(new Insets(10));

@@ -278,8 +278,10 @@ public final class LocalRouter {
                     closeLater(next); // cancelled or unloaded meanwhile: nobody ever saw it
                     return;
                   }
-                  showLoading(null);
+                  // The new router first, then the end of loading: whoever waits for the load to
+                  // end finds the new router in place.
                   replaceWith(next);
+                  showLoading(null);
                 })
             .onFailure(
                 failure -> {

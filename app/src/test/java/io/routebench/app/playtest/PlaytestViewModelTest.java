@@ -423,6 +423,88 @@ class PlaytestViewModelTest {
     }
   }
 
+  @Test
+  void cancel_stops_routing_until_the_user_changes_something() {
+    // Issue 17: with Re-route on changes on, each Cancel at once started a new routing.
+    var engine = new QueuedTaskExecutor();
+    var slowRouter =
+        new LocalRouter(
+            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), engine);
+    var slow =
+        new PlaytestViewModel(
+            editor,
+            slowRouter,
+            (suite, testCase, saved, failed) -> saved.run(),
+            typing,
+            new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
+    slowRouter.load(model, loadFailures::add);
+    drain(engine);
+    try {
+      slow.conversation().draftProperty().set("my code crashes");
+      slow.sendAsUser();
+      drain(engine);
+      assertThat(slow.conversation().turns().get(0).state()).isEqualTo(TurnState.DECIDED);
+      editor.apply("rename", PlaytestViewModelTest::renameDebugging);
+      typing.fireAll(); // the stale message is routed again after the pause
+      assertThat(slow.conversation().turns().get(0).state()).isEqualTo(TurnState.ROUTING);
+
+      slow.cancelRouting();
+      drain(engine);
+
+      assertThat(slow.conversation().turns().get(0).state()).isEqualTo(TurnState.STALE);
+      assertThat(slow.routingProperty().get()).isFalse();
+      assertThat(typing.pendingCount()).as("nothing is asked again on its own").isZero();
+
+      // The next change is the user's go-ahead.
+      editor.apply("rename back", document -> Documents.codingAndWriting());
+      assertThat(typing.pendingCount()).isEqualTo(1);
+      typing.fireAll();
+      assertThat(slow.conversation().turns().get(0).state()).isEqualTo(TurnState.ROUTING);
+      drain(engine);
+      assertThat(slow.conversation().turns().get(0).state()).isEqualTo(TurnState.DECIDED);
+    } finally {
+      slow.dispose();
+      slowRouter.unload();
+      drain(engine);
+    }
+  }
+
+  @Test
+  void connecting_another_router_drops_the_decisions_in_flight_and_routes_again_with_it() {
+    var engine = new QueuedTaskExecutor();
+    var slowRouter =
+        new LocalRouter(
+            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), engine);
+    var slow =
+        new PlaytestViewModel(
+            editor,
+            slowRouter,
+            (suite, testCase, saved, failed) -> saved.run(),
+            typing,
+            new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
+    slowRouter.load(model, loadFailures::add);
+    drain(engine);
+    try {
+      slow.conversation().draftProperty().set("write a parser");
+      typing.fireAll();
+      assertThat(slow.draftRoute().stateProperty().get()).isEqualTo(PlaytestState.ROUTING);
+
+      slowRouter.load(model, loadFailures::add);
+
+      assertThat(slow.routingProperty().get()).as("nothing waits for the old router").isFalse();
+      assertThat(slow.draftRoute().statusProperty().get()).startsWith("Switching routers");
+      drain(engine); // the old decision is skipped, the new router loads
+      typing.fireAll();
+      drain(engine);
+      assertThat(slow.draftRoute().stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
+      assertThat(loadFailures).isEmpty();
+    } finally {
+      slow.dispose();
+      slowRouter.unload();
+      drain(engine);
+    }
+  }
+
   private static void drain(QueuedTaskExecutor engine) {
     engine.runAll();
   }

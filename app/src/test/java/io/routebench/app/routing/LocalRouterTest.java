@@ -245,6 +245,39 @@ class LocalRouterTest {
   }
 
   @Test
+  void switching_routers_cancels_the_decisions_in_flight_and_says_what_it_loads() throws Exception {
+    // Issue 17: Connect… to another router waited behind the decision in flight, while the status
+    // bar said "llama.cpp · loading…".
+    router.load(model, failures::add);
+    runEngine();
+    var outcomes = new ArrayList<String>();
+    router.decideSent(
+        new RouteRequest(
+            List.of(new RouteOption("coding", "Writing code.")),
+            List.of(Message.user("write a parser")),
+            PromptProfile.ARCHGW_V1),
+        DecisionListener.of(
+            answer -> outcomes.add("decided"),
+            () -> outcomes.add("cancelled"),
+            error -> outcomes.add("failed")));
+    try (var server = new LoopbackRouterServer(List.of("arch-router"), "coding", false)) {
+      router.load(
+          new RouterSource.Endpoint(
+              new OpenAiEndpointSettings(server.address(), "arch-router", "")),
+          failures::add);
+
+      assertThat(router.loadingSourceProperty().get().loadingLabel())
+          .isEqualTo("endpoint · connecting to " + server.address() + "…");
+      runEngine();
+    }
+
+    assertThat(outcomes).containsExactly("cancelled");
+    assertThat(loadedSelectors.get(0).decisions).as("the old router was not asked").isZero();
+    assertThat(router.loadingSourceProperty().get()).isNull();
+    assertThat(router.loadedProperty().get().source()).isInstanceOf(RouterSource.Endpoint.class);
+  }
+
+  @Test
   void without_a_model_a_decision_fails_saying_so() {
     var failuresSeen = new ArrayList<String>();
 

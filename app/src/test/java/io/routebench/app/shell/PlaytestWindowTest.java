@@ -196,6 +196,8 @@ class PlaytestWindowTest extends WorkbenchFixture {
     push(KeyCode.CONTROL, KeyCode.ENTER);
     int index = playtest().conversation().turns().size() - 1;
     waitUntil(() -> playtest().conversation().turns().get(index).state() == TurnState.DECIDED);
+    // Read off the FX thread: let it finish telling the window about the decision first.
+    WaitForAsyncUtils.waitForFxEvents();
     return playtest().conversation().turns().get(index);
   }
 

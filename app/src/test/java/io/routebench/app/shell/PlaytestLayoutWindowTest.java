@@ -1,0 +1,100 @@
+package io.routebench.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Playtest tab in the smallest window it is laid out for (1024 × 640), with Getting started
+ * open beside it as on a first start, in both themes: nothing is cut off, the conversation has
+ * room, and every control the user needs is on screen.
+ */
+class PlaytestLayoutWindowTest extends WorkbenchFixture {
+
+  /** Enough for a few messages: the conversation is what the user works in. */
+  private static final double CONVERSATION_ROOM = 120;
+
+  @ParameterizedTest(name = "dark theme: {0}")
+  @ValueSource(booleans = {false, true})
+  void at_1024_by_640_nothing_in_the_playtest_is_cut_off_and_the_conversation_has_room(boolean dark)
+      throws Exception {
+    interact(() -> workbench.window().useDarkTheme(dark));
+    useSmallestWindow();
+    clickOn("Playtest");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Node tab = workbench.window().workspacePane().playtestView().root();
+    Node gettingStarted = lookup("#firstRunPanel").query();
+    assertThat(gettingStarted.isVisible()).as("a first start shows Getting started").isTrue();
+    assertThat(elided(tab)).as("cut-off text in the Playtest tab").isEmpty();
+    assertThat(elided(gettingStarted)).as("cut-off text in Getting started").isEmpty();
+    assertThat(lookup("#playtestTurns").queryAs(ListView.class).getHeight())
+        .isGreaterThanOrEqualTo(CONVERSATION_ROOM);
+
+    Bounds panel = gettingStarted.localToScene(gettingStarted.getLayoutBounds());
+    for (String control :
+        List.of(
+            "#playtestSendButton",
+            "#unloadRouterModelButton",
+            "#playtestAskTargetButton",
+            "#playtestShowWhy",
+            "#playtestRoutes",
+            "#firstRunCommand")) {
+      Node node = lookup(control).match(Node::isVisible).query();
+      Bounds bounds = node.localToScene(node.getLayoutBounds());
+      assertThat(bounds.getHeight()).as(control + " height").isPositive();
+      assertThat(bounds.getMaxX()).as(control + " inside the window").isLessThanOrEqualTo(1024);
+      assertThat(bounds.getMaxY()).as(control + " inside the window").isLessThanOrEqualTo(640);
+      if (!control.startsWith("#firstRun")) {
+        assertThat(bounds.getMaxX())
+            .as(control + " not under Getting started")
+            .isLessThanOrEqualTo(panel.getMinX());
+      }
+    }
+  }
+
+  /** The labels and buttons under {@code root} that show less of their text than they hold. */
+  static List<String> elided(Node root) {
+    var cut = new ArrayList<String>();
+    collect(root, cut);
+    return cut;
+  }
+
+  private static void collect(Node node, List<String> cut) {
+    if (!node.isVisible()) {
+      return;
+    }
+    if (node instanceof Labeled labeled
+        && labeled.getText() != null
+        && !labeled.getText().isEmpty()
+        && labeled.getWidth() > 0) {
+      for (Node child : labeled.getChildrenUnmodifiable()) {
+        if (child instanceof Text shown
+            && child.getStyleClass().contains("text")
+            && !shown.getText().equals(labeled.getText())
+            && !shown.getText().replace("\n", " ").equals(labeled.getText().replace("\n", " "))) {
+          cut.add(
+              labeled.getClass().getSimpleName()
+                  + " “"
+                  + labeled.getText()
+                  + "” shows “"
+                  + shown.getText()
+                  + "”");
+        }
+      }
+    }
+    if (node instanceof Parent parent) {
+      parent.getChildrenUnmodifiable().forEach(child -> collect(child, cut));
+    }
+  }
+}
