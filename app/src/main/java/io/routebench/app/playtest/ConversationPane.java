@@ -3,6 +3,7 @@ package io.routebench.app.playtest;
 import static io.routebench.app.forms.Forms.help;
 
 import io.routebench.core.conversation.Role;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -11,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -42,8 +44,8 @@ final class ConversationPane {
   private final TextArea draft = new TextArea();
   private final VBox root;
 
-  /** Whether the list shows its last message's end: new text then scrolls into view. */
-  private boolean following = true;
+  /** Set while a scroll to the end waits for the list to take a change in. */
+  private boolean scrollQueued;
 
   ConversationPane(PlaytestViewModel viewModel) {
     this.viewModel = viewModel;
@@ -251,43 +253,44 @@ final class ConversationPane {
 
   /**
    * Keeps the end of the conversation in view as messages are added and replies stream in, while
-   * the user is at the bottom; scrolled up to read, the list stays where the user put it.
+   * the user is at the end; scrolled up to read, the list stays where the user put it.
    */
   private void followNewText() {
-    turns
-        .skinProperty()
-        .addListener(
-            (obs, old, skin) -> {
-              VirtualFlow<?> flow = flow();
-              if (flow != null) {
-                flow.positionProperty()
-                    .addListener((o, was, now) -> following = now.doubleValue() >= AT_BOTTOM);
-              }
-            });
     conversation
         .turns()
         .addListener(
             (ListChangeListener<Turn>)
                 change -> {
-                  boolean grewAtTheEnd = false;
+                  boolean atTheEnd = false;
                   while (change.next()) {
-                    grewAtTheEnd |= change.getTo() >= conversation.turns().size() - 1;
+                    atTheEnd |= change.getTo() >= conversation.turns().size() - 1;
                   }
-                  if (grewAtTheEnd && following && !conversation.turns().isEmpty()) {
-                    scrollToEnd();
+                  // Asked before the list takes the change in: was its end in view until now?
+                  if (atTheEnd && !scrollQueued && endInView()) {
+                    scrollQueued = true;
+                    Platform.runLater(this::scrollToEnd);
                   }
                 });
   }
 
-  private void scrollToEnd() {
+  private boolean endInView() {
     VirtualFlow<?> flow = flow();
-    if (flow == null) {
-      return;
+    if (flow == null || flow.getPosition() >= AT_BOTTOM) {
+      return true;
     }
-    // After the layout that gives the grown message its height: only then is the end known.
-    turns.layout();
-    flow.setPosition(1.0);
-    following = true;
+    IndexedCell<?> last = flow.getLastVisibleCell();
+    return last == null
+        || (last.getIndex() >= flow.getCellCount() - 1
+            && last.getLayoutY() + last.getHeight() <= flow.getHeight() + 1);
+  }
+
+  private void scrollToEnd() {
+    scrollQueued = false;
+    VirtualFlow<?> flow = flow();
+    if (flow != null && !conversation.turns().isEmpty()) {
+      turns.layout(); // gives a grown message its height
+      flow.setPosition(1.0);
+    }
   }
 
   private VirtualFlow<?> flow() {
