@@ -65,7 +65,8 @@ final class SettingsJson {
             recentModels,
             readEndpoint(document.get("lastEndpoint"), problems),
             readFlag(document.get("darkTheme"), "darkTheme", problems),
-            readPath(document.get("exportFolder"), "exportFolder", problems));
+            readPath(document.get("exportFolder"), "exportFolder", problems),
+            readFlag(document.get("reconnectAtStart"), "reconnectAtStart", problems));
     return new Parsed(settings, document, problems);
   }
 
@@ -117,6 +118,7 @@ final class SettingsJson {
       endpoint.put("apiKeyEnv", settings.lastEndpoint().apiKeyEnvironmentVariable());
     }
     document.put("darkTheme", settings.darkTheme());
+    document.put("reconnectAtStart", settings.reconnectAtStart());
     if (settings.exportFolder() == null) {
       document.remove("exportFolder");
     } else {

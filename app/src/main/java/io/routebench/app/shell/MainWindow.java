@@ -152,6 +152,7 @@ public final class MainWindow implements ShellCommands {
     modelBar.acceptDroppedModels(root);
     modelBar.offerServers(fileTransfers);
     modelBar.offerDownload(this::getArchRouter);
+    modelBar.reconnectLastServer();
 
     root.setTop(menuBar.root());
     // Out of the scene while hidden, not just invisible: its links must not be found or focused.
