@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 
 /**
  * The collision check in the workbench: routes each policy's description through the loaded router
@@ -51,6 +52,14 @@ public final class CollisionCheckViewModel {
           "Routes each policy's description through the loaded router: a description that lands"
               + " on another route overlaps with it.");
   private CancellationToken running;
+
+  /** Switching routers stops the check at once: the load must not wait behind it. */
+  private final ChangeListener<Boolean> switching =
+      (obs, was, loading) -> {
+        if (loading) {
+          cancel();
+        }
+      };
 
   public CollisionCheckViewModel(DocumentEditor editor, LocalRouter router) {
     this.editor = editor;
@@ -92,6 +101,7 @@ public final class CollisionCheckViewModel {
     var cancellation = new CancellationToken();
     running = cancellation;
     state.set(State.RUNNING);
+    router.loadingProperty().addListener(switching);
     progress.set(0);
     message.set("Routing each policy's description…");
     router.runOnEngineThread(
@@ -163,6 +173,7 @@ public final class CollisionCheckViewModel {
       return;
     }
     running = null;
+    router.loadingProperty().removeListener(switching);
     state.set(end);
     message.set(why);
   }

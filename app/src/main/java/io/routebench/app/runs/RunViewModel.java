@@ -86,6 +86,14 @@ public final class RunViewModel {
   private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
   private final ChangeListener<LocalRouter.Loaded> modelChanged = (obs, old, now) -> cancel();
 
+  /** Switching routers stops the run at once: the load must not wait behind its turns. */
+  private final ChangeListener<Boolean> switching =
+      (obs, was, loading) -> {
+        if (loading) {
+          cancel();
+        }
+      };
+
   /** Answers heard on the engine thread, waiting for the UI thread to show them. */
   private final ConcurrentLinkedQueue<TurnResult> arrived = new ConcurrentLinkedQueue<>();
 
@@ -114,6 +122,7 @@ public final class RunViewModel {
     this.nanoTime = Objects.requireNonNull(nanoTime);
     this.finished = Objects.requireNonNull(finished);
     router.loadedProperty().addListener(modelChanged);
+    router.loadingProperty().addListener(switching);
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {
@@ -223,6 +232,7 @@ public final class RunViewModel {
   /** The workspace is closing: stop any run and stop listening to the shared router. */
   public void dispose() {
     router.loadedProperty().removeListener(modelChanged);
+    router.loadingProperty().removeListener(switching);
     cancellation.cancel();
   }
 

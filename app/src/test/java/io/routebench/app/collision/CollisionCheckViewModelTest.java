@@ -90,6 +90,25 @@ class CollisionCheckViewModelTest {
     queued.runAll(); // closes the model
   }
 
+  @Test
+  void switching_routers_stops_the_check_so_the_load_does_not_wait_behind_it() {
+    var queued = new QueuedTaskExecutor();
+    var deferredRouter =
+        new LocalRouter(
+            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), queued);
+    deferredRouter.load(model, e -> {});
+    queued.runNext(); // the load
+    var check = new CollisionCheckViewModel(editor, deferredRouter);
+    check.run();
+
+    deferredRouter.load(model, e -> {});
+    queued.runNext(); // the check, cancelled before its first decision
+
+    assertThat(check.stateProperty().get()).isEqualTo(CollisionCheckViewModel.State.CANCELLED);
+    deferredRouter.unload();
+    queued.runAll();
+  }
+
   private void loadModel() {
     var failures = new ArrayList<RuntimeException>();
     router.load(model, failures::add);
