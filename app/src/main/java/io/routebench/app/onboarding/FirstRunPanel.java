@@ -165,17 +165,30 @@ public final class FirstRunPanel {
     return new VBox(2, command, copy);
   }
 
+  /**
+   * @param actions links, side by side while they fit and one under the other in a narrow window;
+   *     anything else (a command to copy) goes on its own line, as wide as the panel
+   */
   private static Node step(String number, String heading, String text, Node... actions) {
     var title = new Label(number + ". " + heading);
     title.getStyleClass().add("first-run-step");
+    title.setWrapText(true);
+    title.setMinHeight(Region.USE_PREF_SIZE);
     var body = new Label(text);
     body.setWrapText(true);
     body.setMinHeight(Region.USE_PREF_SIZE);
     var box = new VBox(3, title, body);
-    if (actions.length > 0) {
-      // Side by side while they fit, one under the other in a narrow window.
-      var links = new FlowPane(8, 2, actions);
-      links.setPrefWrapLength(PANEL_CONTENT_WIDTH); // a FlowPane would ask for 400 px
+    var links = new FlowPane(8, 2);
+    links.setPrefWrapLength(PANEL_CONTENT_WIDTH); // a FlowPane would ask for 400 px
+    for (Node action : actions) {
+      if (action instanceof Hyperlink) {
+        links.getChildren().add(action);
+      } else {
+        // Not in the FlowPane: it would make the panel as wide as the whole command.
+        box.getChildren().add(action);
+      }
+    }
+    if (!links.getChildren().isEmpty()) {
       box.getChildren().add(links);
     }
     return box;
