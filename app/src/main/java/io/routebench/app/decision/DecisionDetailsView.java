@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -109,7 +110,6 @@ public final class DecisionDetailsView {
             event.consume();
           }
         });
-    HBox.setHgrow(find, Priority.SOMETIMES);
     var previous = new Button("Previous");
     previous.setId("decisionFindPrevious");
     previous.setOnAction(e -> failures.run("find the match", viewModel::previousMatch));
@@ -119,15 +119,18 @@ public final class DecisionDetailsView {
     var status = new Label();
     status.setId("decisionFindStatus");
     status.textProperty().bind(viewModel.matchStatusProperty());
-    var spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     var copyPrompt = new Button("Copy prompt");
     copyPrompt.setId("decisionCopyPrompt");
     copyPrompt.setOnAction(e -> failures.run("copy", () -> copy(viewModel.prompt())));
     var copyAll = new Button("Copy model input");
     copyAll.setId("decisionCopyModelInput");
     copyAll.setOnAction(e -> failures.run("copy", () -> copy(viewModel.text())));
-    var bar = new HBox(6, find, previous, next, status, spacer, legend(), copyPrompt, copyAll);
+    for (var control : new Region[] {previous, next, status, copyPrompt, copyAll}) {
+      control.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    find.setPrefColumnCount(14);
+    // In a narrow window the parts wrap to a second line instead of shrinking to "…".
+    var bar = new FlowPane(6, 4, find, previous, next, status, legend(), copyPrompt, copyAll);
     bar.setAlignment(Pos.CENTER_LEFT);
     for (Node control : bar.getChildren()) {
       control.disableProperty().bind(viewModel.detailsProperty().isNull());
@@ -147,6 +150,7 @@ public final class DecisionDetailsView {
     for (String[] part : parts) {
       var sample = new Label(part[0]);
       sample.getStyleClass().addAll("why-legend", part[1] + "-legend");
+      sample.setMinWidth(Region.USE_PREF_SIZE);
       legend.getChildren().add(sample);
     }
     return legend;

@@ -58,6 +58,7 @@ final class ConversationPane {
     empty.getStyleClass().add("placeholder");
     turns.setPlaceholder(empty);
     turns.setMinHeight(90);
+    turns.setPrefHeight(150); // it takes whatever room there is beyond that (Vgrow)
     turns.setCellFactory(list -> new TurnCell(conversation, viewModel.replies()));
     turns
         .getSelectionModel()
@@ -90,6 +91,9 @@ final class ConversationPane {
     }
     root.setPadding(new Insets(10));
     root.setMinWidth(260);
+    // The why panel opened under it in a small window takes only the room left: every control
+    // here stays on screen, and a few messages with them.
+    root.setMinHeight(Region.USE_PREF_SIZE);
   }
 
   Node root() {

@@ -35,8 +35,8 @@ public final class PlaytestView {
   public static final String ROUTE_DIVIDER = "playtest.route";
   public static final String WHY_DIVIDER = "playtest.why";
 
-  /** How wide the tab must be for the taxonomy to be shown beside the conversation at first. */
-  static final double ROOM_FOR_THE_TREE = 900;
+  /** How wide the tab must be for the taxonomy and the route both to be beside the conversation. */
+  static final double ROOM_FOR_BOTH_SIDES = 960;
 
   /** Where the playtest's dividers were left; kept in the app settings. */
   public interface DividerPositions extends SideSplit.Positions {}
@@ -107,9 +107,10 @@ public final class PlaytestView {
   }
 
   /**
-   * The taxonomy beside the conversation is shown while the tab is wide enough for both; in a small
-   * window (1024 × 640 with Getting started open) the conversation gets the room. Once the user
-   * shows or hides it with Tree, that choice holds.
+   * The taxonomy beside the conversation is shown while the tab is wide enough for it and the
+   * route; in a small window (1024 × 640 with Getting started open) the conversation gets the room.
+   * Once the user shows or hides it with Tree, that choice holds. In a tab too narrow for both side
+   * panes, showing one puts the other away: the conversation never goes below its size.
    */
   private void showTreeWhenThereIsRoom() {
     root.widthProperty()
@@ -117,7 +118,7 @@ public final class PlaytestView {
             (obs, old, now) -> {
               if (!treeChosen && now.doubleValue() > 0) {
                 fitting = true;
-                tree.shownProperty().set(now.doubleValue() >= ROOM_FOR_THE_TREE);
+                tree.shownProperty().set(now.doubleValue() >= ROOM_FOR_BOTH_SIDES);
                 fitting = false;
               }
             });
@@ -127,7 +128,23 @@ public final class PlaytestView {
               if (!fitting) {
                 treeChosen = true;
               }
+              if (now && !roomForBothSides()) {
+                route.shownProperty().set(false);
+              }
             });
+    route
+        .shownProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now && !roomForBothSides()) {
+                treeChosen = true;
+                tree.shownProperty().set(false);
+              }
+            });
+  }
+
+  private boolean roomForBothSides() {
+    return root.getWidth() <= 0 || root.getWidth() >= ROOM_FOR_BOTH_SIDES;
   }
 
   /** Tree, Route and Why?: which panes are shown beside the conversation. */

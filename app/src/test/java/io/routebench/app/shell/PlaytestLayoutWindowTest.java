@@ -69,6 +69,42 @@ class PlaytestLayoutWindowTest extends WorkbenchFixture {
     }
   }
 
+  @ParameterizedTest(name = "dark theme: {0}")
+  @ValueSource(booleans = {false, true})
+  void with_the_why_panel_and_the_taxonomy_open_the_conversation_keeps_its_controls(boolean dark)
+      throws Exception {
+    interact(() -> workbench.window().useDarkTheme(dark));
+    useSmallestWindow();
+    clickOn("Playtest");
+    clickOn("#playtestShowWhy");
+    clickOn("#playtestShowTaxonomy");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Node why = lookup("#decisionDetails").query();
+    Bounds whyBounds = why.localToScene(why.getLayoutBounds());
+    Node conversation = lookup("#playtestTurns").query().getParent();
+    assertThat(elided(why)).as("cut-off text in the why panel").isEmpty();
+    assertThat(elided(conversation)).as("cut-off text in the conversation").isEmpty();
+    assertThat(lookup("#playtestShowRoute").queryAs(javafx.scene.control.ToggleButton.class))
+        .as("no room for both side panes: the route gave way to the taxonomy")
+        .matches(toggle -> !toggle.isSelected());
+    Node gettingStarted = lookup("#firstRunPanel").query();
+    double panelLeft = gettingStarted.localToScene(gettingStarted.getLayoutBounds()).getMinX();
+    for (String control :
+        List.of("#playtestSendButton", "#playtestAskTargetButton", "#playtestDraft")) {
+      Node node = lookup(control).match(Node::isVisible).query();
+      Bounds bounds = node.localToScene(node.getLayoutBounds());
+      assertThat(bounds.getMaxY())
+          .as(control + " above the why panel")
+          .isLessThanOrEqualTo(whyBounds.getMinY());
+      assertThat(bounds.getMaxX())
+          .as(control + " not under Getting started")
+          .isLessThanOrEqualTo(panelLeft);
+    }
+    assertThat(lookup("#playtestTurns").queryAs(ListView.class).getHeight())
+        .isGreaterThanOrEqualTo(90);
+  }
+
   /** The visible labels and buttons under {@code root} whose right edge is beyond {@code x}. */
   static List<String> labelledBeyond(Node root, double x) {
     var beyond = new ArrayList<String>();
