@@ -1,7 +1,5 @@
 package io.routebench.app.playtest;
 
-import static io.routebench.app.forms.Forms.help;
-
 import io.routebench.core.conversation.Role;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -53,12 +51,20 @@ final class ConversationPane {
     turns = new ListView<>(conversation.turns());
     turns.setId("playtestTurns");
     turns.setEditable(true);
-    var empty = new Label("The conversation so far. Type a message below: its route shows beside.");
+    var empty =
+        new Label(
+            "The conversation so far. Type a message below (Ctrl+Enter sends): its route shows"
+                + " beside. Double-click a message to edit it; right-click to insert, move or"
+                + " delete.");
     empty.setWrapText(true);
     empty.getStyleClass().add("placeholder");
     turns.setPlaceholder(empty);
     turns.setMinHeight(90);
-    turns.setPrefHeight(150); // it takes whatever room there is beyond that (Vgrow)
+    turns.setPrefHeight(100); // it takes whatever room there is beyond that (Vgrow)
+    turns.setTooltip(
+        new Tooltip(
+            "Double-click a message to edit it (Ctrl+Enter keeps the edit, Esc drops it);"
+                + " right-click to insert, move or delete"));
     turns.setCellFactory(list -> new TurnCell(conversation, viewModel.replies()));
     turns
         .getSelectionModel()
@@ -73,17 +79,7 @@ final class ConversationPane {
     saved.textProperty().bind(viewModel.cases().saveOutcomeProperty());
     saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
     saved.managedProperty().bind(saved.visibleProperty());
-    root =
-        new VBox(
-            6,
-            turns,
-            conversationBar(),
-            draftArea(),
-            draftBar(),
-            saved,
-            help(
-                "Ctrl+Enter sends. Double-click a message to edit it; right-click to insert,"
-                    + " move or delete."));
+    root = new VBox(6, turns, conversationBar(), draftArea(), draftBar(), saved);
     for (Node wrapping : root.getChildren()) {
       if (wrapping instanceof Label label) {
         label.setMinHeight(Region.USE_PREF_SIZE);
@@ -162,7 +158,7 @@ final class ConversationPane {
   private Node draftArea() {
     draft.setId("playtestDraft");
     draft.setWrapText(true);
-    draft.setPrefRowCount(3);
+    draft.setPrefRowCount(2);
     draft.setMinHeight(48);
     draft
         .promptTextProperty()
@@ -172,8 +168,8 @@ final class ConversationPane {
                 .map(
                     role ->
                         role == Role.ASSISTANT
-                            ? "Assistant reply (not routed)…"
-                            : "Next user message…"));
+                            ? "Assistant reply (not routed); Ctrl+Enter adds it"
+                            : "Next user message; Ctrl+Enter sends"));
     draft.textProperty().bindBidirectional(conversation.draftProperty());
     // Back at the draft, the why panel explains the draft's decision again.
     draft
