@@ -260,8 +260,11 @@ public final class PlaytestViewModel {
     return conversation.shelve(what, withDraft);
   }
 
+  /**
+   * Stops what is under way for the messages: their decisions and a reply. The draft's decision is
+   * left to {@link DraftRoute#routeSoon()}, which drops it when the draft's request changes.
+   */
   private void stopEverything() {
-    router.cancelDecisions();
     replies.stopReply();
     turnRoutes.clear();
   }

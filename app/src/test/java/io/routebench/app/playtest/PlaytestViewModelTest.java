@@ -15,6 +15,7 @@ import io.routebench.core.conversation.Role;
 import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.suite.CaseMessage;
+import io.routebench.core.suite.TestCase;
 import io.routebench.core.taxonomy.Taxonomy;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.gguf.TinyGgufModels;
@@ -498,6 +499,69 @@ class PlaytestViewModelTest {
       drain(engine);
       assertThat(slow.draftRoute().stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
       assertThat(loadFailures).isEmpty();
+    } finally {
+      slow.dispose();
+      slowRouter.unload();
+      drain(engine);
+    }
+  }
+
+  @Test
+  void a_test_case_opened_in_place_of_the_conversation_says_so_and_undo_brings_all_back() {
+    playtest.conversation().draftProperty().set("hello");
+    playtest.sendAsUser();
+    playtest.conversation().draftProperty().set("half a thought");
+    var testCase =
+        new TestCase(
+            "c1",
+            "helm outage",
+            List.of(),
+            "",
+            List.of(
+                CaseMessage.user("My pods keep restarting", "debugging"),
+                CaseMessage.assistant("Check the probes.")));
+
+    int skipped = playtest.open(testCase);
+
+    assertThat(skipped).isZero();
+    assertThat(playtest.conversation().turns())
+        .extracting(Turn::text)
+        .containsExactly("My pods keep restarting", "Check the probes.");
+    assertThat(playtest.conversation().draftProperty().get()).isEmpty();
+    assertThat(playtest.conversation().shelvedProperty().get().what())
+        .isEqualTo("Opened “helm outage” in place of your conversation");
+
+    playtest.undoClear();
+
+    assertThat(playtest.conversation().turns()).extracting(Turn::text).containsExactly("hello");
+    assertThat(playtest.conversation().draftProperty().get()).isEqualTo("half a thought");
+    assertThat(playtest.conversation().shelvedProperty().get()).isNull();
+  }
+
+  @Test
+  void clearing_an_empty_conversation_leaves_the_drafts_decision_under_way_alone() {
+    var engine = new QueuedTaskExecutor();
+    var slowRouter =
+        new LocalRouter(
+            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), engine);
+    var slow =
+        new PlaytestViewModel(
+            editor,
+            slowRouter,
+            (suite, testCase, saved, failed) -> saved.run(),
+            typing,
+            new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
+    slowRouter.load(model, loadFailures::add);
+    drain(engine);
+    try {
+      slow.conversation().draftProperty().set("write a parser");
+      typing.fireAll();
+
+      slow.clearConversation();
+      drain(engine);
+
+      assertThat(slow.draftRoute().stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
+      assertThat(slow.routingProperty().get()).isFalse();
     } finally {
       slow.dispose();
       slowRouter.unload();
