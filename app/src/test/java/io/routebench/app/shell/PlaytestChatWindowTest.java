@@ -83,7 +83,7 @@ class PlaytestChatWindowTest extends WorkbenchFixture {
     clickOn(this.<Node>showing("#playtestShowWhy"));
     assertThat(this.<Node>showing("#decisionDetails").isVisible()).isTrue();
     double opened = whySplit().getDividerPositions()[0];
-    interact(() -> whySplit().setDividerPositions(0.45)); // the user drags it up
+    interact(() -> whySplit().setDividerPositions(0.8)); // the user drags it down
     WaitForAsyncUtils.waitForFxEvents();
     double left = whySplit().getDividerPositions()[0];
     assertThat(left).isNotCloseTo(opened, Offset.offset(0.05));
