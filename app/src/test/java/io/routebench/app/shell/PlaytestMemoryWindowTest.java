@@ -46,6 +46,9 @@ class PlaytestMemoryWindowTest extends WorkbenchFixture {
     interact(() -> workbench.workspaces().close());
     interact(() -> workbench.workspaces().open(file));
     waitUntil(() -> workbench.workspaces().current().isPresent());
+    // The window builds the workspace's pane once it hears of it: wait for that too.
+    WaitForAsyncUtils.waitForFxEvents();
+    waitUntil(() -> workbench.window().workspacePane() != null);
     waitUntil(() -> playtest().conversation().turns().size() == 3);
 
     assertThat(playtest().conversation().turns().stream().map(Turn::text))
