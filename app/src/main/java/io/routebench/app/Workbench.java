@@ -22,7 +22,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -116,8 +115,7 @@ public final class Workbench {
                 () -> StoredEngineSettings.read(settings.current()),
                 FirstLoadCheck.recordingIn(paths.checkedModelsFile()),
                 wrapping),
-            executors.engine(),
-            Platform::runLater);
+            new FxTaskExecutor(executors.engine(), uncaught::unhandledTaskFailure));
     new WrappingFollower(workspaces.currentProperty(), router, dialogs, wrapping);
     var window =
         new MainWindow(

@@ -1,6 +1,7 @@
 package io.routebench.app.collision;
 
 import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.collision.CollisionCheck;
 import io.routebench.core.collision.CollisionReport;
@@ -8,19 +9,20 @@ import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.core.workspace.PolicyDocument;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 
 /**
  * The collision check in the workbench: routes each policy's description through the loaded router
  * model on its engine thread, with progress and cancel, and keeps the matrix for the dialog.
  *
- * <p>Confined to the UI thread; results reach it through {@code ui}.
+ * <p>Confined to the UI thread; the check runs as a task on the engine thread, whose callbacks
+ * bring progress and results back.
  */
 public final class CollisionCheckViewModel {
 
@@ -38,7 +40,6 @@ public final class CollisionCheckViewModel {
 
   private final DocumentEditor editor;
   private final LocalRouter router;
-  private final Executor ui;
   private final ReadOnlyObjectWrapper<State> state =
       new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -52,13 +53,17 @@ public final class CollisionCheckViewModel {
               + " on another route overlaps with it.");
   private CancellationToken running;
 
-  /**
-   * @param ui runs results on the UI thread ({@code Platform::runLater})
-   */
-  public CollisionCheckViewModel(DocumentEditor editor, LocalRouter router, Executor ui) {
+  /** Switching routers stops the check at once: the load must not wait behind it. */
+  private final ChangeListener<Boolean> switching =
+      (obs, was, loading) -> {
+        if (loading) {
+          cancel();
+        }
+      };
+
+  public CollisionCheckViewModel(DocumentEditor editor, LocalRouter router) {
     this.editor = editor;
     this.router = router;
-    this.ui = ui;
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {
@@ -96,26 +101,34 @@ public final class CollisionCheckViewModel {
     var cancellation = new CancellationToken();
     running = cancellation;
     state.set(State.RUNNING);
+    router.loadingProperty().addListener(switching);
     progress.set(0);
     message.set("Routing each policy's description…");
     router.runOnEngineThread(
-        () -> {
-          try {
-            CollisionReport done =
-                CollisionCheck.run(
-                    selector,
-                    document,
-                    (index, answer, count, total) ->
-                        ui.execute(() -> progressed(cancellation, count, total)),
-                    cancellation);
-            ui.execute(() -> finished(cancellation, done));
-          } catch (RoutingCancelledException e) {
-            ui.execute(() -> ended(cancellation, State.CANCELLED, "Cancelled."));
-          } catch (RuntimeException e) {
-            ui.execute(
-                () -> ended(cancellation, State.FAILED, "The router failed: " + e.getMessage()));
-          }
-        });
+        BackgroundTask.of(
+                "Checking the policies for collisions",
+                reporter ->
+                    CollisionCheck.run(
+                        selector,
+                        document,
+                        (index, answer, count, total) -> {
+                          reporter.message("Routed " + count + " of " + total + " descriptions…");
+                          reporter.progress(count, total);
+                        },
+                        cancellation))
+            .onProgress(fraction -> progressed(cancellation, fraction))
+            .onMessage(line -> progressed(cancellation, line))
+            .onSuccess(done -> finished(cancellation, done))
+            .onFailure(
+                failure ->
+                    ended(
+                        cancellation,
+                        failure instanceof RoutingCancelledException
+                            ? State.CANCELLED
+                            : State.FAILED,
+                        failure instanceof RoutingCancelledException
+                            ? "Cancelled."
+                            : "The router failed: " + failure.getMessage())));
   }
 
   /** Stops the running check at the next decision. */
@@ -125,10 +138,15 @@ public final class CollisionCheckViewModel {
     }
   }
 
-  private void progressed(CancellationToken check, int done, int total) {
+  private void progressed(CancellationToken check, double fraction) {
     if (check == running && state.get() == State.RUNNING) {
-      progress.set(done / (double) total);
-      message.set("Routed " + done + " of " + total + " descriptions…");
+      progress.set(fraction);
+    }
+  }
+
+  private void progressed(CancellationToken check, String line) {
+    if (check == running && state.get() == State.RUNNING) {
+      message.set(line);
     }
   }
 
@@ -155,6 +173,7 @@ public final class CollisionCheckViewModel {
       return;
     }
     running = null;
+    router.loadingProperty().removeListener(switching);
     state.set(end);
     message.set(why);
   }

@@ -1,5 +1,6 @@
 package io.routebench.app.decision;
 
+import io.routebench.app.errors.SidePanelFailures;
 import io.routebench.core.routing.DecisionDetails;
 import java.util.Objects;
 import javafx.geometry.Insets;
@@ -11,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,6 +39,8 @@ public final class DecisionDetailsView {
   private final Label wrapping = line("decisionWrapping");
   private final Label routeOrder = line("decisionRouteOrder");
   private final Label textNote = line("decisionTextNote");
+  private final SidePanelFailures failures =
+      new SidePanelFailures("The why panel", "decisionPanelProblem");
   private final VBox root;
 
   public DecisionDetailsView(DecisionDetailsViewModel viewModel) {
@@ -58,6 +62,7 @@ public final class DecisionDetailsView {
         new VBox(
             4,
             heading,
+            failures.line(),
             outcome,
             proxyAction,
             rawOutput,
@@ -79,17 +84,15 @@ public final class DecisionDetailsView {
                     DecisionDetailsView.class.getResource("decision-details.css"),
                     "decision-details.css")
                 .toExternalForm());
-    viewModel.detailsProperty().addListener((obs, old, now) -> show(now));
+    // Every update runs through the panel's own failure line: whatever goes wrong here is said
+    // here, and the keyboard stays where the user types.
+    viewModel
+        .pageProperty()
+        .addListener((obs, old, now) -> failures.runAnew("show this decision", () -> show(now)));
     viewModel
         .currentMatchProperty()
-        .addListener(
-            (obs, old, match) -> {
-              if (match != null) {
-                text.selectRange(match.start(), match.end());
-                text.requestFollowCaret();
-              }
-            });
-    show(viewModel.detailsProperty().get());
+        .addListener((obs, old, match) -> failures.run("select the match", () -> select(match)));
+    failures.runAnew("show this decision", () -> show(viewModel.pageProperty().get()));
   }
 
   public Node root() {
@@ -105,33 +108,33 @@ public final class DecisionDetailsView {
         KeyEvent.KEY_PRESSED,
         event -> {
           if (event.getCode() == KeyCode.ENTER) {
-            if (event.isShiftDown()) {
-              viewModel.previousMatch();
-            } else {
-              viewModel.nextMatch();
-            }
+            failures.run(
+                "find the next match",
+                event.isShiftDown() ? viewModel::previousMatch : viewModel::nextMatch);
             event.consume();
           }
         });
-    HBox.setHgrow(find, Priority.SOMETIMES);
     var previous = new Button("Previous");
     previous.setId("decisionFindPrevious");
-    previous.setOnAction(e -> viewModel.previousMatch());
+    previous.setOnAction(e -> failures.run("find the match", viewModel::previousMatch));
     var next = new Button("Next");
     next.setId("decisionFindNext");
-    next.setOnAction(e -> viewModel.nextMatch());
+    next.setOnAction(e -> failures.run("find the match", viewModel::nextMatch));
     var status = new Label();
     status.setId("decisionFindStatus");
     status.textProperty().bind(viewModel.matchStatusProperty());
-    var spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     var copyPrompt = new Button("Copy prompt");
     copyPrompt.setId("decisionCopyPrompt");
-    copyPrompt.setOnAction(e -> copy(viewModel.prompt()));
+    copyPrompt.setOnAction(e -> failures.run("copy", () -> copy(viewModel.prompt())));
     var copyAll = new Button("Copy model input");
     copyAll.setId("decisionCopyModelInput");
-    copyAll.setOnAction(e -> copy(viewModel.text()));
-    var bar = new HBox(6, find, previous, next, status, spacer, legend(), copyPrompt, copyAll);
+    copyAll.setOnAction(e -> failures.run("copy", () -> copy(viewModel.text())));
+    for (var control : new Region[] {previous, next, status, copyPrompt, copyAll}) {
+      control.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    find.setPrefColumnCount(14);
+    // In a narrow window the parts wrap to a second line instead of shrinking to "…".
+    var bar = new FlowPane(6, 4, find, previous, next, status, legend(), copyPrompt, copyAll);
     bar.setAlignment(Pos.CENTER_LEFT);
     for (Node control : bar.getChildren()) {
       control.disableProperty().bind(viewModel.detailsProperty().isNull());
@@ -151,12 +154,14 @@ public final class DecisionDetailsView {
     for (String[] part : parts) {
       var sample = new Label(part[0]);
       sample.getStyleClass().addAll("why-legend", part[1] + "-legend");
+      sample.setMinWidth(Region.USE_PREF_SIZE);
       legend.getChildren().add(sample);
     }
     return legend;
   }
 
-  private void show(DecisionDetails details) {
+  private void show(DecisionDetailsViewModel.Page page) {
+    DecisionDetails details = viewModel.detailsProperty().get();
     outcome.setText(
         details == null
             ? "Select a decision to see why the router chose it."
@@ -171,12 +176,19 @@ public final class DecisionDetailsView {
     wrapping.setText(viewModel.wrappingLine());
     routeOrder.setText(viewModel.routeOrderLine());
     textNote.setText(viewModel.textNote());
-    text.replaceText(viewModel.text());
-    for (DecisionDetailsViewModel.Span span : viewModel.spans()) {
-      text.setStyleClass(span.start(), span.end(), span.styleClass());
-    }
+    text.replaceText(page.text());
     text.moveTo(0);
     text.requestFollowCaret();
+    for (DecisionDetailsViewModel.Span span : page.spans()) {
+      text.setStyleClass(span.start(), span.end(), span.styleClass());
+    }
+  }
+
+  private void select(DecisionDetailsViewModel.Match match) {
+    if (match != null) {
+      text.selectRange(match.start(), match.end());
+      text.requestFollowCaret();
+    }
   }
 
   private static void copy(String content) {

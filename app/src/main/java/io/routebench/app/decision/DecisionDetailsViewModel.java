@@ -38,18 +38,42 @@ public final class DecisionDetailsViewModel {
   /** A search hit: where it is in the shown text. */
   public record Match(int start, int end) {}
 
+  /** What the text view shows: the text and its parts. */
+  public record Page(String text, List<Span> spans) {
+    public Page {
+      spans = List.copyOf(spans);
+    }
+  }
+
   private final ObjectProperty<DecisionDetails> details =
       new SimpleObjectProperty<>(this, "details");
   private final StringProperty query = new SimpleStringProperty(this, "query", "");
   private final ReadOnlyObjectWrapper<Match> currentMatch =
       new ReadOnlyObjectWrapper<>(this, "currentMatch");
   private final ReadOnlyStringWrapper matchStatus = new ReadOnlyStringWrapper(this, "matchStatus");
+  private final ReadOnlyObjectWrapper<Page> page =
+      new ReadOnlyObjectWrapper<>(this, "page", new Page("", List.of()));
   private List<Match> matches = List.of();
   private int current = -1;
 
   public DecisionDetailsViewModel() {
-    details.addListener((obs, old, now) -> search());
+    // The page first, then the search: a match always indexes the text already shown, never the
+    // text about to be (issue 17: a match found in the new text was selected in the old one).
+    details.addListener(
+        (obs, old, now) -> {
+          currentMatch.set(null);
+          page.set(new Page(text(), spans()));
+          search();
+        });
     query.addListener((obs, old, now) -> search());
+  }
+
+  /**
+   * The text to show and its parts; it changes with the decision, always before {@link
+   * #currentMatchProperty()} points into it.
+   */
+  public ReadOnlyObjectProperty<Page> pageProperty() {
+    return page.getReadOnlyProperty();
   }
 
   /** The decision shown, or {@code null} for none. */
@@ -237,7 +261,7 @@ public final class DecisionDetailsViewModel {
 
   private void search() {
     String needle = query.get() == null ? "" : query.get();
-    String haystack = text();
+    String haystack = page.get().text();
     var found = new ArrayList<Match>();
     // regionMatches, not toLowerCase: lower-casing can change lengths and shift positions.
     for (int at = 0; !needle.isEmpty() && at + needle.length() <= haystack.length(); at++) {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -37,7 +36,7 @@ import javafx.collections.ObservableList;
  * The Get Arch-Router dialog without its controls: which quantisations there are, the licence the
  * user must accept, the download with its progress, and what happens after it verified. Properties
  * are read and written on the UI thread; the download runs on the task executor and reaches the UI
- * through {@code ui}, at most one progress update pending at a time.
+ * through the same executor, at most one progress update pending at a time.
  */
 public final class GetArchRouterViewModel {
 
@@ -63,7 +62,6 @@ public final class GetArchRouterViewModel {
 
   private final ArchRouterDownloads downloads;
   private final TaskExecutor tasks;
-  private final Executor ui;
   private final Consumer<Path> loadModel;
 
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LISTING);
@@ -85,18 +83,12 @@ public final class GetArchRouterViewModel {
 
   /**
    * @param modelDir the default destination
-   * @param ui runs progress updates on the UI thread ({@code Platform::runLater})
    * @param loadModel loads a verified file as the router model (the Playtest's load path)
    */
   public GetArchRouterViewModel(
-      ArchRouterDownloads downloads,
-      TaskExecutor tasks,
-      Executor ui,
-      Path modelDir,
-      Consumer<Path> loadModel) {
+      ArchRouterDownloads downloads, TaskExecutor tasks, Path modelDir, Consumer<Path> loadModel) {
     this.downloads = Objects.requireNonNull(downloads);
     this.tasks = Objects.requireNonNull(tasks);
-    this.ui = Objects.requireNonNull(ui);
     this.loadModel = Objects.requireNonNull(loadModel);
     destination.set(modelDir);
     selected.addListener((obs, old, now) -> updateDownloadLabel());
@@ -239,13 +231,13 @@ public final class GetArchRouterViewModel {
           public void progress(DownloadProgress update) {
             // Coalesce: the UI shows the newest state; at most one update is waiting for it.
             if (latest.getAndSet(update) == null) {
-              ui.execute(GetArchRouterViewModel.this::showLatestProgress);
+              tasks.runOnUiThread(GetArchRouterViewModel.this::showLatestProgress);
             }
           }
 
           @Override
           public void notice(String notice) {
-            ui.execute(() -> message.set(notice));
+            tasks.runOnUiThread(() -> message.set(notice));
           }
         };
     running =

@@ -11,6 +11,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -40,6 +43,8 @@ public final class FirstRunPanel {
       Objects.requireNonNull(export);
     }
   }
+
+  private static final double PANEL_CONTENT_WIDTH = 250;
 
   private final SettingsStore settings;
   private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper();
@@ -105,7 +110,7 @@ public final class FirstRunPanel {
                 "Write the validated routes as an archgw or plano config for your proxy.",
                 link("Export archgw config…", "firstRunExportLink", steps.export())));
     content.setPadding(new Insets(12));
-    content.setPrefWidth(250);
+    content.setPrefWidth(PANEL_CONTENT_WIDTH);
     content.getStyleClass().add("first-run");
 
     root = new ScrollPane(content);
@@ -134,22 +139,52 @@ public final class FirstRunPanel {
     showing.set(true);
   }
 
+  /**
+   * A command to copy into a terminal: all of it shown, wrapped in the narrow panel (a one-line
+   * field showed "routebench t"), with a link that copies it.
+   */
   private static Node command(String text) {
-    var command = new javafx.scene.control.TextField(text);
-    command.setEditable(false);
+    var command = new Label(text);
+    command.setId("firstRunCommand");
+    command.setWrapText(true);
+    command.setMinHeight(Region.USE_PREF_SIZE);
     command.getStyleClass().add("first-run-command");
-    return command;
+    var copy = new Hyperlink("Copy");
+    copy.setId("firstRunCopyCommandLink");
+    copy.setOnAction(
+        e -> {
+          var content = new ClipboardContent();
+          content.putString(text);
+          Clipboard.getSystemClipboard().setContent(content);
+        });
+    return new VBox(2, command, copy);
   }
 
+  /**
+   * @param actions links, side by side while they fit and one under the other in a narrow window;
+   *     anything else (a command to copy) goes on its own line, as wide as the panel
+   */
   private static Node step(String number, String heading, String text, Node... actions) {
     var title = new Label(number + ". " + heading);
     title.getStyleClass().add("first-run-step");
+    title.setWrapText(true);
+    title.setMinHeight(Region.USE_PREF_SIZE);
     var body = new Label(text);
     body.setWrapText(true);
     body.setMinHeight(Region.USE_PREF_SIZE);
     var box = new VBox(3, title, body);
-    if (actions.length > 0) {
-      box.getChildren().add(new HBox(4, actions));
+    var links = new FlowPane(8, 2);
+    links.setPrefWrapLength(PANEL_CONTENT_WIDTH); // a FlowPane would ask for 400 px
+    for (Node action : actions) {
+      if (action instanceof Hyperlink) {
+        links.getChildren().add(action);
+      } else {
+        // Not in the FlowPane: it would make the panel as wide as the whole command.
+        box.getChildren().add(action);
+      }
+    }
+    if (!links.getChildren().isEmpty()) {
+      box.getChildren().add(links);
     }
     return box;
   }

@@ -88,7 +88,7 @@ public final class PlaytestMemory {
     dispose();
     synchronized (writing) {
       unsaved.set(null);
-      repository.save(playtest.conversation());
+      repository.save(playtest.conversation().snapshot());
     }
   }
 
@@ -96,22 +96,22 @@ public final class PlaytestMemory {
   public void dispose() {
     disposed = true;
     if (listening) {
-      playtest.turns().removeListener(turnsChanged);
-      playtest.draftProperty().removeListener(changed);
-      playtest.draftRoleProperty().removeListener(changed);
+      playtest.conversation().turns().removeListener(turnsChanged);
+      playtest.conversation().draftProperty().removeListener(changed);
+      playtest.conversation().draftRoleProperty().removeListener(changed);
       listening = false;
     }
   }
 
   private void listen() {
-    playtest.turns().addListener(turnsChanged);
-    playtest.draftProperty().addListener(changed);
-    playtest.draftRoleProperty().addListener(changed);
+    playtest.conversation().turns().addListener(turnsChanged);
+    playtest.conversation().draftProperty().addListener(changed);
+    playtest.conversation().draftRoleProperty().addListener(changed);
     listening = true;
   }
 
   private void saveSoon() {
-    if (unsaved.getAndSet(playtest.conversation()) != null) {
+    if (unsaved.getAndSet(playtest.conversation().snapshot()) != null) {
       return; // a save is queued and will take the newest state
     }
     fileTasks.execute(

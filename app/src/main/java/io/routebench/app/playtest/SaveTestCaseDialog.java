@@ -28,7 +28,7 @@ final class SaveTestCaseDialog {
 
   private static final int SHOWN_MESSAGE_LENGTH = 70;
 
-  private final TextField suite = new TextField(PlaytestViewModel.DEFAULT_SUITE);
+  private final TextField suite = new TextField(PlaytestCases.DEFAULT_SUITE);
   private final TextField name = new TextField();
   private final List<ComboBox<String>> expected = new ArrayList<>();
   private final GridPane form = Forms.grid();
@@ -37,12 +37,12 @@ final class SaveTestCaseDialog {
     form.setPrefWidth(620);
     suite.setId("saveCaseSuiteField");
     name.setId("saveCaseNameField");
-    name.setText(viewModel.suggestedCaseName());
+    name.setText(viewModel.cases().suggestedCaseName());
     form.addRow(0, fieldLabel("Suite", suite), suite);
     form.addRow(1, fieldLabel("Test case", name), name);
     form.add(help("The route each user message should get:"), 0, 2, 2, 1);
     int row = 3;
-    for (Turn turn : viewModel.userTurns()) {
+    for (Turn turn : viewModel.conversation().userTurns()) {
       var route = new ComboBox<String>(viewModel.routeNames());
       // Only a route decided for the message as it stands is a default; a stale one is history.
       // A route the proxy could not read is no expectation: the user says what it should be.

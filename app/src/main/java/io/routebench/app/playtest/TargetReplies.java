@@ -9,7 +9,6 @@ import io.routebench.inference.remote.OpenAiEndpointSettings;
 import io.routebench.inference.remote.StreamingChatClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,7 +21,10 @@ public final class TargetReplies {
   /** How often a streaming reply's text is shown grown. */
   static final Duration PUBLISH_INTERVAL = Duration.ofMillis(50);
 
-  /** Where a reply stands; every call is on the UI thread. */
+  /**
+   * Where a reply stands; every call is on the UI thread. Once the reply's cancellation fired, only
+   * {@link #stopped} is heard: the reply is checked on arrival, nowhere else.
+   */
   public interface Listener {
 
     /** More of the reply has come: the text so far. */
@@ -39,22 +41,18 @@ public final class TargetReplies {
 
   private final StreamingChatClient client;
   private final TaskExecutor workers;
-  private final Executor ui;
   private final LongSupplier nanoClock;
 
   /**
-   * @param workers where a reply streams in
-   * @param ui where the text, as it grows, is shown
+   * @param workers where a reply streams in, and how its text comes back to the UI thread
    */
-  public TargetReplies(StreamingChatClient client, TaskExecutor workers, Executor ui) {
-    this(client, workers, ui, System::nanoTime);
+  public TargetReplies(StreamingChatClient client, TaskExecutor workers) {
+    this(client, workers, System::nanoTime);
   }
 
-  TargetReplies(
-      StreamingChatClient client, TaskExecutor workers, Executor ui, LongSupplier nanoClock) {
+  TargetReplies(StreamingChatClient client, TaskExecutor workers, LongSupplier nanoClock) {
     this.client = client;
     this.workers = workers;
-    this.ui = ui;
     this.nanoClock = nanoClock;
   }
 
@@ -126,7 +124,13 @@ public final class TargetReplies {
                               || now - lastPublished[0] >= PUBLISH_INTERVAL.toNanos()) {
                             lastPublished[0] = now;
                             String soFar = received.toString();
-                            ui.execute(() -> listener.grew(soFar));
+                            workers.runOnUiThread(
+                                () -> {
+                                  // Checked on arrival: a stopped reply grows no more.
+                                  if (!cancellation.isCancelled()) {
+                                    listener.grew(soFar);
+                                  }
+                                });
                           }
                         },
                         cancellation))
@@ -139,9 +143,14 @@ public final class TargetReplies {
                   }
                 })
             .onFailure(
-                failure ->
+                failure -> {
+                  if (cancellation.isCancelled()) {
+                    listener.stopped(received.toString());
+                  } else {
                     listener.failed(
                         received.toString(),
-                        failure.getMessage() == null ? failure.toString() : failure.getMessage())));
+                        failure.getMessage() == null ? failure.toString() : failure.getMessage());
+                  }
+                }));
   }
 }

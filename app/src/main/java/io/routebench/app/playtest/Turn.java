@@ -12,16 +12,9 @@ import java.util.Objects;
  * @param decision the last decision made for the message (still shown while {@link
  *     TurnState#STALE}), or {@code null}
  * @param failure why routing (or, for an assistant message, its reply) failed, or {@code null}
- * @param ask which request the message is waiting for; an answer to an older one is dropped
  */
 public record Turn(
-    long id,
-    Role role,
-    String text,
-    TurnState state,
-    RouteDecision decision,
-    String failure,
-    long ask) {
+    long id, Role role, String text, TurnState state, RouteDecision decision, String failure) {
 
   public Turn {
     Objects.requireNonNull(role);
@@ -30,7 +23,7 @@ public record Turn(
   }
 
   static Turn of(long id, Role role, String text) {
-    return new Turn(id, role, text, TurnState.NOT_ROUTED, null, null, 0);
+    return new Turn(id, role, text, TurnState.NOT_ROUTED, null, null);
   }
 
   public boolean isUser() {
@@ -51,28 +44,33 @@ public record Turn(
   }
 
   Turn withText(String newText) {
-    return new Turn(id, role, newText, state, decision, failure, ask);
+    return new Turn(id, role, newText, state, decision, failure);
   }
 
-  Turn asking(long newAsk) {
-    return new Turn(id, role, text, TurnState.ROUTING, decision, null, newAsk);
+  Turn asking() {
+    return new Turn(id, role, text, TurnState.ROUTING, decision, null);
   }
 
   Turn decided(RouteDecision made) {
-    return new Turn(id, role, text, TurnState.DECIDED, made, null, ask);
+    return new Turn(id, role, text, TurnState.DECIDED, made, null);
   }
 
   Turn failed(String why) {
-    return new Turn(id, role, text, TurnState.FAILED, decision, why, ask);
+    return new Turn(id, role, text, TurnState.FAILED, decision, why);
   }
 
   Turn stale() {
-    return new Turn(id, role, text, TurnState.STALE, decision, failure, ask);
+    return new Turn(id, role, text, TurnState.STALE, decision, failure);
   }
 
-  /** An assistant message streaming in anew from the target, for request {@code newAsk}. */
-  Turn replying(long newAsk) {
-    return new Turn(id, role, "", TurnState.REPLYING, null, null, newAsk);
+  /** An assistant message streaming in anew from the target. */
+  Turn replyingAnew() {
+    return new Turn(id, role, "", TurnState.REPLYING, null, null);
+  }
+
+  /** A copy whose decision is {@code resolved} (the same answer read against changed targets). */
+  Turn resolvedAs(RouteDecision resolved) {
+    return new Turn(id, role, text, state, resolved, failure);
   }
 
   public boolean replying() {
@@ -81,18 +79,18 @@ public record Turn(
 
   /** The reply as it came, or as the user wrote it: a plain assistant message. */
   Turn replied(String reply) {
-    return new Turn(id, role, reply, TurnState.NOT_ROUTED, null, null, ask);
+    return new Turn(id, role, reply, TurnState.NOT_ROUTED, null, null);
   }
 
   Turn stopped(String soFar) {
-    return new Turn(id, role, soFar, TurnState.STOPPED, null, null, ask);
+    return new Turn(id, role, soFar, TurnState.STOPPED, null, null);
   }
 
   Turn replyFailed(String soFar, String why) {
-    return new Turn(id, role, soFar, TurnState.REPLY_FAILED, null, why, ask);
+    return new Turn(id, role, soFar, TurnState.REPLY_FAILED, null, why);
   }
 
   Turn notRouted() {
-    return new Turn(id, role, text, TurnState.NOT_ROUTED, decision, null, ask);
+    return new Turn(id, role, text, TurnState.NOT_ROUTED, decision, null);
   }
 }

@@ -1,13 +1,16 @@
 package io.routebench.app.routing;
 
-import io.routebench.core.routing.CancellationToken;
+import io.routebench.app.tasks.BackgroundTask;
+import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.app.tasks.TaskHandle;
+import io.routebench.core.routing.DecisionCall;
 import io.routebench.core.routing.DecisionDetails;
+import io.routebench.core.routing.DecisionListener;
 import io.routebench.core.routing.LiveRoutingSession;
 import io.routebench.core.routing.RouteDecision;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.RouteSelector;
-import io.routebench.core.routing.RouterAnswer;
-import io.routebench.core.routing.RoutingCancelledException;
+import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.prompt.DecisionExplainer;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import io.routebench.inference.remote.PlanoListenerSettings;
@@ -18,7 +21,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,9 +35,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * decision (the message being typed, superseded by each newer one) and the decisions of sent
  * messages, and cancels both through {@link #cancelDecisions()}, also when the model changes. A
  * replaced model is closed only after everything queued for it: a decision never runs on a closed
- * model.
+ * model. Switching to another router cancels the decisions in flight first, so that the load is not
+ * kept waiting behind them.
  *
- * <p>The properties are read and written on the UI thread; results reach it through {@code ui}.
+ * <p>The properties are read and written on the UI thread. Work leaves it through the engine's
+ * {@link TaskExecutor} and comes back through the same executor; a decision's outcome is checked
+ * for staleness once, on arrival ({@link DecisionCall}).
  */
 public final class LocalRouter {
 
@@ -82,9 +87,10 @@ public final class LocalRouter {
   }
 
   private final Loader loader;
-  private final Executor engine;
-  private final Executor ui;
+  private final TaskExecutor engine;
   private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
+  private final ReadOnlyObjectWrapper<RouterSource> loadingSource =
+      new ReadOnlyObjectWrapper<>(this, "loadingSource");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
   /**
@@ -97,16 +103,15 @@ public final class LocalRouter {
   private LiveRoutingSession live;
 
   /** The decisions of sent messages still queued or running (added and removed on two threads). */
-  private final Set<CancellationToken> sent = ConcurrentHashMap.newKeySet();
+  private final Set<DecisionCall> sent = ConcurrentHashMap.newKeySet();
 
   /**
-   * @param engine the single thread that owns the engine
-   * @param ui runs results on the UI thread ({@code Platform::runLater})
+   * @param engine runs work on the single thread that owns the engine, and brings results back to
+   *     the UI thread
    */
-  public LocalRouter(Loader loader, Executor engine, Executor ui) {
+  public LocalRouter(Loader loader, TaskExecutor engine) {
     this.loader = Objects.requireNonNull(loader);
     this.engine = Objects.requireNonNull(engine);
-    this.ui = Objects.requireNonNull(ui);
   }
 
   /** The loaded model, or {@code null}. */
@@ -118,6 +123,11 @@ public final class LocalRouter {
     return loading.getReadOnlyProperty();
   }
 
+  /** The model file or server being loaded or connected to, or {@code null}. */
+  public ReadOnlyObjectProperty<RouterSource> loadingSourceProperty() {
+    return loadingSource.getReadOnlyProperty();
+  }
+
   /** Whether a model is loaded, so that decisions can be asked for. */
   public boolean isReady() {
     return loaded.get() != null;
@@ -125,62 +135,67 @@ public final class LocalRouter {
 
   /**
    * Decides the message being typed. A newer live request supersedes this one (it is skipped, or
-   * stops at its next checkpoint), and its report then says cancelled; a superseded answer is never
-   * delivered.
+   * stops at its next checkpoint), and its listener then hears {@code cancelled()}; a superseded
+   * answer is never delivered. Call on the UI thread, where the listener is told.
    */
-  public void decideLive(RouteRequest request, DecisionReport report) {
+  public void decideLive(RouteRequest request, DecisionListener listener) {
     if (live == null) {
-      report.failed().accept(notLoaded());
+      listener.failed(notLoaded());
       return;
     }
-    live.submit(
-        request,
-        LiveRoutingSession.LiveRoutingListener.of(
-            preview -> ui.execute(() -> report.previewed().accept(preview)),
-            answer -> ui.execute(() -> report.decided().accept(answer)),
-            () -> ui.execute(report.cancelled()),
-            error -> ui.execute(() -> report.failed().accept(error))));
+    live.submit(request, listener);
   }
 
   /**
    * Decides a message already sent, behind whatever the engine has queued. Typing does not
-   * supersede it; cancelling the returned token, {@link #cancelDecisions()}, a model change and an
-   * unload do (one not yet started is skipped, a running one stops at its next checkpoint).
+   * supersede it; cancelling the returned call, {@link #cancelDecisions()}, a router change and an
+   * unload do (one not yet started is skipped, a running one stops at its next checkpoint). Call on
+   * the UI thread, where the listener is told.
    *
    * @return cancels this decision, e.g. when the message changed again meanwhile
    */
-  public CancellationToken decideSent(RouteRequest request, DecisionReport report) {
-    var cancellation = new CancellationToken();
+  public DecisionCall decideSent(RouteRequest request, DecisionListener listener) {
+    var call = new DecisionCall(request, listener, engine::runOnUiThread);
     Loaded model = loaded.get();
     if (model == null) {
-      report.failed().accept(notLoaded());
-      return cancellation;
+      call.fail(notLoaded());
+      return call;
     }
-    sent.add(cancellation);
+    sent.add(call);
     try {
       engine.execute(
-          () -> {
-            try {
-              decideNow(model.selector(), request, cancellation, report);
-            } finally {
-              sent.remove(cancellation);
-            }
-          });
+          BackgroundTask.ofAction(
+              "Routing a sent message",
+              () -> {
+                try {
+                  call.run(model.selector());
+                } finally {
+                  sent.remove(call);
+                }
+              }));
     } catch (RejectedExecutionException shuttingDown) {
-      sent.remove(cancellation);
-      report.cancelled().run();
+      sent.remove(call);
+      call.skip();
     }
-    return cancellation;
+    return call;
   }
 
   /**
-   * Queues long work that uses the loaded model (a regression run, a collision check) on the engine
-   * thread, the only thread that may touch llama.cpp, behind the decisions already queued. The work
-   * should hand the thread back now and then (a run asks a few turns per task), so that live
-   * decisions are not kept waiting behind all of it.
+   * Queues long work that uses the loaded model (a regression run) on the engine thread, the only
+   * thread that may touch llama.cpp, behind the decisions already queued. The work should hand the
+   * thread back now and then (a run asks a few turns per task), so that live decisions are not kept
+   * waiting behind all of it.
    */
   public void runOnEngineThread(Runnable work) {
-    engine.execute(work);
+    engine.execute(BackgroundTask.ofAction("Routing on the engine thread", work::run));
+  }
+
+  /**
+   * Runs {@code task} on the engine thread behind the decisions queued there; its callbacks come
+   * back on the UI thread.
+   */
+  public <T> TaskHandle runOnEngineThread(BackgroundTask<T> task) {
+    return engine.execute(task);
   }
 
   /**
@@ -196,10 +211,9 @@ public final class LocalRouter {
     }
     try {
       engine.execute(
-          () -> {
-            OptionalInt tokens = model.selector().countTokens(text);
-            ui.execute(() -> answer.accept(tokens));
-          });
+          BackgroundTask.<OptionalInt>of(
+                  "Counting tokens", progress -> model.selector().countTokens(text))
+              .onSuccess(answer));
     } catch (RejectedExecutionException shuttingDown) {
       answer.accept(OptionalInt.empty());
     }
@@ -215,33 +229,7 @@ public final class LocalRouter {
   /** Cancels every decision asked for and not yet delivered: live and sent. */
   public void cancelDecisions() {
     cancelLive();
-    sent.forEach(CancellationToken::cancel);
-  }
-
-  private void decideNow(
-      RouteSelector selector,
-      RouteRequest request,
-      CancellationToken cancellation,
-      DecisionReport report) {
-    RouterAnswer answer;
-    try {
-      cancellation.throwIfCancelled();
-      answer = selector.select(request, cancellation);
-    } catch (RoutingCancelledException e) {
-      ui.execute(report.cancelled());
-      return;
-    } catch (RuntimeException e) {
-      ui.execute(() -> report.failed().accept(e));
-      return;
-    }
-    ui.execute(
-        () -> {
-          if (cancellation.isCancelled()) {
-            report.cancelled().run();
-          } else {
-            report.decided().accept(answer);
-          }
-        });
+    sent.forEach(DecisionCall::cancel);
   }
 
   /**
@@ -271,44 +259,47 @@ public final class LocalRouter {
 
   /**
    * Loads a model file or connects to a server, on the engine thread like every load, so that a
-   * newer load, {@link #cancelLoad()} and {@link #unload()} treat both alike.
+   * newer load, {@link #cancelLoad()} and {@link #unload()} treat both alike. The decisions in
+   * flight are cancelled first: the user is switching routers, and the load must not wait behind a
+   * slow decision of the router being left.
    */
   public void load(RouterSource source, Consumer<RuntimeException> failed) {
     if (loading.get()) {
       return;
     }
-    loading.set(true);
+    cancelDecisions();
+    showLoading(source);
     int thisLoad = ++generation;
     engine.execute(
-        () -> {
-          Loaded next;
-          try {
-            next =
-                switch (source) {
-                  case RouterSource.ModelFile file -> loader.load(file.file());
-                  case RouterSource.Endpoint endpoint -> loader.connect(endpoint.settings());
-                  case RouterSource.Plano plano -> loader.connectPlano(plano.settings());
-                };
-          } catch (RuntimeException e) {
-            ui.execute(
-                () -> {
-                  if (generation == thisLoad) {
-                    loading.set(false);
-                    failed.accept(e);
+        BackgroundTask.of(
+                source instanceof RouterSource.ModelFile ? "Loading" : "Connecting",
+                progress ->
+                    switch (source) {
+                      case RouterSource.ModelFile file -> loader.load(file.file());
+                      case RouterSource.Endpoint endpoint -> loader.connect(endpoint.settings());
+                      case RouterSource.Plano plano -> loader.connectPlano(plano.settings());
+                    })
+            .onSuccess(
+                next -> {
+                  if (generation != thisLoad) {
+                    closeLater(next); // cancelled or unloaded meanwhile: nobody ever saw it
+                    return;
                   }
-                });
-            return;
-          }
-          ui.execute(
-              () -> {
-                if (generation != thisLoad) {
-                  closeLater(next); // cancelled or unloaded meanwhile: nobody ever saw it
-                  return;
-                }
-                loading.set(false);
-                replaceWith(next);
-              });
-        });
+                  // The new router first, then the end of loading: whoever waits for the load to
+                  // end finds the new router in place.
+                  replaceWith(next);
+                  showLoading(null);
+                })
+            .onFailure(
+                failure -> {
+                  if (generation == thisLoad) {
+                    showLoading(null);
+                    failed.accept(
+                        failure instanceof RuntimeException e
+                            ? e
+                            : new RoutingException(String.valueOf(failure.getMessage()), failure));
+                  }
+                }));
   }
 
   /**
@@ -319,7 +310,7 @@ public final class LocalRouter {
   public void cancelLoad() {
     if (loading.get()) {
       generation++;
-      loading.set(false);
+      showLoading(null);
     }
   }
 
@@ -329,8 +320,13 @@ public final class LocalRouter {
    */
   public void unload() {
     generation++;
-    loading.set(false);
+    showLoading(null);
     replaceWith(null);
+  }
+
+  private void showLoading(RouterSource source) {
+    loadingSource.set(source);
+    loading.set(source != null);
   }
 
   /**
@@ -341,7 +337,13 @@ public final class LocalRouter {
   private void replaceWith(Loaded next) {
     Loaded previous = loaded.get();
     cancelDecisions();
-    live = next == null ? null : new LiveRoutingSession(next.selector(), engine);
+    live =
+        next == null
+            ? null
+            : new LiveRoutingSession(
+                next.selector(),
+                work -> engine.execute(BackgroundTask.ofAction("Routing as you type", work::run)),
+                engine::runOnUiThread);
     loaded.set(next);
     if (previous != null) {
       closeLater(previous);
@@ -350,7 +352,7 @@ public final class LocalRouter {
 
   private void closeLater(Loaded model) {
     try {
-      engine.execute(() -> model.selector().close());
+      engine.execute(BackgroundTask.ofAction("Closing the router", () -> model.selector().close()));
     } catch (RejectedExecutionException e) {
       // Shutting down: the process ends, and llama.cpp's memory with it.
     }

@@ -6,6 +6,7 @@ import io.routebench.app.settings.RouterEndpoint;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
+import io.routebench.inference.remote.PlanoListenerSettings;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -56,6 +57,9 @@ public final class RouterModelBar {
   /** Opens "Connect to a server", once {@link #offerServers} was called; else {@code null}. */
   private Runnable connectAction;
 
+  /** What happened to the router without the user asking (a reconnect at start), or empty. */
+  private final Label notice = new Label();
+
   /**
    * @param modelDir where the file chooser starts before any model was loaded
    */
@@ -91,7 +95,12 @@ public final class RouterModelBar {
     unload = new Button("Unload");
     unload.setId("unloadRouterModelButton");
     unload.setMinWidth(Button.USE_PREF_SIZE);
-    unload.setOnAction(e -> router.unload());
+    unload.setOnAction(
+        e -> {
+          router.unload();
+          // Unloaded on purpose: nothing to connect to at the next start.
+          settings.update(s -> s.withReconnectAtStart(false));
+        });
     unload.disableProperty().bind(router.loadedProperty().isNull());
     var progress = new LoadProgress(router);
     choose.disableProperty().bind(router.loadingProperty());
@@ -138,7 +147,12 @@ public final class RouterModelBar {
     actions.setAlignment(Pos.CENTER_LEFT);
     var status = new HBox(8, again, progress.root(), model);
     status.setAlignment(Pos.CENTER_LEFT);
-    root = new VBox(4, actions, status);
+    notice.setId("routerNoticeLabel");
+    notice.setWrapText(true);
+    notice.getStyleClass().add("help");
+    notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+    notice.managedProperty().bind(notice.visibleProperty());
+    root = new VBox(4, actions, status, notice);
     root.setPadding(new Insets(8, 10, 0, 10));
   }
 
@@ -176,6 +190,7 @@ public final class RouterModelBar {
 
   /** Loads a file, or connects to a server or to plano; tells the user if it cannot. */
   public void load(RouterSource source) {
+    notice.setText("");
     router.loadedProperty().addListener(new RememberWhenLoaded(source));
     router.load(
         source,
@@ -188,6 +203,59 @@ public final class RouterModelBar {
                 },
                 failure.getMessage() + "\nThe router in use before, if any, is still in use.",
                 null));
+  }
+
+  /**
+   * Connects again to the server that was the router when RouteBench last closed, as a model file
+   * is offered again ("Load … again"): a server costs no memory here, so it is simply connected to.
+   * The bar says so; a server that is gone is said on the bar too, not in a dialog, since the user
+   * asked for nothing.
+   */
+  public void reconnectLastServer() {
+    AppSettings current = settings.current();
+    RouterEndpoint last = current.lastEndpoint();
+    if (!current.reconnectAtStart()
+        || last == null
+        || router.isReady()
+        || router.loadingProperty().get()) {
+      return;
+    }
+    RouterSource source =
+        last.plano()
+            ? new RouterSource.Plano(
+                new PlanoListenerSettings(last.baseUrl())
+                    .withParallelRequests(last.parallelRequests()))
+            : new RouterSource.Endpoint(
+                new OpenAiEndpointSettings(
+                        last.baseUrl(), last.model(), last.apiKeyEnvironmentVariable())
+                    .withParallelRequests(last.parallelRequests()));
+    String where = (last.plano() ? "plano" : last.model()) + " at " + last.baseUrl();
+    notice.setText("Reconnecting to " + where + ", the router in use last time…");
+    router.loadedProperty().addListener(new RememberWhenLoaded(source));
+    router
+        .loadedProperty()
+        .addListener(
+            new ChangeListener<>() {
+              @Override
+              public void changed(
+                  ObservableValue<? extends LocalRouter.Loaded> observable,
+                  LocalRouter.Loaded old,
+                  LocalRouter.Loaded now) {
+                observable.removeListener(this);
+                if (now != null && now.source().equals(source)) {
+                  notice.setText("Reconnected to " + where + ", the router in use last time.");
+                }
+              }
+            });
+    router.load(
+        source,
+        failure ->
+            notice.setText(
+                "Could not reconnect to "
+                    + where
+                    + ", the router in use last time: "
+                    + sentence(failure.getMessage())
+                    + " Connect… tries again; Load model… uses a file instead."));
   }
 
   /** Hears the next router change once: when it is {@code source} that loaded, remembers it. */
@@ -209,7 +277,7 @@ public final class RouterModelBar {
       }
       switch (source) {
         case RouterSource.ModelFile model -> {
-          settings.update(s -> s.withLoadedModel(model.file()));
+          settings.update(s -> s.withLoadedModel(model.file()).withReconnectAtStart(false));
           recent.refresh();
           showLastModel();
         }
@@ -219,11 +287,12 @@ public final class RouterModelBar {
           settings.update(
               s ->
                   s.withLastEndpoint(
-                      new RouterEndpoint(
-                          e.baseUrl(),
-                          e.model(),
-                          e.apiKeyEnvironmentVariable(),
-                          e.parallelRequests())));
+                          new RouterEndpoint(
+                              e.baseUrl(),
+                              e.model(),
+                              e.apiKeyEnvironmentVariable(),
+                              e.parallelRequests()))
+                      .withReconnectAtStart(true));
         }
         case RouterSource.Plano plano -> {
           // The model server's model and key variable are kept, to offer them again.
@@ -231,12 +300,13 @@ public final class RouterModelBar {
           settings.update(
               s ->
                   s.withLastEndpoint(
-                      new RouterEndpoint(
-                          plano.settings().baseUrl(),
-                          last == null ? "" : last.model(),
-                          last == null ? "" : last.apiKeyEnvironmentVariable(),
-                          true,
-                          plano.settings().parallelRequests())));
+                          new RouterEndpoint(
+                              plano.settings().baseUrl(),
+                              last == null ? "" : last.model(),
+                              last == null ? "" : last.apiKeyEnvironmentVariable(),
+                              true,
+                              plano.settings().parallelRequests()))
+                      .withReconnectAtStart(true));
         }
       }
     }
@@ -348,6 +418,12 @@ public final class RouterModelBar {
     Path last = settings.current().lastModelPath();
     again.setText(last == null ? "" : "Load " + last.getFileName() + " again");
     again.setOnAction(last == null ? null : e -> load(last));
+  }
+
+  private static String sentence(String text) {
+    return text == null || text.isBlank()
+        ? "it did not answer."
+        : text.endsWith(".") ? text : text + ".";
   }
 
   private static boolean warned(LocalRouter router) {

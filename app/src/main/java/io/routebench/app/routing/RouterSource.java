@@ -13,11 +13,19 @@ public sealed interface RouterSource {
   /** A few words for the status bar, e.g. {@code llama.cpp · arch-router.gguf}. */
   String statusLabel();
 
+  /** What the status bar says while this router is being loaded or connected to. */
+  String loadingLabel();
+
   /** A GGUF file run in this process by llama.cpp. */
   record ModelFile(Path file) implements RouterSource {
     @Override
     public String statusLabel() {
       return "llama.cpp · " + file.getFileName();
+    }
+
+    @Override
+    public String loadingLabel() {
+      return "llama.cpp · loading " + file.getFileName() + "…";
     }
   }
 
@@ -26,6 +34,11 @@ public sealed interface RouterSource {
     @Override
     public String statusLabel() {
       return "endpoint · " + settings.model();
+    }
+
+    @Override
+    public String loadingLabel() {
+      return "endpoint · connecting to " + settings.baseUrl() + "…";
     }
   }
 
@@ -37,6 +50,11 @@ public sealed interface RouterSource {
     @Override
     public String statusLabel() {
       return "plano · " + settings.baseUrl();
+    }
+
+    @Override
+    public String loadingLabel() {
+      return "plano · connecting to " + settings.baseUrl() + "…";
     }
   }
 }

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -69,7 +68,6 @@ public final class RunViewModel {
   private final LocalRouter router;
   private final RegressionRunRepository runs;
   private final TaskExecutor workers;
-  private final Executor ui;
   private final ReadOnlyObjectProperty<PolicyDocument> document;
   private final LongSupplier nanoTime;
   private final Consumer<Outcome> finished;
@@ -89,6 +87,14 @@ public final class RunViewModel {
   private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
   private final ChangeListener<LocalRouter.Loaded> modelChanged = (obs, old, now) -> cancel();
 
+  /** Switching routers stops the run at once: the load must not wait behind its turns. */
+  private final ChangeListener<Boolean> switching =
+      (obs, was, loading) -> {
+        if (loading) {
+          cancel();
+        }
+      };
+
   /** Answers heard on the engine thread, waiting for the UI thread to show them. */
   private final ConcurrentLinkedQueue<TurnResult> arrived = new ConcurrentLinkedQueue<>();
 
@@ -100,7 +106,6 @@ public final class RunViewModel {
 
   /**
    * @param workers runs the run's own thread (it mostly waits for the engine thread)
-   * @param ui the UI thread ({@code Platform::runLater})
    * @param nanoTime the clock rate and time left are measured with ({@code System::nanoTime})
    * @param finished told on the UI thread about every run that ended (stored by then)
    */
@@ -108,18 +113,17 @@ public final class RunViewModel {
       LocalRouter router,
       RegressionRunRepository runs,
       TaskExecutor workers,
-      Executor ui,
       ReadOnlyObjectProperty<PolicyDocument> document,
       LongSupplier nanoTime,
       Consumer<Outcome> finished) {
     this.router = Objects.requireNonNull(router);
     this.runs = Objects.requireNonNull(runs);
     this.workers = Objects.requireNonNull(workers);
-    this.ui = Objects.requireNonNull(ui);
     this.document = Objects.requireNonNull(document);
     this.nanoTime = Objects.requireNonNull(nanoTime);
     this.finished = Objects.requireNonNull(finished);
     router.loadedProperty().addListener(modelChanged);
+    router.loadingProperty().addListener(switching);
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {
@@ -229,6 +233,7 @@ public final class RunViewModel {
   /** The workspace is closing: stop any run and stop listening to the shared router. */
   public void dispose() {
     router.loadedProperty().removeListener(modelChanged);
+    router.loadingProperty().removeListener(switching);
     cancellation.cancel();
   }
 
@@ -321,7 +326,7 @@ public final class RunViewModel {
   /** At most one pending hop to the UI thread, however fast answers arrive. */
   private void queueDrain() {
     if (drainQueued.compareAndSet(false, true)) {
-      ui.execute(this::drain);
+      workers.runOnUiThread(this::drain);
     }
   }
 

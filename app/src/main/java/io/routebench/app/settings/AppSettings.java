@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * @param lastEndpoint the remote router last connected to, or {@code null}
  * @param darkTheme whether the user chose the dark theme (View ▸ Dark theme)
  * @param exportFolder where the last export was saved, or {@code null}: the next one starts there
+ * @param reconnectAtStart whether the router in use when RouteBench last closed was {@code
+ *     lastEndpoint}'s server: it is connected to again at start (a model file is only offered)
  */
 public record AppSettings(
     WindowBounds window,
@@ -37,7 +39,8 @@ public record AppSettings(
     List<Path> recentModels,
     RouterEndpoint lastEndpoint,
     boolean darkTheme,
-    Path exportFolder) {
+    Path exportFolder,
+    boolean reconnectAtStart) {
 
   public static final int MAX_RECENT_WORKSPACES = 10;
 
@@ -46,7 +49,7 @@ public record AppSettings(
 
   public static final AppSettings DEFAULTS =
       new AppSettings(
-          null, Map.of(), List.of(), null, Map.of(), false, List.of(), null, false, null);
+          null, Map.of(), List.of(), null, Map.of(), false, List.of(), null, false, null, false);
 
   public AppSettings {
     dividerPositions = Map.copyOf(dividerPositions);
@@ -125,6 +128,11 @@ public record AppSettings(
     return changed(s -> s.lastEndpoint = endpoint);
   }
 
+  /** Remembers whether the server of {@link #lastEndpoint()} is the router to connect at start. */
+  public AppSettings withReconnectAtStart(boolean reconnect) {
+    return changed(s -> s.reconnectAtStart = reconnect);
+  }
+
   public AppSettings withDarkTheme(boolean dark) {
     return changed(s -> s.darkTheme = dark);
   }
@@ -152,6 +160,7 @@ public record AppSettings(
     RouterEndpoint lastEndpoint;
     boolean darkTheme;
     Path exportFolder;
+    boolean reconnectAtStart;
 
     Fields(AppSettings from) {
       window = from.window;
@@ -164,6 +173,7 @@ public record AppSettings(
       lastEndpoint = from.lastEndpoint;
       darkTheme = from.darkTheme;
       exportFolder = from.exportFolder;
+      reconnectAtStart = from.reconnectAtStart;
     }
 
     AppSettings settings() {
@@ -177,7 +187,8 @@ public record AppSettings(
           recentModels,
           lastEndpoint,
           darkTheme,
-          exportFolder);
+          exportFolder,
+          reconnectAtStart);
     }
   }
 

@@ -66,6 +66,7 @@ final class SettingsJson {
       List<String> recentModels,
       Endpoint lastEndpoint,
       boolean darkTheme,
+      boolean reconnectAtStart,
       String exportFolder) {}
 
   /**
@@ -112,7 +113,8 @@ final class SettingsJson {
             recentModels,
             reader.endpoint(),
             reader.flag("darkTheme"),
-            reader.path("exportFolder"));
+            reader.path("exportFolder"),
+            reader.flag("reconnectAtStart"));
     return new Parsed(settings, (ObjectNode) root, reader.problems);
   }
 
@@ -143,6 +145,7 @@ final class SettingsJson {
                     endpoint.plano() ? Endpoint.PLANO : null,
                     endpoint.parallelRequests()),
             settings.darkTheme(),
+            settings.reconnectAtStart(),
             settings.exportFolder() == null ? null : settings.exportFolder().toString());
     ObjectNode written = MAPPER.valueToTree(file);
     ObjectNode document = preserved.deepCopy();

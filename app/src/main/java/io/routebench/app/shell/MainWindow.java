@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Scene;
@@ -159,6 +158,7 @@ public final class MainWindow implements ShellCommands {
             playtesting.router(),
             () -> workspaces.current().map(s -> s.editor().document()).orElse(null)));
     modelBar.offerDownload(this::getArchRouter);
+    modelBar.reconnectLastServer();
 
     root.setTop(menuBar.root());
     // Out of the scene while hidden, not just invisible: its links must not be found or focused.
@@ -320,7 +320,8 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void undo() {
-    if (workspacePane != null && workspacePane.suites().undo()) {
+    if (workspacePane != null
+        && (workspacePane.undoInPlaytest() || workspacePane.suites().undo())) {
       return;
     }
     workspaces.current().ifPresent(session -> session.editor().undo());
@@ -403,8 +404,7 @@ public final class MainWindow implements ShellCommands {
         .ifPresent(
             session ->
                 new CollisionCheckDialog(
-                        new CollisionCheckViewModel(
-                            session.editor(), playtesting.router(), Platform::runLater))
+                        new CollisionCheckViewModel(session.editor(), playtesting.router()))
                     .offerDoctor(() -> workspacePane().suites().treatCollisions())
                     .open(stage));
   }
@@ -450,11 +450,7 @@ public final class MainWindow implements ShellCommands {
       }
       var viewModel =
           new GetArchRouterViewModel(
-              downloads,
-              fileTransfers,
-              Platform::runLater,
-              paths.modelDir(),
-              this::loadRouterModel);
+              downloads, fileTransfers, paths.modelDir(), this::loadRouterModel);
       getArchRouter = new GetArchRouterDialog(viewModel, stage);
     }
     getArchRouter.show();

@@ -3,6 +3,7 @@ package io.routebench.app.shell;
 import io.routebench.app.icons.Icons;
 import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.routing.RouterSource;
 import io.routebench.app.validation.ValidationViewModel;
 import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceSession;
@@ -66,8 +67,9 @@ final class StatusBar {
         .bind(
             Bindings.createStringBinding(
                 () -> {
-                  if (localRouter.loadingProperty().get()) {
-                    return "llama.cpp · loading…";
+                  RouterSource loading = localRouter.loadingSourceProperty().get();
+                  if (loading != null) {
+                    return loading.loadingLabel();
                   }
                   LocalRouter.Loaded loaded = localRouter.loadedProperty().get();
                   return loaded == null
@@ -75,7 +77,7 @@ final class StatusBar {
                       : loaded.source().statusLabel();
                 },
                 localRouter.loadedProperty(),
-                localRouter.loadingProperty()));
+                localRouter.loadingSourceProperty()));
     // The router, profile and latency are short and always readable; the file name gives way.
     for (Label fixed : new Label[] {router, profile, latency}) {
       fixed.setMinWidth(Region.USE_PREF_SIZE);
@@ -159,6 +161,7 @@ final class StatusBar {
         .textProperty()
         .bind(
             playtest
+                .draftRoute()
                 .decisionProperty()
                 .map(
                     d ->

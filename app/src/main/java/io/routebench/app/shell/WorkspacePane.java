@@ -13,7 +13,6 @@ import io.routebench.app.suites.SuitesTab;
 import io.routebench.app.targets.TargetsView;
 import io.routebench.app.targets.TargetsViewModel;
 import io.routebench.app.taxonomy.NodeDetailsViewModel;
-import io.routebench.app.taxonomy.RoutedNode;
 import io.routebench.app.taxonomy.TaxonomyView;
 import io.routebench.app.taxonomy.TaxonomyViewModel;
 import io.routebench.app.validation.IssueRow;
@@ -21,6 +20,7 @@ import io.routebench.app.validation.IssueTarget;
 import io.routebench.app.validation.ValidationPanel;
 import io.routebench.app.validation.ValidationViewModel;
 import io.routebench.app.workspace.WorkspaceSession;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -40,7 +40,6 @@ final class WorkspacePane {
 
   static final String TREE_DIVIDER = "taxonomy.tree";
   static final String PROBLEMS_DIVIDER = "workspace.problems";
-  static final String PLAYTEST_DIVIDER = "playtest.taxonomy";
 
   /** Beyond this the problems panel is taken as collapsed to its header. */
   private static final double COLLAPSED_DIVIDER = 0.95;
@@ -96,24 +95,28 @@ final class WorkspacePane {
     proxyView = new ProxySettingsView(proxy);
     proxyTab = Icons.on(new Tab("Proxy", proxyView.root()), Feather.SERVER);
     proxyTab.setId("proxyTab");
-    playtestView =
-        new PlaytestView(
-            playtest, new VBox(modelBar.root(), new ServedByBar(proxy.servingEngine()).root()));
     // The one taxonomy editor moves to whichever of the two tabs is shown: beside the
     // conversation, editing a description re-routes it while the user watches.
     taxonomyHome = new StackPane(taxonomyView.root());
     playtestTaxonomy = new StackPane();
-    var playtestSplit = new SplitPane(playtestTaxonomy, playtestView.root());
-    playtestSplit.setDividerPositions(0.3);
-    SplitPane.setResizableWithParent(playtestTaxonomy, false);
-    DividerMemory.remember(playtestSplit, PLAYTEST_DIVIDER, settings);
-    taxonomy
-        .routedProperty()
-        .bind(
-            playtest
-                .chosenNodeProperty()
-                .map(chosen -> new RoutedNode(chosen.domainId(), chosen.actionId())));
-    playtestTab = Icons.on(new Tab("Playtest", playtestSplit), Feather.MESSAGE_SQUARE);
+    playtestView =
+        new PlaytestView(
+            playtest,
+            new VBox(modelBar.root(), new ServedByBar(proxy.servingEngine()).root()),
+            playtestTaxonomy,
+            new PlaytestView.DividerPositions() {
+              @Override
+              public Optional<Double> position(String key) {
+                return settings.current().dividerPosition(key);
+              }
+
+              @Override
+              public void moved(String key, double position) {
+                settings.update(s -> s.withDividerPosition(key, position));
+              }
+            });
+    taxonomy.routedProperty().bind(playtest.chosenNodeProperty());
+    playtestTab = Icons.on(new Tab("Playtest", playtestView.root()), Feather.MESSAGE_SQUARE);
     taxonomyTab.setContent(taxonomyHome);
     playtestTab.setId("playtestTab");
     suites = new SuitesTab(session, running);
@@ -195,6 +198,21 @@ final class WorkspacePane {
   /** The playtest's view; its details slot takes more about each decision. */
   PlaytestView playtestView() {
     return playtestView;
+  }
+
+  /**
+   * Undo in the Playtest tab first brings back the conversation that Clear, or a test case opened
+   * in its place, put aside.
+   *
+   * @return whether there was one to bring back
+   */
+  boolean undoInPlaytest() {
+    if (tabs.getSelectionModel().getSelectedItem() != playtestTab
+        || playtest.conversation().shelvedProperty().get() == null) {
+      return false;
+    }
+    playtest.undoClear();
+    return true;
   }
 
   /** The workspace is closing: stop routing its playtest. */

@@ -14,7 +14,6 @@ import io.routebench.app.workspace.SaveState;
 import io.routebench.app.workspace.WorkspaceSession;
 import io.routebench.inference.remote.StreamingChatClient;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -65,10 +64,9 @@ final class WorkspaceScreen {
                 router,
                 session::addTestCase,
                 shared.playtesting().typingTimer(),
-                new TargetReplies(shared.chatClient(), shared.fileTransfers(), Platform::runLater)),
+                new TargetReplies(shared.chatClient(), shared.fileTransfers())),
             shared.modelBar(),
-            new SuitesTab.Running(
-                router, shared.fileTransfers(), Platform::runLater, shared.chatClient()));
+            new SuitesTab.Running(router, shared.fileTransfers(), shared.chatClient()));
     Stage stage = shared.stage();
     transfers =
         new PolicyTransfers(

@@ -15,7 +15,6 @@ import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.workspace.WorkspaceSession;
 import io.routebench.inference.remote.StreamingChatClient;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Tab;
 import org.kordamp.ikonli.feather.Feather;
@@ -43,11 +42,9 @@ public final class SuitesTab {
    *
    * @param router the loaded router model, shared with the playtest
    * @param workers runs the runs' own threads
-   * @param ui the UI thread ({@code Platform::runLater})
    * @param chatClient asks the doctor's LLM proposer, when the user turns it on
    */
-  public record Running(
-      LocalRouter router, TaskExecutor workers, Executor ui, StreamingChatClient chatClient) {}
+  public record Running(LocalRouter router, TaskExecutor workers, StreamingChatClient chatClient) {}
 
   public SuitesTab(WorkspaceSession session, Running running) {
     this.session = session;
@@ -66,7 +63,6 @@ public final class SuitesTab {
             running.router(),
             session.file().runs(),
             running.workers(),
-            running.ui(),
             editor.documentProperty(),
             System::nanoTime,
             outcome -> runFinished(outcome.run()));
@@ -197,7 +193,7 @@ public final class SuitesTab {
   public void offerPlaytest(io.routebench.app.playtest.PlaytestViewModel playtest, Runnable show) {
     view.offerPlaytest(
         testCase -> {
-          int skipped = PlaytestReplay.replay(testCase, playtest);
+          int skipped = playtest.open(testCase);
           show.run();
           if (skipped > 0) {
             suites.reportPlaytestSkips(testCase.name(), skipped);

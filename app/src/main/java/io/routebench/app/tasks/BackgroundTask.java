@@ -20,6 +20,7 @@ public final class BackgroundTask<T> {
   private Consumer<? super Throwable> onFailure;
   private Runnable onCancelled = () -> {};
   private Consumer<Double> onProgress = fraction -> {};
+  private Consumer<String> onMessage = message -> {};
 
   private BackgroundTask(String title, BackgroundWork<T> work) {
     this.title = Objects.requireNonNull(title, "title");
@@ -64,6 +65,12 @@ public final class BackgroundTask<T> {
     return this;
   }
 
+  /** Receives each line the work reports about its current step ({@link ProgressReporter}). */
+  public BackgroundTask<T> onMessage(Consumer<String> callback) {
+    this.onMessage = Objects.requireNonNull(callback);
+    return this;
+  }
+
   public String title() {
     return title;
   }
@@ -87,6 +94,10 @@ public final class BackgroundTask<T> {
 
   void progressed(double fraction) {
     onProgress.accept(fraction);
+  }
+
+  void messaged(String message) {
+    onMessage.accept(message);
   }
 
   /** Work without a result that may throw. */

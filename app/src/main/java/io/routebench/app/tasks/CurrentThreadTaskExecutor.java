@@ -37,7 +37,9 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
                     }
 
                     @Override
-                    public void message(String message) {}
+                    public void message(String message) {
+                      task.messaged(message);
+                    }
 
                     @Override
                     public boolean isCancelled() {
@@ -51,6 +53,11 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     }
     task.succeeded(value);
     return FINISHED;
+  }
+
+  @Override
+  public void runOnUiThread(Runnable update) {
+    update.run();
   }
 
   private static final TaskHandle FINISHED =

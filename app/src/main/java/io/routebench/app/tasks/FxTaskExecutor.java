@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
@@ -40,8 +41,14 @@ public final class FxTaskExecutor implements TaskExecutor {
         });
     fxTask.setOnCancelled(event -> task.cancelled());
     fxTask.progressProperty().addListener((obs, old, now) -> task.progressed(now.doubleValue()));
+    fxTask.messageProperty().addListener((obs, old, now) -> task.messaged(now));
     threads.execute(fxTask);
     return new Handle(fxTask);
+  }
+
+  @Override
+  public void runOnUiThread(Runnable update) {
+    Platform.runLater(update);
   }
 
   private static final class AdaptedTask<T> extends Task<T> {

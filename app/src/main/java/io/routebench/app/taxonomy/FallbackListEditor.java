@@ -4,14 +4,15 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -38,7 +39,9 @@ final class FallbackListEditor {
     list.setItems(viewModel.fallbacks());
     list.setPrefHeight(86);
     list.setCellFactory(view -> labelledCell());
-    list.setPlaceholder(new javafx.scene.control.Label("No fallbacks: only the target is used."));
+    var none = new javafx.scene.control.Label("No fallbacks: only the target is used.");
+    none.setWrapText(true);
+    list.setPlaceholder(none);
 
     // A menu, not a combo box: a combo box whose items shrink while its own selection is being
     // handled selects the next item too (two adds) and throws from its skin.
@@ -48,7 +51,6 @@ final class FallbackListEditor {
     add.disableProperty().bind(Bindings.isEmpty(choices));
     choices.addListener((ListChangeListener<String>) change -> offer(add, choices));
     offer(add, choices);
-    HBox.setHgrow(add, Priority.ALWAYS);
 
     var selected = list.getSelectionModel().selectedItemProperty();
     var remove = new Button("Remove");
@@ -66,7 +68,13 @@ final class FallbackListEditor {
       // The add menu takes the room that is left; the buttons never shrink to "Rem…".
       button.setMinWidth(Region.USE_PREF_SIZE);
     }
-    root = new VBox(4, list, new HBox(4, add, up, down, remove));
+    // In the narrow side pane beside the conversation the buttons wrap under the menu rather
+    // than run past the pane's edge ("Remov").
+    var buttons = new HBox(4, up, down, remove);
+    buttons.setMinWidth(Region.USE_PREF_SIZE);
+    var row = new FlowPane(4, 4, add, buttons);
+    row.setAlignment(Pos.CENTER_LEFT);
+    root = new VBox(4, list, row);
   }
 
   Node root() {

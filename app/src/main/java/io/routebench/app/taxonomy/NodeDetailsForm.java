@@ -90,6 +90,9 @@ final class NodeDetailsForm {
 
     var coarse = new CheckBox("This domain is a route on its own");
     coarse.setId("coarseRouteCheckBox");
+    // Beside the conversation the form is narrow: long texts wrap instead of ending in "…".
+    coarse.setWrapText(true);
+    coarse.setMinHeight(Region.USE_PREF_SIZE);
     coarse.selectedProperty().bindBidirectional(viewModel.coarseRouteProperty());
     var isDomain = viewModel.kindProperty().isEqualTo(NodeDetailsViewModel.Kind.DOMAIN);
     var coarseHelp =
@@ -116,7 +119,7 @@ final class NodeDetailsForm {
     target.setCellFactory(view -> modelCell());
     target.setButtonCell(modelCell());
     target.valueProperty().bindBidirectional(viewModel.targetModelProperty());
-    target.setPromptText("Choose the model this route sends requests to");
+    target.setPromptText("Choose a target");
     grid.addRow(5, fieldLabel("Target model", target), target);
 
     var fallbacks = new FallbackListEditor(viewModel);

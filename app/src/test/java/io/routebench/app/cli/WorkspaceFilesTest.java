@@ -28,7 +28,7 @@ class WorkspaceFilesTest {
 
     assertThatThrownBy(() -> WorkspaceFiles.isWorkspace(folder))
         .isInstanceOf(CliFailure.class)
-        .hasMessage(folder + ": cannot read: it is a folder");
+        .hasMessageStartingWith(folder + " is a folder, not a regular file");
   }
 
   @Test

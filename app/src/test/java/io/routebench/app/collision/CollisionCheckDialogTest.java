@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.Documents;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.inference.gguf.TinyGgufModels;
@@ -29,8 +30,7 @@ class CollisionCheckDialogTest extends FxRobot {
   private final LocalRouter router =
       new LocalRouter(
           new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)),
-          Runnable::run,
-          Runnable::run);
+          new CurrentThreadTaskExecutor());
 
   @BeforeAll
   static void writeModel() {
@@ -48,7 +48,7 @@ class CollisionCheckDialogTest extends FxRobot {
     router.load(model, e -> {});
     var check =
         new CollisionCheckViewModel(
-            new DocumentEditor(Documents.codingAndWriting(), d -> {}), router, Runnable::run);
+            new DocumentEditor(Documents.codingAndWriting(), d -> {}), router);
     Stage stage = FxToolkit.registerPrimaryStage();
     interact(
         () -> {

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.routing.LlamaCppLoader;
 import io.routebench.app.routing.LocalRouter;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.Documents;
+import io.routebench.app.testing.QueuedTaskExecutor;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.collision.CollisionReport;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,7 @@ class CollisionCheckViewModelTest {
   private final LocalRouter router =
       new LocalRouter(
           new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)),
-          Runnable::run,
-          Runnable::run);
+          new CurrentThreadTaskExecutor());
 
   @BeforeAll
   static void writeModel() {
@@ -42,7 +42,7 @@ class CollisionCheckViewModelTest {
 
   @Test
   void without_a_model_the_check_says_where_to_load_one() {
-    var check = new CollisionCheckViewModel(editor, router, Runnable::run);
+    var check = new CollisionCheckViewModel(editor, router);
 
     check.run();
 
@@ -55,7 +55,7 @@ class CollisionCheckViewModelTest {
   void a_check_probes_every_policy_reports_progress_and_fills_the_matrix() {
     loadModel();
     var progress = new ArrayList<Double>();
-    var check = new CollisionCheckViewModel(editor, router, Runnable::run);
+    var check = new CollisionCheckViewModel(editor, router);
     check.progressProperty().addListener((obs, old, now) -> progress.add(now.doubleValue()));
 
     check.run();
@@ -71,26 +71,42 @@ class CollisionCheckViewModelTest {
   @Test
   void cancelling_stops_the_check_before_it_finishes() {
     // An engine thread that runs work only when the test says so.
-    var queued = new ArrayList<Runnable>();
-    Executor engine = queued::add;
+    var queued = new QueuedTaskExecutor();
     var deferredRouter =
         new LocalRouter(
-            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)),
-            engine,
-            Runnable::run);
+            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), queued);
     deferredRouter.load(model, e -> {});
-    queued.remove(0).run(); // the load
-    var check = new CollisionCheckViewModel(editor, deferredRouter, Runnable::run);
+    queued.runNext(); // the load
+    var check = new CollisionCheckViewModel(editor, deferredRouter);
 
     check.run();
     assertThat(check.stateProperty().get()).isEqualTo(CollisionCheckViewModel.State.RUNNING);
     check.cancel();
-    queued.remove(0).run(); // the check, cancelled before its first decision
+    queued.runNext(); // the check, cancelled before its first decision
 
     assertThat(check.stateProperty().get()).isEqualTo(CollisionCheckViewModel.State.CANCELLED);
     assertThat(check.reportProperty().get()).isNull();
     deferredRouter.unload();
-    queued.forEach(Runnable::run); // closes the model
+    queued.runAll(); // closes the model
+  }
+
+  @Test
+  void switching_routers_stops_the_check_so_the_load_does_not_wait_behind_it() {
+    var queued = new QueuedTaskExecutor();
+    var deferredRouter =
+        new LocalRouter(
+            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), queued);
+    deferredRouter.load(model, e -> {});
+    queued.runNext(); // the load
+    var check = new CollisionCheckViewModel(editor, deferredRouter);
+    check.run();
+
+    deferredRouter.load(model, e -> {});
+    queued.runNext(); // the check, cancelled before its first decision
+
+    assertThat(check.stateProperty().get()).isEqualTo(CollisionCheckViewModel.State.CANCELLED);
+    deferredRouter.unload();
+    queued.runAll();
   }
 
   private void loadModel() {

@@ -36,8 +36,7 @@ class DoctorViewModelTest {
     router =
         new LocalRouter(
             file -> new LocalRouter.Loaded(file, model, "word overlap", List.of()),
-            Runnable::run,
-            Runnable::run);
+            new CurrentThreadTaskExecutor());
     router.load(Path.of("model.gguf"), failure -> {});
     doctor =
         new DoctorViewModel(

@@ -57,7 +57,6 @@ class GetArchRouterViewModelTest {
     return new GetArchRouterViewModel(
         new ArchRouterDownloads(new HuggingFaceHub(settings, ProxySelector.of(null))),
         new CurrentThreadTaskExecutor(),
-        Runnable::run,
         models,
         loaded::add);
   }

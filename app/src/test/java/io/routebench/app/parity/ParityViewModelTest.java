@@ -39,8 +39,7 @@ class ParityViewModelTest {
   private final LocalRouter router =
       new LocalRouter(
           new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048)),
-          Runnable::run,
-          Runnable::run);
+          new CurrentThreadTaskExecutor());
   private final PolicyDocument document = Documents.codingAndWriting();
   private Workspace workspace;
   private PlanoStandIn plano;

@@ -44,8 +44,7 @@ class PlaytestRepliesTest {
   private final LocalRouter router =
       new LocalRouter(
           new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)),
-          Runnable::run,
-          Runnable::run);
+          new CurrentThreadTaskExecutor());
   private final ManualUiTimer typing = new ManualUiTimer();
   private final StreamingChatClient client = new StreamingChatClient();
   private final List<TestCase> saved = new ArrayList<>();
@@ -74,38 +73,39 @@ class PlaytestRepliesTest {
     server.streaming(
         SseChatServer.delta("Check the"), SseChatServer.delta(" stack trace."), SseChatServer.DONE);
     sendRouted("My service crashes with a NullPointerException");
-    assertThat(playtest.whyNoReply()).isNull();
+    assertThat(playtest.replies().whyNoReply()).isNull();
 
-    playtest.askTarget();
+    playtest.replies().askTarget();
 
-    Turn replying = playtest.turns().get(1);
+    Turn replying = playtest.conversation().turns().get(1);
     assertThat(replying.role()).isEqualTo(Role.ASSISTANT);
     assertThat(replying.state()).isEqualTo(TurnState.REPLYING);
-    assertThat(playtest.replyingProperty().get()).isTrue();
-    assertThat(playtest.whyNoReply()).startsWith("A reply is streaming in");
+    assertThat(playtest.replies().replyingProperty().get()).isTrue();
+    assertThat(playtest.replies().whyNoReply()).startsWith("A reply is streaming in");
     workers.runAll();
 
-    assertThat(playtest.turns())
+    assertThat(playtest.conversation().turns())
         .extracting(Turn::role, Turn::text, Turn::state)
         .containsExactly(
             tuple(Role.USER, "My service crashes with a NullPointerException", TurnState.DECIDED),
             tuple(Role.ASSISTANT, "Check the stack trace.", TurnState.NOT_ROUTED));
-    assertThat(playtest.replyingProperty().get()).isFalse();
-    assertThat(playtest.replyTarget(playtest.turns().get(1)).model()).isEqualTo(Documents.GPT_4O);
+    assertThat(playtest.replies().replyingProperty().get()).isFalse();
+    assertThat(playtest.replies().replyTarget(playtest.conversation().turns().get(1)).model())
+        .isEqualTo(Documents.GPT_4O);
     String sent = server.received().get(0).body();
     assertThat(sent)
         .contains("\"model\":\"gpt-4o\"")
         .contains("\"content\":\"My service crashes with a NullPointerException\"");
 
-    playtest.saveAsTestCase("Playtests", "crash", List.of("debugging"));
+    playtest.cases().saveAsTestCase("Playtests", "crash", List.of("debugging"));
     assertThat(saved.get(0).messages())
         .extracting(CaseMessage::role, CaseMessage::content)
         .containsExactly(
             tuple(Role.USER, "My service crashes with a NullPointerException"),
             tuple(Role.ASSISTANT, "Check the stack trace."));
 
-    playtest.editTurn(1, "Check the stack trace, then the logs.");
-    assertThat(playtest.replyTarget(playtest.turns().get(1)))
+    playtest.conversation().editTurn(1, "Check the stack trace, then the logs.");
+    assertThat(playtest.replies().replyTarget(playtest.conversation().turns().get(1)))
         .as("an edited reply is the user's")
         .isNull();
   }
@@ -119,35 +119,36 @@ class PlaytestRepliesTest {
     // The reply streams on this thread: the user stops it once its first words show.
     var armed = new boolean[] {true};
     playtest
+        .conversation()
         .turns()
         .addListener(
             (ListChangeListener<Turn>)
                 change -> {
                   if (armed[0]
-                      && playtest.turns().size() == 2
-                      && playtest.turns().get(1).replying()
-                      && !playtest.turns().get(1).text().isEmpty()) {
+                      && playtest.conversation().turns().size() == 2
+                      && playtest.conversation().turns().get(1).replying()
+                      && !playtest.conversation().turns().get(1).text().isEmpty()) {
                     armed[0] = false;
-                    playtest.stopReply();
+                    playtest.replies().stopReply();
                   }
                 });
 
-    playtest.askTarget();
+    playtest.replies().askTarget();
 
-    assertThat(playtest.turns().get(1))
+    assertThat(playtest.conversation().turns().get(1))
         .extracting(Turn::text, Turn::state)
         .containsExactly("The first words", TurnState.STOPPED);
-    assertThat(playtest.replyingProperty().get()).isFalse();
+    assertThat(playtest.replies().replyingProperty().get()).isFalse();
     assertThat(server.awaitHangUp()).as("the stream was closed").isTrue();
 
     try (var fixed = new SseChatServer()) {
       // Retry asks the target as the workspace now has it.
       fixed.streaming(SseChatServer.delta("A whole answer."), SseChatServer.DONE);
       pointDebuggingTargetAt(fixed.origin(), null);
-      playtest.retryReply(1);
+      playtest.replies().retryReply(1);
       assertThat(fixed.received()).hasSize(1);
     }
-    assertThat(playtest.turns().get(1))
+    assertThat(playtest.conversation().turns().get(1))
         .extracting(Turn::text, Turn::state)
         .containsExactly("A whole answer.", TurnState.NOT_ROUTED);
   }
@@ -159,18 +160,19 @@ class PlaytestRepliesTest {
     server.answering(500, "application/json", "{\"error\":{\"message\":\"CUDA out of memory\"}}");
     sendRouted("My pods keep restarting");
 
-    playtest.askTarget();
+    playtest.replies().askTarget();
 
-    Turn failed = playtest.turns().get(1);
+    Turn failed = playtest.conversation().turns().get(1);
     assertThat(failed.state()).isEqualTo(TurnState.REPLY_FAILED);
     assertThat(failed.failure()).contains("HTTP 500").endsWith("CUDA out of memory");
-    assertThat(PlaytestView.replyChipText(failed, null)).isEqualTo(failed.failure());
+    assertThat(RouteChips.replyChipText(failed, null)).isEqualTo(failed.failure());
 
     server.streaming(SseChatServer.delta("Look at the liveness probe."), SseChatServer.DONE);
-    playtest.retryReply(1);
+    playtest.replies().retryReply(1);
 
-    assertThat(playtest.turns().get(1).text()).isEqualTo("Look at the liveness probe.");
-    assertThat(playtest.turns()).hasSize(2);
+    assertThat(playtest.conversation().turns().get(1).text())
+        .isEqualTo("Look at the liveness probe.");
+    assertThat(playtest.conversation().turns()).hasSize(2);
   }
 
   @Test
@@ -179,9 +181,9 @@ class PlaytestRepliesTest {
     pointDebuggingTargetAt(server.origin(), "$ROUTEBENCH_TEST_KEY_THAT_IS_NEVER_SET");
     sendRouted("My pods keep restarting");
 
-    playtest.askTarget();
+    playtest.replies().askTarget();
 
-    assertThat(playtest.turns().get(1).failure())
+    assertThat(playtest.conversation().turns().get(1).failure())
         .contains("environment variable ROUTEBENCH_TEST_KEY_THAT_IS_NEVER_SET is not set");
     assertThat(server.received()).isEmpty();
   }
@@ -189,13 +191,13 @@ class PlaytestRepliesTest {
   @Test
   void a_target_without_a_base_url_or_no_route_yet_cannot_be_asked_and_says_why() {
     start(new CurrentThreadTaskExecutor());
-    assertThat(playtest.whyNoReply()).startsWith("Send a user message");
+    assertThat(playtest.replies().whyNoReply()).startsWith("Send a user message");
 
     sendRouted("My pods keep restarting");
 
-    assertThat(playtest.whyNoReply()).startsWith(Documents.GPT_4O + " has no base URL");
-    playtest.askTarget();
-    assertThat(playtest.turns()).hasSize(1);
+    assertThat(playtest.replies().whyNoReply()).startsWith(Documents.GPT_4O + " has no base URL");
+    playtest.replies().askTarget();
+    assertThat(playtest.conversation().turns()).hasSize(1);
   }
 
   @Test
@@ -205,13 +207,13 @@ class PlaytestRepliesTest {
     pointDebuggingTargetAt(server.origin(), null);
     server.streaming(SseChatServer.delta("Never shown")).thenHolding();
     sendRouted("My pods keep restarting");
-    playtest.askTarget();
+    playtest.replies().askTarget();
 
-    playtest.deleteTurn(1);
+    playtest.conversation().deleteTurn(1);
 
-    assertThat(playtest.replyingProperty().get()).isFalse();
+    assertThat(playtest.replies().replyingProperty().get()).isFalse();
     workers.runAll(); // the stream was cancelled before it started: nothing is asked or shown
-    assertThat(playtest.turns()).extracting(Turn::role).containsExactly(Role.USER);
+    assertThat(playtest.conversation().turns()).extracting(Turn::role).containsExactly(Role.USER);
     assertThat(server.received()).isEmpty();
   }
 
@@ -225,7 +227,7 @@ class PlaytestRepliesTest {
               done.run();
             },
             typing,
-            new TargetReplies(client, workers, Runnable::run));
+            new TargetReplies(client, workers));
     var failures = new ArrayList<RuntimeException>();
     router.load(model, failures::add);
     assertThat(failures).isEmpty();
@@ -233,9 +235,11 @@ class PlaytestRepliesTest {
 
   /** The tiny router answers "debugging", whose target is gpt-4o. */
   private void sendRouted(String message) {
-    playtest.draftProperty().set(message);
+    playtest.conversation().draftProperty().set(message);
     playtest.sendAsUser();
-    assertThat(playtest.turns().get(playtest.turns().size() - 1).route()).isEqualTo("debugging");
+    assertThat(
+            playtest.conversation().turns().get(playtest.conversation().turns().size() - 1).route())
+        .isEqualTo("debugging");
   }
 
   private void pointDebuggingTargetAt(String baseUrl, String keyRef) {

@@ -24,12 +24,10 @@ class SaveTestCaseDialogTest extends FxRobot {
               file -> {
                 throw new AssertionError("no model is loaded here");
               },
-              Runnable::run,
-              Runnable::run),
+              new CurrentThreadTaskExecutor()),
           (suite, testCase, saved, failed) -> saved.run(),
           new ManualUiTimer(),
-          new TargetReplies(
-              new StreamingChatClient(), new CurrentThreadTaskExecutor(), Runnable::run));
+          new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
 
   @BeforeEach
   void startToolkit() throws Exception {
@@ -38,11 +36,11 @@ class SaveTestCaseDialogTest extends FxRobot {
 
   @Test
   void each_user_turn_expects_its_decided_route_or_other_in_the_default_suite() {
-    playtest.draftProperty().set("Fix my null pointer");
+    playtest.conversation().draftProperty().set("Fix my null pointer");
     playtest.sendAsUser();
-    playtest.draftProperty().set("Try Optional.");
+    playtest.conversation().draftProperty().set("Try Optional.");
     playtest.addAssistantReply();
-    playtest.draftProperty().set("Thanks!");
+    playtest.conversation().draftProperty().set("Thanks!");
     playtest.sendAsUser();
     var answers = new AtomicReference<SaveTestCaseDialog.Answers>();
 

@@ -44,8 +44,7 @@ class TargetRepliesTest {
     long interval = TargetReplies.PUBLISH_INTERVAL.toNanos();
     // The clock as each piece arrives: the second and the fourth come too soon to be shown.
     Iterator<Long> clock = Stream.of(0L, interval / 5, interval + 1, interval + 2).iterator();
-    var replies =
-        new TargetReplies(client, new CurrentThreadTaskExecutor(), Runnable::run, clock::next);
+    var replies = new TargetReplies(client, new CurrentThreadTaskExecutor(), clock::next);
 
     replies.ask(
         target("ollama/llama3.1", server.origin()),
@@ -71,7 +70,7 @@ class TargetRepliesTest {
 
   @Test
   void a_target_without_a_base_url_is_not_asked() {
-    var replies = new TargetReplies(client, new CurrentThreadTaskExecutor(), Runnable::run);
+    var replies = new TargetReplies(client, new CurrentThreadTaskExecutor());
 
     assertThatThrownBy(
             () ->

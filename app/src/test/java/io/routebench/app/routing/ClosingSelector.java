@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 final class ClosingSelector implements RouteSelector {
   private final RouteSelector delegate;
   boolean closed;
+  int decisions;
 
   ClosingSelector(RouteSelector delegate) {
     this.delegate = delegate;
@@ -24,6 +25,7 @@ final class ClosingSelector implements RouteSelector {
 
   @Override
   public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
+    decisions++;
     return delegate.select(request, cancellation);
   }
 

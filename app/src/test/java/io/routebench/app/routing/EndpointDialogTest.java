@@ -7,12 +7,14 @@ import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.DecisionListener;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.core.routing.ServingEngine;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.llama.LlamaEngineSettings;
+import io.routebench.inference.remote.OpenAiEndpointSettings;
 import io.routebench.inference.remote.RenderingServer;
 import io.routebench.inference.serving.ChatMl;
 import java.io.IOException;
@@ -25,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -50,8 +54,7 @@ class EndpointDialogTest extends FxRobot {
   private final LocalRouter router =
       new LocalRouter(
           new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048)),
-          Runnable::run,
-          Runnable::run);
+          new CurrentThreadTaskExecutor());
   private final List<AutoCloseable> servers = new ArrayList<>();
   private SettingsStore settings;
   private RouterModelBar bar;
@@ -114,7 +117,7 @@ class EndpointDialogTest extends FxRobot {
             List.of(new RouteOption("coding", "Writing code.")),
             List.of(Message.user("write a parser")),
             PromptProfile.ARCHGW_V1),
-        new DecisionReport(
+        DecisionListener.of(
             answer -> decided.add(answer.routeName()),
             () -> decided.add("cancelled"),
             e -> decided.add("failed " + e.getMessage())));
@@ -295,6 +298,58 @@ class EndpointDialogTest extends FxRobot {
     assertThat(lookup("#endpointConnectButton").query().isDisabled()).isTrue();
     assertThat(lookup("#endpointTestButton").query().isDisabled()).isTrue();
     assertThat(label("#endpointProblemLabel")).startsWith("Type the NAME of the environment");
+  }
+
+  @Test
+  void the_server_in_use_when_routebench_closed_is_reconnected_at_start_and_the_bar_says_so()
+      throws Exception {
+    var server = server(List.of("arch-router"), "coding", false);
+    interact(() -> bar.connect(new OpenAiEndpointSettings(server.address(), "arch-router", "")));
+    assertThat(settings.current().reconnectAtStart()).isTrue();
+    interact(router::unload); // RouteBench closes; the next start builds a new bar
+    var next = new RouterModelBar[1];
+    interact(() -> next[0] = new RouterModelBar(router, settings, errors, dir));
+
+    interact(next[0]::reconnectLastServer);
+
+    assertThat(router.loadedProperty().get().source())
+        .isEqualTo(
+            new RouterSource.Endpoint(
+                new OpenAiEndpointSettings(server.address(), "arch-router", "")));
+    assertThat(((Label) next[0].root().lookup("#routerNoticeLabel")).getText())
+        .isEqualTo(
+            "Reconnected to arch-router at " + server.address() + ", the router in use last time.");
+  }
+
+  @Test
+  void a_server_gone_since_the_last_start_is_said_on_the_bar_not_in_a_dialog() throws Exception {
+    String gone = closedPort().toString();
+    settings.update(
+        s ->
+            s.withLastEndpoint(new RouterEndpoint(gone, "arch-router", ""))
+                .withReconnectAtStart(true));
+
+    interact(bar::reconnectLastServer);
+
+    assertThat(router.loadedProperty().get()).isNull();
+    assertThat(router.loadingProperty().get()).isFalse();
+    assertThat(errors.shown()).as("no dialog: the user asked for nothing").isEmpty();
+    assertThat(((Label) bar.root().lookup("#routerNoticeLabel")).getText())
+        .startsWith(
+            "Could not reconnect to arch-router at " + gone + ", the router in use last time:")
+        .endsWith("Connect… tries again; Load model… uses a file instead.");
+  }
+
+  @Test
+  void a_model_file_or_unload_means_no_server_is_connected_at_the_next_start() throws Exception {
+    var server = server(List.of("arch-router"), "coding", false);
+    interact(() -> bar.connect(new OpenAiEndpointSettings(server.address(), "arch-router", "")));
+    assertThat(settings.current().reconnectAtStart()).isTrue();
+
+    interact(() -> ((Button) bar.root().lookup("#unloadRouterModelButton")).fire());
+
+    assertThat(settings.current().reconnectAtStart()).isFalse();
+    assertThat(settings.current().lastEndpoint()).as("still offered in Connect…").isNotNull();
   }
 
   private LoopbackRouterServer server(List<String> models, String route, boolean ollama) {

@@ -3,6 +3,7 @@ package io.routebench.app.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
@@ -47,8 +48,7 @@ class EngineSettingsDialogTest extends FxRobot {
               loadedWith.add(StoredEngineSettings.read(settings.current()));
               return llamaCpp.load(file);
             },
-            Runnable::run,
-            Runnable::run);
+            new CurrentThreadTaskExecutor());
     interact(() -> bar = new RouterModelBar(router, settings, new RecordingErrorReporter(), dir));
   }
 

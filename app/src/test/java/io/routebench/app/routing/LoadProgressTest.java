@@ -3,11 +3,11 @@ package io.routebench.app.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.testing.QueuedTaskExecutor;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.inference.gguf.TinyGgufModels;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,10 +31,10 @@ class LoadProgressTest extends FxRobot {
 
   @TempDir Path dir;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-  private final ArrayDeque<Runnable> engineQueue = new ArrayDeque<>();
+  private final QueuedTaskExecutor engineQueue = new QueuedTaskExecutor();
   private final ClosingLoader loader = new ClosingLoader();
   private final List<ClosingSelector> loadedSelectors = loader.loaded;
-  private final LocalRouter router = new LocalRouter(loader, engineQueue::add, Runnable::run);
+  private final LocalRouter router = new LocalRouter(loader, engineQueue);
   private final RecordingErrorReporter errors = new RecordingErrorReporter();
   private SettingsStore settings;
   private RouterModelBar bar;
@@ -100,8 +100,6 @@ class LoadProgressTest extends FxRobot {
   }
 
   private void runEngine() {
-    while (!engineQueue.isEmpty()) {
-      engineQueue.poll().run();
-    }
+    engineQueue.runAll();
   }
 }

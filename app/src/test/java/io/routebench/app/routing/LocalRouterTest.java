@@ -2,15 +2,20 @@ package io.routebench.app.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routebench.app.tasks.BackgroundTask;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
+import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.app.tasks.TaskHandle;
+import io.routebench.app.testing.QueuedTaskExecutor;
 import io.routebench.core.conversation.Message;
-import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.DecisionCall;
+import io.routebench.core.routing.DecisionListener;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -28,11 +33,11 @@ class LocalRouterTest {
   @TempDir static Path models;
   private static Path model;
 
-  private final ArrayDeque<Runnable> engineQueue = new ArrayDeque<>();
+  private final QueuedTaskExecutor engineQueue = new QueuedTaskExecutor();
   private final ClosingLoader loader = new ClosingLoader();
   private final List<ClosingSelector> loadedSelectors = loader.loaded;
   private final List<RuntimeException> failures = new ArrayList<>();
-  private final LocalRouter router = new LocalRouter(loader, engineQueue::add, Runnable::run);
+  private final LocalRouter router = new LocalRouter(loader, engineQueue);
 
   @BeforeAll
   static void writeModel() {
@@ -83,7 +88,7 @@ class LocalRouterTest {
     router.load(model, failures::add);
     // A decision for the old model, queued while the new one loads (the user kept typing).
     var oldWasOpen = new boolean[1];
-    engineQueue.add(() -> oldWasOpen[0] = !old.closed);
+    engineQueue.execute(BackgroundTask.ofAction("decide", () -> oldWasOpen[0] = !old.closed));
 
     runEngine();
 
@@ -179,16 +184,24 @@ class LocalRouterTest {
   @Test
   void unloading_twice_or_after_the_engine_stopped_is_harmless() {
     var engineRunning = new boolean[] {true};
+    var inline = new CurrentThreadTaskExecutor();
     var stopping =
         new LocalRouter(
             loader.llamaCpp,
-            task -> {
-              if (!engineRunning[0]) {
-                throw new RejectedExecutionException("engine stopped");
+            new TaskExecutor() {
+              @Override
+              public <T> TaskHandle execute(BackgroundTask<T> task) {
+                if (!engineRunning[0]) {
+                  throw new RejectedExecutionException("engine stopped");
+                }
+                return inline.execute(task);
               }
-              task.run();
-            },
-            Runnable::run);
+
+              @Override
+              public void runOnUiThread(Runnable update) {
+                update.run();
+              }
+            });
     stopping.load(model, failures::add);
     assertThat(stopping.loadedProperty().get()).isNotNull();
     engineRunning[0] = false;
@@ -210,8 +223,8 @@ class LocalRouterTest {
             List.of(Message.user("write a parser")),
             PromptProfile.ARCHGW_V1);
     var outcomes = new ArrayList<String>();
-    DecisionReport report =
-        new DecisionReport(
+    DecisionListener report =
+        DecisionListener.of(
             answer -> outcomes.add("decided " + answer.routeName()),
             () -> outcomes.add("cancelled"),
             error -> outcomes.add("failed " + error.getMessage()));
@@ -219,7 +232,7 @@ class LocalRouterTest {
     router.decideSent(request, report);
     runEngine();
     router.decideSent(request, report);
-    CancellationToken second = router.decideSent(request, report);
+    DecisionCall second = router.decideSent(request, report);
     router.cancelDecisions();
     runEngine();
 
@@ -232,19 +245,50 @@ class LocalRouterTest {
   }
 
   @Test
+  void switching_routers_cancels_the_decisions_in_flight_and_says_what_it_loads() throws Exception {
+    // Issue 17: Connect… to another router waited behind the decision in flight, while the status
+    // bar said "llama.cpp · loading…".
+    router.load(model, failures::add);
+    runEngine();
+    var outcomes = new ArrayList<String>();
+    router.decideSent(
+        new RouteRequest(
+            List.of(new RouteOption("coding", "Writing code.")),
+            List.of(Message.user("write a parser")),
+            PromptProfile.ARCHGW_V1),
+        DecisionListener.of(
+            answer -> outcomes.add("decided"),
+            () -> outcomes.add("cancelled"),
+            error -> outcomes.add("failed")));
+    try (var server = new LoopbackRouterServer(List.of("arch-router"), "coding", false)) {
+      router.load(
+          new RouterSource.Endpoint(
+              new OpenAiEndpointSettings(server.address(), "arch-router", "")),
+          failures::add);
+
+      assertThat(router.loadingSourceProperty().get().loadingLabel())
+          .isEqualTo("endpoint · connecting to " + server.address() + "…");
+      runEngine();
+    }
+
+    assertThat(outcomes).containsExactly("cancelled");
+    assertThat(loadedSelectors.get(0).decisions).as("the old router was not asked").isZero();
+    assertThat(router.loadingSourceProperty().get()).isNull();
+    assertThat(router.loadedProperty().get().source()).isInstanceOf(RouterSource.Endpoint.class);
+  }
+
+  @Test
   void without_a_model_a_decision_fails_saying_so() {
     var failuresSeen = new ArrayList<String>();
 
     router.decideSent(
         new RouteRequest(List.of(), List.of(Message.user("hi")), PromptProfile.ARCHGW_V1),
-        new DecisionReport(answer -> {}, () -> {}, error -> failuresSeen.add(error.getMessage())));
+        DecisionListener.of(answer -> {}, () -> {}, error -> failuresSeen.add(error.getMessage())));
 
     assertThat(failuresSeen).containsExactly("no router model is loaded");
   }
 
   private void runEngine() {
-    while (!engineQueue.isEmpty()) {
-      engineQueue.poll().run();
-    }
+    engineQueue.runAll();
   }
 }

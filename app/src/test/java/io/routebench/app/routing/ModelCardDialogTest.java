@@ -36,7 +36,8 @@ class ModelCardDialogTest extends FxRobot {
   private final RecordingErrorReporter errors = new RecordingErrorReporter();
   private final LlamaCppLoader llamaCpp =
       new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
-  private final LocalRouter router = new LocalRouter(llamaCpp::load, Runnable::run, Runnable::run);
+  private final LocalRouter router =
+      new LocalRouter(llamaCpp::load, new CurrentThreadTaskExecutor());
   private RouterModelBar bar;
   private Stage primary;
 

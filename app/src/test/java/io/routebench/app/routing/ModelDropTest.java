@@ -6,6 +6,7 @@ import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.TKClipboard;
 import com.sun.javafx.tk.Toolkit;
 import io.routebench.app.settings.SettingsStore;
+import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.llama.LlamaEngineSettings;
@@ -46,7 +47,8 @@ class ModelDropTest extends FxRobot {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final LlamaCppLoader llamaCpp =
       new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
-  private final LocalRouter router = new LocalRouter(llamaCpp::load, Runnable::run, Runnable::run);
+  private final LocalRouter router =
+      new LocalRouter(llamaCpp::load, new CurrentThreadTaskExecutor());
   private final BorderPane windowRoot = new BorderPane();
   private Stage primary;
 

@@ -8,6 +8,7 @@ import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.Documents;
 import io.routebench.app.testing.RecordingErrorReporter;
 import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.DecisionListener;
 import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteRequest;
@@ -51,8 +52,7 @@ class PlanoConnectTest extends FxRobot {
   private final LocalRouter router =
       new LocalRouter(
           new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048)),
-          Runnable::run,
-          Runnable::run);
+          new CurrentThreadTaskExecutor());
   private SettingsStore settings;
   private RouterModelBar bar;
   private Stage primary;
@@ -116,7 +116,7 @@ class PlanoConnectTest extends FxRobot {
     var answers = new ArrayList<RouterAnswer>();
     router.decideSent(
         RouteRequest.of(document, List.of(Message.user("My build shows a crash"))),
-        new DecisionReport(
+        DecisionListener.of(
             answers::add,
             () -> {},
             e -> {

@@ -39,7 +39,8 @@ class RouterModelBarTest extends FxRobot {
   private final RecordingErrorReporter errors = new RecordingErrorReporter();
   private final LlamaCppLoader llamaCpp =
       new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(2048));
-  private final LocalRouter router = new LocalRouter(llamaCpp::load, Runnable::run, Runnable::run);
+  private final LocalRouter router =
+      new LocalRouter(llamaCpp::load, new CurrentThreadTaskExecutor());
   private SettingsStore settings;
   private Stage stage;
 

@@ -83,7 +83,7 @@ class PlanoSuiteRunTest {
                 });
     var router =
         new LocalRouter(
-            new LlamaCppLoader(LlamaEngineSettings.defaults()), Runnable::run, Runnable::run);
+            new LlamaCppLoader(LlamaEngineSettings.defaults()), new CurrentThreadTaskExecutor());
     router.load(
         new RouterSource.Plano(new PlanoListenerSettings(plano.address())),
         e -> failures.add(e.getMessage()));
@@ -93,7 +93,6 @@ class PlanoSuiteRunTest {
             router,
             workspace.runs(),
             new CurrentThreadTaskExecutor(),
-            Runnable::run,
             new SimpleObjectProperty<>(document),
             System::nanoTime,
             finished::add);

@@ -74,15 +74,13 @@ class RunViewModelTest {
     router =
         new LocalRouter(
             file -> new LocalRouter.Loaded(file, model, "scripted", List.of()),
-            Runnable::run,
-            Runnable::run);
+            new CurrentThreadTaskExecutor());
     router.load(dir.resolve("model.gguf"), failure -> {});
     runs =
         new RunViewModel(
             router,
             workspace.runs(),
             new CurrentThreadTaskExecutor(),
-            Runnable::run,
             document,
             nanos::get,
             finished::add);

@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
@@ -45,7 +44,6 @@ class ServedRouterRunTest {
   private static final int CASES = 18;
 
   @TempDir Path dir;
-  private final ExecutorService engine = Executors.newSingleThreadExecutor();
   private final List<RunViewModel.Outcome> finished = new ArrayList<>();
   private CountingServer server;
   private Workspace workspace;
@@ -55,14 +53,12 @@ class ServedRouterRunTest {
   void start() throws IOException {
     server = new CountingServer(PARALLEL);
     workspace = WorkspaceFile.create(dir.resolve("w.routebench"));
-    router = new LocalRouter(path -> null, engine, Runnable::run);
+    router = new LocalRouter(path -> null, new CurrentThreadTaskExecutor());
   }
 
   @AfterEach
   void stop() throws InterruptedException {
     router.unload();
-    engine.shutdown();
-    engine.awaitTermination(10, TimeUnit.SECONDS);
     workspace.close();
     server.close();
   }
@@ -95,8 +91,6 @@ class ServedRouterRunTest {
             .withParallelRequests(parallel);
     var failures = new ArrayList<RuntimeException>();
     router.load(new RouterSource.Endpoint(endpoint), failures::add);
-    // The connection is made on the engine thread; wait for everything queued there.
-    engine.submit(() -> {}).get(10, TimeUnit.SECONDS);
     assertThat(failures).isEmpty();
     assertThat(router.isReady()).isTrue();
   }
@@ -107,7 +101,6 @@ class ServedRouterRunTest {
             router,
             workspace.runs(),
             new CurrentThreadTaskExecutor(),
-            Runnable::run,
             new SimpleObjectProperty<PolicyDocument>(Documents.codingAndWriting()),
             System::nanoTime,
             finished::add);

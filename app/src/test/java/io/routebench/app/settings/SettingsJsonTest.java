@@ -28,7 +28,8 @@ class SettingsJsonTest {
           List.of(HOME.resolve("arch-router.gguf")),
           new RouterEndpoint("http://127.0.0.1:8000", "arch-router", "ROUTER_KEY"),
           true,
-          HOME.resolve("exports"));
+          HOME.resolve("exports"),
+          true);
 
   @Test
   void a_file_is_written_over_the_last_one_keeping_its_order_and_unknown_keys() throws Exception {

@@ -30,7 +30,7 @@ class PlaytestMemoryWindowTest extends WorkbenchFixture {
 
     waitForFile(expected);
 
-    interact(() -> playtest().deleteTurn(1));
+    interact(() -> playtest().conversation().deleteTurn(1));
     waitUntil(
         () ->
             onFileThread(() -> session().file().playtest().load().messages())
@@ -46,14 +46,19 @@ class PlaytestMemoryWindowTest extends WorkbenchFixture {
     interact(() -> workbench.workspaces().close());
     interact(() -> workbench.workspaces().open(file));
     waitUntil(() -> workbench.workspaces().current().isPresent());
-    waitUntil(() -> playtest().turns().size() == 3);
+    // The window builds the workspace's pane once it hears of it: wait for that too.
+    WaitForAsyncUtils.waitForFxEvents();
+    waitUntil(() -> workbench.window().workspacePane() != null);
+    waitUntil(() -> playtest().conversation().turns().size() == 3);
 
-    assertThat(playtest().turns().stream().map(Turn::text))
+    assertThat(playtest().conversation().turns().stream().map(Turn::text))
         .containsExactly(
             "My Kubernetes pods keep restarting", "Which exit code do they show?", "137");
-    assertThat(playtest().draftProperty().get()).isEqualTo("half a thought");
+    assertThat(playtest().conversation().draftProperty().get()).isEqualTo("half a thought");
     // With a router loaded, the restored messages are routed again.
-    waitUntil(() -> playtest().userTurns().stream().allMatch(turn -> turn.route() != null));
+    waitUntil(
+        () ->
+            playtest().conversation().userTurns().stream().allMatch(turn -> turn.route() != null));
   }
 
   /** Waits until the file holds {@code expected}; if it never does, shows what it holds. */
@@ -69,9 +74,12 @@ class PlaytestMemoryWindowTest extends WorkbenchFixture {
     interact(
         () -> {
           for (Message message : messages) {
-            playtest().insertTurn(playtest().turns().size(), message.role(), message.content());
+            playtest()
+                .conversation()
+                .insertTurn(
+                    playtest().conversation().turns().size(), message.role(), message.content());
           }
-          playtest().draftProperty().set(draft);
+          playtest().conversation().draftProperty().set(draft);
         });
     WaitForAsyncUtils.waitForFxEvents();
   }

@@ -44,9 +44,9 @@ class PlaytestWindowTest extends WorkbenchFixture {
     // The exact answer, which may correct the preview shown first.
     waitUntil(
         () ->
-            playtest().decisionProperty().get() != null
-                && !playtest().decisionProperty().get().answer().isPreview());
-    RouteDecision decision = playtest().decisionProperty().get();
+            playtest().draftRoute().decisionProperty().get() != null
+                && !playtest().draftRoute().decisionProperty().get().answer().isPreview());
+    RouteDecision decision = playtest().draftRoute().decisionProperty().get();
     RoutingPolicy policy = decision.policy();
     assertThat(policy).as("the model chose a policy, not other").isNotNull();
 
@@ -73,7 +73,7 @@ class PlaytestWindowTest extends WorkbenchFixture {
 
     waitUntil(
         () -> {
-          Turn now = playtest().turns().get(0);
+          Turn now = playtest().conversation().turns().get(0);
           return now.state() == TurnState.DECIDED && now.decision() != sent.decision();
         });
     assertThat(action("debugging").description()).endsWith("Also crash loops of containers.");
@@ -91,10 +91,10 @@ class PlaytestWindowTest extends WorkbenchFixture {
     push(KeyCode.CONTROL, KeyCode.A).write("Now port it to Go");
     push(KeyCode.CONTROL, KeyCode.ENTER);
 
-    assertThat(playtest().turns().get(1).text()).isEqualTo("Now port it to Go");
+    assertThat(playtest().conversation().turns().get(1).text()).isEqualTo("Now port it to Go");
     waitUntil(
         () ->
-            playtest().turns().stream().allMatch(t -> t.state() == TurnState.DECIDED)
+            playtest().conversation().turns().stream().allMatch(t -> t.state() == TurnState.DECIDED)
                 && decisions().get(2) != before.get(2));
     assertThat(decisions().get(0)).isSameAs(first.decision());
     assertThat(decisions().get(1)).isNotSameAs(before.get(1));
@@ -111,7 +111,7 @@ class PlaytestWindowTest extends WorkbenchFixture {
       loadDebuggingModel();
       send("My Kubernetes pods keep restarting");
       Button ask = visible("#playtestAskTargetButton");
-      String target = playtest().lastRoutedTarget().label();
+      String target = playtest().replies().lastRoutedTarget().label();
       assertThat(ask.getText()).isEqualTo("Ask " + target);
       assertThat(ask.isDisabled()).isFalse();
 
@@ -119,10 +119,11 @@ class PlaytestWindowTest extends WorkbenchFixture {
 
       waitUntil(
           () ->
-              playtest().turns().size() == 2
-                  && playtest().turns().get(1).state() == TurnState.NOT_ROUTED
-                  && !playtest().turns().get(1).text().isEmpty());
-      assertThat(playtest().turns().get(1).text()).isEqualTo("Check the crash loop back-off.");
+              playtest().conversation().turns().size() == 2
+                  && playtest().conversation().turns().get(1).state() == TurnState.NOT_ROUTED
+                  && !playtest().conversation().turns().get(1).text().isEmpty());
+      assertThat(playtest().conversation().turns().get(1).text())
+          .isEqualTo("Check the crash loop back-off.");
       WaitForAsyncUtils.waitForFxEvents();
       assertThat(turnTexts()).contains("Check the crash loop back-off.");
       assertThat(chips()).contains("reply from " + target);
@@ -142,8 +143,8 @@ class PlaytestWindowTest extends WorkbenchFixture {
 
       push(KeyCode.ESCAPE);
 
-      waitUntil(() -> playtest().turns().get(1).state() == TurnState.STOPPED);
-      assertThat(playtest().turns().get(1).text()).isEqualTo("So far");
+      waitUntil(() -> playtest().conversation().turns().get(1).state() == TurnState.STOPPED);
+      assertThat(playtest().conversation().turns().get(1).text()).isEqualTo("So far");
       assertThat(model.awaitHangUp()).isTrue();
       WaitForAsyncUtils.waitForFxEvents();
       assertThat(lookup("#playtestStopReplyButton").query().isVisible()).isFalse();
@@ -199,13 +200,15 @@ class PlaytestWindowTest extends WorkbenchFixture {
   private Turn send(String message) throws Exception {
     clickOn(this.<Node>visible("#playtestDraft")).write(message);
     push(KeyCode.CONTROL, KeyCode.ENTER);
-    int index = playtest().turns().size() - 1;
-    waitUntil(() -> playtest().turns().get(index).state() == TurnState.DECIDED);
-    return playtest().turns().get(index);
+    int index = playtest().conversation().turns().size() - 1;
+    waitUntil(() -> playtest().conversation().turns().get(index).state() == TurnState.DECIDED);
+    // Read off the FX thread: let it finish telling the window about the decision first.
+    WaitForAsyncUtils.waitForFxEvents();
+    return playtest().conversation().turns().get(index);
   }
 
   private List<RouteDecision> decisions() {
-    return playtest().turns().stream().map(Turn::decision).toList();
+    return playtest().conversation().turns().stream().map(Turn::decision).toList();
   }
 
   private List<String> chips() {

@@ -24,6 +24,7 @@ abstract class SuitesFixture extends WorkbenchFixture {
                 .window()
                 .workspacePane()
                 .playtest()
+                .cases()
                 .saveAsTestCase("Playtests", name, List.of(expectedRoute)));
     waitUntil(() -> lookup("#playtestSaveOutcome").queryLabeled().getText().startsWith("Saved"));
   }

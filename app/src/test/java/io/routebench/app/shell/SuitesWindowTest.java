@@ -65,8 +65,43 @@ class SuitesWindowTest extends SuitesFixture {
     clickOn("#openInPlaytestButton");
 
     waitUntil(() -> lookup("#playtestTurns").queryListView().isVisible());
-    assertThat(workbench.window().workspacePane().playtest().turns())
+    assertThat(workbench.window().workspacePane().playtest().conversation().turns())
         .extracting(io.routebench.app.playtest.Turn::text)
         .containsExactly("Write a Rust function that parses ISO dates");
+  }
+
+  @Test
+  void open_in_playtest_says_what_it_replaced_and_undo_brings_back_the_conversation_and_draft()
+      throws Exception {
+    // Issue 17: Open in Playtest silently replaced the conversation and the draft; undo did not
+    // bring them back.
+    saveAPlaytestCase("rust dates", "code generation");
+    openTab("Playtest");
+    clickOn("#playtestDraft").write("Thanks!");
+    push(KeyCode.CONTROL, KeyCode.ENTER);
+    write("And now in Go");
+    var playtest = workbench.window().workspacePane().playtest();
+    openTab("Suites");
+    waitUntil(() -> caseNames().contains("rust dates"));
+    clickOn(caseRow("rust dates"));
+
+    clickOn("#openInPlaytestButton");
+
+    waitUntil(() -> lookup("#playtestTurns").queryListView().isVisible());
+    var undo = lookup("#playtestUndoClearLink").queryAs(javafx.scene.control.Hyperlink.class);
+    assertThat(undo.isVisible()).isTrue();
+    assertThat(undo.getText()).isEqualTo("Opened “rust dates” in place of your conversation: undo");
+    assertThat(playtest.conversation().turns())
+        .extracting(io.routebench.app.playtest.Turn::text)
+        .containsExactly("Write a Rust function that parses ISO dates");
+    assertThat(playtest.conversation().draftProperty().get()).isEmpty();
+
+    push(KeyCode.CONTROL, KeyCode.Z);
+
+    assertThat(playtest.conversation().turns())
+        .extracting(io.routebench.app.playtest.Turn::text)
+        .containsExactly("Write a Rust function that parses ISO dates", "Thanks!");
+    assertThat(playtest.conversation().draftProperty().get()).isEqualTo("And now in Go");
+    assertThat(lookup("#playtestUndoClearLink").query().isVisible()).isFalse();
   }
 }

@@ -242,6 +242,7 @@ class WorkbenchWindowTest extends WorkbenchFixture {
                 .window()
                 .workspacePane()
                 .playtest()
+                .cases()
                 .saveAsTestCase("Playtests", "rust dates", List.of("code generation")));
     waitUntil(
         () -> lookup("#playtestSaveOutcome").queryLabeled().getText().startsWith("Saved “rust"));
@@ -333,7 +334,7 @@ class WorkbenchWindowTest extends WorkbenchFixture {
     var playtest = workbench.window().workspacePane().playtest();
     waitUntil(
         () -> {
-          var why = playtest.detailsProperty().get();
+          var why = playtest.why().detailsProperty().get();
           return why != null
               && why.prompt().contains(message + "\"")
               && lookup("#playtestStatusLabel").queryLabeled().getText().isEmpty();

@@ -28,6 +28,12 @@ public final class QueuedTaskExecutor implements TaskExecutor {
     return handle;
   }
 
+  /** Updates run at once, on the test thread, as the tasks' callbacks do. */
+  @Override
+  public void runOnUiThread(Runnable update) {
+    update.run();
+  }
+
   public void runNext() {
     queued.removeFirst().run();
   }

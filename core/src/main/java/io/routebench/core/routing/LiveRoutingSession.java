@@ -4,41 +4,44 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * Live routing for one conversation being typed: the newest request supersedes the one in flight.
  *
- * <p>A superseded request is cancelled through its {@link CancellationToken} (the engine stops at
- * its next checkpoint), a request that has not started yet is skipped, and the result of a request
- * that is no longer the newest is never delivered. At most one drain task per session sits in the
- * engine's queue, so bursts of keystrokes never pile up stale work. An engine that can show an
- * early answer has it delivered first ({@link LiveRoutingListener#previewed}), under the same rule.
+ * <p>A superseded request is cancelled (the engine stops at its next checkpoint), a request that
+ * has not started yet is skipped, and the outcome of a cancelled request is never delivered: each
+ * request is a {@link DecisionCall}, which drops a stale answer on arrival, on the delivery thread.
+ * At most one drain task per session sits in the engine's queue, so bursts of keystrokes never pile
+ * up stale work. An engine that can show an early answer has it delivered first ({@link
+ * DecisionListener#previewed}), under the same rule.
  */
 public final class LiveRoutingSession {
 
   private final RouteSelector selector;
   private final Executor engineExecutor;
+  private final Executor delivery;
   private final AtomicReference<Pending> newest = new AtomicReference<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
   /**
    * @param engineExecutor the single thread that owns the engine (llama.cpp contexts are not
    *     thread-safe)
+   * @param delivery where listeners are told: the thread that submits and cancels (the UI thread)
    */
-  public LiveRoutingSession(RouteSelector selector, Executor engineExecutor) {
+  public LiveRoutingSession(RouteSelector selector, Executor engineExecutor, Executor delivery) {
     this.selector = Objects.requireNonNull(selector, "selector");
     this.engineExecutor = Objects.requireNonNull(engineExecutor, "engineExecutor");
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
   }
 
   /**
    * Asks for a route, superseding any earlier request of this session. Exactly one of the
-   * listener's methods is called for this request: on the engine thread, except {@code
-   * superseded()} for a request replaced before it started, which is called on the submitting
-   * thread.
+   * listener's ending methods is called for this request, on the delivery thread. Submitted on the
+   * delivery thread, a request superseded before its answer was delivered is told {@code
+   * cancelled()}, never its answer.
    */
-  public void submit(RouteRequest request, LiveRoutingListener listener) {
-    var pending = new Pending(request, listener);
+  public void submit(RouteRequest request, DecisionListener listener) {
+    var pending = new Pending(new DecisionCall(request, listener, delivery));
     Pending previous = newest.getAndSet(pending);
     if (previous != null) {
       previous.supersede();
@@ -66,75 +69,18 @@ public final class LiveRoutingSession {
     if (pending == null || !pending.claim()) {
       return;
     }
-    pending.run();
+    // It stays the newest after it ran: until its outcome reaches the delivery thread, a newer
+    // request must still cancel it, or its answer would arrive as current.
+    pending.call.run(selector);
   }
 
-  private boolean isNewest(Pending pending) {
-    return newest.get() == pending;
-  }
-
-  /** Hears how a live request ended. */
-  public interface LiveRoutingListener {
-
-    /**
-     * An early, provisional answer ({@link RouterAnswer#isPreview()}) while the exact one is still
-     * being decoded; called on the engine thread, never after the request was superseded, and
-     * always followed by one of the other methods.
-     */
-    default void previewed(RouterAnswer preview) {}
-
-    /** The exact answer: the decision production makes. */
-    void decided(RouterAnswer answer);
-
-    /** A newer request replaced this one; its work was cancelled or skipped. */
-    void superseded();
-
-    void failed(RuntimeException error);
-
-    static LiveRoutingListener of(
-        Consumer<RouterAnswer> decided, Runnable superseded, Consumer<RuntimeException> failed) {
-      return of(preview -> {}, decided, superseded, failed);
-    }
-
-    static LiveRoutingListener of(
-        Consumer<RouterAnswer> previewed,
-        Consumer<RouterAnswer> decided,
-        Runnable superseded,
-        Consumer<RuntimeException> failed) {
-      return new LiveRoutingListener() {
-        @Override
-        public void previewed(RouterAnswer preview) {
-          previewed.accept(preview);
-        }
-
-        @Override
-        public void decided(RouterAnswer answer) {
-          decided.accept(answer);
-        }
-
-        @Override
-        public void superseded() {
-          superseded.run();
-        }
-
-        @Override
-        public void failed(RuntimeException error) {
-          failed.accept(error);
-        }
-      };
-    }
-  }
-
-  private final class Pending {
-    private final RouteRequest request;
-    private final LiveRoutingListener listener;
-    private final CancellationToken cancellation = new CancellationToken();
+  /** A request and whether the engine has taken it (or it was skipped). */
+  private static final class Pending {
+    private final DecisionCall call;
     private final AtomicBoolean claimed = new AtomicBoolean();
-    private final AtomicBoolean finished = new AtomicBoolean();
 
-    Pending(RouteRequest request, LiveRoutingListener listener) {
-      this.request = request;
-      this.listener = listener;
+    Pending(DecisionCall call) {
+      this.call = call;
     }
 
     boolean claim() {
@@ -142,44 +88,10 @@ public final class LiveRoutingSession {
     }
 
     void supersede() {
-      cancellation.cancel();
-      // A request that never started is told at once; a running one is told when it stops.
-      if (claimed.compareAndSet(false, true)) {
-        finish(() -> listener.superseded());
-      }
-    }
-
-    void run() {
-      try {
-        RouterAnswer answer = selector.select(request, cancellation, this::preview);
-        if (isNewest(this) && !cancellation.isCancelled()) {
-          finish(() -> listener.decided(answer));
-        } else {
-          finish(listener::superseded);
-        }
-      } catch (RoutingCancelledException cancelled) {
-        finish(listener::superseded);
-      } catch (RuntimeException error) {
-        if (isNewest(this) && !cancellation.isCancelled()) {
-          finish(() -> listener.failed(error));
-        } else {
-          finish(listener::superseded);
-        }
-      } finally {
-        newest.compareAndSet(this, null);
-        // A request submitted while this one ran has its own drain queued; nothing to do here.
-      }
-    }
-
-    private void preview(RouterAnswer preview) {
-      if (isNewest(this) && !cancellation.isCancelled() && !finished.get()) {
-        listener.previewed(preview);
-      }
-    }
-
-    private void finish(Runnable notification) {
-      if (finished.compareAndSet(false, true)) {
-        notification.run();
+      call.cancel();
+      // A request that never started is told now; a running one when the engine stops.
+      if (claim()) {
+        call.skip();
       }
     }
   }

@@ -3,6 +3,7 @@ package io.routebench.core.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.core.conversation.Message;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class LiveRoutingSessionTest {
   void superseded_request_is_cancelled_and_its_result_never_delivered() throws Exception {
     var firstStarted = new CountDownLatch(1);
     var selector = new GatedSelector(firstStarted);
-    var session = new LiveRoutingSession(selector, engineThread);
+    var session = new LiveRoutingSession(selector, engineThread, Runnable::run);
     var events = new ConcurrentLinkedQueue<String>();
     var allDone = new CountDownLatch(2);
 
@@ -46,7 +47,7 @@ class LiveRoutingSessionTest {
     var firstStarted = new CountDownLatch(1);
     var keystrokesDone = new CountDownLatch(1);
     var selector = new GatedSelector(firstStarted, keystrokesDone);
-    var session = new LiveRoutingSession(selector, engineThread);
+    var session = new LiveRoutingSession(selector, engineThread, Runnable::run);
     var events = new ConcurrentLinkedQueue<String>();
     var allDone = new CountDownLatch(4);
 
@@ -68,7 +69,7 @@ class LiveRoutingSessionTest {
   void cancel_stops_delivery_of_the_running_request() throws Exception {
     var firstStarted = new CountDownLatch(1);
     var selector = new GatedSelector(firstStarted);
-    var session = new LiveRoutingSession(selector, engineThread);
+    var session = new LiveRoutingSession(selector, engineThread, Runnable::run);
     var events = new ConcurrentLinkedQueue<String>();
     var done = new CountDownLatch(1);
 
@@ -84,7 +85,7 @@ class LiveRoutingSessionTest {
   void an_engine_preview_comes_first_and_never_for_a_superseded_request() throws Exception {
     var firstStarted = new CountDownLatch(1);
     var selector = new PreviewingSelector(firstStarted);
-    var session = new LiveRoutingSession(selector, engineThread);
+    var session = new LiveRoutingSession(selector, engineThread, Runnable::run);
     var events = new ConcurrentLinkedQueue<String>();
     var allDone = new CountDownLatch(2);
 
@@ -100,10 +101,59 @@ class LiveRoutingSessionTest {
             "second:decided:now review it");
   }
 
-  private static LiveRoutingSession.LiveRoutingListener previewRecorder(
+  @Test
+  void an_answer_that_arrives_after_its_request_was_superseded_is_dropped_there() {
+    // The engine has answered, but the answer still waits for the delivery thread when a newer
+    // request comes: it is dropped on arrival, the one place stale answers are checked.
+    var engineQueue = new ArrayDeque<Runnable>();
+    var deliveryQueue = new ArrayDeque<Runnable>();
+    var session = new LiveRoutingSession(new EchoSelector(), engineQueue::add, deliveryQueue::add);
+    var events = new ConcurrentLinkedQueue<String>();
+    var done = new CountDownLatch(2);
+
+    session.submit(request("write a function"), recorder("first", events, done));
+    run(engineQueue);
+    assertThat(deliveryQueue).as("answered, not yet delivered").hasSize(1);
+    session.submit(request("write a function in rust"), recorder("second", events, done));
+    run(engineQueue);
+    run(deliveryQueue);
+
+    assertThat(events)
+        .containsExactly("first:superseded", "second:decided:write a function in rust");
+  }
+
+  /** Answers at once with the last message's text. */
+  private static final class EchoSelector implements RouteSelector {
+    @Override
+    public EngineIdentity identity(PromptProfile profile) {
+      return new EngineIdentity("test", "echo", "", profile, Map.of());
+    }
+
+    @Override
+    public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
+      String text = request.conversation().get(request.conversation().size() - 1).content();
+      return new RouterAnswer(
+          "{\"route\": \"" + text + "\"}",
+          AnswerReading.route(text),
+          PromptProfile.ARCHGW_V1,
+          DecisionTiming.wallClockOnly(1),
+          AnswerExactness.EXACT);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static void run(ArrayDeque<Runnable> queue) {
+    while (!queue.isEmpty()) {
+      queue.removeFirst().run();
+    }
+  }
+
+  private static DecisionListener previewRecorder(
       String label, ConcurrentLinkedQueue<String> events, CountDownLatch done) {
     var decided = recorder(label, events, done);
-    return new LiveRoutingSession.LiveRoutingListener() {
+    return new DecisionListener() {
       @Override
       public void previewed(RouterAnswer preview) {
         assertThat(preview.isPreview()).isTrue();
@@ -116,8 +166,8 @@ class LiveRoutingSessionTest {
       }
 
       @Override
-      public void superseded() {
-        decided.superseded();
+      public void cancelled() {
+        decided.cancelled();
       }
 
       @Override
@@ -189,9 +239,9 @@ class LiveRoutingSessionTest {
         PromptProfile.ARCHGW_V1);
   }
 
-  private static LiveRoutingSession.LiveRoutingListener recorder(
+  private static DecisionListener recorder(
       String label, ConcurrentLinkedQueue<String> events, CountDownLatch done) {
-    return LiveRoutingSession.LiveRoutingListener.of(
+    return DecisionListener.of(
         answer -> {
           events.add(label + ":decided:" + answer.routeName());
           done.countDown();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.routing.BatchProgressListener;
 import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.DecisionListener;
 import io.routebench.core.routing.LiveRoutingSession;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.PromptWrapping;
@@ -235,7 +236,7 @@ class LlamaRouteSelectorTest {
   void a_superseded_live_request_never_delivers_its_result() throws Exception {
     var engineThread = Executors.newSingleThreadExecutor();
     try {
-      var session = new LiveRoutingSession(engine, engineThread);
+      var session = new LiveRoutingSession(engine, engineThread, Runnable::run);
       var events = new ConcurrentLinkedQueue<String>();
       var done = new CountDownLatch(2);
       String longDraft = "Please look at this stack trace and tell me what is wrong. ".repeat(40);
@@ -365,9 +366,9 @@ class LlamaRouteSelectorTest {
     return new RouteRequest(ROUTES, List.of(conversation), profile);
   }
 
-  private static LiveRoutingSession.LiveRoutingListener recorder(
+  private static DecisionListener recorder(
       String label, ConcurrentLinkedQueue<String> events, CountDownLatch done) {
-    return LiveRoutingSession.LiveRoutingListener.of(
+    return DecisionListener.of(
         answer -> {
           events.add(label + ":decided");
           done.countDown();
