@@ -105,7 +105,7 @@ final class EndpointDialog {
     problem.setId("endpointProblemLabel");
     problem.setWrapText(true);
     problem.setMinHeight(Region.USE_PREF_SIZE);
-    problem.setStyle("-fx-text-fill: #b00020;");
+    problem.getStyleClass().add("error-message");
     problem.textProperty().bind(viewModel.problemProperty());
 
     form.addRow(0, Forms.fieldLabel("Base URL", baseUrl), baseUrl);

@@ -1,6 +1,7 @@
 package io.routebench.app.routing;
 
 import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.WindowFit;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import java.util.HashSet;
 import java.util.OptionalInt;
@@ -16,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -94,7 +96,7 @@ final class EngineSettingsDialog {
     var problem = new Label();
     problem.setId("engineSettingsProblem");
     problem.setWrapText(true);
-    problem.setStyle("-fx-text-fill: #b00020;");
+    problem.getStyleClass().add("error-message");
     problem
         .textProperty()
         .bind(
@@ -144,6 +146,8 @@ final class EngineSettingsDialog {
               }
             });
     dialog.show();
+    // Sized before the theme's fonts widened the buttons: grow so "Save and reload" reads whole.
+    WindowFit.growToContent((Stage) dialog.getDialogPane().getScene().getWindow());
     return dialog;
   }
 

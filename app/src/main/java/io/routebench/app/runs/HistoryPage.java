@@ -1,5 +1,6 @@
 package io.routebench.app.runs;
 
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.run.MetricDeltas;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RunComparison;
@@ -11,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -23,8 +25,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -62,6 +65,7 @@ public final class HistoryPage {
 
     var runsTable = new TableView<HistoryViewModel.Point>(history.points());
     runsTable.setId("historyTable");
+    TableHeaders.keepReadable(runsTable);
     runsTable
         .getColumns()
         .setAll(
@@ -101,9 +105,11 @@ public final class HistoryPage {
         });
     deltas.setId("comparisonDeltas");
     deltas.setWrapText(true);
+    deltas.setMinHeight(Region.USE_PREF_SIZE);
 
     var changes = new TableView<HistoryViewModel.ChangeRow>(history.changes());
     changes.setId("comparisonTable");
+    TableHeaders.keepReadable(changes);
     changes
         .getColumns()
         .setAll(
@@ -132,6 +138,7 @@ public final class HistoryPage {
     changes.setPlaceholder(new Label("Pick two runs and compare them."));
     var routes = new TableView<HistoryViewModel.RouteDelta>(history.routeDeltas());
     routes.setId("routeDeltasTable");
+    TableHeaders.keepReadable(routes);
     routes
         .getColumns()
         .setAll(
@@ -142,8 +149,10 @@ public final class HistoryPage {
             ResultsView.ratio("Recall before", HistoryViewModel.RouteDelta::baselineRecall),
             ResultsView.ratio("Recall after", HistoryViewModel.RouteDelta::candidateRecall));
 
+    // Wraps in a narrow window instead of cutting the runs' names to "…".
     var compareBar =
-        new HBox(6, new Label("Compare"), baseline, new Label("with"), candidate, compare);
+        new FlowPane(6, 4, new Label("Compare"), baseline, new Label("with"), candidate, compare);
+    compareBar.setAlignment(Pos.CENTER_LEFT);
     var comparePane = new SplitPane(changes, routes);
     comparePane.setDividerPositions(0.6);
     var lower = new VBox(6, compareBar, deltas, comparePane);

@@ -1,5 +1,6 @@
 package io.routebench.app.runs;
 
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.Tally;
 import io.routebench.core.run.TurnResult;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,8 +18,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -28,7 +31,10 @@ final class ResultsView {
 
   private final RunResultsViewModel results;
   private final VBox root = new VBox(6);
-  private final HBox metrics = new HBox(18);
+
+  /** Wraps in a narrow window: a figure cut to "75.…" says nothing. */
+  private final FlowPane metrics = new FlowPane(18, 6);
+
   private final Label outcomes = new Label();
   private final HeatMap heatMap;
   private final Label turnsTitle = new Label();
@@ -48,6 +54,7 @@ final class ResultsView {
 
     var routes = new TableView<RunResultsViewModel.RouteRow>(results.routes());
     routes.setId("routeScoresTable");
+    TableHeaders.keepReadable(routes);
     routes
         .getColumns()
         .setAll(
@@ -61,6 +68,7 @@ final class ResultsView {
 
     var turns = new TableView<TurnResult>(results.turns());
     turns.setId("runTurnsTable");
+    TableHeaders.keepReadable(turns);
     turns
         .getColumns()
         .setAll(
@@ -103,18 +111,23 @@ final class ResultsView {
     var all = new Button("All turns");
     all.setOnAction(e -> results.filter(new RunResultsViewModel.TurnFilter.All()));
     turnsTitle.setId("turnsTitle");
-    var turnsBar = new HBox(6, turnsTitle, failed, all, open);
+    var turnsBar = new FlowPane(6, 4, turnsTitle, failed, all, open);
+    turnsBar.setAlignment(Pos.CENTER_LEFT);
     var turnsPane = new VBox(4, turnsBar, turns);
     VBox.setVgrow(turns, Priority.ALWAYS);
 
-    var heat =
-        new VBox(4, new Label("Confusion matrix (click a cell for its turns)"), heatMap.root());
+    var heatTitle = new Label("Confusion matrix (click a cell for its turns)");
+    heatTitle.setWrapText(true);
+    heatTitle.setMinHeight(Region.USE_PREF_SIZE);
+    var heat = new VBox(4, heatTitle, heatMap.root());
     VBox.setVgrow(heatMap.root(), Priority.ALWAYS);
     var top = new SplitPane(routes, heat);
     top.setDividerPositions(0.5);
     var split = new SplitPane(top, turnsPane);
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.5);
+    // Rows of both tables and the heat map stay in view; a short window scrolls the page.
+    split.setMinHeight(380);
     VBox.setVgrow(split, Priority.ALWAYS);
     root.getChildren().addAll(metrics, outcomes, split);
     root.setPadding(new Insets(4, 0, 0, 0));
@@ -183,7 +196,9 @@ final class ResultsView {
     valueLabel.getStyleClass().add("metric-value");
     var nameLabel = new Label(name + " · " + detail);
     nameLabel.getStyleClass().add("metric-name");
-    return new VBox(0, valueLabel, nameLabel);
+    var metric = new VBox(0, valueLabel, nameLabel);
+    metric.setMinWidth(Region.USE_PREF_SIZE);
+    return metric;
   }
 
   static String percent(double fraction) {

@@ -1,6 +1,7 @@
 package io.routebench.app.runs;
 
 import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.app.icons.Icons;
 import io.routebench.core.run.OrderSensitivity;
 import io.routebench.core.run.RegressionRun;
@@ -21,11 +22,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -111,18 +114,15 @@ public final class RunPage {
                 // Keep the last valid seed while the user types.
               }
             });
+    var shuffling = new HBox(6, new Label("Then repeat with shuffled route order"), shuffles);
+    var seeded = new HBox(6, new Label("times, seed"), seed);
+    for (HBox group : List.of(shuffling, seeded)) {
+      group.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    }
+    // Rows that wrap in a narrow window instead of cutting the buttons to "…".
     var controls =
-        new HBox(
-            6,
-            runSuite,
-            runShown,
-            runSelected,
-            cancel,
-            resume,
-            new Label("  then repeat with shuffled route order"),
-            shuffles,
-            new Label("times, seed"),
-            seed);
+        new FlowPane(6, 4, runSuite, runShown, runSelected, cancel, resume, shuffling, seeded);
+    controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
     var bar = new ProgressBar();
     bar.setId("runProgressBar");
@@ -134,8 +134,13 @@ public final class RunPage {
     var message = new Label();
     message.setId("runMessageLabel");
     message.textProperty().bind(runs.messageProperty());
+    message.setWrapText(true);
+    message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    HBox.setHgrow(message, Priority.ALWAYS);
     shownRunLabel.setId("shownRunLabel");
     shownRunLabel.getStyleClass().add("help");
+    shownRunLabel.setWrapText(true);
+    shownRunLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     var progress = new HBox(8, bar, progressText, message);
 
     var staleText =
@@ -143,6 +148,7 @@ public final class RunPage {
             "These results were made with other policies (routes, descriptions, order or profile"
                 + " changed since): they may not be what the router answers now.");
     staleText.setWrapText(true);
+    staleText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     staleText.getStyleClass().add("stale-run");
     HBox.setHgrow(staleText, Priority.ALWAYS);
     var rerun =
@@ -155,6 +161,8 @@ public final class RunPage {
     staleBar.setPadding(new Insets(4));
 
     orderTable.setId("orderSensitivityTable");
+
+    TableHeaders.keepReadable(orderTable);
     orderTable
         .getColumns()
         .setAll(
@@ -171,10 +179,15 @@ public final class RunPage {
 
     var top = new VBox(6, controls, progress, shownRunLabel, staleBar, orderPane);
     top.setPadding(new Insets(8, 8, 0, 8));
-    root.setTop(top);
     var resultsView = new ResultsView(results, openTurn);
-    BorderPane.setMargin(resultsView.root(), new Insets(0, 8, 8, 8));
-    root.setCenter(resultsView.root());
+    VBox.setMargin(resultsView.root(), new Insets(0, 8, 8, 8));
+    VBox.setVgrow(resultsView.root(), Priority.ALWAYS);
+    // In a short window the page scrolls: the tables and the heat map keep a readable height.
+    var page = new ScrollPane(new VBox(6, top, resultsView.root()));
+    page.setFitToWidth(true);
+    page.setFitToHeight(true);
+    page.getStyleClass().add("edge-to-edge");
+    root.setCenter(page);
 
     runs.liveResults()
         .addListener(

@@ -86,7 +86,16 @@ public final class RunViewModel {
       new ReadOnlyObjectWrapper<>(this, "outcome");
   private final IntegerProperty shuffles = new SimpleIntegerProperty(this, "shuffles", 0);
   private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
-  private final ChangeListener<LocalRouter.Loaded> modelChanged = (obs, old, now) -> cancel();
+  private final ChangeListener<LocalRouter.Loaded> modelChanged =
+      (obs, old, now) -> {
+        cancel();
+        // "Load a router model" is out of date once one is loaded.
+        if (now != null && message.get().equals(NO_MODEL)) {
+          message.set("");
+        }
+      };
+
+  private static final String NO_MODEL = "Load a router model (Playtest tab) to run the suite.";
 
   /** Answers heard on the engine thread, waiting for the UI thread to show them. */
   private final ConcurrentLinkedQueue<TurnResult> arrived = new ConcurrentLinkedQueue<>();
@@ -234,7 +243,7 @@ public final class RunViewModel {
   private RouteSelector selectorOrExplain() {
     LocalRouter.Loaded loaded = router.loadedProperty().get();
     if (loaded == null) {
-      message.set("Load a router model (Playtest tab) to run the suite.");
+      message.set(NO_MODEL);
       return null;
     }
     return new EngineThreadSelector(loaded.selector(), router::runOnEngineThread);

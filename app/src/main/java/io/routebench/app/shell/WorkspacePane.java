@@ -80,7 +80,7 @@ final class WorkspacePane {
     var details =
         new NodeDetailsViewModel(
             editor, taxonomy.selectionProperty(), new RouterTokenCounter(running.router()));
-    var targets = new TargetsViewModel(editor);
+    var targets = new TargetsViewModel(editor, session.timer());
     validation = new ValidationViewModel(editor.documentProperty());
     taxonomy.marksProperty().bind(validation.nodeMarksProperty());
 
@@ -90,7 +90,7 @@ final class WorkspacePane {
     taxonomyTab.setId("taxonomyTab");
     targetsTab = Icons.on(new Tab("Targets", targetsView.root()), Feather.TARGET);
     targetsTab.setId("targetsTab");
-    proxyView = new ProxySettingsView(new ProxySettingsViewModel(editor));
+    proxyView = new ProxySettingsView(new ProxySettingsViewModel(editor, session.timer()));
     proxyTab = Icons.on(new Tab("Proxy", proxyView.root()), Feather.SERVER);
     proxyTab.setId("proxyTab");
     playtestView = new PlaytestView(playtest, modelBar.root());

@@ -51,7 +51,8 @@ public final class SuitesTab {
             session.file().runs(),
             session.fileTasks(),
             editor.documentProperty(),
-            run -> RunStaleness.isStale(run, editor.document()));
+            run -> RunStaleness.isStale(run, editor.document()),
+            session.timer());
     var caseEditor = new CaseEditorViewModel(suites);
     view = new SuitesView(suites, caseEditor);
     runs =

@@ -1,6 +1,7 @@
 package io.routebench.app.suites;
 
 import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.app.icons.Icons;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
 import io.routebench.core.suite.jsonl.LineError;
@@ -281,6 +282,8 @@ public final class SuitesView {
     var toolbar = new FlowPane(6, 4, search, tag, add, delete);
 
     cases.setId("casesTable");
+
+    TableHeaders.keepReadable(cases);
     cases.setItems(suites.visibleRows());
     cases.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     cases.setPlaceholder(

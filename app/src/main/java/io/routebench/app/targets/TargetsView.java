@@ -1,5 +1,6 @@
 package io.routebench.app.targets;
 
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.taxonomy.ModelTarget;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -34,6 +35,7 @@ public final class TargetsView {
   public TargetsView(TargetsViewModel viewModel) {
     this.viewModel = viewModel;
     table.setId("targetsTable");
+    TableHeaders.keepReadable(table);
     table.setEditable(true);
     table.setItems(viewModel.targets());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -52,7 +54,7 @@ public final class TargetsView {
                     "Display name", ModelTarget::displayName, viewModel::setDisplayName, 140),
                 textColumn("Base URL", ModelTarget::baseUrl, viewModel::setBaseUrl, 180),
                 textColumn(
-                    "Access key (environment reference)",
+                    "Access key ($VARIABLE)",
                     ModelTarget::accessKeyRef,
                     viewModel::setAccessKeyRef,
                     200),
@@ -80,8 +82,7 @@ public final class TargetsView {
     var refused = new Label();
     refused.setId("refusedEditLabel");
     refused.setWrapText(true);
-    refused.getStyleClass().add("error");
-    refused.setStyle("-fx-text-fill: #b00020;");
+    refused.getStyleClass().add("error-message");
     refused.textProperty().bind(viewModel.refusedEditProperty());
     refused.visibleProperty().bind(viewModel.refusedEditProperty().isNotEmpty());
     refused.managedProperty().bind(refused.visibleProperty());

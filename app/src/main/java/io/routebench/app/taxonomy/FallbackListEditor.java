@@ -10,8 +10,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -48,7 +47,6 @@ final class FallbackListEditor {
     add.disableProperty().bind(Bindings.isEmpty(choices));
     choices.addListener((ListChangeListener<String>) change -> offer(add, choices));
     offer(add, choices);
-    HBox.setHgrow(add, Priority.ALWAYS);
 
     var selected = list.getSelectionModel().selectedItemProperty();
     var remove = new Button("Remove");
@@ -62,11 +60,13 @@ final class FallbackListEditor {
     down.setOnAction(e -> moveSelected(+1));
     down.disableProperty().bind(selected.isNull());
 
+    add.setMinWidth(Region.USE_PREF_SIZE);
     for (Button button : new Button[] {up, down, remove}) {
-      // The add menu takes the room that is left; the buttons never shrink to "Rem…".
       button.setMinWidth(Region.USE_PREF_SIZE);
     }
-    root = new VBox(4, list, new HBox(4, add, up, down, remove));
+    // In a narrow form the buttons wrap to a second row rather than shrink to "Add fal…".
+    var buttons = new FlowPane(4, 4, add, up, down, remove);
+    root = new VBox(4, list, buttons);
   }
 
   Node root() {

@@ -141,7 +141,14 @@ final class TaxonomyTree {
     root.setMinWidth(220);
 
     show();
-    viewModel.taxonomyProperty().addListener((obs, old, now) -> show());
+    viewModel
+        .taxonomyProperty()
+        .addListener(
+            (obs, old, now) -> {
+              // Why a paste did nothing is old news once the taxonomy has changed.
+              message.setText("");
+              show();
+            });
     viewModel.marksProperty().addListener((obs, old, now) -> show());
     viewModel.selectionProperty().addListener((obs, old, now) -> selectionChanged(now));
     viewModel.routedProperty().addListener((obs, old, now) -> revealRouted(now));

@@ -1,6 +1,7 @@
 package io.routebench.app.validation;
 
 import io.routebench.app.forms.SeverityIcons;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.validation.Severity;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,6 +33,7 @@ public final class ValidationPanel {
    */
   public ValidationPanel(ValidationViewModel viewModel, Consumer<IssueRow> onIssueActivated) {
     table.setId("validationTable");
+    TableHeaders.keepReadable(table);
     table.setItems(viewModel.issues());
     table.setPlaceholder(new Label("No problems found: these policies can be exported."));
     // Widths are shared out in proportion to the preferred widths: the message gets the most.
