@@ -1,6 +1,7 @@
 package io.routebench.app.cli;
 
 import io.routebench.app.files.AtomicFiles;
+import io.routebench.app.report.RunHtmlReport;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.run.MetricsCalculator;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Runs a test suite headless, stores the run in the workspace, prints the paper's"
-            + " metrics and writes JUnit XML / JSON reports. Exits 1 below --fail-under or on"
+            + " metrics and writes JUnit XML / JSON / HTML reports. Exits 1 below --fail-under or on"
             + " regressions against --compare-to: the way to gate a routing config in CI.")
 final class TestCommand implements Callable<Integer> {
 
@@ -70,6 +71,14 @@ final class TestCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "write a JSON report with every turn's result")
   Path json;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "write a self-contained HTML report to share: metrics, per-route scores, the confusion"
+              + " heat map, failed turns with their conversations, and the --compare-to changes")
+  Path html;
 
   @Option(
       names = "--fail-under",
@@ -195,7 +204,7 @@ final class TestCommand implements Callable<Integer> {
             RunComparison comparison =
                 baseline == null ? null : RunComparison.compare(baseline, run);
             printSummary(out, run, metrics, comparison, baseline);
-            writeReports(run, suite, metrics, comparison);
+            writeReports(run, suite, metrics, baseline, comparison);
             int code = exitCode(err, run, metrics, comparison);
             if (!storageProblem.isEmpty()) {
               err.println(
@@ -274,8 +283,16 @@ final class TestCommand implements Callable<Integer> {
   }
 
   private void writeReports(
-      RegressionRun run, TestSuite suite, RunMetrics metrics, RunComparison comparison) {
+      RegressionRun run,
+      TestSuite suite,
+      RunMetrics metrics,
+      RegressionRun baseline,
+      RunComparison comparison) {
     try {
+      if (html != null) {
+        AtomicFiles.writeString(
+            html, RunHtmlReport.render(run, metrics, suite, baseline, comparison));
+      }
       if (junit != null) {
         AtomicFiles.writeString(junit, JUnitXmlReport.render(run, suite));
       }
