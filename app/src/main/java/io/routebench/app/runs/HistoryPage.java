@@ -43,6 +43,7 @@ public final class HistoryPage {
   private final ComboBox<HistoryViewModel.Point> baseline = new ComboBox<>();
   private final ComboBox<HistoryViewModel.Point> candidate = new ComboBox<>();
   private final Label deltas = new Label();
+  private final Button saveReport = new Button("Save report…");
   private final NumberAxis xAxis;
 
   /**
@@ -103,6 +104,10 @@ public final class HistoryPage {
             history.compare(baseline.getValue().run(), candidate.getValue().run());
           }
         });
+    saveReport.setId("saveComparisonReportButton");
+    saveReport.disableProperty().bind(history.comparisonProperty().isNull());
+    saveReport.setVisible(false);
+    saveReport.setManaged(false);
     deltas.setId("comparisonDeltas");
     deltas.setWrapText(true);
     deltas.setMinHeight(Region.USE_PREF_SIZE);
@@ -151,7 +156,15 @@ public final class HistoryPage {
 
     // Wraps in a narrow window instead of cutting the runs' names to "…".
     var compareBar =
-        new FlowPane(6, 4, new Label("Compare"), baseline, new Label("with"), candidate, compare);
+        new FlowPane(
+            6,
+            4,
+            new Label("Compare"),
+            baseline,
+            new Label("with"),
+            candidate,
+            compare,
+            saveReport);
     compareBar.setAlignment(Pos.CENTER_LEFT);
     var comparePane = new SplitPane(changes, routes);
     comparePane.setDividerPositions(0.6);
@@ -172,6 +185,13 @@ public final class HistoryPage {
 
   public Node root() {
     return root;
+  }
+
+  /** Offers "Save report…", which saves the comparison shown as an HTML report. */
+  public void offerReport(Runnable save) {
+    saveReport.setOnAction(e -> save.run());
+    saveReport.setVisible(true);
+    saveReport.setManaged(true);
   }
 
   private void showPoints() {

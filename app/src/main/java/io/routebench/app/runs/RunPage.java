@@ -5,6 +5,7 @@ import io.routebench.app.forms.TableHeaders;
 import io.routebench.app.icons.Icons;
 import io.routebench.core.run.OrderSensitivity;
 import io.routebench.core.run.RegressionRun;
+import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.TurnResult;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.workspace.PolicyDocument;
@@ -59,6 +60,13 @@ public final class RunPage {
   private final TitledPane orderPane = new TitledPane();
   private final TableView<OrderRow> orderTable = new TableView<>();
   private final Label orderSummary = new Label();
+
+  /** Rows that wrap in a narrow window instead of cutting the buttons to "…". */
+  private final FlowPane controls = new FlowPane(6, 4);
+
+  private final Button saveReport = Icons.on(new Button("Save report…"), Feather.SHARE);
+  private final javafx.beans.property.BooleanProperty noRunShown =
+      new javafx.beans.property.SimpleBooleanProperty(true);
 
   /** The cases each run of this session was made of, so a resume asks the same ones. */
   private final Map<String, List<String>> scopes = new HashMap<>();
@@ -120,8 +128,15 @@ public final class RunPage {
       group.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
     // Rows that wrap in a narrow window instead of cutting the buttons to "…".
-    var controls =
-        new FlowPane(6, 4, runSuite, runShown, runSelected, cancel, resume, shuffling, seeded);
+    saveReport.setId("saveRunReportButton");
+    saveReport.setVisible(false);
+    saveReport.setManaged(false);
+    saveReport
+        .disableProperty()
+        .bind(idle.not().or(results.metricsProperty().isNull()).or(noRunShown));
+    controls
+        .getChildren()
+        .addAll(runSuite, runShown, runSelected, cancel, resume, shuffling, seeded, saveReport);
     controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
     var bar = new ProgressBar();
@@ -209,6 +224,21 @@ public final class RunPage {
     return root;
   }
 
+  /**
+   * Offers "Save report…", which hands the run shown and the metrics shown for it to {@code save}
+   * (an HTML report of what the page shows).
+   */
+  public void offerReport(java.util.function.BiConsumer<RegressionRun, RunMetrics> save) {
+    saveReport.setOnAction(e -> save.accept(shown, results.metricsProperty().get()));
+    saveReport.setVisible(true);
+    saveReport.setManaged(true);
+  }
+
+  /** The metrics shown for the run shown, or {@code null}. */
+  public RunMetrics shownMetrics() {
+    return results.metricsProperty().get();
+  }
+
   /** The run whose results are shown, or {@code null}. */
   public RegressionRun shownRun() {
     return shown;
@@ -220,6 +250,7 @@ public final class RunPage {
       return;
     }
     shown = run;
+    noRunShown.set(run == null);
     results.show(run == null ? List.of() : run.results());
     shownRunLabel.setText(
         run == null

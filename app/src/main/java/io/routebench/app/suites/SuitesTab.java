@@ -5,6 +5,7 @@ import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.runs.HistoryPage;
 import io.routebench.app.runs.HistoryViewModel;
 import io.routebench.app.runs.RunPage;
+import io.routebench.app.runs.RunReportExport;
 import io.routebench.app.runs.RunResultsViewModel;
 import io.routebench.app.runs.RunStaleness;
 import io.routebench.app.runs.RunViewModel;
@@ -32,6 +33,7 @@ public final class SuitesTab {
   private final Tab runTab;
   private final HistoryViewModel history;
   private final Tab historyTab;
+  private final RunReportExport reports;
 
   /**
    * What running suites needs beyond the workspace.
@@ -88,6 +90,16 @@ public final class SuitesTab {
               runPage.showRun(run);
               view.showPage(runTab);
             });
+    var reports =
+        new RunReportExport(
+            suites::suite,
+            history,
+            session.fileTasks(),
+            () -> view.root().getScene() == null ? null : view.root().getScene().getWindow(),
+            new RunReportExport.Outcome(suites::notice, suites::failure));
+    runPage.offerReport(reports::chooseComparisonAndSave);
+    historyPage.offerReport(reports::saveShownComparison);
+    this.reports = reports;
     historyTab = new Tab("History", historyPage.root());
     historyTab.setId("historyPage");
     view.addPage(historyTab);
@@ -171,6 +183,11 @@ public final class SuitesTab {
             suites.reportPlaytestSkips(testCase.name(), skipped);
           }
         });
+  }
+
+  /** Saves runs as HTML reports. */
+  public RunReportExport reports() {
+    return reports;
   }
 
   public RunViewModel runs() {

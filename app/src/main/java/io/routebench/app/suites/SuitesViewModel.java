@@ -452,6 +452,16 @@ public final class SuitesViewModel {
                         "Could not export to " + file + ": " + failure.getMessage())));
   }
 
+  /** Says what was done for the suite elsewhere (e.g. a report saved), for a while. */
+  public void notice(String text) {
+    message.show(text);
+  }
+
+  /** Says why something done for the suite elsewhere failed, until the next success. */
+  public void failure(String text) {
+    message.showUntilCleared(text);
+  }
+
   /** Says that a case played into the playtest left some messages out. */
   void reportPlaytestSkips(String caseName, int skipped) {
     message.show(
