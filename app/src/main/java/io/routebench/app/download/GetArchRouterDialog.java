@@ -196,12 +196,12 @@ public final class GetArchRouterDialog {
     buttons.setPadding(new Insets(12, 16, 16, 16));
     var layout = new BorderPane(scroll);
     layout.setBottom(buttons);
-    message.textProperty().addListener((obs, old, now) -> WindowFit.growToContent(stage));
     var scene = new Scene(layout);
     if (owner != null && owner.getScene() != null) {
       scene.getStylesheets().setAll(owner.getScene().getStylesheets());
     }
     stage.setScene(scene);
+    WindowFit.growWithContent(stage);
     // Closing the window is the same as Cancel: the part stays for a resume.
     stage.setOnHidden(e -> viewModel.cancel());
   }

@@ -1,8 +1,9 @@
 package io.routebench.app.forms;
 
 import io.routebench.app.settings.WindowBounds;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -41,19 +42,36 @@ public final class WindowFit {
   }
 
   /**
-   * Sizes {@code stage} to its content (after the pending layout), then keeps it on its screen: for
-   * windows whose content grows, e.g. with a message.
+   * Grows {@code stage} whenever its content comes to want more room than the window gives it (a
+   * message appears, the theme's fonts widen the buttons after the window was sized), as far as its
+   * screen allows; a window the user made larger stays as large.
    */
-  public static void growToContent(Stage stage) {
-    Platform.runLater(
-        () -> {
-          if (stage.isShowing() && !stage.isMaximized()) {
-            double width = stage.getWidth();
-            stage.sizeToScene();
-            // Grow only: a window the user widened stays as wide.
-            stage.setWidth(Math.max(width, stage.getWidth()));
-            keepOnScreen(stage);
-          }
-        });
+  public static void growWithContent(Stage stage) {
+    Scene scene = stage.getScene();
+    Parent root = scene.getRoot();
+    root.needsLayoutProperty()
+        .addListener(
+            (obs, was, needsLayout) -> {
+              if (!needsLayout && stage.isShowing() && !stage.isMaximized()) {
+                growIfWanted(stage, scene, root);
+              }
+            });
+  }
+
+  private static void growIfWanted(Stage stage, Scene scene, Parent root) {
+    double wantedWidth = root.prefWidth(-1);
+    double wantedHeight = root.prefHeight(Math.max(wantedWidth, scene.getWidth()));
+    boolean wider = wantedWidth > scene.getWidth() + 0.5;
+    boolean taller = wantedHeight > scene.getHeight() + 0.5;
+    if (!wider && !taller) {
+      return;
+    }
+    // The window's decorations are what it has beyond its scene.
+    double width = wantedWidth + stage.getWidth() - scene.getWidth();
+    double height = wantedHeight + stage.getHeight() - scene.getHeight();
+    Rectangle2D screen = screenOf(stage);
+    stage.setWidth(Math.min(Math.max(stage.getWidth(), width), screen.getWidth()));
+    stage.setHeight(Math.min(Math.max(stage.getHeight(), height), screen.getHeight()));
+    keepOnScreen(stage);
   }
 }

@@ -145,9 +145,9 @@ final class EngineSettingsDialog {
                 }
               }
             });
+    // Sized before the theme's fonts widen the buttons: grow so "Save and reload" reads whole.
+    WindowFit.growWithContent((Stage) dialog.getDialogPane().getScene().getWindow());
     dialog.show();
-    // Sized before the theme's fonts widened the buttons: grow so "Save and reload" reads whole.
-    WindowFit.growToContent((Stage) dialog.getDialogPane().getScene().getWindow());
     return dialog;
   }
 
