@@ -1,5 +1,6 @@
 package io.routebench.app.runs;
 
+import io.routebench.app.forms.Forms;
 import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.run.MetricDeltas;
 import io.routebench.core.run.RegressionRun;
@@ -87,7 +88,7 @@ public final class HistoryPage {
               });
           return row;
         });
-    runsTable.setPlaceholder(new Label("No runs of this suite yet."));
+    runsTable.setPlaceholder(Forms.placeholder("No runs of this suite yet."));
 
     baseline.setId("baselineRunChoice");
     candidate.setId("candidateRunChoice");
@@ -140,7 +141,7 @@ public final class HistoryPage {
                 }
               }
             });
-    changes.setPlaceholder(new Label("Pick two runs and compare them."));
+    changes.setPlaceholder(Forms.placeholder("Pick two runs and compare them."));
     var routes = new TableView<HistoryViewModel.RouteDelta>(history.routeDeltas());
     routes.setId("routeDeltasTable");
     TableHeaders.keepReadable(routes);

@@ -1,5 +1,6 @@
 package io.routebench.app.runs;
 
+import io.routebench.app.forms.Forms;
 import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.Tally;
@@ -64,7 +65,7 @@ final class ResultsView {
             ratio("F1", RunResultsViewModel.RouteRow::f1),
             column("Support", RunResultsViewModel.RouteRow::support, 65),
             column("Predicted", RunResultsViewModel.RouteRow::predicted, 70));
-    routes.setPlaceholder(new Label("No results yet."));
+    routes.setPlaceholder(Forms.placeholder("No results yet."));
 
     var turns = new TableView<TurnResult>(results.turns());
     turns.setId("runTurnsTable");
@@ -79,7 +80,7 @@ final class ResultsView {
             column("Outcome", t -> RunResultsViewModel.words(t.outcome()), 90),
             column("ms", TurnResult::latencyMillis, 60),
             column("Raw output", TurnResult::rawOutput, 200));
-    turns.setPlaceholder(new Label("No turns to list."));
+    turns.setPlaceholder(Forms.placeholder("No turns to list."));
     turns.setRowFactory(
         table -> {
           var row =

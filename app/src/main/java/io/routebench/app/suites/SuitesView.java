@@ -187,7 +187,7 @@ public final class SuitesView {
     suiteList.setId("suitesList");
     suiteList.setItems(suites.suites());
     suiteList.setPlaceholder(
-        new Label("No suites yet.\nSave a playtest as a test case,\nor add one here."));
+        Forms.placeholder("No suites yet.\nSave a playtest as a test case,\nor add one here."));
     suiteList.setCellFactory(
         list ->
             new ListCell<>() {
@@ -287,7 +287,7 @@ public final class SuitesView {
     cases.setItems(suites.visibleRows());
     cases.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     cases.setPlaceholder(
-        new Label(
+        Forms.placeholder(
             "No cases. Save a playtest as a test case, add one, or import a JSONL file (File ▸ Import test cases)."));
     cases
         .getColumns()

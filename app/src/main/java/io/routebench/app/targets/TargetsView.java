@@ -1,5 +1,6 @@
 package io.routebench.app.targets;
 
+import io.routebench.app.forms.Forms;
 import io.routebench.app.forms.SpreadsheetTextCell;
 import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.taxonomy.ModelTarget;
@@ -41,10 +42,13 @@ public final class TargetsView {
     table.setItems(viewModel.targets());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(
-        new Label("No targets yet. Click “Add target” and enter a model such as openai/gpt-4o."));
+        Forms.placeholder(
+            "No targets yet. Click “Add target” and enter a model such as openai/gpt-4o."));
 
     modelColumn = textColumn("Model", ModelTarget::model, viewModel::setModel, 220);
     modelColumn.setId("modelColumn");
+    // The model id is what the table is about: it keeps room for a provider/model id.
+    modelColumn.setMinWidth(170);
     table
         .getColumns()
         .setAll(

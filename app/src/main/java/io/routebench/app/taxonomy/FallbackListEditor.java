@@ -1,5 +1,6 @@
 package io.routebench.app.taxonomy;
 
+import io.routebench.app.forms.Forms;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -37,7 +38,7 @@ final class FallbackListEditor {
     list.setItems(viewModel.fallbacks());
     list.setPrefHeight(86);
     list.setCellFactory(view -> labelledCell());
-    list.setPlaceholder(new javafx.scene.control.Label("No fallbacks: only the target is used."));
+    list.setPlaceholder(Forms.placeholder("No fallbacks: only the target is used."));
 
     // A menu, not a combo box: a combo box whose items shrink while its own selection is being
     // handled selects the next item too (two adds) and throws from its skin.

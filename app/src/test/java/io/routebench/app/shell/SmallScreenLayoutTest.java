@@ -80,6 +80,8 @@ class SmallScreenLayoutTest extends SuitesFixture {
   private void checkEveryScreen(boolean dark) throws Exception {
     interact(() -> workbench.window().useDarkTheme(dark));
     useSmallestWindow();
+    openTab("Suites");
+    check("Suites tab, no suites yet");
     storeSuiteWithTwoRuns();
     loadModel(TinyGgufModels.answeringRoute(home.resolve("models"), "debugging"));
 
