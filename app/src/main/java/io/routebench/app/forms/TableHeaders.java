@@ -1,10 +1,13 @@
 package io.routebench.app.forms;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.layout.Region;
+import javafx.util.Callback;
 
 /**
  * Keeps a table's column headers readable: no column is narrower than its header's text, which a
@@ -40,6 +43,7 @@ public final class TableHeaders {
     if (headerRow == null) {
       return;
     }
+    boolean widened = false;
     for (Node node : headerRow.lookupAll(".column-header")) {
       if (node instanceof TableColumnHeader header
           && header.getTableColumn() != null
@@ -59,8 +63,52 @@ public final class TableHeaders {
           if (column.getPrefWidth() < needed) {
             column.setPrefWidth(needed);
           }
+          widened = true;
         }
       }
     }
+    fitOrScroll(table, widened);
+  }
+
+  /**
+   * A table that fits its columns to its width (a constrained resize policy) has no horizontal
+   * scroll bar: when the columns' minimum widths no longer fit, it scrolls instead (unconstrained)
+   * until they fit again. A constrained table also shares its width out anew only when its policy
+   * runs, so a widened column makes it run.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void fitOrScroll(TableView<?> table, boolean widened) {
+    Callback wanted = wantedPolicy(table);
+    if (wanted == null) {
+      return;
+    }
+    double minimums =
+        table.getVisibleLeafColumns().stream().mapToDouble(TableColumnBase::getMinWidth).sum();
+    Node viewport = table.lookup(".clipped-container");
+    double room =
+        viewport instanceof Region region && region.getWidth() > 0
+            ? region.getWidth()
+            : table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+    Callback now = minimums <= room ? wanted : TableView.UNCONSTRAINED_RESIZE_POLICY;
+    if (table.getColumnResizePolicy() != now || widened && now == wanted) {
+      Platform.runLater(
+          () -> {
+            // Set anew even when unchanged: setting it is what makes the table apply it.
+            table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            table.setColumnResizePolicy(now);
+          });
+    }
+  }
+
+  /** The constrained policy the table was given, remembered; {@code null} for unconstrained. */
+  @SuppressWarnings("rawtypes")
+  private static Callback wantedPolicy(TableView<?> table) {
+    Object remembered = table.getProperties().get(TableHeaders.class);
+    if (remembered == null) {
+      Callback policy = table.getColumnResizePolicy();
+      remembered = policy == TableView.UNCONSTRAINED_RESIZE_POLICY ? Boolean.FALSE : policy;
+      table.getProperties().put(TableHeaders.class, remembered);
+    }
+    return remembered instanceof Callback policy ? policy : null;
   }
 }

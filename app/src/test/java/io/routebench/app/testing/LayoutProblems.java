@@ -87,6 +87,9 @@ public final class LayoutProblems {
                 + ")");
       }
     }
+    if (node instanceof TableView<?> table) {
+      columnsOutOfSight(table).ifPresent(problems::add);
+    }
     if (node instanceof ScrollPane scroll) {
       // Its content may lie beyond the window: the user scrolls to it. Check it all the same.
       if (scroll.getContent() != null) {
@@ -166,6 +169,29 @@ public final class LayoutProblems {
         return java.util.Optional.of(
             describe(labeled) + " shows “" + shown.getText() + "” instead of “" + expected + "”");
       }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * A table that fits its columns to its width has no horizontal scroll bar: columns wider in sum
+   * than the table are partly out of sight for good.
+   */
+  private static java.util.Optional<String> columnsOutOfSight(TableView<?> table) {
+    if (table.getColumnResizePolicy() == TableView.UNCONSTRAINED_RESIZE_POLICY
+        || table.getWidth() <= 0) {
+      return java.util.Optional.empty();
+    }
+    double columns = table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+    double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+    if (columns > room + 1) {
+      return java.util.Optional.of(
+          describe(table)
+              + " has columns "
+              + Math.round(columns)
+              + " px wide in "
+              + Math.round(room)
+              + " px, without a scroll bar");
     }
     return java.util.Optional.empty();
   }
