@@ -31,6 +31,9 @@ public final class WindowFit {
 
   /** Moves and shrinks {@code window} as little as needed to lie wholly on its screen. */
   public static void keepOnScreen(Window window) {
+    if (!isPlaced(window)) {
+      return;
+    }
     Rectangle2D screen = screenOf(window);
     WindowBounds fitted =
         new WindowBounds(window.getX(), window.getY(), window.getWidth(), window.getHeight(), false)
@@ -59,6 +62,10 @@ public final class WindowFit {
   }
 
   private static void growIfWanted(Stage stage, Scene scene, Parent root) {
+    if (!isPlaced(stage) || scene.getWidth() <= 0 || scene.getHeight() <= 0) {
+      // Still being shown: the window takes its first size from its content anyway.
+      return;
+    }
     double wantedWidth = root.prefWidth(-1);
     double wantedHeight = root.prefHeight(Math.max(wantedWidth, scene.getWidth()));
     boolean wider = wantedWidth > scene.getWidth() + 0.5;
@@ -73,5 +80,13 @@ public final class WindowFit {
     stage.setWidth(Math.min(Math.max(stage.getWidth(), width), screen.getWidth()));
     stage.setHeight(Math.min(Math.max(stage.getHeight(), height), screen.getHeight()));
     keepOnScreen(stage);
+  }
+
+  /** Whether the window has a position and a size yet (they are NaN until it is first shown). */
+  private static boolean isPlaced(Window window) {
+    return !Double.isNaN(window.getX())
+        && !Double.isNaN(window.getY())
+        && !Double.isNaN(window.getWidth())
+        && !Double.isNaN(window.getHeight());
   }
 }

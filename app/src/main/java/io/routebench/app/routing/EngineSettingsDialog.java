@@ -1,7 +1,6 @@
 package io.routebench.app.routing;
 
 import io.routebench.app.forms.Forms;
-import io.routebench.app.forms.WindowFit;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import java.util.HashSet;
 import java.util.OptionalInt;
@@ -17,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -145,8 +143,11 @@ final class EngineSettingsDialog {
                 }
               }
             });
-    // Sized before the theme's fonts widen the buttons: grow so "Save and reload" reads whole.
-    WindowFit.growWithContent((Stage) dialog.getDialogPane().getScene().getWindow());
+    // Each button as wide as its own text: made as wide as "Save and reload", four buttons no
+    // longer fit a dialog sized for its form, and the widest is cut to "Save and rel…".
+    for (ButtonType type : dialog.getDialogPane().getButtonTypes()) {
+      ButtonBar.setButtonUniformSize(dialog.getDialogPane().lookupButton(type), false);
+    }
     dialog.show();
     return dialog;
   }

@@ -28,9 +28,9 @@ import javafx.stage.Window;
  *
  * <p>Rows inside lists, tables and trees are left out: a long value in a narrow column is cut on
  * purpose, and the full text is one resize away. Column headers, tabs, buttons, form labels and
- * combo boxes' shown values are all checked. So is a path shortened on purpose (cut at its start or
- * middle), unless it shows its whole text in a tooltip. A combo box's list is left out too: it is
- * laid out only when it pops up.
+ * combo boxes' shown values are all checked; text cut on purpose (a path cut at its start or
+ * middle, a one-line message made to give way) is not, when its tooltip shows the whole text. A
+ * combo box's list is left out too: it is laid out only when it pops up.
  */
 public final class LayoutProblems {
 
@@ -196,7 +196,10 @@ public final class LayoutProblems {
     return java.util.Optional.empty();
   }
 
-  /** Cut at the start or in the middle, the whole text a hover away: a path shown on purpose. */
+  /**
+   * Cut on purpose, the whole text a hover away: a path cut at its start or middle, or a one-line
+   * message made to give way to its neighbours (minimum width 0), such as the status bar's.
+   */
   private static boolean isShortenedPath(Labeled labeled, String text) {
     OverrunStyle overrun = labeled.getTextOverrun();
     boolean keepsTheEnd =
@@ -204,7 +207,8 @@ public final class LayoutProblems {
             || overrun == OverrunStyle.CENTER_ELLIPSIS
             || overrun == OverrunStyle.LEADING_WORD_ELLIPSIS
             || overrun == OverrunStyle.CENTER_WORD_ELLIPSIS;
-    return keepsTheEnd
+    boolean givesWay = labeled.getMinWidth() == 0 && !labeled.isWrapText();
+    return (keepsTheEnd || givesWay)
         && labeled.getTooltip() != null
         && text.equals(labeled.getTooltip().getText());
   }
