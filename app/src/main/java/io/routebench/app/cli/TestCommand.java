@@ -1,6 +1,7 @@
 package io.routebench.app.cli;
 
 import io.routebench.app.files.AtomicFiles;
+import io.routebench.app.report.RunHtmlReport;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.run.Metric;
@@ -42,10 +43,10 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description =
         "Runs a test suite headless, stores the run in the workspace, prints the paper's"
-            + " metrics and writes JUnit XML / JSON reports: the way to gate a routing config in"
-            + " CI. Without a gate option, exits 1 when any turn failed; with --fail-under and/or"
-            + " --compare-to, exits 1 only when such a gate fails (--fail-under 0 never fails on"
-            + " accuracy). Exits 3 when the run could not complete (router unreachable).")
+            + " metrics and writes JUnit XML / JSON / HTML reports: the way to gate a routing config"
+            + " in CI. Without a gate option, exits 1 when any turn failed; with --fail-under"
+            + " and/or --compare-to, exits 1 only when such a gate fails (--fail-under 0 never"
+            + " fails on accuracy). Exits 3 when the run could not complete (router unreachable).")
 final class TestCommand implements Callable<Integer> {
 
   /** How long Ctrl-C or SIGTERM waits for the run to stop and be stored. */
@@ -70,6 +71,14 @@ final class TestCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "write a JSON report with every turn's result")
   Path json;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "write a self-contained HTML report to share: metrics, per-route scores, the confusion"
+              + " heat map, failed turns with their conversations, and the --compare-to changes")
+  Path html;
 
   @Option(
       names = "--fail-under",
@@ -227,7 +236,7 @@ final class TestCommand implements Callable<Integer> {
             RunComparison comparison =
                 baseline == null ? null : RunComparison.compare(baseline, run);
             printSummary(out, run, metrics, comparison, baseline);
-            writeReports(run, suite, metrics, comparison);
+            writeReports(run, suite, metrics, baseline, comparison);
             ExitStatus status = exitStatus(err, run, metrics, comparison);
             if (!storageProblem.isEmpty()) {
               err.println(
@@ -306,8 +315,16 @@ final class TestCommand implements Callable<Integer> {
   }
 
   private void writeReports(
-      RegressionRun run, TestSuite suite, RunMetrics metrics, RunComparison comparison) {
+      RegressionRun run,
+      TestSuite suite,
+      RunMetrics metrics,
+      RegressionRun baseline,
+      RunComparison comparison) {
     try {
+      if (html != null) {
+        AtomicFiles.writeString(
+            html, RunHtmlReport.render(run, metrics, suite, baseline, comparison));
+      }
       if (junit != null) {
         AtomicFiles.writeString(junit, JUnitXmlReport.render(run, suite));
       }

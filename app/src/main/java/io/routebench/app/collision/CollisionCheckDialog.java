@@ -5,6 +5,7 @@ import io.routebench.core.routing.DecisionOutcome;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -31,6 +32,9 @@ public final class CollisionCheckDialog {
   private final VBox collisions = new VBox(2);
   private final VBox root;
   private final Button doctor = new Button("Propose verified edits…");
+
+  /** Closes the window (Esc too); a check still running is cancelled with it. */
+  private final Button close = new Button("Close");
 
   public CollisionCheckDialog(CollisionCheckViewModel viewModel) {
     this.viewModel = viewModel;
@@ -62,10 +66,17 @@ public final class CollisionCheckDialog {
     doctor.setManaged(false);
     var buttons = new HBox(6, run, cancel, doctor);
     buttons.setAlignment(Pos.CENTER_LEFT);
+    close.setId("collisionCloseButton");
+    close.setCancelButton(true);
+    var spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    var footer = new HBox(6, spacer, close);
 
     matrix.setId("collisionMatrix");
     matrix.setHgap(10);
     matrix.setVgap(4);
+    // Never narrower than its names and counts: a wide matrix scrolls sideways instead.
+    matrix.setMinWidth(Region.USE_PREF_SIZE);
     var help =
         new Label(
             "Rows: the route whose description was sent as a user message. Columns: the route the"
@@ -76,7 +87,7 @@ public final class CollisionCheckDialog {
     var scroll = new ScrollPane(new VBox(10, matrix, collisions));
     scroll.setFitToWidth(true);
     VBox.setVgrow(scroll, Priority.ALWAYS);
-    root = new VBox(8, message, buttons, progress, help, scroll);
+    root = new VBox(8, message, buttons, progress, help, scroll, footer);
     root.setPadding(new Insets(12));
     root.setPrefSize(820, 480);
     viewModel.reportProperty().addListener((obs, old, now) -> show(now));
@@ -114,9 +125,26 @@ public final class CollisionCheckDialog {
       scene.getStylesheets().setAll(owner.getScene().getStylesheets());
     }
     stage.setScene(scene);
+    close.setOnAction(e -> stage.close());
     stage.setOnHidden(e -> viewModel.cancel());
     stage.show();
     viewModel.run();
+  }
+
+  /**
+   * A route's name turned upright: a column is then as narrow as its counts, so a dozen routes fit
+   * the window and no name is cut to "…" (the grid would share the width out and cut them all).
+   */
+  private static Node columnHeading(String route) {
+    var heading = new Label(route);
+    heading.getStyleClass().add("collision-column");
+    heading.setStyle("-fx-font-weight: bold;");
+    heading.setMinWidth(Region.USE_PREF_SIZE);
+    heading.setRotate(-90);
+    var upright = new Group(heading);
+    GridPane.setValignment(upright, javafx.geometry.VPos.BOTTOM);
+    GridPane.setHalignment(upright, javafx.geometry.HPos.CENTER);
+    return upright;
   }
 
   private void show(CollisionReport report) {
@@ -130,9 +158,7 @@ public final class CollisionCheckDialog {
     corner.getStyleClass().add("help");
     matrix.add(corner, 0, 0);
     for (int c = 0; c < columns.size(); c++) {
-      var heading = new Label(columns.get(c));
-      heading.setStyle("-fx-font-weight: bold;");
-      matrix.add(heading, c + 1, 0);
+      matrix.add(columnHeading(columns.get(c)), c + 1, 0);
     }
     List<String> rows = report.rows();
     for (int r = 0; r < rows.size(); r++) {
@@ -143,11 +169,7 @@ public final class CollisionCheckDialog {
         var cell = new Label(count == 0 ? "·" : Integer.toString(count));
         cell.setId("collisionCell-" + r + "-" + c);
         if (count > 0) {
-          cell.setStyle(
-              columns.get(c).equals(row)
-                  ? "-fx-text-fill: #2f6a17; -fx-font-weight: bold;"
-                  : "-fx-background-color: #f8d7d3; -fx-text-fill: #9c1c10; -fx-font-weight:"
-                      + " bold; -fx-padding: 0 4 0 4;");
+          cell.getStyleClass().add(columns.get(c).equals(row) ? "collision-hit" : "collision-miss");
         }
         matrix.add(cell, c + 1, r + 1);
       }

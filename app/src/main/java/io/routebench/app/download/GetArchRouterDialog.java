@@ -5,6 +5,7 @@ import static io.routebench.app.forms.Forms.help;
 
 import io.routebench.app.download.GetArchRouterViewModel.State;
 import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.WindowFit;
 import io.routebench.inference.download.ArchRouterGguf;
 import io.routebench.inference.download.PublishedFile;
 import java.io.File;
@@ -20,7 +21,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -132,7 +135,6 @@ public final class GetArchRouterDialog {
     var message = help("");
     message.setId("downloadMessage");
     message.textProperty().bind(viewModel.messageProperty());
-    message.setMaxWidth(560);
 
     var download = new Button();
     download.setId("startDownloadButton");
@@ -183,14 +185,23 @@ public final class GetArchRouterDialog {
 
     var title = new Label("Get Arch-Router");
     title.getStyleClass().add("panel-title");
-    var content = new VBox(12, title, intro, form, bar, progressText, message, buttons);
-    content.setPadding(new Insets(16));
+    var content = new VBox(12, title, intro, form, bar, progressText, message);
+    content.setPadding(new Insets(16, 16, 0, 16));
     content.setPrefWidth(620);
-    var scene = new Scene(content);
+    // The buttons stay at the window's foot whatever the message above says: the content
+    // scrolls, and the window grows to show a new message when the screen has room.
+    var scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("edge-to-edge");
+    buttons.setPadding(new Insets(12, 16, 16, 16));
+    var layout = new BorderPane(scroll);
+    layout.setBottom(buttons);
+    var scene = new Scene(layout);
     if (owner != null && owner.getScene() != null) {
       scene.getStylesheets().setAll(owner.getScene().getStylesheets());
     }
     stage.setScene(scene);
+    WindowFit.growWithContent(stage);
     // Closing the window is the same as Cancel: the part stays for a resume.
     stage.setOnHidden(e -> viewModel.cancel());
   }

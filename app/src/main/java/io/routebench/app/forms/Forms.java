@@ -72,6 +72,18 @@ public final class Forms {
     return label;
   }
 
+  /**
+   * What an empty list or table says instead of rows. It wraps: a narrow list must not cut the one
+   * hint it shows to "Save a playtest a…".
+   */
+  public static Label placeholder(String text) {
+    var label = new Label(text);
+    label.setWrapText(true);
+    label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    label.setPadding(new Insets(8));
+    return label;
+  }
+
   /** A line of explanation under a field. */
   public static Label help(String text) {
     var label = new Label(text);

@@ -89,7 +89,7 @@ public final class ProxySettingsView {
     var refused = new Label();
     refused.setId("routerBaseUrlRefused");
     refused.setWrapText(true);
-    refused.setStyle("-fx-text-fill: #b00020;");
+    refused.getStyleClass().add("error-message");
     refused.textProperty().bind(viewModel.refusedEditProperty());
     refused.visibleProperty().bind(viewModel.refusedEditProperty().isNotEmpty());
     refused.managedProperty().bind(refused.visibleProperty());

@@ -1,5 +1,7 @@
 package io.routebench.app.proxy;
 
+import io.routebench.app.forms.ExpiringMessage;
+import io.routebench.app.tasks.UiTimer;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOrder;
@@ -50,18 +52,31 @@ public final class ProxySettingsViewModel {
   /** Set while the properties are filled from the document, so that doing so edits nothing. */
   private boolean loading;
 
-  private final ReadOnlyStringWrapper refusedEdit =
-      new ReadOnlyStringWrapper(this, "refusedEdit", "");
+  private final ExpiringMessage refusedEdit;
 
   /** Whether the base URL field is in a typing burst, and the stored URL from before it. */
   private boolean typingBaseUrl;
 
   private String baseUrlBeforeTyping;
 
-  public ProxySettingsViewModel(DocumentEditor editor) {
+  /**
+   * @param timer takes the message about a refused URL away after a while
+   */
+  public ProxySettingsViewModel(DocumentEditor editor, UiTimer timer) {
     this.editor = editor;
     this.servingEngine = new ServingEngineViewModel(editor);
-    editor.documentProperty().addListener((obs, old, now) -> reload());
+    this.refusedEdit = new ExpiringMessage(timer);
+    editor
+        .documentProperty()
+        .addListener(
+            (obs, old, now) -> {
+              // An edit after the refused typing (an undo, another field) makes the refusal old
+              // news; the typing's own edits (putting the stored URL back) do not.
+              if (!typingBaseUrl) {
+                refusedEdit.clear();
+              }
+              reload();
+            });
     profile.addListener((obs, old, now) -> profileChosen(now));
     selfHosted.addListener((obs, old, now) -> selfHostedToggled(now));
     routerModel.addListener(
@@ -127,7 +142,7 @@ public final class ProxySettingsViewModel {
    * neither the workspace nor the undo history keeps a prefix of the password.
    */
   public ReadOnlyStringProperty refusedEditProperty() {
-    return refusedEdit.getReadOnlyProperty();
+    return refusedEdit.textProperty();
   }
 
   private void baseUrlTyped(String now) {
@@ -141,7 +156,7 @@ public final class ProxySettingsViewModel {
     }
     var secret = SecretDetector.find(now);
     if (secret.isPresent()) {
-      refusedEdit.set(
+      refusedEdit.show(
           "Not saved: the base URL holds a literal secret ("
               + secret.get()
               + "), so the stored URL stays as it was. "
@@ -151,7 +166,7 @@ public final class ProxySettingsViewModel {
       editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, restored));
       return;
     }
-    refusedEdit.set("");
+    refusedEdit.clear();
     editRouter("router.base_url", "edit router URL", r -> withBaseUrl(r, now));
   }
 

@@ -1,6 +1,7 @@
 package io.routebench.app.routing;
 
 import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.WindowFit;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -53,14 +55,11 @@ final class EndpointDialog {
         .disableProperty()
         .bind(viewModel.checkingProperty().or(viewModel.problemProperty().isNotEmpty()));
     check.setOnAction(e -> viewModel.checkServer());
-    var explanation =
-        new Label(
+    check.setTooltip(
+        new Tooltip(
             "Asks the server how it wraps the router's one user message (Ollama /api/chat"
                 + " _debug_render_only, llama-server /apply-template, vLLM /tokenize) and compares"
-                + " it with the text RouteBench's decisions are made on.");
-    explanation.setWrapText(true);
-    explanation.getStyleClass().add("help");
-    explanation.setMinHeight(Region.USE_PREF_SIZE);
+                + " it with the text RouteBench's decisions are made on."));
     var answer = new Label();
     answer.setId("endpointCheckServerResultLabel");
     answer.setWrapText(true);
@@ -77,7 +76,7 @@ final class EndpointDialog {
                         .or(viewModel.checkResultProperty().isEmpty()))
                 .then("-fx-font-family: monospace;")
                 .otherwise("-fx-font-family: monospace; -fx-text-fill: #b00020;"));
-    return new VBox(4, new Separator(), check, explanation, answer);
+    return new VBox(4, new Separator(), check, answer);
   }
 
   /** Shows the dialog without waiting; {@code connect} gets the router when Connect is chosen. */
@@ -201,7 +200,7 @@ final class EndpointDialog {
     problem.setId("endpointProblemLabel");
     problem.setWrapText(true);
     problem.setMinHeight(Region.USE_PREF_SIZE);
-    problem.setStyle("-fx-text-fill: #b00020;");
+    problem.getStyleClass().add("error-message");
     problem.textProperty().bind(viewModel.problemProperty());
 
     form.addRow(0, Forms.fieldLabel("Kind", kind), kind);
@@ -218,7 +217,13 @@ final class EndpointDialog {
     if (viewModel.offersServerCheck()) {
       form.add(serverCheck(), 0, 10, 2, 1);
     }
-    dialog.getDialogPane().setContent(form);
+    // A small screen scrolls the form rather than push the buttons off the window.
+    var scroll = new ScrollPane(form);
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.getStyleClass().add("edge-to-edge");
+    dialog.getDialogPane().setContent(scroll);
+    dialog.setOnShown(e -> WindowFit.keepOnScreen(dialog.getDialogPane().getScene().getWindow()));
     dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
     var connectButton = dialog.getDialogPane().lookupButton(CONNECT);
     connectButton.setId("endpointConnectButton");

@@ -94,7 +94,7 @@ final class EngineSettingsDialog {
     var problem = new Label();
     problem.setId("engineSettingsProblem");
     problem.setWrapText(true);
-    problem.setStyle("-fx-text-fill: #b00020;");
+    problem.getStyleClass().add("error-message");
     problem
         .textProperty()
         .bind(
@@ -143,6 +143,11 @@ final class EngineSettingsDialog {
                 }
               }
             });
+    // Each button as wide as its own text: made as wide as "Save and reload", four buttons no
+    // longer fit a dialog sized for its form, and the widest is cut to "Save and rel…".
+    for (ButtonType type : dialog.getDialogPane().getButtonTypes()) {
+      ButtonBar.setButtonUniformSize(dialog.getDialogPane().lookupButton(type), false);
+    }
     dialog.show();
     return dialog;
   }

@@ -90,7 +90,7 @@ final class HeatMap {
     boolean diagonal = expected.equals(actual);
     String color =
         count == 0
-            ? "#f4f4f4"
+            ? "-color-bg-subtle"
             : diagonal
                 ? String.format(
                     java.util.Locale.ROOT, "rgba(46, 125, 50, %.2f)", 0.15 + 0.85 * share)

@@ -1,5 +1,7 @@
 package io.routebench.app.runs;
 
+import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.run.Metric;
 import io.routebench.core.run.MetricDeltas;
 import io.routebench.core.run.RegressionRun;
@@ -10,6 +12,7 @@ import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -22,8 +25,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -39,6 +43,7 @@ public final class HistoryPage {
   private final ComboBox<HistoryViewModel.Point> baseline = new ComboBox<>();
   private final ComboBox<HistoryViewModel.Point> candidate = new ComboBox<>();
   private final Label deltas = new Label();
+  private final Button saveReport = new Button("Save report…");
   private final NumberAxis xAxis;
 
   /**
@@ -61,6 +66,7 @@ public final class HistoryPage {
 
     var runsTable = new TableView<HistoryViewModel.Point>(history.points());
     runsTable.setId("historyTable");
+    TableHeaders.keepReadable(runsTable);
     runsTable
         .getColumns()
         .setAll(
@@ -81,7 +87,7 @@ public final class HistoryPage {
               });
           return row;
         });
-    runsTable.setPlaceholder(new Label("No runs of this suite yet."));
+    runsTable.setPlaceholder(Forms.placeholder("No runs of this suite yet."));
 
     baseline.setId("baselineRunChoice");
     candidate.setId("candidateRunChoice");
@@ -98,11 +104,17 @@ public final class HistoryPage {
             history.compare(baseline.getValue().run(), candidate.getValue().run());
           }
         });
+    saveReport.setId("saveComparisonReportButton");
+    saveReport.disableProperty().bind(history.comparisonProperty().isNull());
+    saveReport.setVisible(false);
+    saveReport.setManaged(false);
     deltas.setId("comparisonDeltas");
     deltas.setWrapText(true);
+    deltas.setMinHeight(Region.USE_PREF_SIZE);
 
     var changes = new TableView<HistoryViewModel.ChangeRow>(history.changes());
     changes.setId("comparisonTable");
+    TableHeaders.keepReadable(changes);
     changes
         .getColumns()
         .setAll(
@@ -128,9 +140,10 @@ public final class HistoryPage {
                 }
               }
             });
-    changes.setPlaceholder(new Label("Pick two runs and compare them."));
+    changes.setPlaceholder(Forms.placeholder("Pick two runs and compare them."));
     var routes = new TableView<HistoryViewModel.RouteDelta>(history.routeDeltas());
     routes.setId("routeDeltasTable");
+    TableHeaders.keepReadable(routes);
     routes
         .getColumns()
         .setAll(
@@ -141,8 +154,18 @@ public final class HistoryPage {
             ResultsView.ratio("Recall before", HistoryViewModel.RouteDelta::baselineRecall),
             ResultsView.ratio("Recall after", HistoryViewModel.RouteDelta::candidateRecall));
 
+    // Wraps in a narrow window instead of cutting the runs' names to "…".
     var compareBar =
-        new HBox(6, new Label("Compare"), baseline, new Label("with"), candidate, compare);
+        new FlowPane(
+            6,
+            4,
+            new Label("Compare"),
+            baseline,
+            new Label("with"),
+            candidate,
+            compare,
+            saveReport);
+    compareBar.setAlignment(Pos.CENTER_LEFT);
     var comparePane = new SplitPane(changes, routes);
     comparePane.setDividerPositions(0.6);
     var lower = new VBox(6, compareBar, deltas, comparePane);
@@ -162,6 +185,13 @@ public final class HistoryPage {
 
   public Node root() {
     return root;
+  }
+
+  /** Offers "Save report…", which saves the comparison shown as an HTML report. */
+  public void offerReport(Runnable save) {
+    saveReport.setOnAction(e -> save.run());
+    saveReport.setVisible(true);
+    saveReport.setManaged(true);
   }
 
   private void showPoints() {

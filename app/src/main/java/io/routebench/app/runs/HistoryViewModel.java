@@ -80,6 +80,8 @@ public final class HistoryViewModel {
       new ReadOnlyObjectWrapper<>(this, "comparison");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private String suiteId;
+  private RegressionRun comparedBaseline;
+  private RegressionRun comparedCandidate;
 
   public HistoryViewModel(RegressionRunRepository runs, TaskExecutor io) {
     this.runs = runs;
@@ -157,7 +159,19 @@ public final class HistoryViewModel {
       deltas.add(new RouteDelta(route, before.f1(), after.f1(), before.recall(), after.recall()));
     }
     routeDeltas.setAll(deltas);
+    comparedBaseline = baseline;
+    comparedCandidate = candidate;
     comparison.set(compared);
+  }
+
+  /** The earlier run of the comparison shown, or {@code null}. */
+  public RegressionRun comparedBaseline() {
+    return comparison.get() == null ? null : comparedBaseline;
+  }
+
+  /** The later run of the comparison shown, or {@code null}. */
+  public RegressionRun comparedCandidate() {
+    return comparison.get() == null ? null : comparedCandidate;
   }
 
   /** Compares the two newest runs, when there are two. */

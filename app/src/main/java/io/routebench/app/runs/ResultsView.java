@@ -1,5 +1,7 @@
 package io.routebench.app.runs;
 
+import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.run.Metric;
 import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.TurnResult;
@@ -9,6 +11,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,8 +21,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -30,8 +33,10 @@ final class ResultsView {
 
   private final RunResultsViewModel results;
   private final VBox root = new VBox(6);
-  // Wraps rather than pushing the last metrics out of a narrow window.
-  private final FlowPane metrics = new FlowPane(18, 4);
+
+  /** Wraps in a narrow window: a figure cut to "75.…" says nothing. */
+  private final FlowPane metrics = new FlowPane(18, 6);
+
   private final Label outcomes = new Label();
   private final HeatMap heatMap;
   private final Label turnsTitle = new Label();
@@ -51,6 +56,7 @@ final class ResultsView {
 
     var routes = new TableView<RunResultsViewModel.RouteRow>(results.routes());
     routes.setId("routeScoresTable");
+    TableHeaders.keepReadable(routes);
     routes
         .getColumns()
         .setAll(
@@ -60,10 +66,11 @@ final class ResultsView {
             ratio("F1", RunResultsViewModel.RouteRow::f1),
             column("Support", RunResultsViewModel.RouteRow::support, 65),
             column("Predicted", RunResultsViewModel.RouteRow::predicted, 70));
-    routes.setPlaceholder(new Label("No results yet."));
+    routes.setPlaceholder(Forms.placeholder("No results yet."));
 
     var turns = new TableView<TurnResult>(results.turns());
     turns.setId("runTurnsTable");
+    TableHeaders.keepReadable(turns);
     turns
         .getColumns()
         .setAll(
@@ -75,7 +82,7 @@ final class ResultsView {
             column("ms", TurnResult::latencyMillis, 60),
             column("Raw output", TurnResult::rawOutput, 200),
             column("Listed", t -> String.join(", ", t.listedRoutes()), 160));
-    turns.setPlaceholder(new Label("No turns to list."));
+    turns.setPlaceholder(Forms.placeholder("No turns to list."));
     turns.setRowFactory(
         table -> {
           var row =
@@ -107,18 +114,23 @@ final class ResultsView {
     var all = new Button("All turns");
     all.setOnAction(e -> results.filter(new RunResultsViewModel.TurnFilter.All()));
     turnsTitle.setId("turnsTitle");
-    var turnsBar = new HBox(6, turnsTitle, failed, all, open);
+    var turnsBar = new FlowPane(6, 4, turnsTitle, failed, all, open);
+    turnsBar.setAlignment(Pos.CENTER_LEFT);
     var turnsPane = new VBox(4, turnsBar, turns);
     VBox.setVgrow(turns, Priority.ALWAYS);
 
-    var heat =
-        new VBox(4, new Label("Confusion matrix (click a cell for its turns)"), heatMap.root());
+    var heatTitle = new Label("Confusion matrix (click a cell for its turns)");
+    heatTitle.setWrapText(true);
+    heatTitle.setMinHeight(Region.USE_PREF_SIZE);
+    var heat = new VBox(4, heatTitle, heatMap.root());
     VBox.setVgrow(heatMap.root(), Priority.ALWAYS);
     var top = new SplitPane(routes, heat);
     top.setDividerPositions(0.5);
     var split = new SplitPane(top, turnsPane);
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.5);
+    // Rows of both tables and the heat map stay in view; a short window scrolls the page.
+    split.setMinHeight(380);
     VBox.setVgrow(split, Priority.ALWAYS);
     root.getChildren().addAll(metrics, outcomes, split);
     root.setPadding(new Insets(4, 0, 0, 0));
@@ -163,6 +175,7 @@ final class ResultsView {
     var nameLabel = new Label(metric.shortLabel() + " · " + metric.detail(shown));
     nameLabel.getStyleClass().add("metric-name");
     var box = new VBox(0, valueLabel, nameLabel);
+    box.setMinWidth(Region.USE_PREF_SIZE);
     Tooltip.install(box, new Tooltip(metric.label() + ": " + metric.description()));
     return box;
   }

@@ -1,9 +1,11 @@
 package io.routebench.app.runs;
 
 import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.app.icons.Icons;
 import io.routebench.core.run.OrderSensitivity;
 import io.routebench.core.run.RegressionRun;
+import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.TurnResult;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.workspace.PolicyDocument;
@@ -21,13 +23,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -56,7 +61,13 @@ public final class RunPage {
   private final TitledPane orderPane = new TitledPane();
   private final TableView<OrderRow> orderTable = new TableView<>();
   private final Label orderSummary = new Label();
-  private final HBox controls;
+
+  /** Rows that wrap in a narrow window instead of cutting the buttons to "…". */
+  private final FlowPane controls = new FlowPane(6, 4);
+
+  private final Button saveReport = Icons.on(new Button("Save report…"), Feather.SHARE);
+  private final javafx.beans.property.BooleanProperty noRunShown =
+      new javafx.beans.property.SimpleBooleanProperty(true);
 
   /** The cases each run of this session was made of, so a resume asks the same ones. */
   private final Map<String, List<String>> scopes = new HashMap<>();
@@ -116,18 +127,22 @@ public final class RunPage {
                 // Keep the last valid seed while the user types.
               }
             });
-    controls =
-        new HBox(
-            6,
-            runSuite,
-            runShown,
-            runSelected,
-            cancel,
-            resume,
-            new Label("  then repeat with shuffled route order"),
-            shuffles,
-            new Label("times, seed"),
-            seed);
+    var shuffling = new HBox(6, new Label("Then repeat with shuffled route order"), shuffles);
+    var seeded = new HBox(6, new Label("times, seed"), seed);
+    for (HBox group : List.of(shuffling, seeded)) {
+      group.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    }
+    // Rows that wrap in a narrow window instead of cutting the buttons to "…".
+    saveReport.setId("saveRunReportButton");
+    saveReport.setVisible(false);
+    saveReport.setManaged(false);
+    saveReport
+        .disableProperty()
+        .bind(idle.not().or(results.metricsProperty().isNull()).or(noRunShown));
+    controls
+        .getChildren()
+        .addAll(runSuite, runShown, runSelected, cancel, resume, shuffling, seeded, saveReport);
+    controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
     var bar = new ProgressBar();
     bar.setId("runProgressBar");
@@ -139,8 +154,13 @@ public final class RunPage {
     var message = new Label();
     message.setId("runMessageLabel");
     message.textProperty().bind(runs.messageProperty());
+    message.setWrapText(true);
+    message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    HBox.setHgrow(message, Priority.ALWAYS);
     shownRunLabel.setId("shownRunLabel");
     shownRunLabel.getStyleClass().add("help");
+    shownRunLabel.setWrapText(true);
+    shownRunLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     var progress = new HBox(8, bar, progressText, message);
 
     var staleText =
@@ -149,18 +169,22 @@ public final class RunPage {
                 + " changed since) or under another serving engine's wrapping: they may not be"
                 + " what the router answers now.");
     staleText.setWrapText(true);
+    staleText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     staleText.getStyleClass().add("stale-run");
     HBox.setHgrow(staleText, Priority.ALWAYS);
     var rerun =
         Icons.on(
             Forms.button("Re-run", "rerunButton", () -> start(scopeOf(shown))), Feather.REFRESH_CW);
     rerun.disableProperty().bind(idle.not());
+    rerun.setMinWidth(Region.USE_PREF_SIZE);
     staleBar.getChildren().addAll(staleText, rerun);
     staleBar.getStyleClass().add("stale-bar");
     staleBar.setId("staleBar");
     staleBar.setPadding(new Insets(4));
 
     orderTable.setId("orderSensitivityTable");
+
+    TableHeaders.keepReadable(orderTable);
     orderTable
         .getColumns()
         .setAll(
@@ -177,10 +201,15 @@ public final class RunPage {
 
     var top = new VBox(6, controls, progress, shownRunLabel, staleBar, orderPane);
     top.setPadding(new Insets(8, 8, 0, 8));
-    root.setTop(top);
     var resultsView = new ResultsView(results, openTurn);
-    BorderPane.setMargin(resultsView.root(), new Insets(0, 8, 8, 8));
-    root.setCenter(resultsView.root());
+    VBox.setMargin(resultsView.root(), new Insets(0, 8, 8, 8));
+    VBox.setVgrow(resultsView.root(), Priority.ALWAYS);
+    // In a short window the page scrolls: the tables and the heat map keep a readable height.
+    var page = new ScrollPane(new VBox(6, top, resultsView.root()));
+    page.setFitToWidth(true);
+    page.setFitToHeight(true);
+    page.getStyleClass().add("edge-to-edge");
+    root.setCenter(page);
 
     runs.liveResults()
         .addListener(
@@ -220,6 +249,21 @@ public final class RunPage {
     controls.getChildren().add(controls.getChildren().indexOf(resume) + 1, doctor);
   }
 
+  /**
+   * Offers "Save report…", which hands the run shown and the metrics shown for it to {@code save}
+   * (an HTML report of what the page shows).
+   */
+  public void offerReport(java.util.function.BiConsumer<RegressionRun, RunMetrics> save) {
+    saveReport.setOnAction(e -> save.accept(shown, results.metricsProperty().get()));
+    saveReport.setVisible(true);
+    saveReport.setManaged(true);
+  }
+
+  /** The metrics shown for the run shown, or {@code null}. */
+  public RunMetrics shownMetrics() {
+    return results.metricsProperty().get();
+  }
+
   /** The run whose results are shown, or {@code null}. */
   public RegressionRun shownRun() {
     return shown;
@@ -232,6 +276,7 @@ public final class RunPage {
     }
     shown = run;
     noFailures.set(run == null || run.results().stream().allMatch(TurnResult::passed));
+    noRunShown.set(run == null);
     results.show(run == null ? List.of() : run.results());
     shownRunLabel.setText(
         run == null

@@ -85,7 +85,16 @@ public final class RunViewModel {
       new ReadOnlyObjectWrapper<>(this, "outcome");
   private final IntegerProperty shuffles = new SimpleIntegerProperty(this, "shuffles", 0);
   private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
-  private final ChangeListener<LocalRouter.Loaded> modelChanged = (obs, old, now) -> cancel();
+  private final ChangeListener<LocalRouter.Loaded> modelChanged =
+      (obs, old, now) -> {
+        cancel();
+        // "Load a router model" is out of date once one is loaded.
+        if (now != null && message.get().equals(NO_MODEL)) {
+          message.set("");
+        }
+      };
+
+  private static final String NO_MODEL = "Load a router model (Playtest tab) to run the suite.";
 
   /** Switching routers stops the run at once: the load must not wait behind its turns. */
   private final ChangeListener<Boolean> switching =
@@ -240,7 +249,7 @@ public final class RunViewModel {
   private RouteSelector selectorOrExplain() {
     LocalRouter.Loaded loaded = router.loadedProperty().get();
     if (loaded == null) {
-      message.set("Load a router model (Playtest tab) to run the suite.");
+      message.set(NO_MODEL);
       return null;
     }
     var made = loaded.selector().wrapping();

@@ -466,6 +466,11 @@ public final class MainWindow implements ShellCommands {
     return firstRun;
   }
 
+  /** The router model bar shared by every workspace; for tests in this package. */
+  RouterModelBar modelBar() {
+    return modelBar;
+  }
+
   /** The Get Arch-Router window last opened, or {@code null}; for tests in this package. */
   GetArchRouterDialog getArchRouterDialog() {
     return getArchRouter;

@@ -31,7 +31,7 @@ final class ReadOnlyBanner {
     Icons.on(banner, Feather.LOCK);
     banner.setWrapText(true);
     banner.setMaxWidth(Double.MAX_VALUE);
-    banner.setStyle("-fx-background-color: #fff3cd; -fx-padding: 6 10; -fx-text-fill: #664d03;");
+    banner.getStyleClass().add("read-only-banner");
     var pane = new BorderPane(content);
     pane.setTop(banner);
     return pane;

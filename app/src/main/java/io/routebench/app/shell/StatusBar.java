@@ -16,6 +16,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -96,6 +97,8 @@ final class StatusBar {
     problems.setMinWidth(Region.USE_PREF_SIZE);
     lastTransfer.setMinWidth(0);
     file.setMinWidth(0);
+    // Cut at the start: the end of a path names the workspace.
+    file.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
     HBox.setHgrow(lastTransfer, Priority.SOMETIMES);
     var spinner = new ProgressIndicator();
     spinner.setPrefSize(14, 14);

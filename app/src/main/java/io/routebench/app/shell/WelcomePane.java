@@ -11,7 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -72,6 +74,9 @@ final class WelcomePane {
     recent.getChildren().add(heading);
     for (Path workspace : workspaces) {
       var link = new Hyperlink(workspace.toString());
+      // A long path is cut at its start, where the folders are; the file name stays.
+      link.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+      link.setTooltip(new Tooltip(workspace.toString()));
       link.setOnAction(e -> openRecent.accept(workspace));
       recent.getChildren().add(link);
     }

@@ -1,5 +1,6 @@
 package io.routebench.app.shell;
 
+import io.routebench.app.forms.WindowFit;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.settings.WindowBounds;
 import javafx.geometry.Rectangle2D;
@@ -8,7 +9,8 @@ import javafx.stage.Stage;
 
 /**
  * Puts the main window where the user left it, if that place is still on a screen (monitors get
- * unplugged), and remembers every move, resize and maximize.
+ * unplugged) and moved and shrunk onto that screen where it no longer fits (a smaller monitor or
+ * resolution), and remembers every move, resize and maximize.
  */
 final class WindowStateKeeper {
 
@@ -20,7 +22,14 @@ final class WindowStateKeeper {
   static void restore(Stage stage, SettingsStore settings) {
     var saved = settings.current().windowBounds();
     if (saved.isPresent() && isOnSomeScreen(saved.get())) {
-      WindowBounds bounds = saved.get();
+      // Remembered on a larger monitor, it may not fit this one: never past the screen's edge.
+      WindowBounds remembered = saved.get();
+      Rectangle2D screen =
+          WindowFit.screenOf(
+              remembered.x(), remembered.y(), remembered.width(), remembered.height());
+      WindowBounds bounds =
+          remembered.fittedInto(
+              screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
       stage.setX(bounds.x());
       stage.setY(bounds.y());
       stage.setWidth(bounds.width());

@@ -14,8 +14,9 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 
 /**
- * File, Edit and Help. Items that need an open workspace are disabled without one; Undo and Redo
- * follow the open workspace's editor and name what they would undo.
+ * File, Edit, View, Routing and Help, each with an Alt+letter mnemonic (the underlined letter) as
+ * are their items. Items that need an open workspace are disabled without one; Undo and Redo follow
+ * the open workspace's editor and name what they would undo.
  */
 final class WorkbenchMenuBar {
 
@@ -24,8 +25,8 @@ final class WorkbenchMenuBar {
   static final KeyCombination REDO_ALTERNATIVE = KeyCombination.keyCombination("Shortcut+Y");
 
   private final MenuBar root = new MenuBar();
-  private final MenuItem undo = item("Undo", "undoMenuItem", UNDO);
-  private final MenuItem redo = item("Redo", "redoMenuItem", REDO);
+  private final MenuItem undo = item("_Undo", "undoMenuItem", UNDO);
+  private final MenuItem redo = item("_Redo", "redoMenuItem", REDO);
 
   /**
    * @param noWorkspace whether no workspace is open
@@ -35,28 +36,29 @@ final class WorkbenchMenuBar {
       ShellCommands commands,
       ReadOnlyBooleanProperty noWorkspace,
       ReadOnlyBooleanProperty noTransfer) {
-    MenuItem newWorkspace = item("New workspace…", "newWorkspaceMenuItem", null);
+    MenuItem newWorkspace = item("_New workspace…", "newWorkspaceMenuItem", null);
     newWorkspace.setOnAction(e -> commands.newWorkspace());
-    MenuItem open = item("Open…", "openMenuItem", KeyCombination.keyCombination("Shortcut+O"));
+    MenuItem open = item("_Open…", "openMenuItem", KeyCombination.keyCombination("Shortcut+O"));
     open.setOnAction(e -> commands.openWorkspace());
-    var openRecent = new Menu("Open Recent");
+    var openRecent = new Menu("Open _Recent");
     openRecent.setId("openRecentMenu");
     // Filled when opened, so it always reflects the settings as they are now.
     openRecent.getItems().add(new MenuItem("(none)"));
     openRecent.setOnShowing(e -> fillRecent(openRecent, commands));
-    MenuItem close = item("Close", "closeMenuItem", KeyCombination.keyCombination("Shortcut+W"));
+    MenuItem close = item("_Close", "closeMenuItem", KeyCombination.keyCombination("Shortcut+W"));
     close.setOnAction(e -> commands.closeWorkspace());
     close.disableProperty().bind(noWorkspace);
     MenuItem importPolicies =
         item(
-            "Import Policies…",
+            "_Import Policies…",
             "importPoliciesMenuItem",
             KeyCombination.keyCombination("Shortcut+I"));
     importPolicies.setOnAction(e -> commands.importPolicies());
-    var export = new Menu("Export");
+    var export = new Menu("_Export");
     export.setId("exportMenu");
     for (ExportFormat format : ExportFormat.values()) {
       var item = new MenuItem(format.displayName() + "…");
+      item.setMnemonicParsing(false);
       item.setId("export" + format.name() + "MenuItem");
       item.setOnAction(e -> commands.exportPolicies(format));
       export.getItems().add(item);
@@ -64,17 +66,17 @@ final class WorkbenchMenuBar {
     export.getItems().get(0).setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
     importPolicies.disableProperty().bind(noTransfer);
     export.disableProperty().bind(noTransfer);
-    MenuItem importCases = item("Import Test Cases…", "importTestCasesMenuItem", null);
+    MenuItem importCases = item("Import _Test Cases…", "importTestCasesMenuItem", null);
     importCases.setOnAction(e -> commands.importTestCases());
     importCases.disableProperty().bind(noWorkspace);
-    MenuItem exportCases = item("Export Test Suite…", "exportTestSuiteMenuItem", null);
+    MenuItem exportCases = item("Export Test _Suite…", "exportTestSuiteMenuItem", null);
     exportCases.setOnAction(e -> commands.exportTestCases());
     exportCases.disableProperty().bind(noWorkspace);
-    MenuItem quit = item("Quit", "quitMenuItem", KeyCombination.keyCombination("Shortcut+Q"));
+    MenuItem quit = item("_Quit", "quitMenuItem", KeyCombination.keyCombination("Shortcut+Q"));
     quit.setOnAction(e -> commands.quit());
     var file =
         new Menu(
-            "File",
+            "_File",
             null,
             newWorkspace,
             open,
@@ -93,25 +95,25 @@ final class WorkbenchMenuBar {
     undo.setOnAction(e -> commands.undo());
     redo.setOnAction(e -> commands.redo());
     MenuItem addDomain =
-        item("Add domain", "addDomainMenuItem", KeyCombination.keyCombination("Shortcut+Shift+N"));
+        item("Add _domain", "addDomainMenuItem", KeyCombination.keyCombination("Shortcut+Shift+N"));
     addDomain.setOnAction(e -> commands.addDomain());
     MenuItem addAction =
-        item("Add action", "addActionMenuItem", KeyCombination.keyCombination("Shortcut+N"));
+        item("Add _action", "addActionMenuItem", KeyCombination.keyCombination("Shortcut+N"));
     addAction.setOnAction(e -> commands.addAction());
     // Delete and Alt+Up/Down are handled by the tree itself: as menu accelerators they would
     // fire while the user edits text.
-    MenuItem delete = item("Delete node", "deleteMenuItem", null);
+    MenuItem delete = item("De_lete node", "deleteMenuItem", null);
     delete.setOnAction(e -> commands.deleteNode());
-    MenuItem up = item("Move up", "moveUpMenuItem", null);
+    MenuItem up = item("Move u_p", "moveUpMenuItem", null);
     up.setOnAction(e -> commands.moveNodeUp());
-    MenuItem down = item("Move down", "moveDownMenuItem", null);
+    MenuItem down = item("Move do_wn", "moveDownMenuItem", null);
     down.setOnAction(e -> commands.moveNodeDown());
     for (MenuItem needsWorkspace : List.of(addDomain, addAction, delete, up, down)) {
       needsWorkspace.disableProperty().bind(noWorkspace);
     }
     var edit =
         new Menu(
-            "Edit",
+            "_Edit",
             null,
             undo,
             redo,
@@ -123,32 +125,32 @@ final class WorkbenchMenuBar {
             up,
             down);
 
-    MenuItem collisions = item("Check Policy Collisions…", "checkCollisionsMenuItem", null);
+    MenuItem collisions = item("Check Policy _Collisions…", "checkCollisionsMenuItem", null);
     collisions.setOnAction(e -> commands.checkCollisions());
     collisions.disableProperty().bind(noWorkspace);
-    MenuItem parity = item("Parity Run with plano…", "parityRunMenuItem", null);
+    MenuItem parity = item("_Parity Run with plano…", "parityRunMenuItem", null);
     parity.setOnAction(e -> commands.parityRun());
     parity.disableProperty().bind(noWorkspace);
-    MenuItem engine = item("Engine Settings…", "engineSettingsMenuItem", null);
+    MenuItem engine = item("_Engine Settings…", "engineSettingsMenuItem", null);
     engine.setOnAction(e -> commands.engineSettings());
-    MenuItem connect = item("Connect to a Router Server…", "connectRouterServerMenuItem", null);
+    MenuItem connect = item("Co_nnect to a Router Server…", "connectRouterServerMenuItem", null);
     connect.setOnAction(e -> commands.connectRouterServer());
     var routing =
-        new Menu("Routing", null, collisions, parity, new SeparatorMenuItem(), connect, engine);
-    var dark = new CheckMenuItem("Dark theme");
+        new Menu("_Routing", null, collisions, parity, new SeparatorMenuItem(), connect, engine);
+    var dark = new CheckMenuItem("_Dark theme");
     dark.setId("darkThemeMenuItem");
     dark.setSelected(commands.isDarkTheme());
     dark.setOnAction(e -> commands.useDarkTheme(dark.isSelected()));
-    var view = new Menu("View", null, dark);
+    var view = new Menu("_View", null, dark);
 
-    MenuItem about = item("About RouteBench", "aboutMenuItem", null);
+    MenuItem about = item("_About RouteBench", "aboutMenuItem", null);
     about.setOnAction(e -> commands.about());
-    MenuItem getArchRouter = item("Get Arch-Router…", "getArchRouterMenuItem", null);
+    MenuItem getArchRouter = item("_Get Arch-Router…", "getArchRouterMenuItem", null);
     getArchRouter.setOnAction(e -> commands.getArchRouter());
-    MenuItem gettingStarted = item("Getting Started", "gettingStartedMenuItem", null);
+    MenuItem gettingStarted = item("Getting _Started", "gettingStartedMenuItem", null);
     gettingStarted.setOnAction(e -> commands.gettingStarted());
     var help =
-        new Menu("Help", null, getArchRouter, gettingStarted, new SeparatorMenuItem(), about);
+        new Menu("_Help", null, getArchRouter, gettingStarted, new SeparatorMenuItem(), about);
 
     root.getMenus().setAll(file, edit, view, routing, help);
     root.setUseSystemMenuBar(true);
@@ -167,15 +169,15 @@ final class WorkbenchMenuBar {
     redo.textProperty().unbind();
     if (editor == null) {
       undo.setDisable(true);
-      undo.setText("Undo");
+      undo.setText("_Undo");
       redo.setDisable(true);
-      redo.setText("Redo");
+      redo.setText("_Redo");
       return;
     }
     undo.disableProperty().bind(editor.canUndoProperty().not());
-    undo.textProperty().bind(Bindings.concat("Undo ", editor.undoLabelProperty()));
+    undo.textProperty().bind(Bindings.concat("_Undo ", editor.undoLabelProperty()));
     redo.disableProperty().bind(editor.canRedoProperty().not());
-    redo.textProperty().bind(Bindings.concat("Redo ", editor.redoLabelProperty()));
+    redo.textProperty().bind(Bindings.concat("_Redo ", editor.redoLabelProperty()));
   }
 
   private static void fillRecent(Menu menu, ShellCommands commands) {
@@ -194,7 +196,7 @@ final class WorkbenchMenuBar {
       item.setOnAction(e -> commands.openRecent(workspace));
       menu.getItems().add(item);
     }
-    var clear = new MenuItem("Clear recent workspaces");
+    var clear = new MenuItem("C_lear recent workspaces");
     clear.setOnAction(e -> commands.clearRecent());
     menu.getItems().addAll(new SeparatorMenuItem(), clear);
   }

@@ -81,7 +81,7 @@ final class WorkspacePane {
     var details =
         new NodeDetailsViewModel(
             editor, taxonomy.selectionProperty(), new RouterTokenCounter(running.router()));
-    var targets = new TargetsViewModel(editor);
+    var targets = new TargetsViewModel(editor, session.timer());
     validation = new ValidationViewModel(editor.documentProperty());
     taxonomy.marksProperty().bind(validation.nodeMarksProperty());
 
@@ -91,7 +91,7 @@ final class WorkspacePane {
     taxonomyTab.setId("taxonomyTab");
     targetsTab = Icons.on(new Tab("Targets", targetsView.root()), Feather.TARGET);
     targetsTab.setId("targetsTab");
-    var proxy = new ProxySettingsViewModel(editor);
+    var proxy = new ProxySettingsViewModel(editor, session.timer());
     proxyView = new ProxySettingsView(proxy);
     proxyTab = Icons.on(new Tab("Proxy", proxyView.root()), Feather.SERVER);
     proxyTab.setId("proxyTab");

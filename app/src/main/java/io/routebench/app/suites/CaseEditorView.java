@@ -59,6 +59,9 @@ public final class CaseEditorView {
     messages.setId("caseMessages");
     messages.setCellFactory(list -> new MessageCell());
     messages.setPrefHeight(220);
+    // A few messages stay in view in a short window: the editor scrolls rather than squeezing the
+    // conversation to nothing.
+    messages.setMinHeight(120);
     VBox.setVgrow(messages, Priority.ALWAYS);
     role.setId("messageRoleChoice");
     content.setId("messageContentArea");

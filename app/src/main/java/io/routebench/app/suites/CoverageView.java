@@ -1,5 +1,6 @@
 package io.routebench.app.suites;
 
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.run.MetricsCalculator;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.SuiteCoverage;
@@ -35,11 +36,13 @@ final class CoverageView {
     this.suites = suites;
     root.setPadding(new Insets(8));
     table.setId("coverageTable");
+    TableHeaders.keepReadable(table);
     minimum.setId("coverageMinimum");
     minimum.setEditable(true);
     minimum.setPrefWidth(80);
     summary.setId("coverageSummary");
     summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     table
         .getColumns()
         .setAll(

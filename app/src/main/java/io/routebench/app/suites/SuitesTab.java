@@ -8,6 +8,7 @@ import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.runs.HistoryPage;
 import io.routebench.app.runs.HistoryViewModel;
 import io.routebench.app.runs.RunPage;
+import io.routebench.app.runs.RunReportExport;
 import io.routebench.app.runs.RunResultsViewModel;
 import io.routebench.app.runs.RunStaleness;
 import io.routebench.app.runs.RunViewModel;
@@ -36,6 +37,8 @@ public final class SuitesTab {
   private final HistoryViewModel history;
   private final DoctorViewModel doctor;
   private final Tab doctorTab;
+  private final Tab historyTab;
+  private final RunReportExport reports;
 
   /**
    * What running suites needs beyond the workspace.
@@ -55,7 +58,8 @@ public final class SuitesTab {
             session.file().runs(),
             session.fileTasks(),
             editor.documentProperty(),
-            run -> RunStaleness.isStale(run, editor.document()));
+            run -> RunStaleness.isStale(run, editor.document()),
+            session.timer());
     var caseEditor = new CaseEditorViewModel(suites);
     view = new SuitesView(suites, caseEditor);
     runs =
@@ -121,7 +125,17 @@ public final class SuitesTab {
               runPage.showRun(run);
               view.showPage(runTab);
             });
-    Tab historyTab = new Tab("History", historyPage.root());
+    var reports =
+        new RunReportExport(
+            suites::suite,
+            history,
+            session.fileTasks(),
+            () -> view.root().getScene() == null ? null : view.root().getScene().getWindow(),
+            new RunReportExport.Outcome(suites::notice, suites::failure));
+    runPage.offerReport(reports::chooseComparisonAndSave);
+    historyPage.offerReport(reports::saveShownComparison);
+    this.reports = reports;
+    historyTab = new Tab("History", historyPage.root());
     historyTab.setId("historyPage");
     view.addPage(historyTab);
     suites
@@ -199,6 +213,11 @@ public final class SuitesTab {
             suites.reportPlaytestSkips(testCase.name(), skipped);
           }
         });
+  }
+
+  /** Saves runs as HTML reports. */
+  public RunReportExport reports() {
+    return reports;
   }
 
   public RunViewModel runs() {

@@ -1,6 +1,7 @@
 package io.routebench.app.suites;
 
 import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.app.icons.Icons;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
 import io.routebench.core.suite.jsonl.LineError;
@@ -179,7 +180,7 @@ public final class SuitesView {
     suiteList.setId("suitesList");
     suiteList.setItems(suites.suites());
     suiteList.setPlaceholder(
-        new Label("No suites yet.\nSave a playtest as a test case,\nor add one here."));
+        Forms.placeholder("No suites yet.\nSave a playtest as a test case,\nor add one here."));
     suiteList.setCellFactory(
         list ->
             new ListCell<>() {
@@ -274,10 +275,12 @@ public final class SuitesView {
     var toolbar = new FlowPane(6, 4, search, tag, add, delete);
 
     cases.setId("casesTable");
+
+    TableHeaders.keepReadable(cases);
     cases.setItems(suites.visibleRows());
     cases.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     cases.setPlaceholder(
-        new Label(
+        Forms.placeholder(
             "No cases. Save a playtest as a test case, add one, or import a JSONL file (File ▸ Import test cases)."));
     cases
         .getColumns()

@@ -1,9 +1,11 @@
 package io.routebench.app.suites;
 
 import io.routebench.app.files.AtomicFiles;
+import io.routebench.app.forms.ExpiringMessage;
 import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.tasks.BackgroundWork;
 import io.routebench.app.tasks.TaskExecutor;
+import io.routebench.app.tasks.UiTimer;
 import io.routebench.core.routing.RouteNames;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RegressionRunRepository;
@@ -36,7 +38,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -77,19 +78,24 @@ public final class SuitesViewModel {
   private final StringProperty search = new SimpleStringProperty(this, "search", "");
   private final ObjectProperty<String> tagFilter =
       new SimpleObjectProperty<>(this, "tagFilter", ALL_TAGS);
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+  /** What the last file operation did (goes after a while), or why it failed (stays). */
+  private final ExpiringMessage message;
 
   /**
    * @param io the workspace file's thread (see {@code WorkspaceSession.fileTasks()})
    * @param document the policies being edited: their routes are what cases may expect
    * @param staleness whether a run was made with policies the router no longer sees
+   * @param timer takes a message about a finished import or export away after a while
    */
   public SuitesViewModel(
       TestSuiteRepository repository,
       RegressionRunRepository runs,
       TaskExecutor io,
       ReadOnlyObjectProperty<PolicyDocument> document,
-      Predicate<RegressionRun> staleness) {
+      Predicate<RegressionRun> staleness,
+      UiTimer timer) {
+    this.message = new ExpiringMessage(timer);
     this.repository = Objects.requireNonNull(repository);
     this.runs = Objects.requireNonNull(runs);
     this.io = Objects.requireNonNull(io);
@@ -136,9 +142,12 @@ public final class SuitesViewModel {
     return tagFilter;
   }
 
-  /** What the last file operation did or why it failed; empty at first. */
+  /**
+   * What the last file operation did (for {@link ExpiringMessage#SHOWN_FOR}) or why it failed
+   * (until an operation succeeds); empty at first.
+   */
   public ReadOnlyStringProperty messageProperty() {
-    return message.getReadOnlyProperty();
+    return message.textProperty();
   }
 
   public EditHistory history() {
@@ -385,7 +394,9 @@ public final class SuitesViewModel {
         BackgroundTask.of("Reading " + file.getFileName(), progress -> SuiteJsonlReader.read(file))
             .onSuccess(read)
             .onFailure(
-                failure -> message.set("Could not read " + file + ": " + failure.getMessage())));
+                failure ->
+                    message.showUntilCleared(
+                        "Could not read " + file + ": " + failure.getMessage())));
   }
 
   /**
@@ -396,7 +407,7 @@ public final class SuitesViewModel {
     String label = "import " + cases.size() + " cases";
     if (suite.get() != null) {
       addCases(label, cases);
-      message.set("Imported " + cases.size() + " cases from " + file.getFileName());
+      message.show("Imported " + cases.size() + " cases from " + file.getFileName());
       return;
     }
     String name = freeName(file.getFileName().toString().replaceFirst("\\.jsonl$", ""));
@@ -416,7 +427,7 @@ public final class SuitesViewModel {
             label,
             () -> write(label, () -> repository.deleteSuite(created[0]), () -> load(null)),
             create));
-    message.set("Imported " + cases.size() + " cases from " + file.getFileName());
+    message.show("Imported " + cases.size() + " cases from " + file.getFileName());
   }
 
   /** Writes the selected suite's cases as JSONL (the CLI's format), off the UI thread. */
@@ -434,15 +445,26 @@ public final class SuitesViewModel {
                   SuiteJsonlWriter.write(cases, text);
                   AtomicFiles.writeString(file, text.toString());
                 })
-            .onSuccess(done -> message.set("Exported " + cases.size() + " cases to " + file))
+            .onSuccess(done -> message.show("Exported " + cases.size() + " cases to " + file))
             .onFailure(
                 failure ->
-                    message.set("Could not export to " + file + ": " + failure.getMessage())));
+                    message.showUntilCleared(
+                        "Could not export to " + file + ": " + failure.getMessage())));
+  }
+
+  /** Says what was done for the suite elsewhere (e.g. a report saved), for a while. */
+  public void notice(String text) {
+    message.show(text);
+  }
+
+  /** Says why something done for the suite elsewhere failed, until the next success. */
+  public void failure(String text) {
+    message.showUntilCleared(text);
   }
 
   /** Says that a case played into the playtest left some messages out. */
   void reportPlaytestSkips(String caseName, int skipped) {
-    message.set(
+    message.show(
         "Opened “"
             + caseName
             + "” in the playtest without "
@@ -494,7 +516,10 @@ public final class SuitesViewModel {
         BackgroundTask.ofAction(label, work)
             .onSuccess(
                 done -> {
-                  message.set("");
+                  if (!message.expires()) {
+                    // A failure shown until now is over; a notice of what was done stays.
+                    message.clear();
+                  }
                   if (then != null) {
                     then.run();
                   } else {
@@ -503,7 +528,7 @@ public final class SuitesViewModel {
                 })
             .onFailure(
                 failure -> {
-                  message.set("Could not " + label + ": " + failure.getMessage());
+                  message.showUntilCleared("Could not " + label + ": " + failure.getMessage());
                   reload();
                 }));
   }
@@ -541,7 +566,9 @@ public final class SuitesViewModel {
                   showRows();
                 })
             .onFailure(
-                failure -> message.set("Could not read the suites: " + failure.getMessage())));
+                failure ->
+                    message.showUntilCleared(
+                        "Could not read the suites: " + failure.getMessage())));
   }
 
   /** Case counts may have changed: reread the list (cheap) without touching the cases shown. */
@@ -565,7 +592,9 @@ public final class SuitesViewModel {
                   }
                 })
             .onFailure(
-                failure -> message.set("Could not read the suites: " + failure.getMessage())));
+                failure ->
+                    message.showUntilCleared(
+                        "Could not read the suites: " + failure.getMessage())));
   }
 
   /** Another part of the workbench has changed the latest run (a run finished): show it. */

@@ -1,5 +1,8 @@
 package io.routebench.app.targets;
 
+import io.routebench.app.forms.Forms;
+import io.routebench.app.forms.SpreadsheetTextCell;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.taxonomy.ModelTarget;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -15,14 +18,14 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The targets tab: a table of the models routes send traffic to, edited in place (Enter commits a
- * cell), with exactly one default chosen by a radio button.
+ * The targets tab: a table of the models routes send traffic to, edited in place as in a
+ * spreadsheet (Enter, Tab or a click elsewhere stores a cell; Esc does not), with exactly one
+ * default chosen by a radio button.
  */
 public final class TargetsView {
 
@@ -34,14 +37,18 @@ public final class TargetsView {
   public TargetsView(TargetsViewModel viewModel) {
     this.viewModel = viewModel;
     table.setId("targetsTable");
+    TableHeaders.keepReadable(table);
     table.setEditable(true);
     table.setItems(viewModel.targets());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(
-        new Label("No targets yet. Click “Add target” and enter a model such as openai/gpt-4o."));
+        Forms.placeholder(
+            "No targets yet. Click “Add target” and enter a model such as openai/gpt-4o."));
 
     modelColumn = textColumn("Model", ModelTarget::model, viewModel::setModel, 220);
     modelColumn.setId("modelColumn");
+    // The model id is what the table is about: it keeps room for a provider/model id.
+    modelColumn.setMinWidth(170);
     table
         .getColumns()
         .setAll(
@@ -52,7 +59,7 @@ public final class TargetsView {
                     "Display name", ModelTarget::displayName, viewModel::setDisplayName, 140),
                 textColumn("Base URL", ModelTarget::baseUrl, viewModel::setBaseUrl, 180),
                 textColumn(
-                    "Access key (environment reference)",
+                    "Access key ($VARIABLE)",
                     ModelTarget::accessKeyRef,
                     viewModel::setAccessKeyRef,
                     200),
@@ -63,7 +70,8 @@ public final class TargetsView {
             "The models your routes send requests to (the proxy's model_providers). Requests that"
                 + " match no route go to the default. Write access keys as environment references"
                 + " such as $OPENAI_API_KEY: RouteBench never stores secrets. Double-click a cell"
-                + " to edit it.");
+                + " (or press F2) to edit it; Enter, Tab or a click elsewhere keeps what you typed,"
+                + " Esc does not.");
     intro.setWrapText(true);
     intro.getStyleClass().add("help");
 
@@ -80,17 +88,20 @@ public final class TargetsView {
     var refused = new Label();
     refused.setId("refusedEditLabel");
     refused.setWrapText(true);
-    refused.getStyleClass().add("error");
-    refused.setStyle("-fx-text-fill: #b00020;");
+    refused.getStyleClass().add("error-message");
     refused.textProperty().bind(viewModel.refusedEditProperty());
     refused.visibleProperty().bind(viewModel.refusedEditProperty().isNotEmpty());
     refused.managedProperty().bind(refused.visibleProperty());
 
-    var top = new VBox(8, intro, buttons, refused);
+    var top = new VBox(8, intro, buttons);
     top.setPadding(new Insets(10, 10, 8, 10));
     root.setTop(top);
     root.setCenter(table);
-    BorderPane.setMargin(table, new Insets(0, 10, 10, 10));
+    // Under the table: a refusal that comes and goes must not move the rows the user is
+    // clicking on (a double-click would land on another row).
+    root.setBottom(refused);
+    BorderPane.setMargin(refused, new Insets(0, 10, 10, 10));
+    BorderPane.setMargin(table, new Insets(0, 10, 8, 10));
   }
 
   public Node root() {
@@ -184,10 +195,10 @@ public final class TargetsView {
     column.setSortable(false);
     column.setPrefWidth(width);
     column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
-    column.setCellFactory(TextFieldTableCell.forTableColumn());
-    column.setOnEditCommit(
-        event -> {
-          commit.accept(event.getTablePosition().getRow(), event.getNewValue());
+    SpreadsheetTextCell.install(
+        column,
+        (row, typed) -> {
+          commit.accept(row, typed);
           // A refused edit leaves the document as it was: show the stored value again.
           table.refresh();
         });

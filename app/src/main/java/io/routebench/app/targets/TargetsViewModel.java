@@ -1,5 +1,7 @@
 package io.routebench.app.targets;
 
+import io.routebench.app.forms.ExpiringMessage;
+import io.routebench.app.tasks.UiTimer;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.validation.SecretDetector;
@@ -13,7 +15,6 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -32,11 +33,15 @@ public final class TargetsViewModel {
   private final ObservableList<ModelTarget> targets = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<Map<String, Integer>> usagesByModel =
       new ReadOnlyObjectWrapper<>(this, "usagesByModel", Map.of());
-  private final ReadOnlyStringWrapper refusedEdit =
-      new ReadOnlyStringWrapper(this, "refusedEdit", "");
+  private final ExpiringMessage refusedEdit;
 
-  public TargetsViewModel(DocumentEditor editor) {
+  /**
+   * @param timer takes the message about a refused edit away after a while
+   */
+  public TargetsViewModel(DocumentEditor editor, UiTimer timer) {
     this.editor = editor;
+    // Any stored edit (here, in another tab, an undo) makes the refusal old news.
+    refusedEdit = new ExpiringMessage(timer).clearedBy(editor.documentProperty());
     documentChanged(editor.document());
     editor.documentProperty().addListener((obs, old, now) -> documentChanged(now));
   }
@@ -62,11 +67,12 @@ public final class TargetsViewModel {
 
   /**
    * Why the last edit was not stored (a literal secret typed into a field), empty once an edit is
-   * stored. The refused text never reaches the document, so neither the workspace file nor the undo
-   * history ever holds it, and this message never quotes it.
+   * stored (anywhere) or after {@link ExpiringMessage#SHOWN_FOR}. The refused text never reaches
+   * the document, so neither the workspace file nor the undo history ever holds it, and this
+   * message never quotes it.
    */
   public ReadOnlyStringProperty refusedEditProperty() {
-    return refusedEdit.getReadOnlyProperty();
+    return refusedEdit.textProperty();
   }
 
   /** The targets in document order (read-only; edit them through the methods). */
@@ -208,10 +214,10 @@ public final class TargetsViewModel {
   /** Records why a field's text was not stored; true when it was refused. */
   private boolean refusedAsSecret(String field, Optional<String> secret) {
     if (secret.isEmpty()) {
-      refusedEdit.set("");
+      refusedEdit.clear();
       return false;
     }
-    refusedEdit.set(
+    refusedEdit.show(
         "Not saved: the "
             + field
             + " you typed holds a literal secret ("

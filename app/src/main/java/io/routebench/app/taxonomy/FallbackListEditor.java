@@ -1,5 +1,6 @@
 package io.routebench.app.taxonomy;
 
+import io.routebench.app.forms.Forms;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -39,9 +40,7 @@ final class FallbackListEditor {
     list.setItems(viewModel.fallbacks());
     list.setPrefHeight(86);
     list.setCellFactory(view -> labelledCell());
-    var none = new javafx.scene.control.Label("No fallbacks: only the target is used.");
-    none.setWrapText(true);
-    list.setPlaceholder(none);
+    list.setPlaceholder(Forms.placeholder("No fallbacks: only the target is used."));
 
     // A menu, not a combo box: a combo box whose items shrink while its own selection is being
     // handled selects the next item too (two adds) and throws from its skin.
@@ -64,8 +63,8 @@ final class FallbackListEditor {
     down.setOnAction(e -> moveSelected(+1));
     down.disableProperty().bind(selected.isNull());
 
+    add.setMinWidth(Region.USE_PREF_SIZE);
     for (Button button : new Button[] {up, down, remove}) {
-      // The add menu takes the room that is left; the buttons never shrink to "Rem…".
       button.setMinWidth(Region.USE_PREF_SIZE);
     }
     // In the narrow side pane beside the conversation the buttons wrap under the menu rather

@@ -119,7 +119,9 @@ final class NodeDetailsForm {
     target.setCellFactory(view -> modelCell());
     target.setButtonCell(modelCell());
     target.valueProperty().bindBidirectional(viewModel.targetModelProperty());
-    target.setPromptText("Choose a target");
+    target.setPromptText("Choose a target model");
+    // Never cut to "anthropic/claud…": a narrow form scrolls sideways instead.
+    target.setMinWidth(Region.USE_PREF_SIZE);
     grid.addRow(5, fieldLabel("Target model", target), target);
 
     var fallbacks = new FallbackListEditor(viewModel);

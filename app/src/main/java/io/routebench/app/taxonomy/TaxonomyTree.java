@@ -85,9 +85,6 @@ final class TaxonomyTree {
 
   private NodeRef dragged;
 
-  /** The cell whose name is being edited, or {@code null}. */
-  private TaxonomyTreeCell renaming;
-
   /**
    * @param commands adds nodes the way the whole tab does (which also moves focus to the new node's
    *     name)
@@ -107,19 +104,11 @@ final class TaxonomyTree {
         });
     tree.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
     // Editable only while renaming: otherwise a click on the selected row would start an edit.
-    tree.setOnEditCommit(
-        event -> {
-          if (event.getNewValue() != null && renaming != null) {
-            viewModel.rename(event.getNewValue().node(), renaming.editedName());
-          }
-        });
-    tree.setOnEditCancel(event -> tree.setEditable(false));
     tree.editingItemProperty()
         .addListener(
             (obs, old, now) -> {
               if (now == null) {
                 tree.setEditable(false);
-                renaming = null;
               }
             });
 
@@ -141,7 +130,14 @@ final class TaxonomyTree {
     root.setMinWidth(220);
 
     show();
-    viewModel.taxonomyProperty().addListener((obs, old, now) -> show());
+    viewModel
+        .taxonomyProperty()
+        .addListener(
+            (obs, old, now) -> {
+              // Why a paste did nothing is old news once the taxonomy has changed.
+              message.setText("");
+              show();
+            });
     viewModel.marksProperty().addListener((obs, old, now) -> show());
     viewModel.selectionProperty().addListener((obs, old, now) -> selectionChanged(now));
     viewModel.routedProperty().addListener((obs, old, now) -> revealRouted(now));
@@ -314,10 +310,27 @@ final class TaxonomyTree {
     }
   }
 
+  /**
+   * Whether the scene's focus owner is {@code node} or inside it. (Node.isFocusWithin stays true
+   * after a focused child is removed, e.g. a rename editor of a rebuilt row.)
+   */
+  private static boolean hasKeyboard(Node node) {
+    Node owner = node.getScene() == null ? null : node.getScene().getFocusOwner();
+    for (Node n = owner; n != null; n = n.getParent()) {
+      if (n == node) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Shows the view model's taxonomy, as much of it as the filter lets through. */
   private void show() {
     Taxonomy taxonomy = filter.apply(viewModel.taxonomyProperty().get());
     Map<NodeRef, NodeMark> marks = viewModel.marksProperty().get();
+    // Rebuilt rows drop a focused rename editor; the keyboard must stay in the tree (F2, Enter,
+    // then the arrow keys go on), not jump to the next control of the window.
+    boolean keyboardInTree = hasKeyboard(tree);
     synchronizing = true;
     try {
       var domains = new ArrayList<TreeItem<TreeRow>>();
@@ -374,6 +387,9 @@ final class TaxonomyTree {
     }
     selectInTree(viewModel.selectionProperty().get());
     refreshPlaceholder();
+    if (keyboardInTree && !hasKeyboard(tree)) {
+      tree.requestFocus();
+    }
     // A moved item keeps its selection, but TreeView's focus model shifts its index by the rows
     // the children change added, and does so later (Platform.runLater inside TreeView): the
     // focus outline would sit on another row. Queued behind that shift, this puts it back.
@@ -511,14 +527,7 @@ final class TaxonomyTree {
   }
 
   private TreeCell<TreeRow> createCell() {
-    var cell = new TaxonomyTreeCell(viewModel.routedProperty());
-    cell.editingProperty()
-        .addListener(
-            (obs, was, now) -> {
-              if (now) {
-                renaming = cell;
-              }
-            });
+    var cell = new TaxonomyTreeCell(viewModel.routedProperty(), viewModel::rename);
     cell.addEventFilter(
         MouseEvent.MOUSE_CLICKED,
         event -> {

@@ -1,6 +1,7 @@
 package io.routebench.app.taxonomy;
 
 import io.routebench.app.forms.SeverityIcons;
+import java.util.function.BiConsumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
@@ -34,22 +35,43 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
 
   private final ObservableValue<RoutedNode> routed;
 
-  /**
-   * @param routed the node the playtest chose, lit up
-   */
   /** Held by the cell so that the weak listener lives exactly as long as the cell. */
   private final InvalidationListener routedChanged = observable -> restyle();
 
   private final TextField editor = new TextField();
 
-  TaxonomyTreeCell(ObservableValue<RoutedNode> routed) {
+  /** Stores a node's new name. */
+  private final BiConsumer<NodeRef, String> rename;
+
+  /** The row being renamed; {@code null} when not renaming. */
+  private TreeRow renamed;
+
+  /** Set while Esc ends the rename: the only way that discards the typing. */
+  private boolean discarding;
+
+  /**
+   * @param routed the node the playtest chose, lit up
+   * @param rename stores a new name typed in a row: on Enter, and whenever the rename ends
+   *     otherwise than by Esc (a click on another row, the keyboard going elsewhere)
+   */
+  TaxonomyTreeCell(ObservableValue<RoutedNode> routed, BiConsumer<NodeRef, String> rename) {
     this.routed = routed;
-    editor.setOnAction(e -> commitEdit(getItem()));
+    this.rename = rename;
+    editor.setOnAction(
+        e -> {
+          finishRename();
+          e.consume();
+        });
     editor.addEventFilter(
         KeyEvent.KEY_PRESSED,
         event -> {
           if (event.getCode() == KeyCode.ESCAPE) {
-            cancelEdit();
+            discarding = true;
+            try {
+              cancelEdit();
+            } finally {
+              discarding = false;
+            }
             event.consume();
           }
         });
@@ -58,7 +80,7 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
         .addListener(
             (obs, was, now) -> {
               if (!now && isEditing()) {
-                commitEdit(getItem());
+                finishRename();
               }
             });
     routed.addListener(new WeakInvalidationListener(routedChanged));
@@ -153,27 +175,55 @@ final class TaxonomyTreeCell extends TreeCell<TreeRow> {
     return width;
   }
 
-  /** The name as typed in the cell, once an edit is committed. */
-  String editedName() {
-    return editor.getText();
-  }
-
   @Override
   public void startEdit() {
     if (getItem() == null) {
       return;
     }
     super.startEdit();
-    editor.setText(getItem().name());
+    if (!isEditing()) {
+      return;
+    }
+    renamed = getItem();
+    editor.setText(renamed.name());
     setGraphic(editor);
     editor.requestFocus();
     editor.selectAll();
   }
 
+  /**
+   * Ends the rename. The tree ends it this way too (a click on another row), which must keep what
+   * was typed as a spreadsheet does; only Esc throws it away.
+   */
   @Override
   public void cancelEdit() {
-    super.cancelEdit();
+    if (!isEditing()) {
+      return;
+    }
+    if (discarding) {
+      renamed = null;
+      super.cancelEdit();
+      setGraphic(getItem() == null ? null : content);
+      return;
+    }
+    finishRename();
+  }
+
+  /** Leaves the editor and stores the typed name of the row the rename began in. */
+  private void finishRename() {
+    TreeRow row = renamed;
+    if (row == null) {
+      return;
+    }
+    renamed = null;
+    String typed = editor.getText();
+    if (isEditing()) {
+      super.cancelEdit();
+    }
     setGraphic(getItem() == null ? null : content);
+    if (!typed.equals(row.name())) {
+      rename.accept(row.node(), typed);
+    }
   }
 
   /** Marks the node the playtest chose, and more faintly its domain. */

@@ -192,7 +192,12 @@ public final class ExportDialog {
     var scroll = new ScrollPane(lines);
     scroll.setFitToWidth(true);
     scroll.setMaxHeight(96);
-    scroll.setMinHeight(0);
+    // Never squeezed below a line or two by the preview above it: it scrolls from three on.
+    lines
+        .getChildren()
+        .addListener(
+            (javafx.collections.ListChangeListener<Node>)
+                change -> scroll.setMinHeight(lines.getChildren().isEmpty() ? 0 : 48));
     Consumer<ExportRunStatus.Summary> show =
         summary -> {
           headline.setText(summary.headline());

@@ -1,6 +1,8 @@
 package io.routebench.app.validation;
 
+import io.routebench.app.forms.Forms;
 import io.routebench.app.forms.SeverityIcons;
+import io.routebench.app.forms.TableHeaders;
 import io.routebench.core.validation.Severity;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,8 +34,9 @@ public final class ValidationPanel {
    */
   public ValidationPanel(ValidationViewModel viewModel, Consumer<IssueRow> onIssueActivated) {
     table.setId("validationTable");
+    TableHeaders.keepReadable(table);
     table.setItems(viewModel.issues());
-    table.setPlaceholder(new Label("No problems found: these policies can be exported."));
+    table.setPlaceholder(Forms.placeholder("No problems found: these policies can be exported."));
     // Widths are shared out in proportion to the preferred widths: the message gets the most.
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table

@@ -25,6 +25,7 @@ public final class WorkspaceSession {
   private final DocumentEditor editor;
   private final DocumentAutosaver autosaver;
   private final TaskExecutor saves;
+  private final UiTimer timer;
   private final ReadOnlyIntegerWrapper casesAdded = new ReadOnlyIntegerWrapper(this, "casesAdded");
   private final List<Runnable> beforeClose = new ArrayList<>();
 
@@ -32,11 +33,13 @@ public final class WorkspaceSession {
       OpenWorkspace workspace,
       DocumentEditor editor,
       DocumentAutosaver autosaver,
-      TaskExecutor saves) {
+      TaskExecutor saves,
+      UiTimer timer) {
     this.workspace = workspace;
     this.editor = editor;
     this.autosaver = autosaver;
     this.saves = saves;
+    this.timer = timer;
   }
 
   /**
@@ -51,7 +54,12 @@ public final class WorkspaceSession {
       Duration saveInterval) {
     var autosaver = new DocumentAutosaver(workspace.policies(), loaded, saves, timer, saveInterval);
     var editor = new DocumentEditor(loaded, autosaver::submit);
-    return new WorkspaceSession(workspace, editor, autosaver, saves);
+    return new WorkspaceSession(workspace, editor, autosaver, saves, timer);
+  }
+
+  /** Waits on the UI thread, e.g. before a message about an edit expires. */
+  public UiTimer timer() {
+    return timer;
   }
 
   public Path path() {

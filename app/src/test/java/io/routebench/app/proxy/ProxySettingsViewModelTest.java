@@ -3,6 +3,7 @@ package io.routebench.app.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.testing.Documents;
+import io.routebench.app.testing.ManualUiTimer;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.workspace.SelfHostedRouter;
@@ -10,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class ProxySettingsViewModelTest {
 
+  private final ManualUiTimer timer = new ManualUiTimer();
   private final DocumentEditor editor = new DocumentEditor(Documents.codingAndWriting(), d -> {});
-  private final ProxySettingsViewModel viewModel = new ProxySettingsViewModel(editor);
+  private final ProxySettingsViewModel viewModel = new ProxySettingsViewModel(editor, timer);
 
   @Test
   void the_form_shows_the_document_as_loaded() {
@@ -125,5 +127,24 @@ class ProxySettingsViewModelTest {
     viewModel.endTypingBurst();
 
     assertThat(viewModel.routerBaseUrlProperty().get()).isEqualTo(stored);
+  }
+
+  @Test
+  void a_refused_url_is_explained_until_the_next_edit_or_for_a_while() {
+    viewModel.selfHostedProperty().set(true);
+    viewModel.routerBaseUrlProperty().set("http://bob:hunter2@");
+    viewModel.endTypingBurst();
+    assertThat(viewModel.refusedEditProperty().get())
+        .as("kept once the field is left")
+        .isNotEmpty();
+
+    viewModel.routerModelProperty().set("arch-router");
+
+    assertThat(viewModel.refusedEditProperty().get()).isEmpty();
+
+    viewModel.routerBaseUrlProperty().set("http://bob:hunter2@");
+    timer.fireAll();
+
+    assertThat(viewModel.refusedEditProperty().get()).isEmpty();
   }
 }

@@ -92,6 +92,17 @@ class RunViewModelTest {
   }
 
   @Test
+  void asking_for_a_model_is_withdrawn_once_one_is_loaded() {
+    router.unload();
+    runs.start(suite);
+    assertThat(runs.messageProperty().get()).startsWith("Load a router model");
+
+    router.load(dir.resolve("model.gguf"), failure -> {});
+
+    assertThat(runs.messageProperty().get()).isEmpty();
+  }
+
+  @Test
   void a_run_stores_every_answer_and_reports_progress_with_rate() {
     model.onAnswer = () -> nanos.addAndGet(500_000_000L);
 

@@ -136,7 +136,7 @@ class GetStartedWindowTest extends FxRobot {
 
     assertThat(workbench.window().getArchRouterDialog()).as("one window at a time").isSameAs(first);
     assertThat(WorkbenchFixture.menuItem(this, "gettingStartedMenuItem").getText())
-        .isEqualTo("Getting Started");
+        .isEqualTo("Getting _Started");
   }
 
   private String sizeLabel() {

@@ -1,8 +1,18 @@
 package io.routebench.app.shell;
 
 import io.routebench.app.suites.CaseRow;
+import io.routebench.core.routing.DecisionOutcome;
+import io.routebench.core.routing.EngineIdentity;
+import io.routebench.core.run.RegressionRun;
+import io.routebench.core.run.RunStatus;
+import io.routebench.core.run.TurnResult;
+import io.routebench.core.suite.CaseMessage;
+import io.routebench.core.suite.TestCase;
 import io.routebench.core.suite.TestSuite;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableRow;
@@ -84,5 +94,73 @@ abstract class SuitesFixture extends WorkbenchFixture {
 
   static void waitUntil(Callable<Boolean> condition) throws java.util.concurrent.TimeoutException {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+  }
+
+  /**
+   * Stores a suite "smoke" of three cases and two finished runs of it (the second worse), as if run
+   * with Arch-Router, and shows it.
+   */
+  void storeSuiteWithTwoRuns() throws Exception {
+    var cases = new ArrayList<TestCase>();
+    String[] routes = {"code generation", "debugging", "other"};
+    for (int c = 0; c < routes.length; c++) {
+      cases.add(
+          new TestCase(
+              "case-" + c,
+              "A case with a fairly long name, number " + c,
+              List.of("smoke", "regression"),
+              "",
+              List.of(
+                  CaseMessage.user("Please write a parser for ISO dates, case " + c, routes[c]),
+                  CaseMessage.assistant("Sure, here it is."),
+                  CaseMessage.user("And now the tests for it, please", routes[c]))));
+    }
+    onFileThread(
+        () -> {
+          TestSuite suite = session().file().suites().createSuite("smoke", "");
+          session().file().suites().addCases(suite.id(), cases);
+          session().file().runs().save(run(suite.id(), cases, "run-1", 1, "code generation"));
+          session().file().runs().save(run(suite.id(), cases, "run-2", 2, "debugging"));
+          return null;
+        });
+    interact(() -> workbench.window().workspacePane().suites().suites().reload());
+  }
+
+  /** Every turn answered {@code answer}: three of four right, then fewer. */
+  private RegressionRun run(
+      String suiteId, List<TestCase> cases, String id, int day, String answer) {
+    var results = new ArrayList<TurnResult>();
+    for (TestCase testCase : cases) {
+      List<Integer> turns = testCase.userTurnIndexes();
+      for (int t = 0; t < turns.size(); t++) {
+        String expected = testCase.messages().get(turns.get(t)).expectedRoute();
+        String actual = t == 0 ? expected : answer;
+        results.add(
+            new TurnResult(
+                testCase.id(),
+                testCase.name(),
+                t,
+                turns.get(t),
+                expected,
+                actual,
+                actual.equals("other") ? DecisionOutcome.OTHER : DecisionOutcome.MATCHED,
+                "{\"route\": \"" + actual + "\"}",
+                120,
+                300,
+                0));
+      }
+    }
+    return new RegressionRun(
+        id,
+        suiteId,
+        "smoke",
+        new EngineIdentity(
+            "llama.cpp", "Arch-Router-1.5B-Q4_K_M.gguf", "", document().profile(), Map.of()),
+        Instant.parse("2026-01-0" + day + "T10:00:00Z"),
+        4_000,
+        RunStatus.COMPLETED,
+        "",
+        results,
+        document());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.tasks.CurrentThreadTaskExecutor;
 import io.routebench.app.testing.Documents;
+import io.routebench.app.testing.ManualUiTimer;
 import io.routebench.core.suite.CaseMessage;
 import io.routebench.core.suite.TestCase;
 import io.routebench.core.suite.TestSuite;
@@ -23,6 +24,7 @@ class SuitesViewModelTest {
   @TempDir Path dir;
   private Workspace workspace;
   private SuitesViewModel suites;
+  private final ManualUiTimer timer = new ManualUiTimer();
 
   @BeforeEach
   void open() {
@@ -42,7 +44,8 @@ class SuitesViewModelTest {
             workspace.runs(),
             new CurrentThreadTaskExecutor(),
             new SimpleObjectProperty<>(Documents.codingAndWriting()),
-            run -> false);
+            run -> false,
+            timer);
     suites.reload();
   }
 
@@ -171,6 +174,24 @@ class SuitesViewModelTest {
         .extracting(TestCase::name)
         .containsExactly("rust dates", "fix the bug", "hello mail");
     assertThat(suites.messageProperty().get()).isEqualTo("Exported 3 cases to " + file);
+  }
+
+  @Test
+  void a_notice_goes_after_a_while_and_a_failure_stays_until_a_write_succeeds() throws Exception {
+    suites.exportJsonl(dir.resolve("smoke.jsonl"));
+    assertThat(suites.messageProperty().get()).startsWith("Exported 3 cases");
+    timer.fireAll();
+    assertThat(suites.messageProperty().get()).isEmpty();
+
+    Path notAFolder = java.nio.file.Files.writeString(dir.resolve("file"), "x");
+    suites.exportJsonl(notAFolder.resolve("smoke.jsonl"));
+    timer.fireAll();
+    assertThat(suites.messageProperty().get()).startsWith("Could not export");
+
+    TestCase dates = suites.findCase("c1").orElseThrow();
+    suites.updateCase("change expected route", CaseEdits.withExpectedRoute(dates, 0, "debugging"));
+
+    assertThat(suites.messageProperty().get()).isEmpty();
   }
 
   private List<String> names() {

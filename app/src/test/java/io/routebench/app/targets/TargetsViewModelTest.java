@@ -3,6 +3,7 @@ package io.routebench.app.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routebench.app.testing.Documents;
+import io.routebench.app.testing.ManualUiTimer;
 import io.routebench.app.workspace.DocumentEditor;
 import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
@@ -11,13 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class TargetsViewModelTest {
 
+  private final ManualUiTimer timer = new ManualUiTimer();
   private final DocumentEditor editor = new DocumentEditor(Documents.codingAndWriting(), d -> {});
-  private final TargetsViewModel viewModel = new TargetsViewModel(editor);
+  private final TargetsViewModel viewModel = new TargetsViewModel(editor, timer);
 
   @Test
   void the_first_target_of_an_empty_document_becomes_the_default() {
     var empty = new DocumentEditor(PolicyDocument.empty("new"), d -> {});
-    var targets = new TargetsViewModel(empty);
+    var targets = new TargetsViewModel(empty, timer);
 
     int row = targets.addTarget();
 
@@ -131,5 +133,35 @@ class TargetsViewModelTest {
 
     assertThat(editor.document().targets().get(1).baseUrl()).isEqualTo(before);
     assertThat(viewModel.refusedEditProperty().get()).contains("password in the URL");
+  }
+
+  @Test
+  void a_refusal_goes_with_the_next_stored_edit_wherever_it_is_made() {
+    viewModel.setBaseUrl(1, "https://bob:hunter22@llm.internal/v1");
+    assertThat(viewModel.refusedEditProperty().get()).isNotEmpty();
+
+    // An edit elsewhere, not in the targets table.
+    editor.apply("rename policies", d -> d.withName("Renamed"));
+
+    assertThat(viewModel.refusedEditProperty().get()).isEmpty();
+  }
+
+  @Test
+  void a_refusal_goes_with_an_undo() {
+    viewModel.setDisplayName(0, "GPT");
+    viewModel.setBaseUrl(1, "https://bob:hunter22@llm.internal/v1");
+
+    editor.undo();
+
+    assertThat(viewModel.refusedEditProperty().get()).isEmpty();
+  }
+
+  @Test
+  void a_refusal_goes_after_a_while_when_nothing_else_happens() {
+    viewModel.setBaseUrl(1, "https://bob:hunter22@llm.internal/v1");
+
+    timer.fireAll();
+
+    assertThat(viewModel.refusedEditProperty().get()).isEmpty();
   }
 }
