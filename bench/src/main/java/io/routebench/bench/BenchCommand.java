@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Router.class,
       SuiteImportBenchmark.class,
-      RemoteRouterBenchmark.class
+      RemoteRouterBenchmark.class,
+      WindowRunBenchmark.class
     })
 public final class BenchCommand implements CliPlugin, Runnable {
 
