@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Router.class,
       SuiteImportBenchmark.class,
       RemoteRouterBenchmark.class,
-      ScaleData.class
+      ScaleData.class,
+      WindowRunBenchmark.class
     })
 public final class BenchCommand implements CliPlugin, Runnable {
 

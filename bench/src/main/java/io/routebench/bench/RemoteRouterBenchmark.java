@@ -206,14 +206,14 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
     }
   }
 
-  private static RegressionRun run(
+  static RegressionRun run(
       LoopbackChatServer server,
       PolicyDocument document,
       TestSuite suite,
       int parallel,
       RunRecorder recorder) {
     var settings =
-        new OpenAiEndpointSettings(server.baseUrl(), "arch-router", "")
+        new OpenAiEndpointSettings(server.baseUrl(), LoopbackChatServer.MODEL, "")
             .withParallelRequests(parallel);
     try (var selector = new OpenAiEndpointRouteSelector(settings)) {
       return new RegressionRunner()
@@ -227,7 +227,7 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
     }
   }
 
-  private static void requireCompleted(RegressionRun run) {
+  static void requireCompleted(RegressionRun run) {
     if (run.status() != RunStatus.COMPLETED) {
       throw new IllegalStateException(
           "benchmark run " + run.status() + ": " + run.failureMessage());
@@ -235,7 +235,7 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
   }
 
   /** Generated multi-turn cases, the last one cut so the suite has exactly {@code turns}. */
-  private static TestSuite suiteOf(int turns, int salt) {
+  static TestSuite suiteOf(int turns, int salt) {
     var cases = new ArrayList<TestCase>();
     int counted = 0;
     for (TestCase testCase : SuiteImportBenchmark.generate(turns)) {

@@ -20,7 +20,7 @@ class BenchCommandTest {
     BenchCliRun run = BenchCliRun.of("bench", "--help");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("router", "suite-import", "remote");
+    assertThat(run.out()).contains("router", "suite-import", "remote", "window-run");
   }
 
   /** As the application's own HelpTextTest: picocli breaks the line after each element. */
@@ -71,5 +71,41 @@ class BenchCommandTest {
         .contains("capacity bound 400 turns/s", "of bound")
         .contains("Overhead: 200 turns")
         .containsPattern("total +\\d+\\.\\d+ ms/turn");
+  }
+
+  /**
+   * Tiny, with a latency long enough that each way's requests overlap at the server: the window's
+   * run as before never had more than its engine task's 4 turns in flight.
+   */
+  @Test
+  void the_window_run_benchmark_sets_the_window_beside_the_cli() {
+    BenchCliRun run =
+        BenchCliRun.of(
+            "bench",
+            "window-run",
+            "--turns",
+            "16",
+            "--parallel",
+            "1,8",
+            "--rounds",
+            "1",
+            "--latency-ms",
+            "20",
+            "--dir",
+            dir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Suite: 16 turns", "window/CLI")
+        .containsPattern("(?m)^ +1 +50 .* 1/1/1$")
+        .containsPattern("(?m)^ +8 +400 .* \\d+/\\d+/[1-4]$");
+  }
+
+  @Test
+  void the_window_run_benchmark_refuses_a_parallel_setting_of_zero() {
+    BenchCliRun run = BenchCliRun.of("bench", "window-run", "--parallel", "4,0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--parallel takes 1 to 256");
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,9 +35,13 @@ public final class StoringRunRecorder implements RunRecorder {
   public StoringRunRecorder(RegressionRunRepository runs, Duration maxDelay) {
     this.runs = Objects.requireNonNull(runs, "runs");
     this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
-    this.flusher =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("run-results-writer").daemon().factory());
+    var writer =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("run-results-writer").daemon().factory());
+    // When the run ends, finished() commits what is pending itself: a flush still waiting for its
+    // delay is dropped instead of holding up the run's end by up to maxDelay.
+    writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.flusher = writer;
   }
 
   /** Commits at most a second of answers at a time, the promise the README makes. */
@@ -74,6 +78,7 @@ public final class StoringRunRecorder implements RunRecorder {
   public void finished(RegressionRun run) {
     flusher.shutdown();
     try {
+      // Only a flush already writing is waited for; one still waiting for its delay is dropped.
       flusher.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -18,8 +18,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * remote benchmark: each request takes a fixed latency, at most {@code capacity} are worked on at
  * once (further ones queue, as in vLLM's scheduler or llama-server's slots), and every answer is
  * the same chat completion. With no latency it answers at once, to isolate RouteBench's own costs.
+ * It lists one model at {@code /v1/models}, as the workbench's Connect… asks first.
  */
 public final class LoopbackChatServer implements AutoCloseable {
+
+  /** The model {@code /v1/models} lists; chat completions are answered whatever model they name. */
+  public static final String MODEL = "arch-router";
+
+  /** OpenAI's model list, as vLLM and Ollama serve it (extra fields of theirs left out). */
+  private static final byte[] MODELS =
+      ("{\"object\":\"list\",\"data\":[{\"id\":\""
+              + MODEL
+              + "\",\"object\":\"model\",\"created\":1700000000,\"owned_by\":\"routebench\"}]}")
+          .getBytes(StandardCharsets.UTF_8);
 
   private static final byte[] COMPLETION =
       ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
@@ -45,6 +56,7 @@ public final class LoopbackChatServer implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     server.setExecutor(executor);
     server.createContext("/v1/chat/completions", this::handle);
+    server.createContext("/v1/models", LoopbackChatServer::listModels);
     server.start();
   }
 
@@ -73,11 +85,21 @@ public final class LoopbackChatServer implements AutoCloseable {
       } finally {
         slots.release();
       }
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, COMPLETION.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(COMPLETION);
-      }
+      answer(exchange, COMPLETION);
+    }
+  }
+
+  private static void listModels(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      answer(exchange, MODELS);
+    }
+  }
+
+  private static void answer(HttpExchange exchange, byte[] json) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, json.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(json);
     }
   }
 
