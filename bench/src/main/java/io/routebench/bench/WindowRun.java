@@ -41,7 +41,10 @@ final class WindowRun implements AutoCloseable {
    * @param loader connects the router as Connect… does ({@code path -> ...} keeps its default)
    */
   WindowRun(LocalRouter.Loader loader, RegressionRunRepository store, PolicyDocument document) {
-    router = new LocalRouter(loader, threads.engine(), ui);
+    // The router on the engine thread, the run on the workers, as the workbench has them.
+    router =
+        new LocalRouter(
+            loader, new ThreadedTaskExecutor(threads.engine(), ui, Throwable::printStackTrace));
     runs =
         onUi(
             () ->
@@ -49,7 +52,6 @@ final class WindowRun implements AutoCloseable {
                     router,
                     store,
                     new ThreadedTaskExecutor(threads.workers(), ui, Throwable::printStackTrace),
-                    ui,
                     new SimpleObjectProperty<>(document),
                     System::nanoTime,
                     outcome -> ending.complete(outcome.run())));

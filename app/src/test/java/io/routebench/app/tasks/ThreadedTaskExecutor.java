@@ -35,6 +35,11 @@ public final class ThreadedTaskExecutor implements TaskExecutor {
   }
 
   @Override
+  public void runOnUiThread(Runnable update) {
+    ui.execute(update);
+  }
+
+  @Override
   public <T> TaskHandle execute(BackgroundTask<T> task) {
     var running = new Running<>(task);
     workers.execute(running.future);
@@ -84,7 +89,7 @@ public final class ThreadedTaskExecutor implements TaskExecutor {
 
     @Override
     public void message(String message) {
-      // BackgroundTask has no message callback (FxTaskExecutor shows it only on the FX Task).
+      ui.execute(() -> task.messaged(message));
     }
 
     @Override
