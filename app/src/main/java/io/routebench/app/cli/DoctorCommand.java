@@ -1,13 +1,13 @@
 package io.routebench.app.cli;
 
 import io.routebench.app.files.AtomicFiles;
+import io.routebench.core.conversation.Message;
 import io.routebench.core.doctor.Candidate;
 import io.routebench.core.doctor.CollisionProbes;
 import io.routebench.core.doctor.Confusion;
 import io.routebench.core.doctor.DescriptionDoctor;
 import io.routebench.core.doctor.DoctorRefusedException;
 import io.routebench.core.doctor.LlmRewrites;
-import io.routebench.core.doctor.RewriteProposer;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.run.RegressionRun;
@@ -333,38 +333,40 @@ final class DoctorCommand implements Callable<Integer> {
       List<Confusion> confusions,
       PrintWriter err,
       CancellationToken cancellation) {
-    LlmRewrites rewrites = doctor.llmRewrites();
     var endpoint = new OpenAiEndpointSettings(llmUrl, llmModel, llmKeyVariable);
-    var candidates = new ArrayList<Candidate>();
     try (var client = new StreamingChatClient()) {
-      RewriteProposer proposer =
-          (prompt, token) -> client.reply(endpoint, prompt, text -> {}, token);
-      for (Confusion confusion : confusions) {
-        var prompt = rewrites.prompt(confusion);
-        err.println(
-            "Asking "
-                + llmModel
-                + " at "
-                + llmUrl
-                + " to rewrite for "
-                + confusion.label()
-                + ". Its prompt:");
-        err.println(LlmRewrites.shown(prompt).indent(4).stripTrailing());
-        err.flush();
-        String answer;
-        try {
-          answer = proposer.complete(prompt, cancellation);
-        } catch (StreamingChatClient.ChatReplyException failed) {
-          err.println("  no rewrite: " + failed.getMessage());
-          continue;
-        }
-        var proposal = rewrites.read(confusion, answer);
-        proposal
-            .candidate()
-            .ifPresentOrElse(candidates::add, () -> err.println("  no rewrite: " + proposal.why()));
-      }
+      return doctor
+          .llmRewrites()
+          .ask(
+              confusions,
+              (prompt, token) -> client.reply(endpoint, prompt, text -> {}, token),
+              cancellation,
+              new LlmRewrites.Asking() {
+                @Override
+                public void asking(Confusion confusion, List<Message> prompt) {
+                  err.println(
+                      "Asking "
+                          + llmModel
+                          + " at "
+                          + llmUrl
+                          + " to rewrite for "
+                          + confusion.label()
+                          + ". Its prompt:");
+                  err.println(LlmRewrites.shown(prompt).indent(4).stripTrailing());
+                  err.flush();
+                }
+
+                @Override
+                public void nothing(Confusion confusion, String why) {
+                  err.println("  no rewrite: " + why);
+                }
+
+                @Override
+                public void failed(String why) {
+                  err.println("  no rewrite: " + why + " (the other confusions are not asked)");
+                }
+              });
     }
-    return candidates;
   }
 
   private void applyImprovement(

@@ -17,16 +17,7 @@ final class DoctorReportText {
 
   static void print(PrintWriter out, DescriptionDoctor.Report report) {
     List<VerifiedCandidate> improvements = report.improvements();
-    out.printf(
-        "%nVerified %d candidate(s) with %d router decision(s)%s. %s%n",
-        report.ranked().size(),
-        report.decisions(),
-        report.cancelled() ? " before the cancel" : "",
-        improvements.isEmpty()
-            ? "None fixes more turns than it breaks."
-            : improvements.size() == 1
-                ? "1 improves the suite:"
-                : improvements.size() + " improve the suite:");
+    out.printf("%n%s%n", report.summary());
     for (int i = 0; i < improvements.size(); i++) {
       print(out, i + 1, improvements.get(i));
     }

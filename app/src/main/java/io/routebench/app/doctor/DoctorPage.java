@@ -74,11 +74,11 @@ public final class DoctorPage {
 
     var askLlm = new CheckBox("Also ask");
     askLlm.setId("doctorAskLlmCheck");
-    askLlm.selectedProperty().bindBidirectional(doctor.askLlmProperty());
+    askLlm.selectedProperty().bindBidirectional(doctor.llm().askProperty());
     var target = new ComboBox<ModelTarget>();
     target.setId("doctorLlmTargetCombo");
     target.setPromptText("a target with a base URL");
-    target.valueProperty().bindBidirectional(doctor.llmTargetProperty());
+    target.valueProperty().bindBidirectional(doctor.llm().targetProperty());
     target
         .itemsProperty()
         .bind(

@@ -9,8 +9,6 @@ import io.routebench.core.doctor.CollisionProbes;
 import io.routebench.core.doctor.Confusion;
 import io.routebench.core.doctor.DescriptionDoctor;
 import io.routebench.core.doctor.DoctorRefusedException;
-import io.routebench.core.doctor.LlmRewrites;
-import io.routebench.core.doctor.RewriteProposer;
 import io.routebench.core.doctor.VerifiedCandidate;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.run.RegressionRun;
@@ -69,17 +67,11 @@ public final class DoctorViewModel {
   @FunctionalInterface
   public interface PolicyEdits extends BiConsumer<String, UnaryOperator<PolicyDocument>> {}
 
-  /** Asks a target model (an OpenAI-compatible endpoint) for the LLM proposer's rewrites. */
-  @FunctionalInterface
-  public interface Proposers {
-    RewriteProposer of(ModelTarget target);
-  }
-
   private final LocalRouter router;
   private final TaskExecutor workers;
   private final ReadOnlyObjectProperty<PolicyDocument> document;
   private final PolicyEdits edits;
-  private final Proposers proposers;
+  private final DoctorLlm llm;
   private final LongSupplier nanoTime;
 
   private final ReadOnlyObjectWrapper<State> state =
@@ -96,9 +88,6 @@ public final class DoctorViewModel {
   private final ObjectProperty<Integer> sampleTurns =
       new SimpleObjectProperty<>(this, "sampleTurns", 0);
   private final ObjectProperty<Integer> budget = new SimpleObjectProperty<>(this, "budget", 0);
-  private final BooleanProperty askLlm = new SimpleBooleanProperty(this, "askLlm");
-  private final ObjectProperty<ModelTarget> llmTarget =
-      new SimpleObjectProperty<>(this, "llmTarget");
   private final BooleanProperty showUnhelpful = new SimpleBooleanProperty(this, "showUnhelpful");
   private final ObservableList<VerifiedCandidate> shown = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<VerifiedCandidate> applied =
@@ -123,18 +112,19 @@ public final class DoctorViewModel {
       TaskExecutor workers,
       ReadOnlyObjectProperty<PolicyDocument> document,
       PolicyEdits edits,
-      Proposers proposers,
+      DoctorLlm.Proposers proposers,
       LongSupplier nanoTime) {
     this.router = router;
     this.workers = workers;
     this.document = document;
     this.edits = edits;
-    this.proposers = proposers;
+    this.llm = new DoctorLlm(proposers);
     this.nanoTime = nanoTime;
     sampleTurns.addListener((obs, old, now) -> showEstimate());
     budget.addListener((obs, old, now) -> showEstimate());
-    askLlm.addListener((obs, old, now) -> showEstimate());
-    llmTarget.addListener((obs, old, now) -> showEstimate());
+    for (var choice : llm.dependencies()) {
+      choice.addListener(changed -> showEstimate());
+    }
     showUnhelpful.addListener((obs, old, now) -> showCandidates());
     document.addListener((obs, old, now) -> documentChanged());
   }
@@ -274,7 +264,7 @@ public final class DoctorViewModel {
     }
     var selector = new EngineThreadSelector(loaded.selector(), router::runOnEngineThread);
     DescriptionDoctor treating = doctor;
-    ModelTarget llm = askLlm.get() ? llmTarget.get() : null;
+    ModelTarget asked = llm.chosen().orElse(null);
     var settings = settings();
     var token = new CancellationToken();
     cancellation = token;
@@ -290,8 +280,9 @@ public final class DoctorViewModel {
                 reporter -> {
                   var candidates = new ArrayList<>(treating.ruleCandidates());
                   var notes = new ArrayList<String>();
-                  if (llm != null) {
-                    candidates.addAll(llmCandidates(treating, llm, token, notes));
+                  if (asked != null) {
+                    candidates.addAll(
+                        DoctorLlm.candidates(llm.proposers(), treating, asked, token, notes));
                   }
                   var plan = treating.plan(candidates, settings);
                   planned[0] = plan.decisions();
@@ -342,20 +333,7 @@ public final class DoctorViewModel {
     verified = report.ranked();
     showCandidates();
     progress.set(1);
-    int improvements = report.improvements().size();
-    var text = new StringBuilder();
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "%s %d candidate(s) with %d decision(s): %s.",
-            report.cancelled() ? "Cancelled after verifying" : "Verified",
-            report.ranked().size(),
-            report.decisions(),
-            improvements == 0
-                ? "none fixes more turns than it breaks"
-                : improvements == 1
-                    ? "1 improves the suite"
-                    : improvements + " improve the suite"));
+    var text = new StringBuilder(report.summary());
     if (report.unverified() > 0) {
       text.append(" ").append(report.unverified()).append(" not verified (not shown).");
     }
@@ -365,38 +343,6 @@ public final class DoctorViewModel {
     outcome.notes().forEach(note -> text.append(" ").append(note));
     message.set(text.toString());
     state.set(doctor == null ? State.NO_RUN : State.READY);
-  }
-
-  private List<Candidate> llmCandidates(
-      DescriptionDoctor treating, ModelTarget target, CancellationToken token, List<String> notes) {
-    RewriteProposer proposer = proposers.of(target);
-    LlmRewrites rewrites = treating.llmRewrites();
-    var candidates = new ArrayList<Candidate>();
-    for (Confusion confusion : treating.confusions()) {
-      if (token.isCancelled()) {
-        break;
-      }
-      try {
-        var proposal =
-            rewrites.read(confusion, proposer.complete(rewrites.prompt(confusion), token));
-        proposal
-            .candidate()
-            .ifPresentOrElse(
-                candidates::add,
-                () ->
-                    notes.add(
-                        target.label()
-                            + " proposed nothing for "
-                            + confusion.label()
-                            + ": "
-                            + proposal.why()
-                            + "."));
-      } catch (RuntimeException failed) {
-        notes.add(target.label() + " could not be asked: " + failed.getMessage());
-        break;
-      }
-    }
-    return candidates;
   }
 
   private DescriptionDoctor.Settings settings() {
@@ -419,22 +365,19 @@ public final class DoctorViewModel {
     }
     var plan = plan(doctor, List.of(), settings());
     int confusions = doctor.confusions().size();
-    boolean llm = askLlm.get() && llmTarget.get() != null;
+    Optional<ModelTarget> asked = llm.chosen();
     estimate.set(
         String.format(
             Locale.ROOT,
             "%d candidate edit(s)%s × %d turn(s) each = %d router decision(s)%s",
             plan.candidates().size(),
-            llm ? " + up to " + confusions + " from " + llmTarget.get().label() : "",
+            asked.map(t -> " + up to " + confusions + " from " + t.label()).orElse(""),
             plan.turnsPerCandidate(),
             plan.decisions(),
             plan.overBudget() == 0
                 ? ""
                 : "; the budget leaves " + plan.overBudget() + " unverified"));
-    llmPrompt.set(
-        llm && confusions > 0
-            ? LlmRewrites.shown(doctor.llmRewrites().prompt(doctor.confusions().get(0)))
-            : "");
+    llmPrompt.set(llm.promptShown(doctor));
   }
 
   private void showProgress(double fraction, int planned, long started) {
@@ -503,12 +446,9 @@ public final class DoctorViewModel {
     return budget;
   }
 
-  public BooleanProperty askLlmProperty() {
-    return askLlm;
-  }
-
-  public ObjectProperty<ModelTarget> llmTargetProperty() {
-    return llmTarget;
+  /** The optional LLM proposer: whether it is asked, and which target. */
+  public DoctorLlm llm() {
+    return llm;
   }
 
   /** Whether candidates that fix no more turns than they break are listed too. */

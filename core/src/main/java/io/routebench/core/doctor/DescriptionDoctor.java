@@ -112,6 +112,20 @@ public final class DescriptionDoctor {
     public List<VerifiedCandidate> improvements() {
       return ranked.stream().filter(VerifiedCandidate::improves).toList();
     }
+
+    /** e.g. "Verified 7 candidate(s) with 42 router decision(s): 2 improve the suite." */
+    public String summary() {
+      int improving = improvements().size();
+      return (cancelled ? "Cancelled after verifying " : "Verified ")
+          + ranked.size()
+          + " candidate(s) with "
+          + decisions
+          + " router decision(s): "
+          + (improving == 0
+              ? "none fixes more turns than it breaks"
+              : improving == 1 ? "1 improves the suite" : improving + " improve the suite")
+          + ".";
+    }
   }
 
   private final RegressionRun run;

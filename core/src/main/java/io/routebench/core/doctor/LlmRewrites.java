@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.Role;
+import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.run.TurnResult;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.workspace.PolicyDocument;
@@ -127,6 +128,52 @@ public final class LlmRewrites {
                 confusion,
                 edits)),
         "");
+  }
+
+  /** Hears how asking goes, one confusion after another, on the thread that asks. */
+  public interface Asking {
+
+    /** About to ask for a rewrite for {@code confusion} with {@code prompt}. */
+    default void asking(Confusion confusion, List<Message> prompt) {}
+
+    /** The model proposed nothing usable for {@code confusion}: {@code why}. */
+    void nothing(Confusion confusion, String why);
+
+    /** The model could not be asked ({@code why}); the confusions after it are not asked. */
+    void failed(String why);
+  }
+
+  /**
+   * Asks {@code proposer} for a rewrite for each of {@code confusions} in turn, until the end, a
+   * cancel, or a failure to ask (a server that is down fails every time: it is asked once).
+   *
+   * @return the candidates the answers proposed, to be verified like any other
+   */
+  public List<Candidate> ask(
+      List<Confusion> confusions,
+      RewriteProposer proposer,
+      CancellationToken cancellation,
+      Asking listener) {
+    var candidates = new ArrayList<Candidate>();
+    for (Confusion confusion : confusions) {
+      if (cancellation.isCancelled()) {
+        break;
+      }
+      List<Message> prompt = prompt(confusion);
+      listener.asking(confusion, prompt);
+      String answer;
+      try {
+        answer = proposer.complete(prompt, cancellation);
+      } catch (RuntimeException failed) {
+        listener.failed(failed.getMessage());
+        break;
+      }
+      Proposal proposal = read(confusion, answer);
+      proposal
+          .candidate()
+          .ifPresentOrElse(candidates::add, () -> listener.nothing(confusion, proposal.why()));
+    }
+    return List.copyOf(candidates);
   }
 
   /**
