@@ -9,24 +9,17 @@ import io.routebench.core.run.MetricsCalculator;
 import io.routebench.core.run.RegressionRun;
 import io.routebench.core.run.RegressionRunner;
 import io.routebench.core.run.ResumeRefusedException;
-import io.routebench.core.run.RouteScore;
 import io.routebench.core.run.RunComparison;
 import io.routebench.core.run.RunMetrics;
-import io.routebench.core.run.RunStatus;
 import io.routebench.core.run.StoringRunRecorder;
-import io.routebench.core.run.TurnChange;
 import io.routebench.core.suite.TestSuite;
 import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
-import io.routebench.storage.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -167,8 +160,9 @@ final class TestCommand implements Callable<Integer> {
                       () ->
                           CliFailure.usage(
                               "no suite named \"" + suiteName + "\" in " + workspaceFile));
-          RegressionRun resumed = resumed(workspace, suite);
-          RegressionRun baseline = baseline(workspace, suite, resumed);
+          var lookup = new RunLookup(workspace.runs(), workspaceFile, suite);
+          RegressionRun resumed = resume == null ? null : lookup.toResume(resume);
+          RegressionRun baseline = compareTo == null ? null : lookup.baseline(compareTo, resumed);
           int turns = suite.cases().stream().mapToInt(c -> c.userTurnIndexes().size()).sum();
           int asking = resumed == null ? turns : turns - resumed.results().size();
           err.printf(
@@ -208,7 +202,7 @@ final class TestCommand implements Callable<Integer> {
             String storageProblem = "";
             try (RouteSelector selector =
                 engine.open(err, document.profile(), document.promptWrapping())) {
-              var progress = new ProgressPrinter(err, asking);
+              var progress = new TurnProgressPrinter(err, asking);
               var recorder = new StoringRunRecorder(workspace.runs());
               var runner = new RegressionRunner();
               try {
@@ -235,9 +229,11 @@ final class TestCommand implements Callable<Integer> {
             RunMetrics metrics = MetricsCalculator.compute(run);
             RunComparison comparison =
                 baseline == null ? null : RunComparison.compare(baseline, run);
-            printSummary(out, run, metrics, comparison, baseline);
+            RunSummaryText.print(out, run, metrics, comparison, baseline);
             writeReports(run, suite, metrics, baseline, comparison);
-            ExitStatus status = exitStatus(err, run, metrics, comparison);
+            ExitStatus status =
+                new RunGate(failUnder, metric, compareTo != null)
+                    .judge(err, run, metrics, comparison);
             if (!storageProblem.isEmpty()) {
               err.println(
                   "the run was not fully stored in " + workspaceFile + ": " + storageProblem);
@@ -253,65 +249,6 @@ final class TestCommand implements Callable<Integer> {
             }
           }
         });
-  }
-
-  /** The run {@code --resume} names, or {@code null} without the option. */
-  private RegressionRun resumed(Workspace workspace, TestSuite suite) {
-    if (resume == null) {
-      return null;
-    }
-    if (resume.equals("latest")) {
-      return workspace.runs().listRuns(suite.id()).stream()
-          .filter(summary -> summary.status().isResumable())
-          .findFirst()
-          .flatMap(summary -> workspace.runs().findRun(summary.id()))
-          .orElseThrow(
-              () ->
-                  CliFailure.usage(
-                      "suite \""
-                          + suite.name()
-                          + "\" has no interrupted, cancelled or failed run to resume"));
-    }
-    RegressionRun run =
-        workspace
-            .runs()
-            .findRun(resume)
-            .orElseThrow(
-                () -> CliFailure.usage("no run with id " + resume + " in " + workspaceOption.file));
-    if (!run.suiteId().equals(suite.id())) {
-      throw CliFailure.usage(
-          "run "
-              + resume
-              + " is a run of suite \""
-              + run.suiteName()
-              + "\", not of \""
-              + suite.name()
-              + "\"");
-    }
-    return run;
-  }
-
-  /** The run {@code --compare-to} names; "previous" never means the run being resumed. */
-  private RegressionRun baseline(Workspace workspace, TestSuite suite, RegressionRun resumed) {
-    if (compareTo == null) {
-      return null;
-    }
-    if (compareTo.equals("previous")) {
-      String excluded = resumed == null ? "" : resumed.id();
-      return workspace.runs().listRuns(suite.id()).stream()
-          .filter(summary -> !summary.id().equals(excluded))
-          .findFirst()
-          .flatMap(summary -> workspace.runs().findRun(summary.id()))
-          .orElseThrow(
-              () ->
-                  CliFailure.usage(
-                      "suite \"" + suite.name() + "\" has no earlier run to compare to"));
-    }
-    return workspace
-        .runs()
-        .findRun(compareTo)
-        .orElseThrow(
-            () -> CliFailure.usage("no run with id " + compareTo + " in " + workspaceOption.file));
   }
 
   private void writeReports(
@@ -333,180 +270,6 @@ final class TestCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * A run that did not complete could not run (3), whatever its partial results say. Otherwise the
-   * gates given decide; without any, every turn must pass, as a test runner's would.
-   */
-  private ExitStatus exitStatus(
-      PrintWriter err, RegressionRun run, RunMetrics metrics, RunComparison comparison) {
-    try {
-      if (run.status() == RunStatus.FAILED) {
-        err.println("run failed: " + run.failureMessage());
-        return ExitStatus.COULD_NOT_RUN;
-      }
-      if (run.status() == RunStatus.CANCELLED) {
-        err.println(
-            "run "
-                + run.id()
-                + " cancelled after "
-                + run.results().size()
-                + " turn(s); the results so far are stored (complete it with --resume "
-                + run.id()
-                + ")");
-        return ExitStatus.COULD_NOT_RUN;
-      }
-      boolean gateFailed = false;
-      if (failUnder != null) {
-        double value = metric.value(metrics);
-        if (value < failUnder) {
-          err.printf(
-              Locale.ROOT,
-              "%s %.4f is below --fail-under %.4f%n",
-              metric.label(),
-              value,
-              failUnder);
-          gateFailed = true;
-        }
-      }
-      if (comparison != null && comparison.hasRegressions()) {
-        err.println(
-            comparison.regressions().size()
-                + " turn(s) regressed (pass -> fail) against the compared run");
-        gateFailed = true;
-      }
-      if (failUnder == null && compareTo == null) {
-        int failed = metrics.turns() - metrics.passedTurns();
-        if (failed > 0) {
-          err.println(
-              failed
-                  + " of "
-                  + metrics.turns()
-                  + " turn(s) missed their expected route (a gate such as --fail-under 0.9"
-                  + " accepts some)");
-          gateFailed = true;
-        }
-      }
-      return gateFailed ? ExitStatus.FAILED : ExitStatus.OK;
-    } finally {
-      err.flush();
-    }
-  }
-
-  private static void printSummary(
-      PrintWriter out,
-      RegressionRun run,
-      RunMetrics metrics,
-      RunComparison comparison,
-      RegressionRun baseline) {
-    out.printf(
-        "Run %s  %s  %s (%s)  %d turns  %.1f s%n",
-        run.id(),
-        run.status().name().toLowerCase(Locale.ROOT),
-        run.engine().model(),
-        run.engine().profile().id(),
-        run.results().size(),
-        run.durationMillis() / 1000.0);
-    for (Metric each : Metric.values()) {
-      out.printf(
-          Locale.ROOT,
-          "%-22s %7s  (%s)%n",
-          each.label(),
-          each.format(metrics, 2),
-          each.unit() == Metric.Unit.COUNT
-              ? each.detail(metrics) + ": " + each.description()
-              : each.detail(metrics));
-    }
-    out.println();
-    out.printf("%-32s %9s %9s %9s %8s%n", "route", "precision", "recall", "F1", "support");
-    for (Map.Entry<String, RouteScore> entry : metrics.perRoute().entrySet()) {
-      RouteScore score = entry.getValue();
-      out.printf(
-          Locale.ROOT,
-          "%-32s %9.3f %9.3f %9.3f %8d%n",
-          entry.getKey(),
-          score.precision(),
-          score.recall(),
-          score.f1(),
-          score.support());
-    }
-    var failures = run.results().stream().filter(r -> !r.passed()).toList();
-    if (!failures.isEmpty()) {
-      out.println();
-      out.println("failed turns:");
-      failures.stream()
-          .limit(20)
-          .forEach(
-              r ->
-                  out.printf(
-                      "  %s, turn %d: expected \"%s\", %s%n",
-                      r.caseName(),
-                      r.turnIndex() + 1,
-                      r.expected(),
-                      r.proxyError()
-                          ? "proxy error (HTTP 500) on " + r.rawOutput()
-                          : "routed to \""
-                              + r.actual()
-                              + "\""
-                              + (r.rightButOutranked()
-                                  ? " (right, outranked: the answer listed "
-                                      + String.join(", ", r.listedRoutes())
-                                      + ")"
-                                  : "")));
-      if (failures.size() > 20) {
-        out.printf("  ... and %d more (see --json / --junit)%n", failures.size() - 20);
-      }
-    }
-    if (comparison != null) {
-      out.println();
-      out.printf(
-          "compared to run %s: %d regression(s), %d fix(es)%n",
-          baseline.id(), comparison.regressions().size(), comparison.fixes().size());
-      printChanges(out, "pass -> fail", comparison.regressions());
-      printChanges(out, "fail -> pass", comparison.fixes());
-    }
-    out.flush();
-  }
-
-  private static void printChanges(PrintWriter out, String label, List<TurnChange> changes) {
-    for (TurnChange change : changes) {
-      out.printf(
-          "  %s  %s, turn %d: expected \"%s\", was \"%s\", now \"%s\"%n",
-          label,
-          change.caseName(),
-          change.turnIndex() + 1,
-          change.expected(),
-          change.baselineActual(),
-          change.candidateActual());
-    }
-  }
-
-  /** A progress line on stderr at most every 10% (and at the end), for long runs. */
-  private static final class ProgressPrinter {
-    private final PrintWriter err;
-    private final int total;
-    private final long start = System.nanoTime();
-    private int lastDecile = -1;
-
-    ProgressPrinter(PrintWriter err, int total) {
-      this.err = err;
-      this.total = total;
-    }
-
-    void completed(int index, io.routebench.core.routing.RouterAnswer answer, int done, int all) {
-      int decile = total == 0 ? 10 : done * 10 / total;
-      if (decile != lastDecile) {
-        lastDecile = decile;
-        double seconds = (System.nanoTime() - start) / 1e9;
-        err.printf(Locale.ROOT, "  %d/%d turns (%.0f s)%n", done, total, seconds);
-        err.flush();
-      }
-    }
-
-    void done() {
-      err.flush();
     }
   }
 }
