@@ -1,46 +1,33 @@
 package io.routebench.app.shell;
 
-import io.routebench.app.collision.CollisionCheckDialog;
-import io.routebench.app.collision.CollisionCheckViewModel;
-import io.routebench.app.download.ArchRouterDownloads;
 import io.routebench.app.download.GetArchRouterDialog;
-import io.routebench.app.download.GetArchRouterViewModel;
 import io.routebench.app.errors.ErrorReporter;
 import io.routebench.app.onboarding.FirstRunPanel;
-import io.routebench.app.parity.ParityDialog;
 import io.routebench.app.routing.LocalRouter;
 import io.routebench.app.routing.RouterModelBar;
-import io.routebench.app.routing.ServerCheck;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.settings.AppSettings;
 import io.routebench.app.settings.SettingsStore;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.UiTimer;
-import io.routebench.app.transfer.ExportChoice;
 import io.routebench.app.transfer.ExportDialog;
 import io.routebench.app.transfer.ExportFormat;
-import io.routebench.app.transfer.ExportPreview;
-import io.routebench.app.transfer.ExportRunStatus;
 import io.routebench.app.transfer.PolicyTransfers;
 import io.routebench.app.workspace.WorkspaceManager;
 import io.routebench.app.workspace.WorkspaceSession;
 import io.routebench.inference.remote.StreamingChatClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.scene.Scene;
-import javafx.scene.image.Image;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /**
  * The workbench window: menus, the open workspace (or the welcome screen) and the status bar. It
- * turns user commands into calls on the {@link WorkspaceManager} and the open workspace's view
- * models, and owns the quit sequence: save the last edit, then the settings, then exit.
+ * puts the window together, hands each menu command to the part that carries it out ({@link
+ * WorkspaceFileCommands}, {@link EditCommands}, {@link RouterCommands}), and owns the quit
+ * sequence: save the last edit, then the settings, then exit.
  */
 public final class MainWindow implements ShellCommands {
 
@@ -52,42 +39,24 @@ public final class MainWindow implements ShellCommands {
    */
   public record Playtesting(LocalRouter router, UiTimer typingTimer) {}
 
-  private static final String STYLESHEET = "workbench.css";
-  private static final String ICON = "routebench.png";
-
   private final Stage stage;
   private final WorkspaceManager workspaces;
   private final SettingsStore settings;
   private final AppPaths paths;
-  private final ErrorReporter errors;
   private final Runnable exitApplication;
-  private final Supplier<String> ids;
   private final BorderPane root = new BorderPane();
   private final WorkbenchMenuBar menuBar;
-  private final StatusBar statusBar;
   private final StatusMessages statusMessages;
   private final WelcomePane welcome;
-  private final FileChoosers choosers;
-  private final ReadOnlyBooleanWrapper noWorkspace = new ReadOnlyBooleanWrapper(true);
-  private final ReadOnlyBooleanWrapper noTransfer = new ReadOnlyBooleanWrapper(true);
-  private final TaskExecutor fileTransfers;
-
-  /** Asks routes' target models for the playtest's replies; one connection pool for all. */
-  private final StreamingChatClient chatClient = new StreamingChatClient();
-
-  private final Playtesting playtesting;
-
-  /** The open workspace's screen, or {@code null}; its pane and transfers are kept at hand. */
-  private WorkspaceScreen screen;
-
-  private WorkspacePane workspacePane;
-  private PolicyTransfers transfers;
   private final FirstRunPanel firstRun;
 
   /** One for the window: each workspace's playtest shows it, and it outlives them. */
   private final RouterModelBar modelBar;
 
-  private GetArchRouterDialog getArchRouter;
+  private final CurrentScreen current;
+  private final WorkspaceFileCommands files;
+  private final EditCommands edits;
+  private final RouterCommands routing;
 
   private Theme theme;
 
@@ -112,53 +81,60 @@ public final class MainWindow implements ShellCommands {
     this.workspaces = workspaces;
     this.settings = settings;
     this.paths = paths;
-    this.errors = errors;
     this.exitApplication = exitApplication;
-    this.ids = ids;
-    this.fileTransfers = fileTransfers;
-    this.playtesting = playtesting;
     theme = Theme.atStartup(settings.current().darkTheme());
     theme.apply();
-    // Choosers start in the open workspace's folder, or the default workspace folder.
-    choosers =
-        new FileChoosers(
-            stage,
-            () ->
-                workspaces
-                    .current()
-                    .map(s -> s.path().getParent())
-                    .orElse(workspaces.workspaceDir()));
-    menuBar =
-        new WorkbenchMenuBar(
-            this, noWorkspace.getReadOnlyProperty(), noTransfer.getReadOnlyProperty());
+    LocalRouter router = playtesting.router();
     statusMessages = new StatusMessages(playtesting.typingTimer());
-    statusBar =
-        new StatusBar(
-            workspaces.busyProperty(), statusMessages.textProperty(), playtesting.router());
+    var statusBar = new StatusBar(workspaces.busyProperty(), statusMessages.textProperty(), router);
     welcome =
         new WelcomePane(
             this::newWorkspace, this::openWorkspace, this::openRecent, workspaces.busyProperty());
-
+    modelBar = new RouterModelBar(router, settings, errors, paths.modelDir());
+    // Asks routes' target models for the playtest's replies; one connection pool for all.
+    var chatClient = new StreamingChatClient();
+    current =
+        new CurrentScreen(
+            root,
+            welcome,
+            new WorkspaceScreen.Shared(
+                stage,
+                settings,
+                errors,
+                ids,
+                fileTransfers,
+                playtesting,
+                chatClient,
+                modelBar,
+                statusBar,
+                statusMessages),
+            workspaces::recentWorkspaces);
+    files = new WorkspaceFileCommands(stage, workspaces, settings, errors, current);
+    edits = new EditCommands(workspaces, current);
+    routing =
+        new RouterCommands(
+            stage,
+            modelBar,
+            root,
+            workspaces,
+            current,
+            settings,
+            errors,
+            paths,
+            fileTransfers,
+            router);
+    menuBar =
+        new WorkbenchMenuBar(this, current.noWorkspaceProperty(), current.noTransferProperty());
     firstRun =
         new FirstRunPanel(
             settings,
             new FirstRunPanel.Steps(
-                this::showTaxonomy,
+                () -> current.withPane(WorkspacePane::showTaxonomy),
                 this::getArchRouter,
-                this::openRouterModel,
-                this::showPlaytest,
+                routing::openRouterModel,
+                () -> current.withPane(WorkspacePane::showPlaytest),
                 () -> exportPolicies(ExportFormat.ARCHGW)),
-            noWorkspace.getReadOnlyProperty().not());
-
-    modelBar = new RouterModelBar(playtesting.router(), settings, errors, paths.modelDir());
-    modelBar.acceptDroppedModels(root);
-    modelBar.offerServers(fileTransfers);
-    modelBar.offerServerCheck(
-        new ServerCheck(
-            playtesting.router(),
-            () -> workspaces.current().map(s -> s.editor().document()).orElse(null)));
-    modelBar.offerDownload(this::getArchRouter);
-    modelBar.reconnectLastServer();
+            current.noWorkspaceProperty().not());
 
     root.setTop(menuBar.root());
     // Out of the scene while hidden, not just invisible: its links must not be found or focused.
@@ -171,33 +147,7 @@ public final class MainWindow implements ShellCommands {
     workspaces.currentProperty().addListener((obs, old, now) -> show(now));
     show(workspaces.current().orElse(null));
 
-    var scene = new Scene(root);
-    scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
-    // Undo is the document's, wherever the focus is: text controls would otherwise take the keys
-    // for their own, field-local undo.
-    scene.addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
-    stage.setScene(scene);
-    var icon = MainWindow.class.getResource(ICON);
-    if (icon != null) {
-      stage.getIcons().add(new Image(icon.toExternalForm()));
-    }
-    stage
-        .titleProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    workspaces
-                        .current()
-                        .map(s -> s.displayName() + " — RouteBench")
-                        .orElse("RouteBench"),
-                workspaces.currentProperty()));
-    stage.setOnCloseRequest(
-        event -> {
-          event.consume();
-          quit();
-        });
-    WindowStateKeeper.restore(stage, settings);
-    WindowStateKeeper.track(stage, settings);
+    edits.takeUndoKeys(WorkbenchStage.dress(stage, root, workspaces, settings, this::quit));
   }
 
   public void show() {
@@ -206,12 +156,12 @@ public final class MainWindow implements ShellCommands {
 
   /** The open workspace's pane, or {@code null}; for tests in this package. */
   WorkspacePane workspacePane() {
-    return workspacePane;
+    return current.pane();
   }
 
   /** Import and export for the open workspace, or {@code null}; for tests in this package. */
   PolicyTransfers transfers() {
-    return transfers;
+    return current.transfers();
   }
 
   /** The status bar's message line; for tests in this package. */
@@ -219,27 +169,38 @@ public final class MainWindow implements ShellCommands {
     return statusMessages;
   }
 
+  /** The first-run panel; for tests in this package. */
+  FirstRunPanel firstRun() {
+    return firstRun;
+  }
+
+  /** The router model bar shared by every workspace; for tests in this package. */
+  RouterModelBar modelBar() {
+    return modelBar;
+  }
+
+  /** The Get Arch-Router window last opened, or {@code null}; for tests in this package. */
+  GetArchRouterDialog getArchRouterDialog() {
+    return routing.getArchRouterDialog();
+  }
+
+  /**
+   * Opens the export dialog on {@code format}, or does nothing without a workspace.
+   *
+   * @return the dialog shown, or {@code null}
+   */
+  ExportDialog openExport(ExportFormat format) {
+    return files.openExport(format);
+  }
+
   @Override
   public void newWorkspace() {
-    Path target = choosers.newWorkspace().orElse(null);
-    if (target == null) {
-      return;
-    }
-    if (Files.exists(target)) {
-      errors.showError(
-          "Cannot create workspace",
-          target
-              + " already exists. RouteBench never overwrites a workspace: choose another name,"
-              + " or open this one with File ▸ Open.",
-          null);
-      return;
-    }
-    workspaces.create(target);
+    files.newWorkspace();
   }
 
   @Override
   public void openWorkspace() {
-    choosers.openWorkspace().ifPresent(workspaces::open);
+    files.openWorkspace();
   }
 
   @Override
@@ -265,46 +226,22 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void importPolicies() {
-    if (transfers == null) {
-      return;
-    }
-    choosers.policiesToImport().ifPresent(transfers::importFrom);
+    files.importPolicies();
   }
 
   @Override
   public void exportPolicies(ExportFormat format) {
-    openExport(format);
+    files.openExport(format);
   }
 
-  /**
-   * Opens the export dialog on {@code format}, or does nothing without a workspace.
-   *
-   * @return the dialog shown, or {@code null}
-   */
-  ExportDialog openExport(ExportFormat format) {
-    var session = workspaces.current().orElse(null);
-    if (transfers == null || session == null) {
-      return null;
-    }
-    var dialog =
-        new ExportDialog(
-            new ExportPreview(session.editor(), ExportChoice.of(format)),
-            new ExportRunStatus(
-                session.editor(),
-                () -> session.file().suites(),
-                () -> session.file().runs(),
-                session.fileTasks()),
-            transfers,
-            session::displayName,
-            () ->
-                settings.current().exportFolder() != null
-                    ? settings.current().exportFolder()
-                    : session.path().toAbsolutePath().getParent(),
-            folder -> settings.update(s -> s.withExportFolder(folder)),
-            stage,
-            stage.getScene().getStylesheets());
-    dialog.show();
-    return dialog;
+  @Override
+  public void importTestCases() {
+    files.importTestCases();
+  }
+
+  @Override
+  public void exportTestCases() {
+    files.exportTestCases();
   }
 
   /** Saves the last edit and the settings, then exits; stays open if the edit could not be kept. */
@@ -320,103 +257,62 @@ public final class MainWindow implements ShellCommands {
 
   @Override
   public void undo() {
-    if (workspacePane != null
-        && (workspacePane.undoInPlaytest() || workspacePane.suites().undo())) {
-      return;
-    }
-    workspaces.current().ifPresent(session -> session.editor().undo());
+    edits.undo();
   }
 
   @Override
   public void redo() {
-    if (workspacePane != null && workspacePane.suites().redo()) {
-      return;
-    }
-    workspaces.current().ifPresent(session -> session.editor().redo());
-  }
-
-  @Override
-  public void importTestCases() {
-    if (workspacePane != null) {
-      choosers.testCasesToImport().ifPresent(workspacePane.suites()::importJsonl);
-    }
-  }
-
-  @Override
-  public void exportTestCases() {
-    if (workspacePane != null) {
-      choosers
-          .suiteExport(workspacePane.suites().suggestedExportName())
-          .ifPresent(workspacePane.suites()::exportJsonl);
-    }
+    edits.redo();
   }
 
   @Override
   public void addDomain() {
-    if (workspacePane != null) {
-      workspacePane.addDomain();
-    }
+    edits.addDomain();
   }
 
   @Override
   public void addAction() {
-    if (workspacePane != null) {
-      workspacePane.addAction();
-    }
+    edits.addAction();
   }
 
   @Override
   public void deleteNode() {
-    if (workspacePane != null) {
-      workspacePane.taxonomy().deleteSelected();
-    }
+    edits.deleteNode();
   }
 
   @Override
   public void moveNodeUp() {
-    if (workspacePane != null) {
-      workspacePane.taxonomy().moveSelectedUp();
-    }
+    edits.moveNodeUp();
   }
 
   @Override
   public void moveNodeDown() {
-    if (workspacePane != null) {
-      workspacePane.taxonomy().moveSelectedDown();
-    }
+    edits.moveNodeDown();
   }
 
   @Override
   public void connectRouterServer() {
-    modelBar.showConnect(fileTransfers);
-    showPlaytest();
+    routing.connectRouterServer();
   }
 
   @Override
   public void engineSettings() {
-    modelBar.showEngineSettings(stage);
+    routing.engineSettings();
   }
 
   @Override
   public void checkCollisions() {
-    workspaces
-        .current()
-        .ifPresent(
-            session ->
-                new CollisionCheckDialog(
-                        new CollisionCheckViewModel(session.editor(), playtesting.router()))
-                    .offerDoctor(() -> workspacePane().suites().treatCollisions())
-                    .open(stage));
+    routing.checkCollisions();
   }
 
   @Override
   public void parityRun() {
-    workspaces
-        .current()
-        .ifPresent(
-            session ->
-                ParityDialog.open(
-                    stage, session, playtesting.router(), fileTransfers, settings, errors));
+    routing.parityRun();
+  }
+
+  @Override
+  public void getArchRouter() {
+    routing.getArchRouter();
   }
 
   @Override
@@ -436,115 +332,13 @@ public final class MainWindow implements ShellCommands {
     AboutDialog.show(stage, paths);
   }
 
-  /** One window at a time: asking again brings the running download to the front. */
-  @Override
-  public void getArchRouter() {
-    if (getArchRouter == null || !getArchRouter.isShowing()) {
-      ArchRouterDownloads downloads;
-      try {
-        downloads = ArchRouterDownloads.fromSystem();
-      } catch (IllegalArgumentException badSetting) {
-        // A malformed HTTPS_PROXY or HF_ENDPOINT: say which, before any download.
-        errors.showError("Cannot download Arch-Router", badSetting.getMessage(), null);
-        return;
-      }
-      var viewModel =
-          new GetArchRouterViewModel(
-              downloads, fileTransfers, paths.modelDir(), this::loadRouterModel);
-      getArchRouter = new GetArchRouterDialog(viewModel, stage);
-    }
-    getArchRouter.show();
-  }
-
   @Override
   public void gettingStarted() {
     firstRun.show();
   }
 
-  /** The first-run panel; for tests in this package. */
-  FirstRunPanel firstRun() {
-    return firstRun;
-  }
-
-  /** The router model bar shared by every workspace; for tests in this package. */
-  RouterModelBar modelBar() {
-    return modelBar;
-  }
-
-  /** The Get Arch-Router window last opened, or {@code null}; for tests in this package. */
-  GetArchRouterDialog getArchRouterDialog() {
-    return getArchRouter;
-  }
-
-  /** Loads a router model through the Playtest's model bar and shows the Playtest. */
-  private void loadRouterModel(Path model) {
-    modelBar.load(model);
-    showPlaytest();
-  }
-
-  private void openRouterModel() {
-    modelBar.chooseAndLoad(stage);
-    showPlaytest();
-  }
-
-  private void showTaxonomy() {
-    if (workspacePane != null) {
-      workspacePane.showTaxonomy();
-    }
-  }
-
-  private void showPlaytest() {
-    if (workspacePane != null) {
-      workspacePane.showPlaytest();
-    }
-  }
-
   private void show(WorkspaceSession session) {
-    noWorkspace.set(session == null);
     menuBar.follow(session == null ? null : session.editor());
-    noTransfer.unbind();
-    if (screen != null) {
-      screen.dispose();
-    }
-    if (session == null) {
-      screen = null;
-      workspacePane = null;
-      transfers = null;
-      noTransfer.set(true);
-      welcome.showRecent(workspaces.recentWorkspaces());
-      root.setCenter(welcome.root());
-      statusBar.show(null, null, null);
-      statusMessages.clear();
-      return;
-    }
-    screen =
-        new WorkspaceScreen(
-            session,
-            new WorkspaceScreen.Shared(
-                stage,
-                settings,
-                errors,
-                ids,
-                fileTransfers,
-                playtesting,
-                chatClient,
-                modelBar,
-                statusBar,
-                statusMessages));
-    workspacePane = screen.pane();
-    transfers = screen.transfers();
-    noTransfer.bind(transfers.busyProperty());
-    root.setCenter(screen.root());
-  }
-
-  private void undoKeys(KeyEvent event) {
-    if (WorkbenchMenuBar.UNDO.match(event)) {
-      undo();
-      event.consume();
-    } else if (WorkbenchMenuBar.REDO.match(event)
-        || WorkbenchMenuBar.REDO_ALTERNATIVE.match(event)) {
-      redo();
-      event.consume();
-    }
+    current.show(session);
   }
 }

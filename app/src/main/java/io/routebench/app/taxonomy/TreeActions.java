@@ -4,14 +4,20 @@ import io.routebench.app.icons.Icons;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.controlsfx.control.action.Action;
 import org.controlsfx.control.action.ActionUtils;
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The tree's commands as ControlsFX actions: each has one text, one shortcut and one enabled state,
@@ -20,16 +26,31 @@ import org.kordamp.ikonli.Ikon;
  */
 final class TreeActions {
 
-  final Action addDomain;
-  final Action addAction;
-  final Action rename;
-  final Action duplicate;
-  final Action cut;
-  final Action copy;
-  final Action paste;
-  final Action moveUp;
-  final Action moveDown;
-  final Action delete;
+  private static final KeyCombination RENAME = new KeyCodeCombination(KeyCode.F2);
+  private static final KeyCombination DELETE = new KeyCodeCombination(KeyCode.DELETE);
+  private static final KeyCombination MOVE_UP =
+      new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
+  private static final KeyCombination MOVE_DOWN =
+      new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+  private static final KeyCombination DUPLICATE =
+      new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination CUT =
+      new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination PASTE =
+      new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+
+  private final Action addDomain;
+  private final Action addAction;
+  private final Action rename;
+  private final Action duplicate;
+  private final Action cut;
+  private final Action copy;
+  private final Action paste;
+  private final Action moveUp;
+  private final Action moveDown;
+  private final Action delete;
 
   /** What the actions do, and when they can. */
   record Commands(
@@ -64,39 +85,22 @@ final class TreeActions {
             KeyCombination.keyCombination("Shortcut+N"),
             commands.canAddAction(),
             commands.addAction());
-    rename =
-        action(
-            "Rename",
-            "Rename the node",
-            TaxonomyTree.RENAME,
-            commands.hasNode(),
-            commands.rename());
+    rename = action("Rename", "Rename the node", RENAME, commands.hasNode(), commands.rename());
     duplicate =
         action(
             "Duplicate",
             "Copy the node, with a name of its own",
-            TaxonomyTree.DUPLICATE,
+            DUPLICATE,
             commands.hasNode(),
             commands.duplicate());
-    cut = action("Cut", "Cut the node", TaxonomyTree.CUT, commands.hasNode(), commands.cut());
-    copy = action("Copy", "Copy the node", TaxonomyTree.COPY, commands.hasNode(), commands.copy());
-    paste = action("Paste", "Paste a copied node", TaxonomyTree.PASTE, null, commands.paste());
-    moveUp =
-        action("Move up", "Move up", TaxonomyTree.MOVE_UP, commands.canMoveUp(), commands.moveUp());
+    cut = action("Cut", "Cut the node", CUT, commands.hasNode(), commands.cut());
+    copy = action("Copy", "Copy the node", COPY, commands.hasNode(), commands.copy());
+    paste = action("Paste", "Paste a copied node", PASTE, null, commands.paste());
+    moveUp = action("Move up", "Move up", MOVE_UP, commands.canMoveUp(), commands.moveUp());
     moveDown =
-        action(
-            "Move down",
-            "Move down",
-            TaxonomyTree.MOVE_DOWN,
-            commands.canMoveDown(),
-            commands.moveDown());
+        action("Move down", "Move down", MOVE_DOWN, commands.canMoveDown(), commands.moveDown());
     delete =
-        action(
-            "Delete",
-            "Delete the selected node",
-            TaxonomyTree.DELETE,
-            commands.hasNode(),
-            commands.delete());
+        action("Delete", "Delete the selected node", DELETE, commands.hasNode(), commands.delete());
   }
 
   /**
@@ -117,8 +121,40 @@ final class TreeActions {
     return false;
   }
 
+  /** The buttons above the tree. */
+  ToolBar toolBar() {
+    var bar =
+        new ToolBar(
+            button(addDomain, "addDomainButton"),
+            button(addAction, "addActionButton"),
+            button(delete, "deleteNodeButton"),
+            iconButton(moveUp, "moveUpButton", Feather.ARROW_UP),
+            iconButton(moveDown, "moveDownButton", Feather.ARROW_DOWN));
+    bar.setPadding(new Insets(4));
+    return bar;
+  }
+
+  /** Every action of the tree, in groups; {@link TreeContextMenu} says when it is shown. */
+  ContextMenu contextMenu() {
+    return new ContextMenu(
+        menuItem(addDomain, "addDomainContextItem"),
+        menuItem(addAction, "addActionContextItem"),
+        new SeparatorMenuItem(),
+        menuItem(rename, "renameMenuItem"),
+        menuItem(duplicate, "duplicateMenuItem"),
+        new SeparatorMenuItem(),
+        menuItem(cut, "cutMenuItem"),
+        menuItem(copy, "copyMenuItem"),
+        menuItem(paste, "pasteMenuItem"),
+        new SeparatorMenuItem(),
+        menuItem(moveUp, "moveUpMenuItem"),
+        menuItem(moveDown, "moveDownMenuItem"),
+        new SeparatorMenuItem(),
+        menuItem(delete, "deleteMenuItem"));
+  }
+
   /** A toolbar button: the tree keeps the focus, so its keys go on working. */
-  static Button button(Action action, String id) {
+  private static Button button(Action action, String id) {
     Button button = ActionUtils.createButton(action);
     button.setId(id);
     button.setFocusTraversable(false);
@@ -129,7 +165,7 @@ final class TreeActions {
    * An icon-only toolbar button. The icon is the button's own, not the action's: one node cannot be
    * shown by both the button and the menu item.
    */
-  static Button iconButton(Action action, String id, Ikon icon) {
+  private static Button iconButton(Action action, String id, Ikon icon) {
     Button button = ActionUtils.createButton(action, ActionUtils.ActionTextBehavior.HIDE);
     button.setId(id);
     button.graphicProperty().unbind();
@@ -138,7 +174,7 @@ final class TreeActions {
     return button;
   }
 
-  static MenuItem menuItem(Action action, String id) {
+  private static MenuItem menuItem(Action action, String id) {
     MenuItem item = ActionUtils.createMenuItem(action);
     item.setId(id);
     return item;
