@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       SuiteImportBenchmark.class,
       RemoteRouterBenchmark.class,
       ScaleData.class,
+      ConfigRoundTripBenchmark.class,
       WindowRunBenchmark.class
     })
 public final class BenchCommand implements CliPlugin, Runnable {

@@ -20,7 +20,7 @@ class BenchCommandTest {
     BenchCliRun run = BenchCliRun.of("bench", "--help");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("router", "suite-import", "remote", "window-run");
+    assertThat(run.out()).contains("router", "suite-import", "remote", "window-run", "round-trip");
   }
 
   /** As the application's own HelpTextTest: picocli breaks the line after each element. */
@@ -99,6 +99,20 @@ class BenchCommandTest {
         .contains("Suite: 16 turns", "window/CLI")
         .containsPattern("(?m)^ +1 +50 .* 1/1/1$")
         .containsPattern("(?m)^ +8 +400 .* \\d+/\\d+/[1-4]$");
+  }
+
+  @Test
+  void the_round_trip_benchmark_times_the_real_import_and_export_in_one_process() {
+    BenchCliRun run =
+        BenchCliRun.of(
+            "bench", "round-trip", "--routes", "300", "--rounds", "3", "--dir", dir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("300 routes")
+        .containsPattern("(?m)^3 +\\d+ +\\d+ +\\d+ +\\d+$")
+        .containsPattern("median of rounds 2-3: wall \\d+ ms, CPU \\d+ ms");
+    assertThat(dir).isEmptyDirectory();
   }
 
   @Test
