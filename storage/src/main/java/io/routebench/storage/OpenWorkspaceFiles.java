@@ -39,14 +39,13 @@ final class OpenWorkspaceFiles {
       this(key, connection, schemaVersion, readOnly, false, () -> {}, List.of());
     }
 
-    Entry(
-        Path key,
-        LockedConnection connection,
-        int schemaVersion,
-        boolean readOnly,
-        boolean forReadingOnly,
-        Runnable afterClose) {
-      this(key, connection, schemaVersion, readOnly, forReadingOnly, afterClose, List.of());
+    /**
+     * Opened by {@link WorkspaceFile#openForReading}: read-only, and never shared with a handle
+     * that writes; {@code afterClose} cleans up after it (a private copy).
+     */
+    static Entry forReading(
+        Path key, LockedConnection connection, int schemaVersion, Runnable afterClose) {
+      return new Entry(key, connection, schemaVersion, true, true, afterClose, List.of());
     }
 
     Entry(

@@ -55,16 +55,16 @@ final class ReadingOpener {
     }
     try {
       int version = requireCurrentWorkspace(file, connection);
-      return new OpenWorkspaceFiles.Entry(
-          key, new LockedConnection(file, connection), version, true, true, () -> {});
+      return OpenWorkspaceFiles.Entry.forReading(
+          key, new LockedConnection(file, connection), version, () -> {});
     } catch (SQLException e) {
-      closeQuietly(connection, e);
+      SqliteConnections.closeAfter(connection, e);
       if (SqliteErrors.isReadOnlyRecovery(e)) {
         throw WorkspaceOpenException.unfinishedChangesWhileReading(file, e);
       }
       throw ReadOnlyInspector.failedToRead(file, e);
     } catch (RuntimeException e) {
-      closeQuietly(connection, e);
+      SqliteConnections.closeAfter(connection, e);
       throw e;
     }
   }
@@ -108,10 +108,10 @@ final class ReadingOpener {
         // Whatever a caller tries, the copy is not where edits belong.
         statement.execute("PRAGMA query_only = ON");
       }
-      return new OpenWorkspaceFiles.Entry(
-          key, new LockedConnection(file, connection), version, true, true, deleteCopy);
+      return OpenWorkspaceFiles.Entry.forReading(
+          key, new LockedConnection(file, connection), version, deleteCopy);
     } catch (SQLException | MigrationException | IOException | RuntimeException e) {
-      closeQuietly(connection, e);
+      SqliteConnections.closeAfter(connection, e);
       deleteCopy.run();
       if (e instanceof WorkspaceOpenException open) {
         throw open;
@@ -160,17 +160,6 @@ final class ReadingOpener {
       Files.deleteIfExists(path);
     } catch (IOException e) {
       // As above.
-    }
-  }
-
-  private static void closeQuietly(Connection connection, Throwable failure) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
     }
   }
 }

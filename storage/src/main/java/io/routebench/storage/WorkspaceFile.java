@@ -90,7 +90,7 @@ public final class WorkspaceFile {
       return new OpenWorkspaceFiles.Entry(
           key, new LockedConnection(file, connection), version, false);
     } catch (SQLException | MigrationException | RuntimeException e) {
-      closeQuietly(connection, e);
+      SqliteConnections.closeAfter(connection, e);
       throw WorkspaceOpenException.createFailed(file, reason(e), e);
     }
   }
@@ -151,17 +151,17 @@ public final class WorkspaceFile {
       return new OpenWorkspaceFiles.Entry(
           key, new LockedConnection(file, connection), migrated, false, false, () -> {}, notices);
     } catch (MigrationException e) {
-      closeQuietly(connection, e);
+      SqliteConnections.closeAfter(connection, e);
       throw WorkspaceOpenException.upgradeFailed(
           file, e.fromVersion(), WorkspaceSchema.CURRENT_VERSION, reason(e.getCause()), e);
     } catch (SQLException e) {
-      closeQuietly(connection, e);
+      SqliteConnections.closeAfter(connection, e);
       if (!writable && SqliteErrors.isReadOnlyRecovery(e)) {
         throw WorkspaceOpenException.unfinishedChangesReadOnly(file, e);
       }
       throw ReadOnlyInspector.failedToRead(file, e);
     } catch (RuntimeException e) {
-      closeQuietly(connection, e);
+      SqliteConnections.closeAfter(connection, e);
       throw e;
     }
   }
@@ -253,17 +253,6 @@ public final class WorkspaceFile {
     return e instanceof SQLException sql
         ? SqliteErrors.describe(sql)
         : String.valueOf(e.getMessage());
-  }
-
-  private static void closeQuietly(Connection connection, Throwable failure) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
   }
 
   /** Removes a file this class created and failed to finish, with SQLite's companion files. */

@@ -146,9 +146,9 @@ public final class WorkspaceOpenException extends RuntimeException {
         file,
         "Cannot open "
             + file
-            + ": a program that was writing it stopped half-way (its journal "
-            + file.getFileName()
-            + "-journal is still there), and undoing those half-made changes needs write access,"
+            + ": "
+            + stoppedHalfWay(file)
+            + ", and undoing those half-made changes needs write access,"
             + " but the file or its folder is read-only. Make it writable and open it again;"
             + " nothing that was saved is lost.",
         cause);
@@ -190,12 +190,19 @@ public final class WorkspaceOpenException extends RuntimeException {
         file,
         "Cannot read "
             + file
-            + ": a program that was writing it stopped half-way (its journal "
-            + file.getFileName()
-            + "-journal is still there). A command that only reads does not undo those half-made"
+            + ": "
+            + stoppedHalfWay(file)
+            + ". A command that only reads does not undo those half-made"
             + " changes: open the workspace in RouteBench, or run a command that writes to it,"
             + " then try again. The file was not changed.",
         cause);
+  }
+
+  /** A hot journal: what SQLite rolls back the next time the file is opened for writing. */
+  private static String stoppedHalfWay(Path file) {
+    return "a program that was writing it stopped half-way (its journal "
+        + file.getFileName()
+        + "-journal is still there)";
   }
 
   static WorkspaceOpenException alreadyExists(Path file) {

@@ -380,7 +380,8 @@ final class HistoricalWorkspaces {
                 "refunds",
                 210,
                 800,
-                0),
+                0,
+                List.of()),
             new TurnResult(
                 "c-double",
                 "double charge",
@@ -392,6 +393,7 @@ final class HistoricalWorkspaces {
                 "other",
                 190,
                 850,
-                780)));
+                780,
+                List.of())));
   }
 }

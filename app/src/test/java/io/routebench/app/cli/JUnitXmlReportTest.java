@@ -122,6 +122,6 @@ class JUnitXmlReportTest {
   private static TurnResult turn(
       int turn, int message, String expected, String actual, DecisionOutcome outcome, String raw) {
     return new TurnResult(
-        "c1", "case \"one\"", turn, message, expected, actual, outcome, raw, 12, 100, 0);
+        "c1", "case \"one\"", turn, message, expected, actual, outcome, raw, 12, 100, 0, List.of());
   }
 }

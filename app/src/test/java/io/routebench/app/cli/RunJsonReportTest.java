@@ -102,6 +102,7 @@ class RunJsonReportTest {
         "{\"route\": \"" + actual + "\"}\u00e9",
         17,
         300,
-        120);
+        120,
+        List.of());
   }
 }

@@ -187,6 +187,7 @@ class RunHtmlReportTest {
         raw,
         42,
         100,
-        0);
+        0,
+        List.of());
   }
 }

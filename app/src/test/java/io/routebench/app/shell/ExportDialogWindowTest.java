@@ -123,7 +123,8 @@ class ExportDialogWindowTest extends WorkbenchFixture {
             "{\"route\": \"" + answered + "\"}",
             40,
             300,
-            0);
+            0,
+            List.of());
     return new RegressionRun(
         UUID.randomUUID().toString(),
         suite.id(),

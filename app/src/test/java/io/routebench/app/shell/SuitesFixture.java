@@ -147,7 +147,8 @@ abstract class SuitesFixture extends WorkbenchFixture {
                 "{\"route\": \"" + actual + "\"}",
                 120,
                 300,
-                0));
+                0,
+                List.of()));
       }
     }
     return new RegressionRun(

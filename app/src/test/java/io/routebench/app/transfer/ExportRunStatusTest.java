@@ -72,7 +72,18 @@ class ExportRunStatusTest {
       String name, RunStatus status, String answered, PolicyDocument policies) {
     var turn =
         new TurnResult(
-            "c1", "case", 0, 0, "code generation", answered, DecisionOutcome.MATCHED, "", 1, 1, 0);
+            "c1",
+            "case",
+            0,
+            0,
+            "code generation",
+            answered,
+            DecisionOutcome.MATCHED,
+            "",
+            1,
+            1,
+            0,
+            List.of());
     var run =
         new RegressionRun(
             "run-" + name,

@@ -91,17 +91,15 @@ public final class ConfigText {
   /** Applied to text from anywhere (a file, a paste), before the YAML parser sees it. */
   static void checkLines(String sourceName, String text) {
     if (text.length() > MAX_BYTES) {
-      throw new ConfigFormatException(
+      throw problem(
           sourceName,
-          new ConfigFormatException.Problem(
-              0,
-              0,
-              "",
-              String.format(
-                  Locale.ROOT,
-                  "the text is %,d characters long; RouteBench reads config files up to %,d",
-                  text.length(),
-                  MAX_BYTES)));
+          0,
+          0,
+          String.format(
+              Locale.ROOT,
+              "the text is %,d characters long; RouteBench reads config files up to %,d",
+              text.length(),
+              MAX_BYTES));
     }
     int line = 1;
     int start = 0;
@@ -112,25 +110,30 @@ public final class ConfigText {
       if (i == text.length() || text.charAt(i) == '\n') {
         int length = i - start;
         if (length > MAX_LINE_CHARS) {
-          throw new ConfigFormatException(
+          throw problem(
               sourceName,
-              new ConfigFormatException.Problem(
+              line,
+              0,
+              String.format(
+                  Locale.ROOT,
+                  "line %d is %,d characters long; RouteBench reads lines up to %,d characters"
+                      + " (longer ones make YAML parsing slow): break the text into lines,"
+                      + " e.g. with a folded block (>)",
                   line,
-                  0,
-                  "",
-                  String.format(
-                      Locale.ROOT,
-                      "line %d is %,d characters long; RouteBench reads lines up to %,d characters"
-                          + " (longer ones make YAML parsing slow): break the text into lines,"
-                          + " e.g. with a folded block (>)",
-                      line,
-                      length,
-                      MAX_LINE_CHARS)));
+                  length,
+                  MAX_LINE_CHARS));
         }
         line++;
         start = i + 1;
       }
     }
+  }
+
+  /** A problem at {@code line} and {@code column} (0 where none applies); no key path. */
+  private static ConfigFormatException problem(
+      String sourceName, int line, int column, String message) {
+    return new ConfigFormatException(
+        sourceName, new ConfigFormatException.Problem(line, column, "", message));
   }
 
   /**
@@ -139,28 +142,24 @@ public final class ConfigText {
    * into a different key, and an export then wrote both.
    */
   private static ConfigFormatException strayByteOrderMark(String sourceName, int line, int column) {
-    return new ConfigFormatException(
+    return problem(
         sourceName,
-        new ConfigFormatException.Problem(
-            line,
-            column,
-            "",
-            "an invisible byte-order mark (U+FEFF) is here; it would become part of the key or"
-                + " value it touches. Delete it (a file may start with one, never more)"));
+        line,
+        column,
+        "an invisible byte-order mark (U+FEFF) is here; it would become part of the key or"
+            + " value it touches. Delete it (a file may start with one, never more)");
   }
 
   private static ConfigFormatException tooLarge(String sourceName, long bytes) {
-    return new ConfigFormatException(
+    return problem(
         sourceName,
-        new ConfigFormatException.Problem(
-            0,
-            0,
-            "",
-            String.format(
-                Locale.ROOT,
-                "the file is %,d bytes; RouteBench reads config files up to %,d bytes (3 MiB)",
-                bytes,
-                MAX_BYTES)));
+        0,
+        0,
+        String.format(
+            Locale.ROOT,
+            "the file is %,d bytes; RouteBench reads config files up to %,d bytes (3 MiB)",
+            bytes,
+            MAX_BYTES));
   }
 
   private static ConfigFormatException notUtf8(String sourceName, CharBuffer decoded, int badByte) {
@@ -174,16 +173,14 @@ public final class ConfigText {
       }
     }
     int column = before.codePointCount(lineStart, before.length()) + 1;
-    return new ConfigFormatException(
+    return problem(
         sourceName,
-        new ConfigFormatException.Problem(
-            line,
-            column,
-            "",
-            String.format(
-                Locale.ROOT,
-                "not UTF-8 text: byte 0x%02x cannot start or continue a UTF-8 character; save the"
-                    + " file as UTF-8",
-                badByte)));
+        line,
+        column,
+        String.format(
+            Locale.ROOT,
+            "not UTF-8 text: byte 0x%02x cannot start or continue a UTF-8 character; save the"
+                + " file as UTF-8",
+            badByte));
   }
 }

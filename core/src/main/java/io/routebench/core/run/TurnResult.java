@@ -42,34 +42,6 @@ public record TurnResult(
     listedRoutes = listedRoutes == null ? List.of() : List.copyOf(listedRoutes);
   }
 
-  /** A result whose answer's list is not known. */
-  public TurnResult(
-      String caseId,
-      String caseName,
-      int turnIndex,
-      int messageIndex,
-      String expected,
-      String actual,
-      DecisionOutcome outcome,
-      String rawOutput,
-      long latencyMillis,
-      int promptTokens,
-      int reusedTokens) {
-    this(
-        caseId,
-        caseName,
-        turnIndex,
-        messageIndex,
-        expected,
-        actual,
-        outcome,
-        rawOutput,
-        latencyMillis,
-        promptTokens,
-        reusedTokens,
-        List.of());
-  }
-
   /** Routed as expected; a turn whose request the proxy fails never passes. */
   public boolean passed() {
     return !outcome.failsRequest() && expected.equals(actual);

@@ -19,7 +19,18 @@ class ParityReportTest {
 
   private static TurnResult turn(String caseId, int index, String actual, DecisionOutcome outcome) {
     return new TurnResult(
-        caseId, "case " + caseId, index, index * 2, "code", actual, outcome, "raw", 5, 0, 0);
+        caseId,
+        "case " + caseId,
+        index,
+        index * 2,
+        "code",
+        actual,
+        outcome,
+        "raw",
+        5,
+        0,
+        0,
+        List.of());
   }
 
   private static RegressionRun run(String kind, RunStatus status, TurnResult... results) {

@@ -49,7 +49,8 @@ class MetricsCalculatorTest {
             "Sure! {\"route\": \"other\"}",
             40,
             300,
-            250);
+            250,
+            List.of());
     var results = List.of(turn("a", 0, "code", "code"), failedRequest, turn("b", 0, "bug", "bug"));
 
     RunMetrics metrics = MetricsCalculator.compute(results);

@@ -2,6 +2,7 @@ package io.routebench.core.run;
 
 import io.routebench.core.routing.DecisionOutcome;
 import io.routebench.core.routing.RouteNames;
+import java.util.List;
 
 /** Builds turn results for metric tests: only the case, turn index and routes matter there. */
 final class Turns {
@@ -22,6 +23,7 @@ final class Turns {
         "{\"route\": \"" + actual + "\"}",
         40,
         300,
-        250);
+        250,
+        List.of());
   }
 }

@@ -68,8 +68,11 @@ final class InFlightBatch {
     RouterAnswer read(
         RouteRequest request, HttpResponse<String> response, long totalMillis, int attempts);
 
-    /** What went wrong on the way, as the user should read it. */
-    RoutingException failed(Throwable cause, int attempts);
+    /**
+     * What went wrong on the way, as the user should read it; the batch adds how many attempts were
+     * made when there were several.
+     */
+    RoutingException failed(Throwable cause);
   }
 
   private sealed interface Outcome {}
@@ -201,7 +204,7 @@ final class InFlightBatch {
             }
           });
     } catch (RuntimeException e) {
-      outcomes.add(new Failed(index, exchanges.failed(e, attempt)));
+      outcomes.add(new Failed(index, failed(e, attempt)));
     }
   }
 
@@ -223,7 +226,7 @@ final class InFlightBatch {
           later(index, request, http, attempt, Optional.empty());
           return;
         }
-        outcomes.add(new Failed(index, exchanges.failed(cause, attempt)));
+        outcomes.add(new Failed(index, failed(cause, attempt)));
         return;
       }
       if (BUSY.contains(response.statusCode()) && retry.mayRetryAfter(attempt)) {
@@ -240,6 +243,14 @@ final class InFlightBatch {
       outcomes.add(
           new Failed(index, new RoutingException("unexpected " + bug.getClass().getName(), bug)));
     }
+  }
+
+  private RoutingException failed(Throwable cause, int attempts) {
+    RoutingException failure = exchanges.failed(cause);
+    return attempts == 1
+        ? failure
+        : new RoutingException(
+            failure.getMessage() + " (" + attempts + " attempts)", failure.getCause());
   }
 
   private void later(

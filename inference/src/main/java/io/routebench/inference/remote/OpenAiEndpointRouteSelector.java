@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routebench.core.routing.AnswerExactness;
-import io.routebench.core.routing.BatchProgressListener;
-import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
-import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.prompt.RouterAnswerParser;
@@ -18,16 +15,10 @@ import io.routebench.inference.prompt.RouterPromptBuilder;
 import io.routebench.inference.remote.ChatCompletionsJson.Completion;
 import io.routebench.inference.remote.ChatCompletionsJson.MalformedCompletionException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +37,14 @@ import java.util.function.UnaryOperator;
  * what it said), or it answered something that is not a chat completion. Cancelling the token
  * aborts the HTTP exchanges in flight.
  */
-public final class OpenAiEndpointRouteSelector implements RouteSelector {
+public final class OpenAiEndpointRouteSelector extends HttpRouteSelector {
 
   private static final int EXCERPT_CHARS = 300;
 
   private final OpenAiEndpointSettings settings;
   private final EndpointUrl url;
   private final UnaryOperator<String> environment;
-  private final RetryPolicy retry;
-  private final HttpClient client;
+  private final ReachFailures reach;
   private final Exchanges exchanges = new Exchanges();
 
   /**
@@ -70,15 +60,30 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
    */
   OpenAiEndpointRouteSelector(
       OpenAiEndpointSettings settings, UnaryOperator<String> environment, RetryPolicy retry) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.retry = Objects.requireNonNull(retry, "retry");
-    this.url = EndpointUrl.parse(settings.baseUrl());
-    this.environment = Objects.requireNonNull(environment, "environment");
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.connectTimeout())
-            .build();
+    // The URL is checked before the HTTP client (and its thread) exists.
+    this(
+        settings,
+        EndpointUrl.parse(Objects.requireNonNull(settings, "settings").baseUrl()),
+        Objects.requireNonNull(environment, "environment"),
+        retry);
+  }
+
+  private OpenAiEndpointRouteSelector(
+      OpenAiEndpointSettings settings,
+      EndpointUrl url,
+      UnaryOperator<String> environment,
+      RetryPolicy retry) {
+    super(settings.connectTimeout(), settings.parallelRequests(), retry);
+    this.settings = settings;
+    this.url = url;
+    this.environment = environment;
+    this.reach =
+        new ReachFailures(
+            url.origin(),
+            url.apiBase().getHost(),
+            "is the server running?",
+            settings.connectTimeout(),
+            settings.requestTimeout());
   }
 
   @Override
@@ -94,29 +99,8 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
   }
 
   @Override
-  public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
-    return new InFlightBatch(client, exchanges, retry, 1, List.of(request))
-        .answer(BatchProgressListener.NONE, cancellation, false)
-        .get(0);
-  }
-
-  /** Each request is its own HTTP exchange; a batch keeps several in flight. */
-  @Override
-  public boolean answersConcurrently() {
-    return true;
-  }
-
-  /**
-   * Keeps up to {@link OpenAiEndpointSettings#parallelRequests()} requests in flight so a batching
-   * server works on them together; answers come back in request order and reach {@code progress} on
-   * the calling thread as they arrive (see {@link InFlightBatch}). A failure names its request
-   * ({@link io.routebench.core.routing.BatchRequestFailedException}).
-   */
-  @Override
-  public List<RouterAnswer> selectAll(
-      List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {
-    return new InFlightBatch(client, exchanges, retry, settings.parallelRequests(), requests)
-        .answer(progress, cancellation, true);
+  InFlightBatch.Exchanges exchanges() {
+    return exchanges;
   }
 
   /**
@@ -158,7 +142,6 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
 
   private static final ObjectMapper MODELS_JSON = new ObjectMapper();
 
-  /** What one exchange sends and how its response is read; shared by all batches. */
   private final class Exchanges implements InFlightBatch.Exchanges {
 
     @Override
@@ -195,12 +178,8 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
     }
 
     @Override
-    public RoutingException failed(Throwable cause, int attempts) {
-      RoutingException failure = OpenAiEndpointRouteSelector.this.failed(cause);
-      return attempts == 1
-          ? failure
-          : new RoutingException(
-              failure.getMessage() + " (" + attempts + " attempts)", failure.getCause());
+    public RoutingException failed(Throwable cause) {
+      return OpenAiEndpointRouteSelector.this.failed(url.chatCompletions(), cause);
     }
   }
 
@@ -235,28 +214,7 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
     return Optional.of(key.strip());
   }
 
-  private RoutingException failed(Throwable cause) {
-    return failed(url.chatCompletions(), cause);
-  }
-
   private RoutingException failed(URI target, Throwable cause) {
-    if (cause instanceof HttpConnectTimeoutException) {
-      return new RoutingException(
-          "cannot reach "
-              + url.origin()
-              + ": no connection within the connect timeout of "
-              + seconds(settings.connectTimeout()),
-          cause);
-    }
-    // The client's own timeout (no headers yet) and the whole exchange's read alike: whichever
-    // runs out first, the answer did not come within the timeout.
-    if (cause instanceof HttpTimeoutException) {
-      return new RoutingException(
-          target
-              + " did not answer within the request timeout of "
-              + seconds(settings.requestTimeout()),
-          cause);
-    }
     if (cause instanceof BoundedExchange.ResponseTooLargeException tooLarge) {
       return new RoutingException(
           target
@@ -266,18 +224,16 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
               + " address a router endpoint?",
           cause);
     }
-    if (InFlightBatch.hasCause(cause, UnresolvedAddressException.class)) {
-      return new RoutingException(
-          "cannot reach " + url.origin() + " — unknown host " + url.apiBase().getHost(), cause);
-    }
-    if (InFlightBatch.hasCause(cause, ConnectException.class)) {
-      return new RoutingException(
-          "cannot reach " + url.origin() + " — is the server running?", cause);
-    }
-    if (cause instanceof IOException) {
-      return new RoutingException("request to " + target + " failed: " + cause.getMessage(), cause);
-    }
-    return new RoutingException("request to " + target + " failed: " + cause, cause);
+    return reach
+        .of(target, cause)
+        .orElseGet(
+            () ->
+                new RoutingException(
+                    "request to "
+                        + target
+                        + " failed: "
+                        + (cause instanceof IOException ? cause.getMessage() : cause),
+                    cause));
   }
 
   private RoutingException refused(HttpResponse<String> response, int attempts) {
@@ -303,10 +259,6 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
             + excerpt(response.body()));
   }
 
-  private static String seconds(Duration timeout) {
-    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
-  }
-
   /** One line, short enough for a status bar, saying that it was cut. */
   static String excerpt(String body) {
     String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
@@ -314,10 +266,5 @@ public final class OpenAiEndpointRouteSelector implements RouteSelector {
       return "(empty body)";
     }
     return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + " …";
-  }
-
-  @Override
-  public void close() {
-    client.shutdownNow();
   }
 }

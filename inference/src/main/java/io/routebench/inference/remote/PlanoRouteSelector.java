@@ -2,28 +2,19 @@ package io.routebench.inference.remote;
 
 import io.routebench.core.routing.AnswerExactness;
 import io.routebench.core.routing.AnswerReading;
-import io.routebench.core.routing.BatchProgressListener;
-import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionTiming;
 import io.routebench.core.routing.EngineIdentity;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteRequest;
-import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.RouterAnswer;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.remote.PlanoRoutingJson.Decision;
 import io.routebench.inference.remote.PlanoRoutingJson.NotADecisionException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,15 +34,14 @@ import java.util.Objects;
  * plano's answer (no server, a server that is not plano, a timeout) fails the decision as a {@link
  * RoutingException}, as for any remote router.
  */
-public final class PlanoRouteSelector implements RouteSelector {
+public final class PlanoRouteSelector extends HttpRouteSelector {
 
   /** plano's header that turns implicit session affinity off for one request. */
   static final String CACHE_HEADER = "X-Plano-Cache";
 
   private final PlanoListenerSettings settings;
   private final PlanoUrl url;
-  private final RetryPolicy retry;
-  private final HttpClient client;
+  private final ReachFailures reach;
   private final Exchanges exchanges = new Exchanges();
 
   /** What {@code GET /v1/models} listed at {@link #connect()}; empty when not asked or unknown. */
@@ -66,14 +56,21 @@ public final class PlanoRouteSelector implements RouteSelector {
 
   /** With a retry policy of its own, so tests need not wait for real backoff. */
   PlanoRouteSelector(PlanoListenerSettings settings, RetryPolicy retry) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.retry = Objects.requireNonNull(retry, "retry");
-    this.url = PlanoUrl.parse(settings.baseUrl());
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.connectTimeout())
-            .build();
+    // The URL is checked before the HTTP client (and its thread) exists.
+    this(settings, PlanoUrl.parse(Objects.requireNonNull(settings, "settings").baseUrl()), retry);
+  }
+
+  private PlanoRouteSelector(PlanoListenerSettings settings, PlanoUrl url, RetryPolicy retry) {
+    super(settings.connectTimeout(), settings.parallelRequests(), retry);
+    this.settings = settings;
+    this.url = url;
+    this.reach =
+        new ReachFailures(
+            "plano at " + url.origin(),
+            url.root().getHost(),
+            "is plano running (planoai up)?",
+            settings.connectTimeout(),
+            settings.requestTimeout());
   }
 
   /** The listener as the user gave it, normalised, e.g. {@code http://127.0.0.1:12000}. */
@@ -151,24 +148,8 @@ public final class PlanoRouteSelector implements RouteSelector {
   }
 
   @Override
-  public RouterAnswer select(RouteRequest request, CancellationToken cancellation) {
-    return new InFlightBatch(client, exchanges, retry, 1, List.of(request))
-        .answer(BatchProgressListener.NONE, cancellation, false)
-        .get(0);
-  }
-
-  /** Keeps {@link PlanoListenerSettings#parallelRequests()} decisions in flight at once. */
-  /** Each decision is its own HTTP exchange with plano; a batch keeps several in flight. */
-  @Override
-  public boolean answersConcurrently() {
-    return true;
-  }
-
-  @Override
-  public List<RouterAnswer> selectAll(
-      List<RouteRequest> requests, BatchProgressListener progress, CancellationToken cancellation) {
-    return new InFlightBatch(client, exchanges, retry, settings.parallelRequests(), requests)
-        .answer(progress, cancellation, true);
+  InFlightBatch.Exchanges exchanges() {
+    return exchanges;
   }
 
   private final class Exchanges implements InFlightBatch.Exchanges {
@@ -224,12 +205,8 @@ public final class PlanoRouteSelector implements RouteSelector {
     }
 
     @Override
-    public RoutingException failed(Throwable cause, int attempts) {
-      RoutingException failure = PlanoRouteSelector.this.failed(url.routing(), cause);
-      return attempts == 1
-          ? failure
-          : new RoutingException(
-              failure.getMessage() + " (" + attempts + " attempts)", failure.getCause());
+    public RoutingException failed(Throwable cause) {
+      return PlanoRouteSelector.this.failed(url.routing(), cause);
     }
   }
 
@@ -288,35 +265,12 @@ public final class PlanoRouteSelector implements RouteSelector {
   }
 
   private RoutingException failed(URI target, Throwable cause) {
-    if (cause instanceof HttpConnectTimeoutException) {
-      return new RoutingException(
-          "cannot reach plano at "
-              + url.origin()
-              + ": no connection within the connect timeout of "
-              + seconds(settings.connectTimeout()),
-          cause);
-    }
-    if (cause instanceof HttpTimeoutException) {
-      return new RoutingException(
-          target
-              + " did not answer within the request timeout of "
-              + seconds(settings.requestTimeout()),
-          cause);
-    }
-    if (InFlightBatch.hasCause(cause, UnresolvedAddressException.class)) {
-      return new RoutingException(
-          "cannot reach plano at " + url.origin() + " — unknown host " + url.root().getHost(),
-          cause);
-    }
-    if (InFlightBatch.hasCause(cause, ConnectException.class)) {
-      return new RoutingException(
-          "cannot reach plano at " + url.origin() + " — is plano running (planoai up)?", cause);
-    }
-    return new RoutingException("request to " + target + " failed: " + cause.getMessage(), cause);
-  }
-
-  private static String seconds(Duration timeout) {
-    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    return reach
+        .of(target, cause)
+        .orElseGet(
+            () ->
+                new RoutingException(
+                    "request to " + target + " failed: " + cause.getMessage(), cause));
   }
 
   /**
@@ -325,10 +279,5 @@ public final class PlanoRouteSelector implements RouteSelector {
    */
   static boolean isPlanoRefusal(int status, String body) {
     return status >= 500 || PlanoRoutingJson.readError(body).isPresent();
-  }
-
-  @Override
-  public void close() {
-    client.shutdownNow();
   }
 }

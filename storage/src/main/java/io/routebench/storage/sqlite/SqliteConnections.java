@@ -62,6 +62,21 @@ public final class SqliteConnections {
   }
 
   /**
+   * Closes {@code connection}, if there is one, after {@code failure}: a failure to close is kept
+   * on it as suppressed, so that the first failure is the one reported.
+   */
+  public static void closeAfter(Connection connection, Throwable failure) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException closeFailure) {
+      failure.addSuppressed(closeFailure);
+    }
+  }
+
+  /**
    * Puts the file in rollback-journal mode ({@code DELETE}), which workspaces use instead of a
    * write-ahead log. A write-ahead log needs every process using the file to hold a lock on it for
    * as long as it has the file open; on POSIX that lock vanishes when <em>any</em> descriptor of
@@ -102,14 +117,6 @@ public final class SqliteConnections {
     } catch (SQLException | RuntimeException e) {
       closeAfter(connection, e);
       throw e;
-    }
-  }
-
-  private static void closeAfter(Connection connection, Exception failure) {
-    try {
-      connection.close();
-    } catch (SQLException closeFailure) {
-      failure.addSuppressed(closeFailure);
     }
   }
 }
