@@ -109,10 +109,13 @@ public final class PlanoRouteSelector extends HttpRouteSelector {
     URI models = url.models();
     HttpResponse<String> response;
     try {
+      // Bounded as every other exchange: the timeout covers the whole body, and no model list
+      // is read past a size that no real one approaches.
       response =
-          client.send(
+          BoundedExchange.sendAndWait(
+              client,
               HttpRequest.newBuilder(models).timeout(settings.requestTimeout()).GET().build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+              BoundedExchange.MAX_RESPONSE_BYTES);
     } catch (IOException e) {
       throw failed(models, e);
     } catch (InterruptedException e) {

@@ -113,6 +113,52 @@ class HostileServerTest {
   }
 
   @Test
+  void plano_connecting_to_an_endless_model_list_is_cut_off_at_the_cap() {
+    String origin =
+        serve(
+            out -> {
+              head(out, "application/json", "Transfer-Encoding: chunked\r\n");
+              endlessChunks(out, "{\"data\": [".repeat(500));
+            });
+
+    try (var plano = plano(origin, Duration.ofSeconds(60))) {
+      assertTimeoutPreemptively(
+          NEVER_LONGER,
+          () ->
+              assertThatThrownBy(plano::connect)
+                  .isInstanceOf(RoutingException.class)
+                  .hasMessageContaining("/v1/models")
+                  .hasMessageContaining("4 MiB"));
+    }
+  }
+
+  @Test
+  void plano_connecting_to_a_model_list_that_trickles_cannot_outlast_the_timeout() {
+    String origin =
+        serve(
+            out -> {
+              head(out, "application/json", "Content-Length: 1000000\r\n");
+              trickle(out);
+            });
+
+    try (var plano = plano(origin, Duration.ofSeconds(1))) {
+      assertTimeoutPreemptively(
+          NEVER_LONGER,
+          () ->
+              assertThatThrownBy(plano::connect)
+                  .isInstanceOf(RoutingException.class)
+                  .hasMessage(
+                      origin + "/v1/models did not answer within the request timeout of 1 s"));
+    }
+  }
+
+  private static PlanoRouteSelector plano(String origin, Duration requestTimeout) {
+    return new PlanoRouteSelector(
+        new PlanoListenerSettings(origin, Duration.ofSeconds(5), requestTimeout, 1),
+        RetryPolicies.NO_WAIT);
+  }
+
+  @Test
   void an_endless_streamed_reply_is_cut_off_keeping_what_came() {
     String event = "data: {\"choices\":[{\"delta\":{\"content\":\"la \"}}]}\n\n";
     String origin =
