@@ -30,7 +30,10 @@ public final class ProxyConfigRules {
   static final List<String> KNOWN_VERSIONS =
       List.of("v0.1", "v0.1.0", "0.1-beta", "0.2.0", "v0.3.0", "v0.4.0");
 
-  /** Top-level keys of the proxies' config schema (archgw v0.3.0 and plano v0.4.0). */
+  /**
+   * Top-level keys of the proxies' config schemas, archgw v0.3.0's and plano v0.4.0's together
+   * (archgw's {@code state_storage_v1_responses} is plano's {@code state_storage}).
+   */
   static final List<String> TOP_LEVEL_KEYS =
       List.of(
           "version",
@@ -50,6 +53,7 @@ public final class ProxyConfigRules {
           "mode",
           "routing",
           "state_storage",
+          "state_storage_v1_responses",
           "prompt_guards",
           ROUTING_PREFERENCES,
           "model_metrics_sources");

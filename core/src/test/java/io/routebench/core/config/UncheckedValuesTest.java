@@ -109,6 +109,26 @@ class UncheckedValuesTest {
   }
 
   @Test
+  void archgws_own_name_for_state_storage_is_known_so_its_misspelling_is_caught() {
+    String yaml =
+        """
+        version: v0.3.0
+        state_storage_v1_response:
+          type: memory
+        model_providers:
+          - model: openai/gpt-4o
+        """;
+
+    var e =
+        catchThrowableOfType(
+            ConfigFormatException.class, () -> ConfigFiles.readPolicies("top.yaml", yaml));
+
+    assertThat(e.getMessage())
+        .contains("top.yaml:2:1")
+        .contains("did you mean `state_storage_v1_responses`?");
+  }
+
+  @Test
   void keys_the_proxies_added_later_are_kept_not_taken_for_typos() {
     String yaml =
         """
