@@ -1,6 +1,7 @@
 package io.routebench.app.routing;
 
 import io.routebench.app.settings.AppPaths;
+import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.routing.ServerWrappedSelector;
@@ -63,10 +64,17 @@ public final class LlamaCppLoader implements LocalRouter.Loader {
 
   @Override
   public LocalRouter.Loaded load(Path model) {
+    return load(model, CancellationToken.none());
+  }
+
+  /** Cancelling stops the first-load check's process at once (the user gave up the load). */
+  @Override
+  public LocalRouter.Loaded load(Path model, CancellationToken cancellation) {
     GgufModelInfo info = LlamaEngineLoader.inspect(model);
     var warnings = new ArrayList<String>();
     PromptWrapping wrapped = wrapping.get();
-    RouteSelector selector = firstLoad.load(model, settings.get(), wrapped, warnings::add);
+    RouteSelector selector =
+        firstLoad.load(model, settings.get(), wrapped, warnings::add, cancellation);
     String description =
         model.getFileName()
             + " · "

@@ -3,6 +3,7 @@ package io.routebench.app.routing;
 import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.TaskHandle;
+import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionCall;
 import io.routebench.core.routing.DecisionDetails;
 import io.routebench.core.routing.DecisionListener;
@@ -52,6 +53,14 @@ public final class LocalRouter {
   public interface Loader {
     Loaded load(Path model);
 
+    /**
+     * As {@link #load(Path)}; a loader whose load has a part that can stop early (a check in a
+     * separate process) stops it when {@code cancellation} is cancelled.
+     */
+    default Loaded load(Path model, CancellationToken cancellation) {
+      return load(model);
+    }
+
     /** Connects to a router served over HTTP; asks the server for its models first. */
     default Loaded connect(OpenAiEndpointSettings endpoint) {
       return EndpointConnector.connect(endpoint);
@@ -98,6 +107,12 @@ public final class LocalRouter {
    * only.
    */
   private int generation;
+
+  /**
+   * Cancelled when the load in progress is given up, which stops its first-load check at once; UI
+   * thread only.
+   */
+  private CancellationToken loadCancellation = CancellationToken.none();
 
   /** Decides the message being typed with the loaded model; {@code null} while none is. */
   private LiveRoutingSession live;
@@ -270,12 +285,14 @@ public final class LocalRouter {
     cancelDecisions();
     showLoading(source);
     int thisLoad = ++generation;
+    var cancellation = new CancellationToken();
+    loadCancellation = cancellation;
     engine.execute(
         BackgroundTask.of(
                 source instanceof RouterSource.ModelFile ? "Loading" : "Connecting",
                 progress ->
                     switch (source) {
-                      case RouterSource.ModelFile file -> loader.load(file.file());
+                      case RouterSource.ModelFile file -> loader.load(file.file(), cancellation);
                       case RouterSource.Endpoint endpoint -> loader.connect(endpoint.settings());
                       case RouterSource.Plano plano -> loader.connectPlano(plano.settings());
                     })
@@ -310,6 +327,7 @@ public final class LocalRouter {
   public void cancelLoad() {
     if (loading.get()) {
       generation++;
+      loadCancellation.cancel();
       showLoading(null);
     }
   }
@@ -320,6 +338,7 @@ public final class LocalRouter {
    */
   public void unload() {
     generation++;
+    loadCancellation.cancel();
     showLoading(null);
     replaceWith(null);
   }

@@ -8,6 +8,7 @@ import io.routebench.app.tasks.TaskExecutor;
 import io.routebench.app.tasks.TaskHandle;
 import io.routebench.app.testing.QueuedTaskExecutor;
 import io.routebench.core.conversation.Message;
+import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.DecisionCall;
 import io.routebench.core.routing.DecisionListener;
 import io.routebench.core.routing.PromptProfile;
@@ -125,6 +126,41 @@ class LocalRouterTest {
     assertThat(previous.closed).isFalse();
     assertThat(loadedSelectors).hasSize(2);
     assertThat(loadedSelectors.get(1).closed).as("the cancelled model is not leaked").isTrue();
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void cancel_and_unload_stop_what_the_loader_is_doing_a_load_that_goes_on_is_left_alone() {
+    var tokens = new ArrayList<CancellationToken>();
+    LocalRouter.Loader watching =
+        new LocalRouter.Loader() {
+          @Override
+          public LocalRouter.Loaded load(Path file) {
+            throw new AssertionError("a load that can be cancelled is asked for");
+          }
+
+          @Override
+          public LocalRouter.Loaded load(Path file, CancellationToken cancellation) {
+            tokens.add(cancellation);
+            return loader.load(file);
+          }
+        };
+    var watched = new LocalRouter(watching, engineQueue);
+
+    watched.load(model, failures::add);
+    watched.cancelLoad();
+    runEngine();
+    watched.load(model, failures::add);
+    watched.unload();
+    runEngine();
+    watched.load(model, failures::add);
+    runEngine();
+
+    assertThat(tokens).hasSize(3);
+    assertThat(tokens.get(0).isCancelled()).as("cancelled").isTrue();
+    assertThat(tokens.get(1).isCancelled()).as("unloaded").isTrue();
+    assertThat(tokens.get(2).isCancelled()).as("loaded").isFalse();
+    assertThat(watched.loadedProperty().get().selector()).isSameAs(loadedSelectors.get(2));
     assertThat(failures).isEmpty();
   }
 

@@ -1,5 +1,7 @@
 package io.routebench.inference.llama;
 
+import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.RoutingCancelledException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,16 +77,20 @@ final class CheckProcess {
    *
    * @param loadTime the model phase's deadline
    * @param watchMemory whether {@code /proc} lets this process read the child's memory
+   * @param cancellation the user giving up the load: the child is killed within one poll
    * @throws InterruptedException after killing the child, when the calling thread is interrupted
+   * @throws RoutingCancelledException after killing the child, when {@code cancellation} is
+   *     cancelled
    */
   static Outcome run(
       List<String> command,
       Path workDir,
       LoadCheckLimits limits,
       Duration loadTime,
-      boolean watchMemory)
+      boolean watchMemory,
+      CancellationToken cancellation)
       throws IOException, InterruptedException {
-    return new CheckProcess().watch(command, workDir, limits, loadTime, watchMemory);
+    return new CheckProcess().watch(command, workDir, limits, loadTime, watchMemory, cancellation);
   }
 
   private Outcome watch(
@@ -92,7 +98,8 @@ final class CheckProcess {
       Path workDir,
       LoadCheckLimits limits,
       Duration loadTime,
-      boolean watchMemory)
+      boolean watchMemory,
+      CancellationToken cancellation)
       throws IOException, InterruptedException {
     var builder = new ProcessBuilder(command).directory(workDir.toFile());
     // Fewer malloc arenas keep the address space near what is used (ulimit -v counts it); no
@@ -110,6 +117,10 @@ final class CheckProcess {
     long memoryBaseline = 0;
     try {
       while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (cancellation.isCancelled()) {
+          kill(process);
+          throw new RoutingCancelledException();
+        }
         Phase now;
         long startedAt;
         synchronized (lock) {

@@ -1,5 +1,6 @@
 package io.routebench.inference.llama;
 
+import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.core.routing.RoutingException;
@@ -76,7 +77,24 @@ public final class FirstLoadCheck {
       LlamaEngineSettings settings,
       PromptWrapping wrapping,
       Consumer<String> warnings) {
-    Passed passed = check(modelFile, settings);
+    return load(modelFile, settings, wrapping, warnings, CancellationToken.none());
+  }
+
+  /**
+   * As {@link #load(Path, LlamaEngineSettings, PromptWrapping, Consumer)}; cancelling {@code
+   * cancellation} stops the check's process at once and skips the load here. A load into this
+   * process, once begun, cannot be stopped midway.
+   *
+   * @throws RoutingCancelledException when {@code cancellation} was cancelled before the load here
+   */
+  public LlamaRouteSelector load(
+      Path modelFile,
+      LlamaEngineSettings settings,
+      PromptWrapping wrapping,
+      Consumer<String> warnings,
+      CancellationToken cancellation) {
+    Passed passed = check(modelFile, settings, cancellation);
+    cancellation.throwIfCancelled();
     return LlamaEngineLoader.load(modelFile, settings, wrapping, warnings, passed.sha256());
   }
 
@@ -88,6 +106,15 @@ public final class FirstLoadCheck {
    * @throws RoutingCancelledException when the calling thread is interrupted (the child is killed)
    */
   public Passed check(Path modelFile, LlamaEngineSettings settings) {
+    return check(modelFile, settings, CancellationToken.none());
+  }
+
+  /**
+   * As {@link #check(Path, LlamaEngineSettings)}; cancelling {@code cancellation} kills the check's
+   * process and throws {@link RoutingCancelledException}, and nothing is recorded.
+   */
+  public Passed check(
+      Path modelFile, LlamaEngineSettings settings, CancellationToken cancellation) {
     GgufModelInfo info = LlamaEngineLoader.inspect(modelFile);
     if (!LlamaEngineLoader.canRun(info.architecture())) {
       throw new RoutingException(
@@ -99,7 +126,7 @@ public final class FirstLoadCheck {
       return new Passed(sha256, known.get().warnings(), true);
     }
     String name = modelFile.getFileName().toString();
-    CheckProcess.Outcome outcome = runSeparately(modelFile, info, settings);
+    CheckProcess.Outcome outcome = runSeparately(modelFile, info, settings, cancellation);
     if (!outcome.passed()) {
       String memoryLimit =
           CheckProcess.megabytes(
@@ -113,7 +140,10 @@ public final class FirstLoadCheck {
   }
 
   private CheckProcess.Outcome runSeparately(
-      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings) {
+      Path modelFile,
+      GgufModelInfo info,
+      LlamaEngineSettings settings,
+      CancellationToken cancellation) {
     Path workDir = null;
     try {
       workDir = workDir();
@@ -122,7 +152,8 @@ public final class FirstLoadCheck {
           workDir,
           limits,
           limits.loadTime(info.fileSize()),
-          memoryIsWatched());
+          memoryIsWatched(),
+          cancellation);
     } catch (IOException e) {
       throw new RoutingException(
           "RouteBench could not start the separate process that checks "

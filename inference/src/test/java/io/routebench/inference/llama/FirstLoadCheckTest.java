@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.core.routing.RoutingException;
 import io.routebench.inference.gguf.GgufFormatException;
 import io.routebench.inference.gguf.HostileGgufs;
@@ -110,6 +112,22 @@ class FirstLoadCheckTest {
                     .check(model, SETTINGS))
         .hasMessageStartingWith(
             "slow.gguf: its chat template needed more than 10 s to render; RouteBench stopped it.");
+  }
+
+  /** The user gave up the load: the separate process goes at once, and nothing is recorded. */
+  @Test
+  void a_cancelled_check_kills_its_process_and_records_nothing() {
+    Path model = HostileGgufs.slowTemplate(dir);
+    var cancellation = new CancellationToken();
+    cancellation.cancel();
+    FirstLoadCheck check =
+        check(LoadCheckLimits.defaults().withTemplateTime(Duration.ofMinutes(10)));
+
+    assertThatThrownBy(() -> check.check(model, SETTINGS, cancellation))
+        .isInstanceOf(RoutingCancelledException.class);
+
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(dir.resolve("checked-models.json")).doesNotExist();
   }
 
   @Test
