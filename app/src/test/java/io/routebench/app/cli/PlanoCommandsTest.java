@@ -53,21 +53,10 @@ class PlanoCommandsTest {
 
   @BeforeEach
   void workspaceWithASuite() throws Exception {
-    workspace = dir.resolve("w.routebench");
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.policy("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString())
-                .exitCode())
-        .isZero();
+    workspace = SampleWorkspace.withPolicies(dir);
     Path suite = dir.resolve("plano.jsonl");
     Files.write(suite, SUITE);
-    CliRun imported =
-        CliRun.of(
-            "import", suite.toString(), "--workspace", workspace.toString(), "--suite", "plano");
-    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    SampleWorkspace.importSuite(workspace, suite, "plano");
   }
 
   private static PlanoStandIn plano() throws Exception {
