@@ -9,6 +9,7 @@ import io.routebench.inference.remote.PlanoStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,14 @@ class PlanoCommandsTest {
     SampleWorkspace.importSuite(workspace, suite, "plano");
   }
 
+  /** {@code routebench parity} on the workspace's suite, with {@code options}. */
+  private CliRun parity(String... options) {
+    var args =
+        new ArrayList<>(List.of("parity", "--workspace", workspace.toString(), "--suite", "plano"));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   private static PlanoStandIn plano() throws Exception {
     return new PlanoStandIn(DECLARED, Map.of())
         .routingByKeyword(Map.of("Write", "code generation", "crash", "debugging"));
@@ -71,12 +80,7 @@ class PlanoCommandsTest {
     try (PlanoStandIn plano = plano();
         var endpoint = new LoopbackChatServer(8, Duration.ZERO)) {
       run =
-          CliRun.of(
-              "parity",
-              "--workspace",
-              workspace.toString(),
-              "--suite",
-              "plano",
+          parity(
               "--plano",
               plano.address(),
               "--endpoint",
@@ -115,18 +119,8 @@ class PlanoCommandsTest {
     try (PlanoStandIn plano = plano();
         var endpoint = new LoopbackChatServer(8, Duration.ZERO)) {
       run =
-          CliRun.of(
-              "parity",
-              "--workspace",
-              workspace.toString(),
-              "--suite",
-              "plano",
-              "--plano",
-              plano.address(),
-              "--endpoint",
-              endpoint.baseUrl(),
-              "--fail-under",
-              "0.9");
+          parity(
+              "--plano", plano.address(), "--endpoint", endpoint.baseUrl(), "--fail-under", "0.9");
     }
 
     assertThat(run.exitCode()).isEqualTo(1);
@@ -135,24 +129,8 @@ class PlanoCommandsTest {
 
   @Test
   void a_parity_run_needs_plano_and_one_router_model() {
-    CliRun noPlano =
-        CliRun.of(
-            "parity",
-            "--workspace",
-            workspace.toString(),
-            "--suite",
-            "plano",
-            "--endpoint",
-            "http://127.0.0.1:9");
-    CliRun noModel =
-        CliRun.of(
-            "parity",
-            "--workspace",
-            workspace.toString(),
-            "--suite",
-            "plano",
-            "--plano",
-            "http://127.0.0.1:9");
+    CliRun noPlano = parity("--endpoint", "http://127.0.0.1:9");
+    CliRun noModel = parity("--plano", "http://127.0.0.1:9");
 
     assertThat(noPlano.exitCode()).isEqualTo(2);
     assertThat(noPlano.err()).contains("a parity run needs --plano URL");
