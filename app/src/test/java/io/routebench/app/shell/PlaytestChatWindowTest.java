@@ -2,7 +2,6 @@ package io.routebench.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.routebench.app.Workbench;
 import io.routebench.app.playtest.Turn;
 import io.routebench.app.playtest.TurnState;
 import io.routebench.core.conversation.Role;
@@ -13,7 +12,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -92,21 +90,6 @@ class PlaytestChatWindowTest extends WorkbenchFixture {
     clickOn(this.<Node>showing("#playtestShowWhy"));
 
     assertThat(whySplit().getDividerPositions()[0]).isCloseTo(left, Offset.offset(0.01));
-  }
-
-  private void restartWorkbench() throws Exception {
-    var options = optionsIn(home);
-    interact(
-        () -> {
-          workbench.shutdown();
-          stage.close();
-          stage = new Stage();
-          stage.setWidth(1280);
-          stage.setHeight(900);
-          workbench = Workbench.start(stage, options);
-        });
-    waitUntil(() -> workbench.workspaces().current().isPresent());
-    WaitForAsyncUtils.waitForFxEvents();
   }
 
   /** The split pane between the conversation and the why panel. */

@@ -47,24 +47,41 @@ abstract class WorkbenchFixture extends FxRobot {
   void startWorkbench() throws Exception {
     FxToolkit.registerPrimaryStage();
     var options = optionsIn(home);
-    interact(
-        () -> {
-          stage = new Stage();
-          stage.setWidth(1280);
-          stage.setHeight(900);
-          workbench = Workbench.start(stage, options);
-        });
-    waitUntil(() -> workbench.workspaces().current().isPresent());
-    WaitForAsyncUtils.waitForFxEvents();
+    interact(() -> openWorkbench(options));
+    waitUntilOpen();
   }
 
   @AfterEach
   void stopWorkbench() throws Exception {
+    interact(this::closeWorkbench);
+  }
+
+  /** Quits the workbench and starts it again on the same home, as the user's next start. */
+  void restartWorkbench() throws Exception {
+    var options = optionsIn(home);
     interact(
         () -> {
-          workbench.shutdown();
-          stage.close();
+          closeWorkbench();
+          openWorkbench(options);
         });
+    waitUntilOpen();
+  }
+
+  private void openWorkbench(Workbench.Options options) {
+    stage = new Stage();
+    stage.setWidth(1280);
+    stage.setHeight(900);
+    workbench = Workbench.start(stage, options);
+  }
+
+  private void closeWorkbench() {
+    workbench.shutdown();
+    stage.close();
+  }
+
+  private void waitUntilOpen() throws TimeoutException {
+    waitUntil(() -> workbench.workspaces().current().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   /** The workbench wired as in production (SQLite workspaces), everything under {@code home}. */
