@@ -22,15 +22,14 @@ import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,17 +48,7 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--capacity",
-      defaultValue = "8",
-      description = "requests the imitated engine works on at once (default: ${DEFAULT-VALUE})")
-  int capacity;
-
-  @Option(
-      names = "--latency-ms",
-      defaultValue = "50",
-      description = "how long each request takes it (default: ${DEFAULT-VALUE})")
-  int latencyMillis;
+  @Mixin LoopbackBench bench;
 
   @Option(
       names = "--seconds",
@@ -72,12 +61,6 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
       defaultValue = "25000",
       description = "user turns of the overhead suite (default: ${DEFAULT-VALUE})")
   int overheadTurns;
-
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description = "where the workspace file goes (default: a new temporary folder)")
-  Path dir;
 
   @Override
   public Integer call() throws IOException {
@@ -95,31 +78,35 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
   }
 
   private void throughput(PrintWriter out, PolicyDocument document) throws IOException {
-    Duration latency = Duration.ofMillis(latencyMillis);
-    double bound = capacity / (latencyMillis / 1000.0);
+    Duration latency = Duration.ofMillis(bench.latencyMillis);
+    double bound = bench.capacity / (bench.latencyMillis / 1000.0);
     out.printf(
         Locale.ROOT,
         "%nImitated engine: %d ms per request, %d at once: capacity bound %.0f turns/s%n",
-        latencyMillis,
-        capacity,
+        bench.latencyMillis,
+        bench.capacity,
         bound);
     out.println("parallel  turns   seconds  turns/s  bound(N)  of bound  most at once");
-    try (var server = new LoopbackChatServer(capacity, latency)) {
+    try (var server = new LoopbackChatServer(bench.capacity, latency)) {
       // Connections and JIT warm up on a short run first; it is not reported.
-      run(server, document, suiteOf(2 * capacity, 1), capacity, RunRecorder.NONE);
+      run(server, document, suiteOf(2 * bench.capacity, 1), bench.capacity, RunRecorder.NONE);
       server.takeMostWorking();
       for (int parallel : PARALLEL) {
         int turns =
             Math.max(
                 10,
-                (int) (secondsPerSetting * Math.min(parallel, capacity) * 1000.0 / latencyMillis));
+                (int)
+                    (secondsPerSetting
+                        * Math.min(parallel, bench.capacity)
+                        * 1000.0
+                        / bench.latencyMillis));
         TestSuite suite = suiteOf(turns, parallel);
         long start = System.nanoTime();
         RegressionRun result = run(server, document, suite, parallel, RunRecorder.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         requireCompleted(result);
         double rate = result.results().size() / seconds;
-        double boundAtN = Math.min(parallel, capacity) / (latencyMillis / 1000.0);
+        double boundAtN = Math.min(parallel, bench.capacity) / (bench.latencyMillis / 1000.0);
         out.printf(
             Locale.ROOT,
             "%8d  %5d  %8.2f  %7.1f  %8.0f  %7.0f %%  %12d%n",
@@ -135,17 +122,11 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
   }
 
   private void overhead(PrintWriter out, PolicyDocument document) throws IOException {
-    Path folder =
-        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("routebench-bench");
-    Path file = folder.resolve("remote-bench-" + UUID.randomUUID() + WorkspaceFile.EXTENSION);
+    Path file = bench.newWorkspaceFile("remote-bench-");
     int parallel = OpenAiEndpointSettings.DEFAULT_PARALLEL_REQUESTS;
     try (Workspace workspace = WorkspaceFile.create(file);
         var server = new LoopbackChatServer(Integer.MAX_VALUE / 2, Duration.ZERO)) {
-      workspace.policies().save(document);
-      TestSuite generated = suiteOf(overheadTurns, 0);
-      TestSuite created = workspace.suites().createSuite("bench", "generated");
-      workspace.suites().addCases(created.id(), generated.cases());
-      TestSuite suite = workspace.suites().findSuite(created.id()).orElseThrow();
+      TestSuite suite = LoopbackBench.storeSuite(workspace, document, overheadTurns);
       List<RouteRequest> requests = requests(document, suite);
       out.printf(
           Locale.ROOT,
@@ -200,9 +181,7 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
           perTurnMillis,
           perTurnMillis <= 2 ? "met" : "missed");
     } finally {
-      for (String suffix : List.of("", "-journal")) {
-        Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
-      }
+      LoopbackBench.delete(file);
     }
   }
 

@@ -13,7 +13,6 @@ import io.routebench.storage.WorkspaceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -71,23 +70,7 @@ final class WindowRunBenchmark implements Callable<Integer> {
       description = "rounds; the figures are their medians (default: ${DEFAULT-VALUE})")
   int rounds;
 
-  @Option(
-      names = "--capacity",
-      defaultValue = "8",
-      description = "requests the imitated engine works on at once (default: ${DEFAULT-VALUE})")
-  int capacity;
-
-  @Option(
-      names = "--latency-ms",
-      defaultValue = "50",
-      description = "how long each request takes it (default: ${DEFAULT-VALUE})")
-  int latencyMillis;
-
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description = "where the workspace file goes (default: a new temporary folder)")
-  Path dir;
+  @Mixin LoopbackBench bench;
 
   /** One run: how fast, and the most requests the server saw at once meanwhile. */
   private record Measured(double turnsPerSecond, int mostAtOnce) {}
@@ -97,9 +80,7 @@ final class WindowRunBenchmark implements Callable<Integer> {
     checkOptions();
     PrintWriter out = spec.commandLine().getOut();
     PolicyDocument document = SamplePolicies.load(SamplePolicies.CODING_ASSISTANT);
-    Path folder =
-        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("routebench-bench");
-    Path file = folder.resolve("window-bench-" + UUID.randomUUID() + WorkspaceFile.EXTENSION);
+    Path file = bench.newWorkspaceFile("window-bench-");
     out.printf(
         Locale.ROOT,
         "%s, %d cores, Java %s, load average %.1f at the start%n",
@@ -108,21 +89,18 @@ final class WindowRunBenchmark implements Callable<Integer> {
         Runtime.version(),
         loadAverage());
     try (Workspace workspace = WorkspaceFile.create(file);
-        var server = new LoopbackChatServer(capacity, Duration.ofMillis(latencyMillis));
+        var server =
+            new LoopbackChatServer(bench.capacity, Duration.ofMillis(bench.latencyMillis));
         var window = new WindowRun(serverOnly(), workspace.runs(), document);
         var windowBefore =
             new WindowRun(TreatedAsLocalModel.connecting(), workspace.runs(), document)) {
-      workspace.policies().save(document);
-      TestSuite generated = RemoteRouterBenchmark.suiteOf(turns, 0);
-      TestSuite created = workspace.suites().createSuite("bench", "generated");
-      workspace.suites().addCases(created.id(), generated.cases());
-      TestSuite suite = workspace.suites().findSuite(created.id()).orElseThrow();
+      TestSuite suite = LoopbackBench.storeSuite(workspace, document, turns);
       out.printf(
           Locale.ROOT,
           "Imitated engine: %d ms per request, %d at once. Suite: %d turns of %d cases, every"
               + " answer stored into %s as it arrives.%n",
-          latencyMillis,
-          capacity,
+          bench.latencyMillis,
+          bench.capacity,
           turns,
           suite.cases().size(),
           file.getFileName());
@@ -153,9 +131,7 @@ final class WindowRunBenchmark implements Callable<Integer> {
       print(out, results);
       out.printf(Locale.ROOT, "Load average %.1f at the end.%n", loadAverage());
     } finally {
-      for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
-        Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
-      }
+      LoopbackBench.delete(file);
     }
     return 0;
   }
@@ -163,8 +139,8 @@ final class WindowRunBenchmark implements Callable<Integer> {
   private void checkOptions() {
     require(turns >= 1, "--turns must be at least 1");
     require(rounds >= 1, "--rounds must be at least 1");
-    require(capacity >= 1, "--capacity must be at least 1");
-    require(latencyMillis >= 0, "--latency-ms cannot be negative");
+    require(bench.capacity >= 1, "--capacity must be at least 1");
+    require(bench.latencyMillis >= 0, "--latency-ms cannot be negative");
     int most = OpenAiEndpointSettings.MAX_PARALLEL_REQUESTS;
     require(
         Arrays.stream(parallel).allMatch(p -> p >= 1 && p <= most),
@@ -243,7 +219,7 @@ final class WindowRunBenchmark implements Callable<Integer> {
           Locale.ROOT,
           "%8d %6.0f %7.1f %7.1f %11.2f %-11s %7.1f %11.2f   %d/%d/%d%n",
           p,
-          Math.min(p, capacity) * 1000.0 / latencyMillis,
+          Math.min(p, bench.capacity) * 1000.0 / bench.latencyMillis,
           median(atP, Way.CLI),
           median(atP, Way.WINDOW),
           median(windowRatios),

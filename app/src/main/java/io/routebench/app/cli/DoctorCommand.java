@@ -15,8 +15,6 @@ import io.routebench.core.run.RegressionRunner;
 import io.routebench.core.run.RunStatus;
 import io.routebench.core.run.StoringRunRecorder;
 import io.routebench.core.suite.TestSuite;
-import io.routebench.core.validation.PolicyValidator;
-import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
 import io.routebench.inference.remote.StreamingChatClient;
@@ -142,23 +140,13 @@ final class DoctorCommand implements Callable<Integer> {
         workspaceFile,
         err,
         workspace -> {
-          PolicyDocument document = workspace.policies().load();
-          ValidationReport report = PolicyValidator.validate(document);
-          if (report.hasErrors()) {
-            err.print(report.format(workspaceFile.getFileName().toString()));
-            throw CliFailure.problems(
-                "the workspace's policies have errors (above): fix them before the doctor runs");
-          }
+          PolicyDocument document =
+              WorkspaceInputs.validPolicies(workspace, workspaceFile, err, "the doctor runs");
           TestSuite suite =
               collisions
                   ? CollisionProbes.suite(document)
-                  : workspace
-                      .suites()
-                      .findSuiteByName(suiteName)
-                      .orElseThrow(
-                          () ->
-                              CliFailure.problems(
-                                  "no suite named \"" + suiteName + "\" in " + workspaceFile));
+                  : WorkspaceInputs.suiteNamed(
+                      workspace, workspaceFile, suiteName, ExitStatus.FAILED);
           var cancellation = new CancellationToken();
           Thread interruptHook = new Thread(cancellation::cancel);
           Runtime.getRuntime().addShutdownHook(interruptHook);

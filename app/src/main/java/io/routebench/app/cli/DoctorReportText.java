@@ -5,7 +5,6 @@ import io.routebench.core.doctor.DescriptionEdit;
 import io.routebench.core.doctor.VerifiedCandidate;
 import io.routebench.core.run.Metric;
 import io.routebench.core.run.MetricDeltas;
-import io.routebench.core.run.TurnChange;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -48,8 +47,8 @@ final class DoctorReportText {
       out.printf(
           "    %s:%n      - %s%n      + %s%n", edit.routeName(), edit.before(), edit.after());
     }
-    changes(out, "fixed", v.fixed());
-    changes(out, "broken", v.broken());
+    RunSummaryText.printChanges(out, "    fixed ", v.fixed());
+    RunSummaryText.printChanges(out, "    broken", v.broken());
   }
 
   /** e.g. {@code overall +33.3 pts · turn +33.3 pts · …}: the paper's figures, in table order. */
@@ -60,18 +59,5 @@ final class DoctorReportText {
             .filter(Metric::isHeadline)
             .map(m -> m.shortLabel() + " " + m.formatDelta(deltas.of(m)))
             .toList());
-  }
-
-  private static void changes(PrintWriter out, String label, List<TurnChange> changes) {
-    for (TurnChange change : changes) {
-      out.printf(
-          "    %-6s  %s, turn %d: expected \"%s\", was \"%s\", now \"%s\"%n",
-          label,
-          change.caseName(),
-          change.turnIndex() + 1,
-          change.expected(),
-          change.baselineActual(),
-          change.candidateActual());
-    }
   }
 }

@@ -101,11 +101,8 @@ final class ImportCommand implements Callable<Integer> {
               + count(e.problems().size(), "problem")
               + "); nothing imported");
     }
-    source.warnings().forEach(w -> err.println("warning: " + w));
-    ValidationReport report = PolicyValidator.validate(source.document());
-    err.print(report.format(name));
-    err.flush();
-    long secrets = report.errors().stream().filter(PolicyValidator::isSecret).count();
+    ValidationReport report = source.validatePrinting(err, name);
+    long secrets = PolicySource.literalSecrets(report);
     if (secrets > 0) {
       throw CliFailure.problems(
           count(secrets, "literal secret")

@@ -8,8 +8,6 @@ import io.routebench.core.parity.ParityRunner;
 import io.routebench.core.routing.CancellationToken;
 import io.routebench.core.routing.RouteSelector;
 import io.routebench.core.suite.TestSuite;
-import io.routebench.core.validation.PolicyValidator;
-import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,21 +68,10 @@ final class ParityCommand implements Callable<Integer> {
     return WorkspaceFiles.readingWorkspace(
         workspaceFile,
         workspace -> {
-          PolicyDocument document = workspace.policies().load();
-          ValidationReport report = PolicyValidator.validate(document);
-          if (report.hasErrors()) {
-            err.print(report.format(workspaceFile.getFileName().toString()));
-            throw CliFailure.problems(
-                "the workspace's policies have errors (above): fix them before a parity run");
-          }
+          PolicyDocument document =
+              WorkspaceInputs.validPolicies(workspace, workspaceFile, err, "a parity run");
           TestSuite suite =
-              workspace
-                  .suites()
-                  .findSuiteByName(suiteName)
-                  .orElseThrow(
-                      () ->
-                          CliFailure.problems(
-                              "no suite named \"" + suiteName + "\" in " + workspaceFile));
+              WorkspaceInputs.suiteNamed(workspace, workspaceFile, suiteName, ExitStatus.FAILED);
           ParityReport parity;
           try (RouteSelector plano = engine.openPlano(err, document.profile());
               RouteSelector other = engine.openRouterModel(err, document.promptWrapping())) {

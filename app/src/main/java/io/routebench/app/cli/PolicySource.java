@@ -6,8 +6,11 @@ import io.routebench.core.config.ImportedPolicies;
 import io.routebench.core.files.NotARegularFileException;
 import io.routebench.core.routing.RouteOrder;
 import io.routebench.core.taxonomy.RoutingPolicy;
+import io.routebench.core.validation.PolicyValidator;
+import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +70,25 @@ record PolicySource(
     policies.sort(
         Comparator.comparingInt(p -> positions.getOrDefault(p.routeName(), Integer.MAX_VALUE)));
     return policies;
+  }
+
+  /**
+   * Validates the policies before a command uses them: what reading them noticed, then every
+   * finding, go to {@code err} as {@code validate} prints them; refusing is the caller's.
+   *
+   * @param name the file as the messages name it
+   */
+  ValidationReport validatePrinting(PrintWriter err, String name) {
+    warnings.forEach(w -> err.println("warning: " + w));
+    ValidationReport report = PolicyValidator.validate(document);
+    err.print(report.format(name));
+    err.flush();
+    return report;
+  }
+
+  /** How many of the report's errors are literal secrets, which no command stores or prints. */
+  static long literalSecrets(ValidationReport report) {
+    return report.errors().stream().filter(PolicyValidator::isSecret).count();
   }
 
   static String readText(Path file) {

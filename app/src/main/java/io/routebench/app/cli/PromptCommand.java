@@ -6,7 +6,6 @@ import io.routebench.core.files.NotARegularFileException;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RouteRequest;
-import io.routebench.core.validation.PolicyValidator;
 import io.routebench.core.validation.ValidationReport;
 import io.routebench.inference.prompt.OpenAiMessages;
 import io.routebench.inference.prompt.RouterPromptBuilder;
@@ -72,11 +71,8 @@ final class PromptCommand implements Callable<Integer> {
       err.println(e.getMessage());
       throw CliFailure.problems(name + " cannot be read (listed above); no prompt printed");
     }
-    source.warnings().forEach(w -> err.println("warning: " + w));
-    ValidationReport report = PolicyValidator.validate(source.document());
-    err.print(report.format(name));
-    err.flush();
-    long secrets = report.errors().stream().filter(PolicyValidator::isSecret).count();
+    ValidationReport report = source.validatePrinting(err, name);
+    long secrets = PolicySource.literalSecrets(report);
     if (secrets > 0) {
       throw CliFailure.problems(
           name

@@ -47,8 +47,8 @@ final class RunSummaryText {
       out.printf(
           "compared to run %s: %d regression(s), %d fix(es)%n",
           baseline.id(), comparison.regressions().size(), comparison.fixes().size());
-      printChanges(out, "pass -> fail", comparison.regressions());
-      printChanges(out, "fail -> pass", comparison.fixes());
+      printChanges(out, "  pass -> fail", comparison.regressions());
+      printChanges(out, "  fail -> pass", comparison.fixes());
     }
     out.flush();
   }
@@ -110,10 +110,14 @@ final class RunSummaryText {
     }
   }
 
-  private static void printChanges(PrintWriter out, String label, List<TurnChange> changes) {
+  /**
+   * One line per changed turn, after {@code label} (which carries its own indent): the doctor lists
+   * a candidate's fixed and broken turns the way a run lists its regressions and fixes.
+   */
+  static void printChanges(PrintWriter out, String label, List<TurnChange> changes) {
     for (TurnChange change : changes) {
       out.printf(
-          "  %s  %s, turn %d: expected \"%s\", was \"%s\", now \"%s\"%n",
+          "%s  %s, turn %d: expected \"%s\", was \"%s\", now \"%s\"%n",
           label,
           change.caseName(),
           change.turnIndex() + 1,

@@ -73,11 +73,8 @@ final class SuiteCommand implements Runnable {
     public Integer call() throws IOException {
       TestSuite found =
           WorkspaceFiles.readingWorkspace(
-                  workspace.file, w -> w.suites().findSuiteByName(suite.name))
-              .orElseThrow(
-                  () ->
-                      CliFailure.usage(
-                          "no suite named \"" + suite.name + "\" in " + workspace.file));
+              workspace.file,
+              w -> WorkspaceInputs.suiteNamed(w, workspace.file, suite.name, ExitStatus.USAGE));
       var text = new StringWriter();
       try {
         SuiteJsonlWriter.write(found.cases(), text);

@@ -13,8 +13,6 @@ import io.routebench.core.run.RunComparison;
 import io.routebench.core.run.RunMetrics;
 import io.routebench.core.run.StoringRunRecorder;
 import io.routebench.core.suite.TestSuite;
-import io.routebench.core.validation.PolicyValidator;
-import io.routebench.core.validation.ValidationReport;
 import io.routebench.core.workspace.PolicyDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,21 +143,10 @@ final class TestCommand implements Callable<Integer> {
                     + " is read-only (file, folder or disk), so the run could not be stored;"
                     + " copy the workspace somewhere writable");
           }
-          PolicyDocument document = workspace.policies().load();
-          ValidationReport report = PolicyValidator.validate(document);
-          if (report.hasErrors()) {
-            err.print(report.format(workspaceFile.getFileName().toString()));
-            throw CliFailure.problems(
-                "the workspace's policies have errors (above): fix them before running a suite");
-          }
+          PolicyDocument document =
+              WorkspaceInputs.validPolicies(workspace, workspaceFile, err, "running a suite");
           TestSuite suite =
-              workspace
-                  .suites()
-                  .findSuiteByName(suiteName)
-                  .orElseThrow(
-                      () ->
-                          CliFailure.usage(
-                              "no suite named \"" + suiteName + "\" in " + workspaceFile));
+              WorkspaceInputs.suiteNamed(workspace, workspaceFile, suiteName, ExitStatus.USAGE);
           var lookup = new RunLookup(workspace.runs(), workspaceFile, suite);
           RegressionRun resumed = resume == null ? null : lookup.toResume(resume);
           RegressionRun baseline = compareTo == null ? null : lookup.baseline(compareTo, resumed);

@@ -191,7 +191,7 @@ public final class RouterModelBar {
   /** Loads a file, or connects to a server or to plano; tells the user if it cannot. */
   public void load(RouterSource source) {
     notice.setText("");
-    router.loadedProperty().addListener(new RememberWhenLoaded(source));
+    whenNextLoaded(source, () -> remember(source));
     router.load(
         source,
         failure ->
@@ -231,22 +231,12 @@ public final class RouterModelBar {
                     .withParallelRequests(last.parallelRequests()));
     String where = (last.plano() ? "plano" : last.model()) + " at " + last.baseUrl();
     notice.setText("Reconnecting to " + where + ", the router in use last time…");
-    router.loadedProperty().addListener(new RememberWhenLoaded(source));
-    router
-        .loadedProperty()
-        .addListener(
-            new ChangeListener<>() {
-              @Override
-              public void changed(
-                  ObservableValue<? extends LocalRouter.Loaded> observable,
-                  LocalRouter.Loaded old,
-                  LocalRouter.Loaded now) {
-                observable.removeListener(this);
-                if (now != null && now.source().equals(source)) {
-                  notice.setText("Reconnected to " + where + ", the router in use last time.");
-                }
-              }
-            });
+    whenNextLoaded(
+        source,
+        () -> {
+          remember(source);
+          notice.setText("Reconnected to " + where + ", the router in use last time.");
+        });
     router.load(
         source,
         failure ->
@@ -258,56 +248,61 @@ public final class RouterModelBar {
                     + " Connect… tries again; Load model… uses a file instead."));
   }
 
-  /** Hears the next router change once: when it is {@code source} that loaded, remembers it. */
-  private final class RememberWhenLoaded implements ChangeListener<LocalRouter.Loaded> {
-    private final RouterSource source;
+  /**
+   * Hears the next router change once: when it is {@code source} that loaded, runs {@code then}.
+   */
+  private void whenNextLoaded(RouterSource source, Runnable then) {
+    router
+        .loadedProperty()
+        .addListener(
+            new ChangeListener<>() {
+              @Override
+              public void changed(
+                  ObservableValue<? extends LocalRouter.Loaded> observable,
+                  LocalRouter.Loaded old,
+                  LocalRouter.Loaded now) {
+                observable.removeListener(this);
+                if (now != null && now.source().equals(source)) {
+                  then.run();
+                }
+              }
+            });
+  }
 
-    RememberWhenLoaded(RouterSource source) {
-      this.source = source;
-    }
-
-    @Override
-    public void changed(
-        ObservableValue<? extends LocalRouter.Loaded> observable,
-        LocalRouter.Loaded old,
-        LocalRouter.Loaded now) {
-      observable.removeListener(this);
-      if (now == null || !now.source().equals(source)) {
-        return;
+  /** Keeps {@code source}, just loaded, in the settings: offered again, or reconnected at start. */
+  private void remember(RouterSource source) {
+    switch (source) {
+      case RouterSource.ModelFile model -> {
+        settings.update(s -> s.withLoadedModel(model.file()).withReconnectAtStart(false));
+        recent.refresh();
+        showLastModel();
       }
-      switch (source) {
-        case RouterSource.ModelFile model -> {
-          settings.update(s -> s.withLoadedModel(model.file()).withReconnectAtStart(false));
-          recent.refresh();
-          showLastModel();
-        }
-        case RouterSource.Endpoint endpoint -> {
-          // The key's variable name, never the key: the settings file is not a secret store.
-          OpenAiEndpointSettings e = endpoint.settings();
-          settings.update(
-              s ->
-                  s.withLastEndpoint(
-                          new RouterEndpoint(
-                              e.baseUrl(),
-                              e.model(),
-                              e.apiKeyEnvironmentVariable(),
-                              e.parallelRequests()))
-                      .withReconnectAtStart(true));
-        }
-        case RouterSource.Plano plano -> {
-          // The model server's model and key variable are kept, to offer them again.
-          RouterEndpoint last = settings.current().lastEndpoint();
-          settings.update(
-              s ->
-                  s.withLastEndpoint(
-                          new RouterEndpoint(
-                              plano.settings().baseUrl(),
-                              last == null ? "" : last.model(),
-                              last == null ? "" : last.apiKeyEnvironmentVariable(),
-                              true,
-                              plano.settings().parallelRequests()))
-                      .withReconnectAtStart(true));
-        }
+      case RouterSource.Endpoint endpoint -> {
+        // The key's variable name, never the key: the settings file is not a secret store.
+        OpenAiEndpointSettings e = endpoint.settings();
+        settings.update(
+            s ->
+                s.withLastEndpoint(
+                        new RouterEndpoint(
+                            e.baseUrl(),
+                            e.model(),
+                            e.apiKeyEnvironmentVariable(),
+                            e.parallelRequests()))
+                    .withReconnectAtStart(true));
+      }
+      case RouterSource.Plano plano -> {
+        // The model server's model and key variable are kept, to offer them again.
+        RouterEndpoint last = settings.current().lastEndpoint();
+        settings.update(
+            s ->
+                s.withLastEndpoint(
+                        new RouterEndpoint(
+                            plano.settings().baseUrl(),
+                            last == null ? "" : last.model(),
+                            last == null ? "" : last.apiKeyEnvironmentVariable(),
+                            true,
+                            plano.settings().parallelRequests()))
+                    .withReconnectAtStart(true));
       }
     }
   }

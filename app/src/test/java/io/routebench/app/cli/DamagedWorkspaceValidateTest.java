@@ -41,22 +41,8 @@ class DamagedWorkspaceValidateTest {
   }
 
   private Path workspaceWithSuite() {
-    Path workspace = dir.resolve("w.routebench");
-    CliRun policies =
-        CliRun.of(
-            "import",
-            SamplePaths.policy("coding-assistant").toString(),
-            "--workspace",
-            workspace.toString());
-    CliRun suite =
-        CliRun.of(
-            "import",
-            SamplePaths.suite("coding-assistant").toString(),
-            "--workspace",
-            workspace.toString(),
-            "--suite",
-            "coding");
-    assertThat(policies.exitCode() + suite.exitCode()).as(policies.err() + suite.err()).isZero();
+    Path workspace = SampleWorkspace.withPolicies(dir);
+    SampleWorkspace.importSuite(workspace, SamplePaths.suite("coding-assistant"), "coding");
     return workspace;
   }
 

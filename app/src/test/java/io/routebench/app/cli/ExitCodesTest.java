@@ -31,7 +31,6 @@ class ExitCodesTest {
 
   @BeforeEach
   void workspaceWithATwoTurnSuite() throws IOException {
-    workspace = dir.resolve("w.routebench");
     Path suite = dir.resolve("gate.jsonl");
     // Turn 1 expects the route the server answers by default, turn 2 another one.
     Files.writeString(
@@ -42,16 +41,8 @@ class ExitCodesTest {
             + "{\"role\": \"assistant\", \"content\": \"Here it is.\"},"
             + "{\"role\": \"user\", \"content\": \"It crashes on empty lines, why?\","
             + " \"expected_route\": \"debugging\"}]}\n");
-    CliRun policies =
-        CliRun.of(
-            "import",
-            SamplePaths.policy("coding-assistant").toString(),
-            "--workspace",
-            workspace.toString());
-    CliRun cases =
-        CliRun.of(
-            "import", suite.toString(), "--workspace", workspace.toString(), "--suite", "gate");
-    assertThat(policies.exitCode() + cases.exitCode()).as(policies.err() + cases.err()).isZero();
+    workspace = SampleWorkspace.withPolicies(dir);
+    SampleWorkspace.importSuite(workspace, suite, "gate");
   }
 
   @Test

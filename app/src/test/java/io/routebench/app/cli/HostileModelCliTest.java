@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routebench.inference.gguf.HostileGgufs;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,32 +92,7 @@ class HostileModelCliTest {
 
   @Test
   void test_with_an_aborting_model_fails_in_words_and_stores_no_run() throws Exception {
-    Path workspace = dir.resolve("w.routebench");
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.policy("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString())
-                .exitCode())
-        .isZero();
-    Path suite = dir.resolve("small.jsonl");
-    List<String> lines =
-        Files.readAllLines(SamplePaths.suite("coding-assistant")).stream()
-            .filter(l -> !l.isBlank())
-            .limit(2)
-            .toList();
-    Files.write(suite, lines);
-    assertThat(
-            CliRun.of(
-                    "import",
-                    suite.toString(),
-                    "--workspace",
-                    workspace.toString(),
-                    "--suite",
-                    "smoke")
-                .exitCode())
-        .isZero();
+    Path workspace = SampleWorkspace.withSmokeSuite(dir, 2);
 
     CliRun run =
         CliRun.of(

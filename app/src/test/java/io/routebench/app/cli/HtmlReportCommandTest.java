@@ -157,32 +157,7 @@ class HtmlReportCommandTest {
   }
 
   private Path importedWorkspace() throws Exception {
-    Path workspace = dir.resolve("w.routebench");
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.policy("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString())
-                .exitCode())
-        .isZero();
-    Path suite = dir.resolve("small.jsonl");
-    Files.write(
-        suite,
-        Files.readAllLines(SamplePaths.suite("coding-assistant")).stream()
-            .filter(l -> !l.isBlank())
-            .limit(4)
-            .toList());
-    assertThat(
-            CliRun.of(
-                    "import",
-                    suite.toString(),
-                    "--workspace",
-                    workspace.toString(),
-                    "--suite",
-                    "smoke")
-                .exitCode())
-        .isZero();
+    Path workspace = SampleWorkspace.withSmokeSuite(dir, 4);
     return workspace;
   }
 }

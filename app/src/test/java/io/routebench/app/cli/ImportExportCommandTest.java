@@ -168,15 +168,7 @@ class ImportExportCommandTest {
 
   @Test
   void suites_import_from_jsonl_and_export_back() throws Exception {
-    Path workspace = dir.resolve("w.routebench");
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.policy("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString())
-                .exitCode())
-        .isZero();
+    Path workspace = SampleWorkspace.withPolicies(dir);
 
     CliRun imported =
         CliRun.of(

@@ -9,6 +9,7 @@ import io.routebench.inference.remote.PlanoStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,21 +54,18 @@ class PlanoCommandsTest {
 
   @BeforeEach
   void workspaceWithASuite() throws Exception {
-    workspace = dir.resolve("w.routebench");
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.policy("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString())
-                .exitCode())
-        .isZero();
+    workspace = SampleWorkspace.withPolicies(dir);
     Path suite = dir.resolve("plano.jsonl");
     Files.write(suite, SUITE);
-    CliRun imported =
-        CliRun.of(
-            "import", suite.toString(), "--workspace", workspace.toString(), "--suite", "plano");
-    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    SampleWorkspace.importSuite(workspace, suite, "plano");
+  }
+
+  /** {@code routebench parity} on the workspace's suite, with {@code options}. */
+  private CliRun parity(String... options) {
+    var args =
+        new ArrayList<>(List.of("parity", "--workspace", workspace.toString(), "--suite", "plano"));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private static PlanoStandIn plano() throws Exception {
@@ -82,12 +80,7 @@ class PlanoCommandsTest {
     try (PlanoStandIn plano = plano();
         var endpoint = new LoopbackChatServer(8, Duration.ZERO)) {
       run =
-          CliRun.of(
-              "parity",
-              "--workspace",
-              workspace.toString(),
-              "--suite",
-              "plano",
+          parity(
               "--plano",
               plano.address(),
               "--endpoint",
@@ -126,18 +119,8 @@ class PlanoCommandsTest {
     try (PlanoStandIn plano = plano();
         var endpoint = new LoopbackChatServer(8, Duration.ZERO)) {
       run =
-          CliRun.of(
-              "parity",
-              "--workspace",
-              workspace.toString(),
-              "--suite",
-              "plano",
-              "--plano",
-              plano.address(),
-              "--endpoint",
-              endpoint.baseUrl(),
-              "--fail-under",
-              "0.9");
+          parity(
+              "--plano", plano.address(), "--endpoint", endpoint.baseUrl(), "--fail-under", "0.9");
     }
 
     assertThat(run.exitCode()).isEqualTo(1);
@@ -146,24 +129,8 @@ class PlanoCommandsTest {
 
   @Test
   void a_parity_run_needs_plano_and_one_router_model() {
-    CliRun noPlano =
-        CliRun.of(
-            "parity",
-            "--workspace",
-            workspace.toString(),
-            "--suite",
-            "plano",
-            "--endpoint",
-            "http://127.0.0.1:9");
-    CliRun noModel =
-        CliRun.of(
-            "parity",
-            "--workspace",
-            workspace.toString(),
-            "--suite",
-            "plano",
-            "--plano",
-            "http://127.0.0.1:9");
+    CliRun noPlano = parity("--endpoint", "http://127.0.0.1:9");
+    CliRun noModel = parity("--plano", "http://127.0.0.1:9");
 
     assertThat(noPlano.exitCode()).isEqualTo(2);
     assertThat(noPlano.err()).contains("a parity run needs --plano URL");

@@ -17,25 +17,8 @@ class RemoteTestCommandTest {
 
   @Test
   void a_parallel_run_against_an_endpoint_stores_every_turn_in_suite_order() throws Exception {
-    Path workspace = dir.resolve("w.routebench");
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.policy("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString())
-                .exitCode())
-        .isZero();
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.suite("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString(),
-                    "--suite",
-                    "full")
-                .exitCode())
-        .isZero();
+    Path workspace = SampleWorkspace.withPolicies(dir);
+    SampleWorkspace.importSuite(workspace, SamplePaths.suite("coding-assistant"), "full");
     Path json = dir.resolve("report.json");
 
     CliRun run;

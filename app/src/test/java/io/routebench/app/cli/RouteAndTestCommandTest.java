@@ -165,32 +165,7 @@ class RouteAndTestCommandTest {
 
   @Test
   void test_runs_a_suite_stores_the_run_and_writes_junit_and_json_reports() throws Exception {
-    Path workspace = dir.resolve("w.routebench");
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.policy("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString())
-                .exitCode())
-        .isZero();
-    Path suite = dir.resolve("small.jsonl");
-    List<String> lines =
-        Files.readAllLines(SamplePaths.suite("coding-assistant")).stream()
-            .filter(l -> !l.isBlank())
-            .limit(3)
-            .toList();
-    Files.write(suite, lines);
-    assertThat(
-            CliRun.of(
-                    "import",
-                    suite.toString(),
-                    "--workspace",
-                    workspace.toString(),
-                    "--suite",
-                    "smoke")
-                .exitCode())
-        .isZero();
+    Path workspace = SampleWorkspace.withSmokeSuite(dir, 3);
     Path junit = dir.resolve("junit.xml");
     Path json = dir.resolve("report.json");
 
@@ -248,20 +223,7 @@ class RouteAndTestCommandTest {
 
   @Test
   void a_run_counts_every_turn_the_proxy_would_fail_and_reports_it() throws Exception {
-    Path workspace = dir.resolve("w.routebench");
-    CliRun.of(
-        "import",
-        SamplePaths.policy("coding-assistant").toString(),
-        "--workspace",
-        workspace.toString());
-    Path suite = dir.resolve("small.jsonl");
-    Files.write(
-        suite,
-        Files.readAllLines(SamplePaths.suite("coding-assistant")).stream()
-            .filter(l -> !l.isBlank())
-            .limit(2)
-            .toList());
-    CliRun.of("import", suite.toString(), "--workspace", workspace.toString(), "--suite", "smoke");
+    Path workspace = SampleWorkspace.withSmokeSuite(dir, 2);
     Path prose =
         TinyGgufModels.answering(
             models.resolve("tiny-router-prose.gguf"), List.of("Sure:", " code generation."));

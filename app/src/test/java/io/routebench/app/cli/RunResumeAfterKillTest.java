@@ -82,15 +82,7 @@ class RunResumeAfterKillTest {
         });
     server.start();
 
-    workspace = dir.resolve("w.routebench");
-    assertThat(
-            CliRun.of(
-                    "import",
-                    SamplePaths.policy("coding-assistant").toString(),
-                    "--workspace",
-                    workspace.toString())
-                .exitCode())
-        .isZero();
+    workspace = SampleWorkspace.withPolicies(dir);
     Path suite = dir.resolve("big.jsonl");
     var lines = new ArrayList<String>();
     for (int i = 0; i < 1_000; i++) {
@@ -110,10 +102,7 @@ class RunResumeAfterKillTest {
               + "\"}]}");
     }
     Files.write(suite, lines);
-    CliRun imported =
-        CliRun.of(
-            "import", suite.toString(), "--workspace", workspace.toString(), "--suite", "big");
-    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    SampleWorkspace.importSuite(workspace, suite, "big");
   }
 
   @AfterEach

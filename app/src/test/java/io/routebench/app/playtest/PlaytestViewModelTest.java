@@ -383,21 +383,9 @@ class PlaytestViewModelTest {
 
   @Test
   void a_decision_under_way_shows_as_routing_and_cancel_stops_it() {
-    // The engine thread runs only when the test says: the decisions stay under way meanwhile.
-    var engine = new QueuedTaskExecutor();
-    var slowRouter =
-        new LocalRouter(
-            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), engine);
-    var slow =
-        new PlaytestViewModel(
-            editor,
-            slowRouter,
-            (suite, testCase, saved, failed) -> saved.run(),
-            typing,
-            new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
-    slowRouter.load(model, loadFailures::add);
-    drain(engine);
-    try {
+    try (var fixture = new SlowPlaytest()) {
+      var engine = fixture.engine;
+      var slow = fixture.playtest;
       slow.conversation().draftProperty().set("write a parser");
       typing.fireAll();
       assertThat(slow.draftRoute().stateProperty().get()).isEqualTo(PlaytestState.ROUTING);
@@ -417,30 +405,15 @@ class PlaytestViewModelTest {
       drain(engine);
       assertThat(slow.conversation().turns().get(0).state()).isEqualTo(TurnState.NOT_ROUTED);
       assertThat(slow.routingProperty().get()).isFalse();
-    } finally {
-      slow.dispose();
-      slowRouter.unload();
-      drain(engine);
     }
   }
 
   @Test
   void cancel_stops_routing_until_the_user_changes_something() {
     // Issue 17: with Re-route on changes on, each Cancel at once started a new routing.
-    var engine = new QueuedTaskExecutor();
-    var slowRouter =
-        new LocalRouter(
-            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), engine);
-    var slow =
-        new PlaytestViewModel(
-            editor,
-            slowRouter,
-            (suite, testCase, saved, failed) -> saved.run(),
-            typing,
-            new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
-    slowRouter.load(model, loadFailures::add);
-    drain(engine);
-    try {
+    try (var fixture = new SlowPlaytest()) {
+      var engine = fixture.engine;
+      var slow = fixture.playtest;
       slow.conversation().draftProperty().set("my code crashes");
       slow.sendAsUser();
       drain(engine);
@@ -463,29 +436,15 @@ class PlaytestViewModelTest {
       assertThat(slow.conversation().turns().get(0).state()).isEqualTo(TurnState.ROUTING);
       drain(engine);
       assertThat(slow.conversation().turns().get(0).state()).isEqualTo(TurnState.DECIDED);
-    } finally {
-      slow.dispose();
-      slowRouter.unload();
-      drain(engine);
     }
   }
 
   @Test
   void connecting_another_router_drops_the_decisions_in_flight_and_routes_again_with_it() {
-    var engine = new QueuedTaskExecutor();
-    var slowRouter =
-        new LocalRouter(
-            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), engine);
-    var slow =
-        new PlaytestViewModel(
-            editor,
-            slowRouter,
-            (suite, testCase, saved, failed) -> saved.run(),
-            typing,
-            new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
-    slowRouter.load(model, loadFailures::add);
-    drain(engine);
-    try {
+    try (var fixture = new SlowPlaytest()) {
+      var engine = fixture.engine;
+      var slowRouter = fixture.router;
+      var slow = fixture.playtest;
       slow.conversation().draftProperty().set("write a parser");
       typing.fireAll();
       assertThat(slow.draftRoute().stateProperty().get()).isEqualTo(PlaytestState.ROUTING);
@@ -499,10 +458,6 @@ class PlaytestViewModelTest {
       drain(engine);
       assertThat(slow.draftRoute().stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
       assertThat(loadFailures).isEmpty();
-    } finally {
-      slow.dispose();
-      slowRouter.unload();
-      drain(engine);
     }
   }
 
@@ -540,20 +495,9 @@ class PlaytestViewModelTest {
 
   @Test
   void clearing_an_empty_conversation_leaves_the_drafts_decision_under_way_alone() {
-    var engine = new QueuedTaskExecutor();
-    var slowRouter =
-        new LocalRouter(
-            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), engine);
-    var slow =
-        new PlaytestViewModel(
-            editor,
-            slowRouter,
-            (suite, testCase, saved, failed) -> saved.run(),
-            typing,
-            new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
-    slowRouter.load(model, loadFailures::add);
-    drain(engine);
-    try {
+    try (var fixture = new SlowPlaytest()) {
+      var engine = fixture.engine;
+      var slow = fixture.playtest;
       slow.conversation().draftProperty().set("write a parser");
       typing.fireAll();
 
@@ -562,9 +506,35 @@ class PlaytestViewModelTest {
 
       assertThat(slow.draftRoute().stateProperty().get()).isEqualTo(PlaytestState.DECIDED);
       assertThat(slow.routingProperty().get()).isFalse();
-    } finally {
-      slow.dispose();
-      slowRouter.unload();
+    }
+  }
+
+  /**
+   * A second playtest, its model loaded, whose router's engine thread runs only when the test says
+   * ({@link #drain}): its decisions stay under way meanwhile.
+   */
+  private final class SlowPlaytest implements AutoCloseable {
+    final QueuedTaskExecutor engine = new QueuedTaskExecutor();
+    final LocalRouter router =
+        new LocalRouter(
+            new LlamaCppLoader(LlamaEngineSettings.defaults().withContextSize(4096)), engine);
+    final PlaytestViewModel playtest =
+        new PlaytestViewModel(
+            editor,
+            router,
+            (suite, testCase, saved, failed) -> saved.run(),
+            typing,
+            new TargetReplies(new StreamingChatClient(), new CurrentThreadTaskExecutor()));
+
+    SlowPlaytest() {
+      router.load(model, loadFailures::add);
+      drain(engine);
+    }
+
+    @Override
+    public void close() {
+      playtest.dispose();
+      router.unload();
       drain(engine);
     }
   }

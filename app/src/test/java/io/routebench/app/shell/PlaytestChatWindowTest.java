@@ -2,21 +2,16 @@ package io.routebench.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.routebench.app.Workbench;
-import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.playtest.Turn;
 import io.routebench.app.playtest.TurnState;
 import io.routebench.core.conversation.Role;
-import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.remote.SseChatServer;
-import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -36,7 +31,7 @@ class PlaytestChatWindowTest extends WorkbenchFixture {
       everyTargetAt(model.origin());
       loadModel(TinyGgufModels.answeringRoute(home.resolve("models"), "debugging"));
       clickOn("Playtest");
-      sendAndWaitForItsRoute("My Kubernetes pods keep restarting");
+      send("My Kubernetes pods keep restarting");
       clickOn(this.<Node>showing("#playtestAskTargetButton"));
       waitUntil(() -> turns().size() == 2 && turns().get(1).text().equals("So far"));
 
@@ -97,21 +92,6 @@ class PlaytestChatWindowTest extends WorkbenchFixture {
     assertThat(whySplit().getDividerPositions()[0]).isCloseTo(left, Offset.offset(0.01));
   }
 
-  private void restartWorkbench() throws Exception {
-    var options = optionsIn(home);
-    interact(
-        () -> {
-          workbench.shutdown();
-          stage.close();
-          stage = new Stage();
-          stage.setWidth(1280);
-          stage.setHeight(900);
-          workbench = Workbench.start(stage, options);
-        });
-    waitUntil(() -> workbench.workspaces().current().isPresent());
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
   /** The split pane between the conversation and the why panel. */
   private SplitPane whySplit() {
     Node why = lookup("#decisionDetails").query();
@@ -153,57 +133,7 @@ class PlaytestChatWindowTest extends WorkbenchFixture {
     return list.localToScene(list.getLayoutBounds()).getMaxY() + 1;
   }
 
-  private void sendAndWaitForItsRoute(String message) throws Exception {
-    clickOn(this.<Node>showing("#playtestDraft")).write(message);
-    push(KeyCode.CONTROL, KeyCode.ENTER);
-    int index = turns().size() - 1;
-    waitUntil(() -> turns().get(index).state() == TurnState.DECIDED);
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  private void everyTargetAt(String baseUrl) {
-    interact(
-        () ->
-            session()
-                .editor()
-                .apply(
-                    "serve targets",
-                    document ->
-                        document.withTargets(
-                            document.targets().stream()
-                                .map(
-                                    t ->
-                                        new ModelTarget(
-                                            t.model(),
-                                            t.displayName(),
-                                            baseUrl,
-                                            null,
-                                            t.isDefault(),
-                                            t.providerInterface(),
-                                            t.extrasJson()))
-                                .toList())));
-  }
-
-  private PlaytestViewModel playtest() {
-    return workbench.window().workspacePane().playtest();
-  }
-
   private javafx.collections.ObservableList<Turn> turns() {
     return playtest().conversation().turns();
-  }
-
-  /** The node of {@code query} on the tab shown (the taxonomy tab has its own tree). */
-  @SuppressWarnings("unchecked")
-  private <T extends Node> T showing(String query) {
-    return (T) lookup(query).match(PlaytestChatWindowTest::shown).query();
-  }
-
-  private static boolean shown(Node node) {
-    for (Node at = node; at != null; at = at.getParent()) {
-      if (!at.isVisible()) {
-        return false;
-      }
-    }
-    return Objects.nonNull(node.getScene());
   }
 }

@@ -2,7 +2,6 @@ package io.routebench.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.routebench.app.playtest.PlaytestViewModel;
 import io.routebench.app.playtest.Turn;
 import io.routebench.core.conversation.Message;
 import io.routebench.core.conversation.PlaytestConversation;
@@ -82,9 +81,5 @@ class PlaytestMemoryWindowTest extends WorkbenchFixture {
           playtest().conversation().draftProperty().set(draft);
         });
     WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  private PlaytestViewModel playtest() {
-    return workbench.window().workspacePane().playtest();
   }
 }

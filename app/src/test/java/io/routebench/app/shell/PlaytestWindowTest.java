@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routebench.app.playtest.Turn;
 import io.routebench.app.playtest.TurnState;
 import io.routebench.core.routing.RouteDecision;
-import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.taxonomy.RoutingPolicy;
 import io.routebench.inference.gguf.TinyGgufModels;
 import io.routebench.inference.remote.SseChatServer;
 import java.util.List;
-import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -39,7 +37,7 @@ class PlaytestWindowTest extends WorkbenchFixture {
   void a_decision_lights_up_its_node_in_the_tree() throws Exception {
     // A model that answers on purpose: what the random tiny one says depends on every prompt byte.
     loadDebuggingModel();
-    clickOn(this.<Node>visible("#playtestDraft"))
+    clickOn(this.<Node>showing("#playtestDraft"))
         .write("Write a Rust function that parses ISO dates");
     // The exact answer, which may correct the preview shown first.
     waitUntil(
@@ -65,7 +63,7 @@ class PlaytestWindowTest extends WorkbenchFixture {
                 .workspacePane()
                 .taxonomy()
                 .select(io.routebench.app.taxonomy.NodeRef.action(debugging)));
-    StyleClassedTextArea description = visible("#nodeDescriptionArea");
+    StyleClassedTextArea description = showing("#nodeDescriptionArea");
 
     // Focused as a click would, wherever the form has scrolled it to.
     interact(description::requestFocus);
@@ -110,7 +108,7 @@ class PlaytestWindowTest extends WorkbenchFixture {
       everyTargetAt(model.origin());
       loadDebuggingModel();
       send("My Kubernetes pods keep restarting");
-      Button ask = visible("#playtestAskTargetButton");
+      Button ask = showing("#playtestAskTargetButton");
       String target = playtest().replies().lastRoutedTarget().label();
       assertThat(ask.getText()).isEqualTo("Ask " + target);
       assertThat(ask.isDisabled()).isFalse();
@@ -137,9 +135,9 @@ class PlaytestWindowTest extends WorkbenchFixture {
       everyTargetAt(model.origin());
       loadDebuggingModel();
       send("My Kubernetes pods keep restarting");
-      clickOn(this.<Button>visible("#playtestAskTargetButton"));
+      clickOn(this.<Button>showing("#playtestAskTargetButton"));
       waitUntil(() -> turnTexts().contains("So far"));
-      assertThat(this.<Button>visible("#playtestStopReplyButton").isVisible()).isTrue();
+      assertThat(this.<Button>showing("#playtestStopReplyButton").isVisible()).isTrue();
 
       push(KeyCode.ESCAPE);
 
@@ -161,50 +159,11 @@ class PlaytestWindowTest extends WorkbenchFixture {
     waitUntil(() -> workbench.router().loadedProperty().get().description().contains("debugging"));
   }
 
-  /** Every target of the workspace served at {@code baseUrl}, without a key. */
-  private void everyTargetAt(String baseUrl) {
-    interact(
-        () ->
-            session()
-                .editor()
-                .apply(
-                    "serve targets",
-                    document ->
-                        document.withTargets(
-                            document.targets().stream()
-                                .map(
-                                    t ->
-                                        new ModelTarget(
-                                            t.model(),
-                                            t.displayName(),
-                                            baseUrl,
-                                            null,
-                                            t.isDefault(),
-                                            t.providerInterface(),
-                                            t.extrasJson()))
-                                .toList())));
-  }
-
   private List<String> turnTexts() {
     return lookup("#playtestTurns .turn-text").queryAllAs(Label.class).stream()
         .filter(Node::isVisible)
         .map(Label::getText)
         .toList();
-  }
-
-  private io.routebench.app.playtest.PlaytestViewModel playtest() {
-    return workbench.window().workspacePane().playtest();
-  }
-
-  /** Sends {@code message} as the user and waits for its route. */
-  private Turn send(String message) throws Exception {
-    clickOn(this.<Node>visible("#playtestDraft")).write(message);
-    push(KeyCode.CONTROL, KeyCode.ENTER);
-    int index = playtest().conversation().turns().size() - 1;
-    waitUntil(() -> playtest().conversation().turns().get(index).state() == TurnState.DECIDED);
-    // Read off the FX thread: let it finish telling the window about the decision first.
-    WaitForAsyncUtils.waitForFxEvents();
-    return playtest().conversation().turns().get(index);
   }
 
   private List<RouteDecision> decisions() {
@@ -231,7 +190,7 @@ class PlaytestWindowTest extends WorkbenchFixture {
 
   private String routedLabel() {
     return lookup(".tree-cell.routed-node").queryAllAs(TreeCell.class).stream()
-        .filter(PlaytestWindowTest::showing)
+        .filter(WorkbenchFixture::shown)
         .map(cell -> ((Label) cell.lookup(".label")).getText())
         .findFirst()
         .orElse(null);
@@ -249,20 +208,5 @@ class PlaytestWindowTest extends WorkbenchFixture {
                         .map(a -> a.name()))
         .findFirst()
         .orElseThrow();
-  }
-
-  /** The node of {@code query} on the tab shown (the taxonomy tab has its own of each). */
-  @SuppressWarnings("unchecked")
-  private <T extends Node> T visible(String query) {
-    return (T) lookup(query).match(PlaytestWindowTest::showing).query();
-  }
-
-  private static boolean showing(Node node) {
-    for (Node at = node; at != null; at = at.getParent()) {
-      if (!at.isVisible()) {
-        return false;
-      }
-    }
-    return Objects.nonNull(node.getScene());
   }
 }

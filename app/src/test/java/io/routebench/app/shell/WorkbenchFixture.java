@@ -1,23 +1,30 @@
 package io.routebench.app.shell;
 
 import io.routebench.app.Workbench;
+import io.routebench.app.playtest.PlaytestViewModel;
+import io.routebench.app.playtest.Turn;
+import io.routebench.app.playtest.TurnState;
 import io.routebench.app.settings.AppPaths;
 import io.routebench.app.tasks.BackgroundTask;
 import io.routebench.app.workspace.SqliteWorkspaceStore;
 import io.routebench.app.workspace.WorkspaceSession;
 import io.routebench.core.taxonomy.Action;
+import io.routebench.core.taxonomy.ModelTarget;
 import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.inference.gguf.TinyGgufModels;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,24 +47,41 @@ abstract class WorkbenchFixture extends FxRobot {
   void startWorkbench() throws Exception {
     FxToolkit.registerPrimaryStage();
     var options = optionsIn(home);
-    interact(
-        () -> {
-          stage = new Stage();
-          stage.setWidth(1280);
-          stage.setHeight(900);
-          workbench = Workbench.start(stage, options);
-        });
-    waitUntil(() -> workbench.workspaces().current().isPresent());
-    WaitForAsyncUtils.waitForFxEvents();
+    interact(() -> openWorkbench(options));
+    waitUntilOpen();
   }
 
   @AfterEach
   void stopWorkbench() throws Exception {
+    interact(this::closeWorkbench);
+  }
+
+  /** Quits the workbench and starts it again on the same home, as the user's next start. */
+  void restartWorkbench() throws Exception {
+    var options = optionsIn(home);
     interact(
         () -> {
-          workbench.shutdown();
-          stage.close();
+          closeWorkbench();
+          openWorkbench(options);
         });
+    waitUntilOpen();
+  }
+
+  private void openWorkbench(Workbench.Options options) {
+    stage = new Stage();
+    stage.setWidth(1280);
+    stage.setHeight(900);
+    workbench = Workbench.start(stage, options);
+  }
+
+  private void closeWorkbench() {
+    workbench.shutdown();
+    stage.close();
+  }
+
+  private void waitUntilOpen() throws TimeoutException {
+    waitUntil(() -> workbench.workspaces().current().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   /** The workbench wired as in production (SQLite workspaces), everything under {@code home}. */
@@ -162,6 +186,62 @@ abstract class WorkbenchFixture extends FxRobot {
   void importPolicies(Path file) throws TimeoutException {
     openImportPreview(file);
     clickOn("#importConfirmButton");
+  }
+
+  /** The playtest of the workspace shown. */
+  PlaytestViewModel playtest() {
+    return workbench.window().workspacePane().playtest();
+  }
+
+  /** Sends {@code message} as the user and waits for its route. */
+  Turn send(String message) throws Exception {
+    clickOn(this.<Node>showing("#playtestDraft")).write(message);
+    push(KeyCode.CONTROL, KeyCode.ENTER);
+    int index = playtest().conversation().turns().size() - 1;
+    waitUntil(() -> playtest().conversation().turns().get(index).state() == TurnState.DECIDED);
+    // Read off the FX thread: let it finish telling the window about the decision first.
+    WaitForAsyncUtils.waitForFxEvents();
+    return playtest().conversation().turns().get(index);
+  }
+
+  /** Every target of the workspace served at {@code baseUrl}, without a key. */
+  void everyTargetAt(String baseUrl) {
+    interact(
+        () ->
+            session()
+                .editor()
+                .apply(
+                    "serve targets",
+                    document ->
+                        document.withTargets(
+                            document.targets().stream()
+                                .map(
+                                    t ->
+                                        new ModelTarget(
+                                            t.model(),
+                                            t.displayName(),
+                                            baseUrl,
+                                            null,
+                                            t.isDefault(),
+                                            t.providerInterface(),
+                                            t.extrasJson()))
+                                .toList())));
+  }
+
+  /** The node of {@code query} on the tab shown (the taxonomy tab has its own of each). */
+  @SuppressWarnings("unchecked")
+  <T extends Node> T showing(String query) {
+    return (T) lookup(query).match(WorkbenchFixture::shown).query();
+  }
+
+  /** Whether {@code node} is in a scene and it and every parent are visible. */
+  static boolean shown(Node node) {
+    for (Node at = node; at != null; at = at.getParent()) {
+      if (!at.isVisible()) {
+        return false;
+      }
+    }
+    return Objects.nonNull(node.getScene());
   }
 
   static void waitUntil(Callable<Boolean> condition) throws TimeoutException {

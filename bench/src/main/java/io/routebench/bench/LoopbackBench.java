@@ -1,0 +1,61 @@
+package io.routebench.bench;
+
+import io.routebench.core.suite.TestSuite;
+import io.routebench.core.workspace.PolicyDocument;
+import io.routebench.storage.Workspace;
+import io.routebench.storage.WorkspaceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import picocli.CommandLine.Option;
+
+/**
+ * What the benchmarks that run a generated suite against a loopback server imitating a batching
+ * engine ({@code remote}, {@code window-run}) share: the engine's options, and the scratch
+ * workspace every answer is stored into.
+ */
+final class LoopbackBench {
+
+  @Option(
+      names = "--capacity",
+      defaultValue = "8",
+      description = "requests the imitated engine works on at once (default: ${DEFAULT-VALUE})")
+  int capacity;
+
+  @Option(
+      names = "--latency-ms",
+      defaultValue = "50",
+      description = "how long each request takes it (default: ${DEFAULT-VALUE})")
+  int latencyMillis;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "where the workspace file goes (default: a new temporary folder)")
+  Path dir;
+
+  /** A new workspace file's name in {@code --dir}, or in a new temporary folder. */
+  Path newWorkspaceFile(String prefix) throws IOException {
+    Path folder =
+        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("routebench-bench");
+    return folder.resolve(prefix + UUID.randomUUID() + WorkspaceFile.EXTENSION);
+  }
+
+  /** Stores the policies and a generated suite of {@code turns}; the suite as stored. */
+  static TestSuite storeSuite(Workspace workspace, PolicyDocument document, int turns) {
+    workspace.policies().save(document);
+    TestSuite generated = RemoteRouterBenchmark.suiteOf(turns, 0);
+    TestSuite created = workspace.suites().createSuite("bench", "generated");
+    workspace.suites().addCases(created.id(), generated.cases());
+    return workspace.suites().findSuite(created.id()).orElseThrow();
+  }
+
+  /** The workspace file and whatever SQLite kept beside it. */
+  static void delete(Path workspaceFile) throws IOException {
+    for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
+      Files.deleteIfExists(workspaceFile.resolveSibling(workspaceFile.getFileName() + suffix));
+    }
+  }
+}
