@@ -145,8 +145,7 @@ final class DoctorCommand implements Callable<Integer> {
           TestSuite suite =
               collisions
                   ? CollisionProbes.suite(document)
-                  : WorkspaceInputs.suiteNamed(
-                      workspace, workspaceFile, suiteName, ExitStatus.FAILED);
+                  : WorkspaceInputs.suiteNamed(workspace, workspaceFile, suiteName);
           var cancellation = new CancellationToken();
           Thread interruptHook = new Thread(cancellation::cancel);
           Runtime.getRuntime().addShutdownHook(interruptHook);

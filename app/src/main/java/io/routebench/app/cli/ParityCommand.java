@@ -70,8 +70,7 @@ final class ParityCommand implements Callable<Integer> {
         workspace -> {
           PolicyDocument document =
               WorkspaceInputs.validPolicies(workspace, workspaceFile, err, "a parity run");
-          TestSuite suite =
-              WorkspaceInputs.suiteNamed(workspace, workspaceFile, suiteName, ExitStatus.FAILED);
+          TestSuite suite = WorkspaceInputs.suiteNamed(workspace, workspaceFile, suiteName);
           ParityReport parity;
           try (RouteSelector plano = engine.openPlano(err, document.profile());
               RouteSelector other = engine.openRouterModel(err, document.promptWrapping())) {

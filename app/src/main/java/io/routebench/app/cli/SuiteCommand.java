@@ -73,8 +73,7 @@ final class SuiteCommand implements Runnable {
     public Integer call() throws IOException {
       TestSuite found =
           WorkspaceFiles.readingWorkspace(
-              workspace.file,
-              w -> WorkspaceInputs.suiteNamed(w, workspace.file, suite.name, ExitStatus.USAGE));
+              workspace.file, w -> WorkspaceInputs.suiteNamed(w, workspace.file, suite.name));
       var text = new StringWriter();
       try {
         SuiteJsonlWriter.write(found.cases(), text);

@@ -145,8 +145,7 @@ final class TestCommand implements Callable<Integer> {
           }
           PolicyDocument document =
               WorkspaceInputs.validPolicies(workspace, workspaceFile, err, "running a suite");
-          TestSuite suite =
-              WorkspaceInputs.suiteNamed(workspace, workspaceFile, suiteName, ExitStatus.USAGE);
+          TestSuite suite = WorkspaceInputs.suiteNamed(workspace, workspaceFile, suiteName);
           var lookup = new RunLookup(workspace.runs(), workspaceFile, suite);
           RegressionRun resumed = resume == null ? null : lookup.toResume(resume);
           RegressionRun baseline = compareTo == null ? null : lookup.baseline(compareTo, resumed);

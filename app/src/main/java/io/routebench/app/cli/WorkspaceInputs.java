@@ -33,14 +33,17 @@ final class WorkspaceInputs {
     return document;
   }
 
-  /** The suite named {@code name}; without one, the command ends with {@code whenMissing}. */
-  static TestSuite suiteNamed(
-      Workspace workspace, Path workspaceFile, String name, ExitStatus whenMissing) {
+  /**
+   * The suite named {@code name}; without one, the command ends as a usage error (exit 2), as a
+   * named file or run that is not there does.
+   */
+  static TestSuite suiteNamed(Workspace workspace, Path workspaceFile, String name) {
     return workspace
         .suites()
         .findSuiteByName(name)
         .orElseThrow(
             () ->
-                new CliFailure("no suite named \"" + name + "\" in " + workspaceFile, whenMissing));
+                new CliFailure(
+                    "no suite named \"" + name + "\" in " + workspaceFile, ExitStatus.USAGE));
   }
 }

@@ -120,6 +120,29 @@ class ExitCodesTest {
             "http://127.0.0.1:9/v1");
     assertThat(noSuite.exitCode()).isEqualTo(2);
     assertThat(noSuite.err()).contains("no suite named \"absent\"");
+    for (CliRun elsewhere :
+        List.of(
+            CliRun.of(
+                "doctor",
+                "--workspace",
+                workspace.toString(),
+                "--suite",
+                "absent",
+                "--endpoint",
+                "http://127.0.0.1:9/v1"),
+            CliRun.of(
+                "parity",
+                "--workspace",
+                workspace.toString(),
+                "--suite",
+                "absent",
+                "--plano",
+                "http://127.0.0.1:9",
+                "--endpoint",
+                "http://127.0.0.1:9/v1"))) {
+      assertThat(elsewhere.exitCode()).as(elsewhere.err()).isEqualTo(2);
+      assertThat(elsewhere.err()).contains("no suite named \"absent\"");
+    }
     CliRun noWorkspace =
         CliRun.of(
             "test",
