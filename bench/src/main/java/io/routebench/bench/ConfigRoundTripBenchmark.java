@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,18 +46,13 @@ final class ConfigRoundTripBenchmark implements Callable<Integer> {
       description = "round trips, each into a new workspace (default: ${DEFAULT-VALUE})")
   int rounds;
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description = "scratch directory (default: a new temporary one)")
-  Path dir;
+  @Mixin ScratchFolder scratch;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Path scratch =
-        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("routebench-bench");
-    Path config = scratch.resolve("routes-" + routes + ".yaml");
+    Path folder = scratch.folder();
+    Path config = folder.resolve("routes-" + routes + ".yaml");
     Files.writeString(config, ScaleData.config(routes));
     out.printf(
         Locale.ROOT,
@@ -76,8 +72,8 @@ final class ConfigRoundTripBenchmark implements Callable<Integer> {
     double[] cpu = new double[rounds];
     String firstExport = null;
     for (int round = 0; round < rounds; round++) {
-      Path workspace = scratch.resolve("round-" + round + ".routebench");
-      Path exported = scratch.resolve("round-" + round + ".yaml");
+      Path workspace = folder.resolve("round-" + round + ".routebench");
+      Path exported = folder.resolve("round-" + round + ".yaml");
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       run("import", config.toString(), "--workspace", workspace.toString());
@@ -108,7 +104,7 @@ final class ConfigRoundTripBenchmark implements Callable<Integer> {
       } else if (!firstExport.equals(text)) {
         throw new IllegalStateException("round " + (round + 1) + " exported a different config");
       }
-      Files.delete(workspace);
+      ScratchFolder.deleteWorkspace(workspace);
       Files.delete(exported);
     }
     if (rounds > 1) {

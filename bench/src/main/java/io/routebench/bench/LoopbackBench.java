@@ -5,10 +5,9 @@ import io.routebench.core.workspace.PolicyDocument;
 import io.routebench.storage.Workspace;
 import io.routebench.storage.WorkspaceFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,17 +29,11 @@ final class LoopbackBench {
       description = "how long each request takes it (default: ${DEFAULT-VALUE})")
   int latencyMillis;
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description = "where the workspace file goes (default: a new temporary folder)")
-  Path dir;
+  @Mixin ScratchFolder scratch;
 
   /** A new workspace file's name in {@code --dir}, or in a new temporary folder. */
   Path newWorkspaceFile(String prefix) throws IOException {
-    Path folder =
-        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("routebench-bench");
-    return folder.resolve(prefix + UUID.randomUUID() + WorkspaceFile.EXTENSION);
+    return scratch.folder().resolve(prefix + UUID.randomUUID() + WorkspaceFile.EXTENSION);
   }
 
   /** Stores the policies and a generated suite of {@code turns}; the suite as stored. */
@@ -50,12 +43,5 @@ final class LoopbackBench {
     TestSuite created = workspace.suites().createSuite("bench", "generated");
     workspace.suites().addCases(created.id(), generated.cases());
     return workspace.suites().findSuite(created.id()).orElseThrow();
-  }
-
-  /** The workspace file and whatever SQLite kept beside it. */
-  static void delete(Path workspaceFile) throws IOException {
-    for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
-      Files.deleteIfExists(workspaceFile.resolveSibling(workspaceFile.getFileName() + suffix));
-    }
   }
 }

@@ -181,7 +181,7 @@ final class RemoteRouterBenchmark implements Callable<Integer> {
           perTurnMillis,
           perTurnMillis <= 2 ? "met" : "missed");
     } finally {
-      LoopbackBench.delete(file);
+      ScratchFolder.deleteWorkspace(file);
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,19 +55,14 @@ final class SuiteImportBenchmark implements Callable<Integer> {
       description = "conversations to import (default: ${DEFAULT-VALUE})")
   int cases;
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description = "scratch directory (default: a new temporary one)")
-  Path dir;
+  @Mixin ScratchFolder scratch;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Path scratch =
-        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("routebench-bench");
-    Path jsonl = scratch.resolve("generated.suite.jsonl");
-    Path workspaceFile = scratch.resolve("bench-" + UUID.randomUUID() + ".routebench");
+    Path folder = scratch.folder();
+    Path jsonl = folder.resolve("generated.suite.jsonl");
+    Path workspaceFile = folder.resolve("bench-" + UUID.randomUUID() + ".routebench");
     try (Writer writer = Files.newBufferedWriter(jsonl)) {
       SuiteJsonlWriter.write(generate(cases), writer);
     }
@@ -99,9 +95,7 @@ final class SuiteImportBenchmark implements Callable<Integer> {
         cases / ((parsed_ns + stored_ns) / 1e9));
     out.printf(
         Locale.ROOT, "load suite back  %7.0f ms  (%d cases)%n", loaded_ns / 1e6, loadedCases);
-    Files.deleteIfExists(workspaceFile);
-    Files.deleteIfExists(workspaceFile.resolveSibling(workspaceFile.getFileName() + "-wal"));
-    Files.deleteIfExists(workspaceFile.resolveSibling(workspaceFile.getFileName() + "-shm"));
+    ScratchFolder.deleteWorkspace(workspaceFile);
     Files.deleteIfExists(jsonl);
     return 0;
   }

@@ -131,7 +131,7 @@ final class WindowRunBenchmark implements Callable<Integer> {
       print(out, results);
       out.printf(Locale.ROOT, "Load average %.1f at the end.%n", loadAverage());
     } finally {
-      LoopbackBench.delete(file);
+      ScratchFolder.deleteWorkspace(file);
     }
     return 0;
   }
