@@ -44,6 +44,8 @@ trap cleanup EXIT
 
 echo "== $(basename "$deb")"
 dpkg-deb -f "$deb" Package Version Depends Recommends Installed-Size | sed 's/^/   /'
+repeated_depends="$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ *//; s/ *$//' | sort | uniq -d)"
+check "deb names each dependency once" [ -z "$repeated_depends" ]
 echo "== Minimal Debian $SUITE root (mmdebstrap --variant=minbase)"
 mmdebstrap --quiet --variant=minbase "$SUITE" "$chroot_dir" >/dev/null
 echo "   $(chroot "$chroot_dir" dpkg-query -f '.\n' -W | wc -l) packages before RouteBench"

@@ -84,12 +84,13 @@ repack_deb() {
     install -m 644 "$app/packaging/zsh/_routebench" "$tree/usr/share/zsh/vendor-completions/_routebench"
     rm -rf "$app/packaging"
     control="$tree/DEBIAN/control"
-    # jpackage lists the runtime'"'"'s libraries; the jars'"'"' libraries come after them.
-    if grep -q "^Depends:" "$control"; then
-      sed -i "s/^Depends: \(.*\)$/Depends: \1, $depends/" "$control"
-    else
-      echo "Depends: $depends" >> "$control"
-    fi
+    # jpackage lists the runtime'"'"'s libraries; the jars'"'"' libraries come after them, each
+    # package once (both lists name libx11-6 and libxtst6).
+    listed="$(sed -n "s/^Depends: //p" "$control")"
+    merged="$(printf "%s,%s" "$listed" "$depends" | tr "," "\n" | sed "s/^ *//; s/ *$//" \
+      | awk "NF && !seen[\$0]++" | paste -sd "," | sed "s/,/, /g")"
+    sed -i "/^Depends:/d" "$control"
+    echo "Depends: $merged" >> "$control"
     # Fields go at the end of the one paragraph: no blank line may come before them.
     sed -i -e "/^Installed-Size:/d" -e "/^[[:space:]]*$/d" "$control"
     echo "Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)" >> "$control"
