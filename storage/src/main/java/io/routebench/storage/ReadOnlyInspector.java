@@ -2,6 +2,7 @@ package io.routebench.storage;
 
 import io.routebench.core.files.NotARegularFileException;
 import io.routebench.storage.schema.WorkspaceSchema;
+import io.routebench.storage.sqlite.RollbackJournal;
 import io.routebench.storage.sqlite.SqliteErrors;
 import io.routebench.storage.sqlite.SqliteHeader;
 import io.routebench.storage.sqlite.WriteAheadLog;
@@ -46,11 +47,13 @@ final class ReadOnlyInspector {
    * Checks what the header says, and what lies beside the file, before {@code file} is opened.
    *
    * @throws WorkspaceOpenException naming why the file must not be opened: among others a {@code
-   *     -wal} beside it that is not its own ({@code STRANGER_FILE}), which SQLite would apply
+   *     -wal} or {@code -journal} beside it that is not its own ({@code STRANGER_FILE}), which
+   *     SQLite would apply
    */
   static Openable requireOpenable(Path file) {
     SqliteHeader.Facts facts = requireSqliteFile(file);
     WriteAheadLog.Judgement log = requireNoStrangerLog(file, facts);
+    requireNoStrangerJournal(file, facts);
     if (!facts.wellFormed()) {
       // The connection's first read names the damage as SQLite sees it.
       return new Openable(facts, log);
@@ -63,6 +66,20 @@ final class ReadOnlyInspector {
           file, facts.userVersion(), WorkspaceSchema.CURRENT_VERSION);
     }
     return new Openable(facts, log);
+  }
+
+  private static void requireNoStrangerJournal(Path file, SqliteHeader.Facts facts) {
+    RollbackJournal.Judgement journal;
+    try {
+      journal = RollbackJournal.judge(file, facts);
+    } catch (IOException e) {
+      throw WorkspaceOpenException.unreadable(
+          file, "its rollback journal cannot be read (" + describe(e) + ")", e);
+    }
+    if (journal.verdict() == RollbackJournal.Verdict.STRANGER) {
+      throw WorkspaceOpenException.strangerJournal(
+          file, RollbackJournal.of(file), journal.reason());
+    }
   }
 
   private static WriteAheadLog.Judgement requireNoStrangerLog(Path file, SqliteHeader.Facts facts) {

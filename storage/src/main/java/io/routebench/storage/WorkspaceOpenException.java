@@ -155,18 +155,42 @@ public final class WorkspaceOpenException extends RuntimeException {
   }
 
   static WorkspaceOpenException strangerLog(Path file, Path log, String reason) {
+    return strangerCompanion(
+        file,
+        log,
+        "write-ahead log",
+        "SQLite would copy that file's pages into the workspace",
+        reason);
+  }
+
+  static WorkspaceOpenException strangerJournal(Path file, Path journal, String reason) {
+    return strangerCompanion(
+        file,
+        journal,
+        "rollback journal",
+        "SQLite would write that file's pages into the workspace and cut it to the size the file"
+            + " names",
+        reason);
+  }
+
+  /** A companion file SQLite would apply to the workspace, which is not the workspace's own. */
+  private static WorkspaceOpenException strangerCompanion(
+      Path file, Path companion, String kind, String danger, String reason) {
     return new WorkspaceOpenException(
         Problem.STRANGER_FILE,
         file,
         "Cannot open "
             + file
             + ": the file "
-            + log.getFileName()
-            + " beside it is not its write-ahead log ("
+            + companion.getFileName()
+            + " beside it is not its "
+            + kind
+            + " ("
             + reason
-            + "). SQLite would copy that file's pages into the workspace, so neither file was"
-            + " read or changed. Move "
-            + log.getFileName()
+            + "). "
+            + danger
+            + ", so neither file was read or changed. Move "
+            + companion.getFileName()
             + " out of this folder (it may belong to another copy of the workspace), then try"
             + " again.",
         null);

@@ -48,6 +48,8 @@ public final class SqliteHeader {
    *     byte is 2): only then can a {@code -wal} file beside it be its own
    * @param pageCount the database's size in pages as the header records it, or 0 when that record
    *     is stale (an old SQLite wrote the file) and only the file size tells
+   * @param changeCounter the file change counter, which every transaction in rollback-journal mode
+   *     advances by one
    */
   public record Facts(
       int applicationId,
@@ -55,7 +57,8 @@ public final class SqliteHeader {
       boolean wellFormed,
       int pageSize,
       boolean writeAheadLog,
-      long pageCount) {}
+      long pageCount,
+      int changeCounter) {}
 
   private SqliteHeader() {}
 
@@ -85,7 +88,7 @@ public final class SqliteHeader {
       return Optional.empty();
     }
     if (header.length < HEADER_SIZE) {
-      return Optional.of(new Facts(0, 0, header.length == MAGIC.length, 0, false, 0));
+      return Optional.of(new Facts(0, 0, header.length == MAGIC.length, 0, false, 0, 0));
     }
     ByteBuffer bytes = ByteBuffer.wrap(header); // big-endian, as SQLite writes them
     int pageSize = Short.toUnsignedInt(bytes.getShort(PAGE_SIZE_OFFSET));
@@ -99,7 +102,8 @@ public final class SqliteHeader {
             pageSize == 1 ? 65536 : pageSize,
             bytes.get(WRITE_VERSION_OFFSET) == WAL_FORMAT
                 || bytes.get(READ_VERSION_OFFSET) == WAL_FORMAT,
-            pageCountCurrent ? Integer.toUnsignedLong(bytes.getInt(PAGE_COUNT_OFFSET)) : 0));
+            pageCountCurrent ? Integer.toUnsignedLong(bytes.getInt(PAGE_COUNT_OFFSET)) : 0,
+            bytes.getInt(CHANGE_COUNTER_OFFSET)));
   }
 
   /** The page size is a power of two from 512 to 65536, and the payload fractions are fixed. */
