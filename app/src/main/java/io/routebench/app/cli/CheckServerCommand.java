@@ -3,11 +3,12 @@ package io.routebench.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.routebench.app.settings.AppPaths;
 import io.routebench.core.routing.PromptProfile;
 import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RouteOption;
 import io.routebench.core.routing.RoutingException;
-import io.routebench.inference.llama.LlamaEngineLoader;
+import io.routebench.inference.llama.FirstLoadCheck;
 import io.routebench.inference.llama.LlamaEngineSettings;
 import io.routebench.inference.llama.LlamaRouteSelector;
 import io.routebench.inference.remote.OpenAiEndpointSettings;
@@ -133,12 +134,15 @@ final class CheckServerCommand implements Callable<Integer> {
                   new CliFailure(
                       "a custom chat template is rendered by llama.cpp: add --model FILE.gguf", 2));
     }
+    // Loaded as every model is: its first load (and a custom template's render) in a separate
+    // process, so a hostile file ends that process, not this command.
     try (LlamaRouteSelector local =
-        LlamaEngineLoader.load(
-            model,
-            LlamaEngineSettings.defaults().withContextSize(512),
-            chosen,
-            w -> err.println("warning: " + w))) {
+        FirstLoadCheck.recordingIn(AppPaths.fromSystem().checkedModelsFile())
+            .load(
+                model,
+                LlamaEngineSettings.defaults().withContextSize(512),
+                chosen,
+                w -> err.println("warning: " + w))) {
       return local.expectedRendering(message);
     }
   }

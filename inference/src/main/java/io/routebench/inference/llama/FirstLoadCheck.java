@@ -1,6 +1,7 @@
 package io.routebench.inference.llama;
 
 import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.CustomChatTemplate;
 import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.core.routing.RoutingException;
@@ -94,6 +95,10 @@ public final class FirstLoadCheck {
       Consumer<String> warnings,
       CancellationToken cancellation) {
     Passed passed = check(modelFile, settings, cancellation);
+    if (wrapping.customTemplate() != null) {
+      PromptWrappers.requireUsableCustomTemplate(wrapping); // the static screen first: cheap
+      checkTemplate(wrapping.customTemplate(), settings, cancellation);
+    }
     cancellation.throwIfCancelled();
     return LlamaEngineLoader.load(modelFile, settings, wrapping, warnings, passed.sha256());
   }
@@ -139,6 +144,60 @@ public final class FirstLoadCheck {
     return new Passed(sha256, outcome.warnings(), false);
   }
 
+  /**
+   * Renders a chat template of the user's own (the serving engine's, {@code --chat-template}) in a
+   * separate process with the template limits, unless the same text passed before: llama.cpp
+   * renders it in this process afterwards, and the static screen ({@link ChatTemplateScreen})
+   * cannot bound everything a template can make it do.
+   *
+   * @throws RoutingException why it may not be used, in words
+   * @throws RoutingCancelledException when {@code cancellation} was cancelled (the child is killed)
+   */
+  public void checkTemplate(
+      CustomChatTemplate template, LlamaEngineSettings settings, CancellationToken cancellation) {
+    String sha256 = Sha256.ofText(template.text());
+    if (checked.find(sha256).isPresent()) {
+      return;
+    }
+    Path workDir = null;
+    try {
+      workDir = workDir();
+      Path copy = Files.writeString(workDir.resolve("chat-template.jinja"), template.text());
+      CheckProcess.Outcome outcome =
+          CheckProcess.run(
+              command(
+                  limits.templateProcessMemory(),
+                  Path.of(template.fileName()),
+                  workDir,
+                  FirstLoadCheckMain.templateArguments(copy, settings)),
+              workDir,
+              limits,
+              limits.templateTime(),
+              memoryIsWatched(),
+              cancellation);
+      if (!outcome.passed()) {
+        throw new RoutingException(
+            CheckFailureWords.describe(
+                template.fileName(),
+                outcome,
+                CheckProcess.megabytes(limits.templateMemoryBytes())));
+      }
+      checked.add(sha256, template.fileName(), outcome.warnings());
+    } catch (IOException e) {
+      throw new RoutingException(
+          "RouteBench could not start the separate process that checks the chat template "
+              + template.fileName()
+              + " before using it: "
+              + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RoutingCancelledException();
+    } finally {
+      deleteQuietly(workDir);
+    }
+  }
+
   private CheckProcess.Outcome runSeparately(
       Path modelFile,
       GgufModelInfo info,
@@ -148,7 +207,11 @@ public final class FirstLoadCheck {
     try {
       workDir = workDir();
       return CheckProcess.run(
-          command(modelFile, info, settings, workDir),
+          command(
+              limits.processMemory(info, settings),
+              modelFile,
+              workDir,
+              FirstLoadCheckMain.arguments(modelFile, settings)),
           workDir,
           limits,
           limits.loadTime(info.fileSize()),
@@ -183,15 +246,20 @@ public final class FirstLoadCheck {
     return Files.createTempDirectory("routebench-load-check-");
   }
 
-  /** A JVM like this one, with a small heap, under {@code ulimit -v} on Linux. */
-  private List<String> command(
-      Path modelFile, GgufModelInfo info, LlamaEngineSettings settings, Path workDir) {
+  /**
+   * A JVM like this one running {@link FirstLoadCheckMain} with {@code arguments}, with a small
+   * heap, under {@code ulimit -v} of {@code addressSpace} bytes on Linux.
+   *
+   * @param checked the file being checked, named if no Java runtime can be found for the check
+   */
+  private static List<String> command(
+      long addressSpace, Path checked, Path workDir, List<String> arguments) {
     var command = new ArrayList<String>();
     if (memoryIsWatched() && Files.isExecutable(Path.of("/bin/sh"))) {
-      long kilobytes = limits.processMemory(info, settings) / 1024;
+      long kilobytes = addressSpace / 1024;
       command.addAll(List.of("/bin/sh", "-c", "ulimit -v " + kilobytes + " && exec \"$0\" \"$@\""));
     }
-    command.add(javaLauncher(modelFile).toString());
+    command.add(javaLauncher(checked).toString());
     // A small, fixed address space for Java itself: ulimit -v counts reservations too.
     command.addAll(
         List.of(
@@ -209,7 +277,7 @@ public final class FirstLoadCheck {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(FirstLoadCheckMain.class.getName());
-    command.addAll(FirstLoadCheckMain.arguments(modelFile, settings));
+    command.addAll(arguments);
     return command;
   }
 

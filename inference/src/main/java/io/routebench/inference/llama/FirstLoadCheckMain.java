@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * llama.cpp failed without crashing.
  *
  * <p>Arguments: the model file, then the engine settings as {@code threads context batch
- * gpuLayers}.
+ * gpuLayers}; or {@value #TEMPLATE_ONLY} and a chat template file of the user's own, then the
+ * settings, to render that template alone (the template phase only).
  */
 public final class FirstLoadCheckMain {
 
@@ -42,6 +44,7 @@ public final class FirstLoadCheckMain {
   static final String WARNING = "warning ";
   static final String PASSED = "passed";
   static final String REFUSED = "refused ";
+  static final String TEMPLATE_ONLY = "--template-only";
 
   /**
    * The file is checked with its own chat template rendered by Jinja, as llama-server and vLLM
@@ -56,10 +59,16 @@ public final class FirstLoadCheckMain {
   public static void main(String[] args) {
     int status;
     try {
-      check(Path.of(args[0]), settings(args));
+      if (args[0].equals(TEMPLATE_ONLY)) {
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        say(PHASE_TEMPLATE);
+        renderOnStandIn(Files.readString(Path.of(rest[0])), settings(rest));
+      } else {
+        check(Path.of(args[0]), settings(args));
+      }
       say(PASSED);
       status = 0;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       say(REFUSED + encode(String.valueOf(e.getMessage())));
       status = 1;
     } catch (Error e) {
@@ -81,6 +90,16 @@ public final class FirstLoadCheckMain {
         Integer.toString(settings.contextSize()),
         Integer.toString(settings.batchSize()),
         Integer.toString(settings.gpuLayers()));
+  }
+
+  /**
+   * The arguments that make this process render {@code templateFile} alone with {@code settings}.
+   */
+  static List<String> templateArguments(Path templateFile, LlamaEngineSettings settings) {
+    var arguments = new ArrayList<String>();
+    arguments.add(TEMPLATE_ONLY);
+    arguments.addAll(arguments(templateFile, settings));
+    return arguments;
   }
 
   private static LlamaEngineSettings settings(String[] args) {

@@ -80,6 +80,11 @@ public record LoadCheckLimits(
    * the KV cache and logits as if every head had its own keys (an over-estimate, on purpose: this
    * only stops what no real model needs).
    */
+  /** The address space of a process that renders a template alone, on a tiny stand-in model. */
+  long templateProcessMemory() {
+    return processMemoryBytes + templateMemoryBytes;
+  }
+
   long processMemory(GgufModelInfo info, LlamaEngineSettings settings) {
     long kvCache =
         2L * Math.max(1, info.blockCount()) * settings.contextSize() * info.embeddingLength() * 2;

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.routebench.core.routing.CancellationToken;
+import io.routebench.core.routing.CustomChatTemplate;
 import io.routebench.core.routing.PromptProfile;
+import io.routebench.core.routing.PromptWrapping;
 import io.routebench.core.routing.RoutingCancelledException;
 import io.routebench.core.routing.RoutingException;
+import io.routebench.core.routing.ServingEngine;
 import io.routebench.inference.gguf.GgufFormatException;
 import io.routebench.inference.gguf.HostileGgufs;
 import io.routebench.inference.gguf.TinyGgufModels;
@@ -128,6 +131,54 @@ class FirstLoadCheckTest {
 
     assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
     assertThat(dir.resolve("checked-models.json")).doesNotExist();
+  }
+
+  /**
+   * The user's own chat template is rendered by llama.cpp in this process after the load: it is
+   * rendered once in a separate process first, with the template limits, as a model's own is.
+   */
+  @Test
+  void a_chat_template_of_the_users_own_that_runs_for_minutes_is_stopped_apart() {
+    Path model = TinyGgufModels.tinyQwen(dir);
+    var slow =
+        new CustomChatTemplate(
+            "slow.jinja",
+            "{% for i in range(1000) %}{% for j in range(1000) %}"
+                + "{% for k in range(1000) %}{% endfor %}{% endfor %}{% endfor %}"
+                + "{% for m in messages %}{{ m.content }}{% endfor %}");
+    FirstLoadCheck check =
+        check(LoadCheckLimits.defaults().withTemplateTime(Duration.ofSeconds(10)));
+
+    assertThatThrownBy(
+            () ->
+                check.load(
+                    model,
+                    SETTINGS,
+                    PromptWrapping.of(ServingEngine.VLLM).withCustomTemplate(slow),
+                    w -> {}))
+        .isInstanceOf(RoutingException.class)
+        .hasMessageStartingWith(
+            "slow.jinja: its chat template needed more than 10 s to render; RouteBench stopped it.");
+  }
+
+  @Test
+  void a_sound_chat_template_of_the_users_own_is_checked_once_and_then_known() throws Exception {
+    Path model = TinyGgufModels.tinyQwen(dir);
+    var chatml =
+        new CustomChatTemplate(
+            "chatml.jinja",
+            "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n"
+                + "{% endfor %}<|im_start|>assistant\n");
+    PromptWrapping wrapping = PromptWrapping.of(ServingEngine.VLLM).withCustomTemplate(chatml);
+    FirstLoadCheck check = check();
+
+    try (LlamaRouteSelector engine = check.load(model, SETTINGS, wrapping, w -> {})) {
+      assertThat(engine.identity(PromptProfile.ARCHGW_V1).modelSha256()).isNotBlank();
+    }
+    String record = Files.readString(dir.resolve("checked-models.json"));
+    assertThat(record).contains("chatml.jinja");
+    check.checkTemplate(chatml, SETTINGS, CancellationToken.none()); // from the record
+    assertThat(Files.readString(dir.resolve("checked-models.json"))).isEqualTo(record);
   }
 
   @Test
