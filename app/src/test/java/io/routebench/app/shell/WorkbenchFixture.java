@@ -158,7 +158,11 @@ abstract class WorkbenchFixture extends FxRobot {
   /** Loads {@code model} into the shared router and waits until it is ready. */
   void loadModel(Path model) throws Exception {
     interact(() -> workbench.router().load(model, failure -> {}));
-    waitUntil(() -> workbench.router().loadedProperty().get() != null);
+    // The router is set a moment before loading ends (both on the FX thread): wait for both.
+    waitUntil(
+        () ->
+            workbench.router().loadedProperty().get() != null
+                && !workbench.router().loadingProperty().get());
   }
 
   /** Runs {@code work} on the workspace file's thread (where its suites and runs may be used). */
