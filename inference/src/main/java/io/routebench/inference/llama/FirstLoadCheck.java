@@ -10,6 +10,7 @@ import io.routebench.inference.gguf.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -131,7 +132,17 @@ public final class FirstLoadCheck {
       return new Passed(sha256, known.get().warnings(), true);
     }
     String name = modelFile.getFileName().toString();
-    CheckProcess.Outcome outcome = runSeparately(modelFile, info, settings, cancellation);
+    CheckProcess.Outcome outcome =
+        runSeparately(
+            modelFile.getFileName() + " before loading it",
+            workDir ->
+                command(
+                    limits.processMemory(info, settings),
+                    modelFile,
+                    workDir,
+                    FirstLoadCheckMain.arguments(modelFile, settings)),
+            limits.loadTime(info.fileSize()),
+            cancellation);
     if (!outcome.passed()) {
       String memoryLimit =
           CheckProcess.megabytes(
@@ -159,69 +170,51 @@ public final class FirstLoadCheck {
     if (checked.find(sha256).isPresent()) {
       return;
     }
-    Path workDir = null;
-    try {
-      workDir = workDir();
-      Path copy = Files.writeString(workDir.resolve("chat-template.jinja"), template.text());
-      CheckProcess.Outcome outcome =
-          CheckProcess.run(
-              command(
+    CheckProcess.Outcome outcome =
+        runSeparately(
+            "the chat template " + template.fileName() + " before using it",
+            workDir -> {
+              Path copy =
+                  Files.writeString(workDir.resolve("chat-template.jinja"), template.text());
+              return command(
                   limits.templateProcessMemory(),
                   Path.of(template.fileName()),
                   workDir,
-                  FirstLoadCheckMain.templateArguments(copy, settings)),
-              workDir,
-              limits,
-              limits.templateTime(),
-              memoryIsWatched(),
-              cancellation);
-      if (!outcome.passed()) {
-        throw new RoutingException(
-            CheckFailureWords.describe(
-                template.fileName(),
-                outcome,
-                CheckProcess.megabytes(limits.templateMemoryBytes())));
-      }
-      checked.add(sha256, template.fileName(), outcome.warnings());
-    } catch (IOException e) {
+                  FirstLoadCheckMain.templateArguments(copy, settings));
+            },
+            limits.templateTime(),
+            cancellation);
+    if (!outcome.passed()) {
       throw new RoutingException(
-          "RouteBench could not start the separate process that checks the chat template "
-              + template.fileName()
-              + " before using it: "
-              + e.getMessage(),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RoutingCancelledException();
-    } finally {
-      deleteQuietly(workDir);
+          CheckFailureWords.describe(
+              template.fileName(), outcome, CheckProcess.megabytes(limits.templateMemoryBytes())));
     }
+    checked.add(sha256, template.fileName(), outcome.warnings());
   }
 
+  /** The command line of a check, given the folder it runs in (which it may write to first). */
+  private interface CheckCommand {
+    List<String> in(Path workDir) throws IOException;
+  }
+
+  /**
+   * Runs one check in its own folder, removed whatever happens.
+   *
+   * @param what what is checked, completing "the separate process that checks …"
+   * @param modelTime the model phase's deadline
+   */
   private CheckProcess.Outcome runSeparately(
-      Path modelFile,
-      GgufModelInfo info,
-      LlamaEngineSettings settings,
-      CancellationToken cancellation) {
+      String what, CheckCommand command, Duration modelTime, CancellationToken cancellation) {
     Path workDir = null;
     try {
       workDir = workDir();
       return CheckProcess.run(
-          command(
-              limits.processMemory(info, settings),
-              modelFile,
-              workDir,
-              FirstLoadCheckMain.arguments(modelFile, settings)),
-          workDir,
-          limits,
-          limits.loadTime(info.fileSize()),
-          memoryIsWatched(),
-          cancellation);
+          command.in(workDir), workDir, limits, modelTime, memoryIsWatched(), cancellation);
     } catch (IOException e) {
       throw new RoutingException(
           "RouteBench could not start the separate process that checks "
-              + modelFile.getFileName()
-              + " before loading it: "
+              + what
+              + ": "
               + e.getMessage(),
           e);
     } catch (InterruptedException e) {
