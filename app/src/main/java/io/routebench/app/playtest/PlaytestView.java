@@ -77,8 +77,17 @@ public final class PlaytestView {
     tree =
         new SideSplit(
             Orientation.HORIZONTAL, why.root(), taxonomy, true, TREE_DIVIDER, 0.3, positions);
-    route.shownProperty().set(true);
+    route.shownProperty().set(positions.shown(ROUTE_DIVIDER).orElse(true));
+    why.shownProperty().set(positions.shown(WHY_DIVIDER).orElse(false));
+    positions
+        .shown(TREE_DIVIDER)
+        .ifPresent(
+            shown -> {
+              treeChosen = true;
+              tree.shownProperty().set(shown);
+            });
     showTreeWhenThereIsRoom();
+    rememberChoices(positions);
     var top = new HBox(8, modelBar, paneToggles());
     HBox.setHgrow(modelBar, Priority.ALWAYS);
     top.setAlignment(Pos.TOP_LEFT);
@@ -109,8 +118,9 @@ public final class PlaytestView {
   /**
    * The taxonomy beside the conversation is shown while the tab is wide enough for it and the
    * route; in a small window (1024 × 640 with Getting started open) the conversation gets the room.
-   * Once the user shows or hides it with Tree, that choice holds. In a tab too narrow for both side
-   * panes, showing one puts the other away: the conversation never goes below its size.
+   * Once the user shows or hides it with Tree, that choice holds, in later sessions too. In a tab
+   * too narrow for both side panes, showing one puts the other away: the conversation never goes
+   * below its size.
    */
   private void showTreeWhenThereIsRoom() {
     root.widthProperty()
@@ -139,6 +149,22 @@ public final class PlaytestView {
               if (now && !roomForBothSides()) {
                 treeChosen = true;
                 tree.shownProperty().set(false);
+              }
+            });
+  }
+
+  /**
+   * The side panes come back as the user left them: every change of Route and Why?, and of Tree
+   * unless the window's width made it.
+   */
+  private void rememberChoices(DividerPositions positions) {
+    route.shownProperty().addListener((obs, was, now) -> positions.shownChosen(ROUTE_DIVIDER, now));
+    why.shownProperty().addListener((obs, was, now) -> positions.shownChosen(WHY_DIVIDER, now));
+    tree.shownProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (!fitting) {
+                positions.shownChosen(TREE_DIVIDER, now);
               }
             });
   }

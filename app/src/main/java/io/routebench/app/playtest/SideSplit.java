@@ -17,11 +17,21 @@ final class SideSplit {
   /** About a divider's thickness and the split pane's padding. */
   private static final double DIVIDER_ROOM = 8;
 
-  /** Where dividers were left: the app settings, so that the layout outlives the window. */
+  /**
+   * Where dividers were left, and which side parts the user showed or hid: the app settings, so
+   * that the layout outlives the window.
+   */
   interface Positions {
     Optional<Double> position(String key);
 
     void moved(String key, double position);
+
+    /** Whether the user left the side part {@code key} shown; empty if they never chose. */
+    default Optional<Boolean> shown(String key) {
+      return Optional.empty();
+    }
+
+    default void shownChosen(String key, boolean shown) {}
   }
 
   private final SplitPane split = new SplitPane();

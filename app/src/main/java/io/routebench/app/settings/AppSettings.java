@@ -44,6 +44,8 @@ public record AppSettings(
 
   public static final int MAX_RECENT_WORKSPACES = 10;
 
+  private static final String SHOWN_SUFFIX = ".shown";
+
   /** A menu's worth: more is a file chooser's job. */
   public static final int MAX_RECENT_MODELS = 8;
 
@@ -68,6 +70,19 @@ public record AppSettings(
 
   public AppSettings withWindow(WindowBounds newWindow) {
     return changed(s -> s.window = newWindow);
+  }
+
+  /**
+   * Whether the user left the side pane {@code key} shown, if they ever showed or hid it. Kept with
+   * the divider positions (as 1 or 0 under {@code key + ".shown"}): it is the same window layout,
+   * and the file's format stays as it was.
+   */
+  public Optional<Boolean> paneShown(String key) {
+    return dividerPosition(key + SHOWN_SUFFIX).map(value -> value >= 0.5);
+  }
+
+  public AppSettings withPaneShown(String key, boolean shown) {
+    return withDividerPosition(key + SHOWN_SUFFIX, shown ? 1 : 0);
   }
 
   public AppSettings withDividerPosition(String key, double position) {

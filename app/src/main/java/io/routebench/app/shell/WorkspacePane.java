@@ -114,6 +114,16 @@ final class WorkspacePane {
               public void moved(String key, double position) {
                 settings.update(s -> s.withDividerPosition(key, position));
               }
+
+              @Override
+              public Optional<Boolean> shown(String key) {
+                return settings.current().paneShown(key);
+              }
+
+              @Override
+              public void shownChosen(String key, boolean shown) {
+                settings.update(s -> s.withPaneShown(key, shown));
+              }
             });
     taxonomy.routedProperty().bind(playtest.chosenNodeProperty());
     playtestTab = Icons.on(new Tab("Playtest", playtestView.root()), Feather.MESSAGE_SQUARE);

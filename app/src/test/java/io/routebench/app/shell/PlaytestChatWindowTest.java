@@ -10,6 +10,7 @@ import io.routebench.inference.remote.SseChatServer;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import org.assertj.core.data.Offset;
@@ -90,6 +91,26 @@ class PlaytestChatWindowTest extends WorkbenchFixture {
     clickOn(this.<Node>showing("#playtestShowWhy"));
 
     assertThat(whySplit().getDividerPositions()[0]).isCloseTo(left, Offset.offset(0.01));
+  }
+
+  @Test
+  void the_side_panes_come_back_as_the_user_left_them() throws Exception {
+    clickOn("Playtest");
+    clickOn(this.<Node>showing("#playtestShowWhy"));
+    clickOn(this.<Node>showing("#playtestShowRoute"));
+    assertThat(paneToggle("#playtestShowWhy").isSelected()).isTrue();
+    assertThat(paneToggle("#playtestShowRoute").isSelected()).isFalse();
+
+    restartWorkbench(); // the choices are kept in the app settings
+    clickOn("Playtest");
+
+    assertThat(this.<Node>showing("#decisionDetails").isVisible()).isTrue();
+    assertThat(paneToggle("#playtestShowWhy").isSelected()).isTrue();
+    assertThat(paneToggle("#playtestShowRoute").isSelected()).isFalse();
+  }
+
+  private ToggleButton paneToggle(String id) {
+    return lookup(id).queryAs(ToggleButton.class);
   }
 
   /** The split pane between the conversation and the why panel. */
