@@ -72,9 +72,6 @@ public final class RollbackJournal {
   private static final int SECTOR_SIZE_OFFSET = 20;
   private static final int PAGE_SIZE_OFFSET = 24;
   private static final int COMPUTE_FROM_SIZE = -1;
-  private static final int DB_PAGE_SIZE_OFFSET = 16;
-  private static final int DB_CHANGE_COUNTER_OFFSET = 24;
-  private static final int DB_APPLICATION_ID_OFFSET = 68;
 
   private RollbackJournal() {}
 
@@ -174,19 +171,11 @@ public final class RollbackJournal {
   /** Why a copy of page 1 in the journal cannot be this database's, or null when it can. */
   private static String pageOneProblem(ByteBuffer record, SqliteHeader.Facts facts) {
     int base = 4; // after the page number
-    int applicationId = record.getInt(base + DB_APPLICATION_ID_OFFSET);
-    if (applicationId != facts.applicationId()) {
-      return "it holds the first page of another database (application id "
-          + applicationId
-          + ", the workspace's is "
-          + facts.applicationId()
-          + ")";
+    String mismatch = SqliteHeader.firstPageMismatch(record, base, facts);
+    if (mismatch != null) {
+      return mismatch;
     }
-    int pageSize = Short.toUnsignedInt(record.getShort(base + DB_PAGE_SIZE_OFFSET));
-    if ((pageSize == 1 ? 65536 : pageSize) != facts.pageSize()) {
-      return "it holds the first page of a database with " + pageSize + "-byte pages";
-    }
-    int counter = record.getInt(base + DB_CHANGE_COUNTER_OFFSET);
+    int counter = SqliteHeader.changeCounter(record, base);
     int behind = facts.changeCounter() - counter;
     if (behind != 0 && behind != 1) {
       return "it holds the first page of the database as it was "

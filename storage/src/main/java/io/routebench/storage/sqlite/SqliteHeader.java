@@ -106,6 +106,37 @@ public final class SqliteHeader {
             bytes.getInt(CHANGE_COUNTER_OFFSET)));
   }
 
+  /**
+   * Why a copy of page 1 found in a log or journal (its header at {@code base} in {@code page})
+   * cannot be the first page of the database whose header says {@code facts}: another application
+   * id or another page size. Null when it can.
+   */
+  static String firstPageMismatch(ByteBuffer page, int base, Facts facts) {
+    int applicationId = page.getInt(base + APPLICATION_ID_OFFSET);
+    if (applicationId != facts.applicationId()) {
+      return "it holds the first page of another database (application id "
+          + applicationId
+          + ", the workspace's is "
+          + facts.applicationId()
+          + ")";
+    }
+    int pageSize = Short.toUnsignedInt(page.getShort(base + PAGE_SIZE_OFFSET));
+    if (pageSize == 1) {
+      pageSize = 65536;
+    }
+    if (pageSize != facts.pageSize()) {
+      return "it holds the first page of a database with " + pageSize + "-byte pages";
+    }
+    return null;
+  }
+
+  /**
+   * The file change counter in a copy of page 1 whose header is at {@code base} in {@code page}.
+   */
+  static int changeCounter(ByteBuffer page, int base) {
+    return page.getInt(base + CHANGE_COUNTER_OFFSET);
+  }
+
   /** The page size is a power of two from 512 to 65536, and the payload fractions are fixed. */
   private static boolean isWellFormed(ByteBuffer header) {
     int pageSize = Short.toUnsignedInt(header.getShort(PAGE_SIZE_OFFSET));

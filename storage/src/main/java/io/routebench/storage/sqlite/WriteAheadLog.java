@@ -66,8 +66,6 @@ public final class WriteAheadLog {
   private static final int FRAME_HEADER_SIZE = 24;
   private static final int MAGIC = 0x377f0682;
   private static final int FORMAT_VERSION = 3007000;
-  private static final int DB_PAGE_SIZE_OFFSET = 16;
-  private static final int DB_APPLICATION_ID_OFFSET = 68;
 
   private WriteAheadLog() {}
 
@@ -147,7 +145,8 @@ public final class WriteAheadLog {
       }
       frames++;
       if (pageNumber == 1) {
-        String problem = pageOneProblem(frame, facts);
+        String problem =
+            SqliteHeader.firstPageMismatch(ByteBuffer.wrap(frame), FRAME_HEADER_SIZE, facts);
         if (problem != null) {
           return Judgement.stranger(problem);
         }
@@ -171,28 +170,6 @@ public final class WriteAheadLog {
       }
     }
     return Judgement.own(committed);
-  }
-
-  /** Why a copy of page 1 in the log cannot be this database's, or null when it can. */
-  private static String pageOneProblem(byte[] frame, SqliteHeader.Facts facts) {
-    ByteBuffer page = ByteBuffer.wrap(frame, FRAME_HEADER_SIZE, frame.length - FRAME_HEADER_SIZE);
-    int base = FRAME_HEADER_SIZE;
-    int applicationId = page.getInt(base + DB_APPLICATION_ID_OFFSET);
-    int pageSize = Short.toUnsignedInt(page.getShort(base + DB_PAGE_SIZE_OFFSET));
-    if (pageSize == 1) {
-      pageSize = 65536;
-    }
-    if (applicationId != facts.applicationId()) {
-      return "it holds the first page of another database (application id "
-          + applicationId
-          + ", the workspace's is "
-          + facts.applicationId()
-          + ")";
-    }
-    if (pageSize != facts.pageSize()) {
-      return "it holds the first page of a database with " + pageSize + "-byte pages";
-    }
-    return null;
   }
 
   /**
