@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** A file's content hash and modification time: equal fingerprints mean the file was untouched. */
 public record FileFingerprint(String sha256, FileTime modified, long size) {
@@ -22,6 +25,20 @@ public record FileFingerprint(String sha256, FileTime modified, long size) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Every file in {@code folder} with its fingerprint: equal maps mean nothing added, removed or
+   * changed.
+   */
+  public static Map<Path, FileFingerprint> ofFolder(Path folder) {
+    var files = new HashMap<Path, FileFingerprint>();
+    try (Stream<Path> paths = Files.list(folder)) {
+      paths.forEach(path -> files.put(path.getFileName(), of(path)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
   }
 
   /**

@@ -30,6 +30,13 @@ public final class RawSqlite {
     }
   }
 
+  /** Runs one statement on an open connection (a test's own, held in some mode or transaction). */
+  public static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
   /** The first column of every row, read over a separate read-only connection. */
   public static List<String> column(Path file, String sql) {
     var values = new ArrayList<String>();

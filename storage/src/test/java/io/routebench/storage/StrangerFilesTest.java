@@ -7,18 +7,14 @@ import io.routebench.core.suite.TestSuite;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
 import io.routebench.storage.WorkspaceOpenException.Problem;
 import io.routebench.storage.sqlite.WriteAheadLog;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -258,7 +254,7 @@ class StrangerFilesTest {
    */
   private static void placeLogOf(Path database, String change, Path target) throws Exception {
     try (Connection connection = walConnection(database)) {
-      execute(connection, change);
+      RawSqlite.execute(connection, change);
       Files.copy(WriteAheadLog.of(database), WriteAheadLog.of(target));
     }
   }
@@ -270,7 +266,7 @@ class StrangerFilesTest {
   private static void holdInWalMode(Path workspace, String change) throws Exception {
     Path keep = workspace.resolveSibling("kept-log");
     try (Connection connection = walConnection(workspace)) {
-      execute(connection, change);
+      RawSqlite.execute(connection, change);
       Files.copy(WriteAheadLog.of(workspace), keep);
     }
     // Closing checkpointed and deleted the log; put it back as the crash left it.
@@ -281,23 +277,13 @@ class StrangerFilesTest {
   private static Connection walConnection(Path database) throws SQLException {
     Connection connection =
         DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath().toUri());
-    execute(connection, "PRAGMA journal_mode = WAL");
-    execute(connection, "PRAGMA wal_autocheckpoint = 0");
+    RawSqlite.execute(connection, "PRAGMA journal_mode = WAL");
+    RawSqlite.execute(connection, "PRAGMA wal_autocheckpoint = 0");
     return connection;
   }
 
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
   /** Every file in the folder with its fingerprint: nothing added, removed or changed. */
-  private Map<Path, FileFingerprint> folder() throws IOException {
-    var files = new HashMap<Path, FileFingerprint>();
-    try (Stream<Path> paths = Files.list(dir)) {
-      paths.forEach(path -> files.put(path.getFileName(), FileFingerprint.of(path)));
-    }
-    return files;
+  private Map<Path, FileFingerprint> folder() {
+    return FileFingerprint.ofFolder(dir);
   }
 }

@@ -6,19 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.routebench.core.suite.TestSuiteRepository.SuiteSummary;
 import io.routebench.storage.WorkspaceOpenException.Problem;
 import io.routebench.storage.sqlite.RollbackJournal;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,10 +154,10 @@ class StrangerJournalTest {
   private static void takeHotJournal(Path database, String change, Path copy) throws Exception {
     try (Connection connection =
         DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath().toUri())) {
-      execute(connection, "PRAGMA journal_mode = DELETE");
-      execute(connection, "PRAGMA cache_size = 10");
+      RawSqlite.execute(connection, "PRAGMA journal_mode = DELETE");
+      RawSqlite.execute(connection, "PRAGMA cache_size = 10");
       connection.setAutoCommit(false);
-      execute(connection, change);
+      RawSqlite.execute(connection, change);
       Files.copy(RollbackJournal.of(database), copy);
       connection.rollback();
     }
@@ -178,18 +173,8 @@ class StrangerJournalTest {
     return file;
   }
 
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
   /** Every file in the folder with its fingerprint: nothing added, removed or changed. */
-  private Map<Path, FileFingerprint> folder() throws IOException {
-    var files = new HashMap<Path, FileFingerprint>();
-    try (Stream<Path> paths = Files.list(dir)) {
-      paths.forEach(path -> files.put(path.getFileName(), FileFingerprint.of(path)));
-    }
-    return files;
+  private Map<Path, FileFingerprint> folder() {
+    return FileFingerprint.ofFolder(dir);
   }
 }
